@@ -1,0 +1,77 @@
+// The backend: dispatches a call to its handler after the session, role and input checks, the same for every transport.
+import type { LocalStore } from '../db/open';
+import { hasAnyRole } from '../domain/roles';
+import { validate } from '../domain/validation';
+import { AppError } from './errors';
+import type { ApiError } from './errors';
+import type { BackendEvent, CallContext } from './handler';
+import { findHandler } from './handlers/index';
+import { createSessionStore } from './sessions';
+
+export interface ApiRequest {
+  method: string;
+  input: unknown;
+  sessionToken: string | null;
+}
+
+export type ApiResponse = { ok: true; value: unknown } | { ok: false; error: ApiError };
+
+export interface Backend {
+  call(request: ApiRequest): Promise<ApiResponse>;
+  onEvent(listener: (event: BackendEvent) => void): () => void;
+  close(): void;
+}
+
+export interface BackendOptions {
+  store: LocalStore;
+  now?: () => Date;
+  /** Where unexpected errors are reported; they reach the user only as 'internal'. */
+  logError?: (error: unknown, method: string) => void;
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  const sessions = createSessionStore(options.now);
+  const listeners = new Set<(event: BackendEvent) => void>();
+  const events = { emit: (event: BackendEvent) => listeners.forEach((listener) => listener(event)) };
+  const logError = options.logError ?? ((error, method) => console.error(`[backend] ${method} failed:`, error));
+
+  async function call(request: ApiRequest): Promise<ApiResponse> {
+    const handler = findHandler(request.method);
+    if (!handler) return { ok: false, error: { code: 'api.unknownMethod', params: { method: String(request.method) } } };
+    const session = sessions.get(request.sessionToken);
+    if (handler.access !== 'public') {
+      if (!session) return { ok: false, error: { code: 'auth.signInRequired' } };
+      if (handler.access !== 'signedIn' && !hasAnyRole(session.roles, handler.access)) {
+        return { ok: false, error: { code: 'auth.forbidden' } };
+      }
+    }
+    const parsed = validate(handler.input, request.input ?? {});
+    if (!parsed.ok) return { ok: false, error: { code: 'validation.failed', fields: parsed.fields } };
+    const ctx: CallContext = {
+      store: options.store,
+      sessions,
+      events,
+      session,
+      sessionToken: request.sessionToken,
+      now: options.now ?? (() => new Date()),
+    };
+    try {
+      // Role-restricted and signed-in handlers only run with a session, checked above.
+      const value: unknown = await handler.run(ctx as CallContext & { session: NonNullable<typeof session> }, parsed.value);
+      return { ok: true, value: value ?? null };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+      logError(error, request.method);
+      return { ok: false, error: { code: 'internal' } };
+    }
+  }
+
+  return {
+    call,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => listeners.clear(),
+  };
+}

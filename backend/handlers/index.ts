@@ -1,0 +1,31 @@
+// Combines every area's handlers into the one Handlers map the transports serve.
+import type { AnyHandler } from '../handler';
+import { officesHandlers } from './offices';
+import type { OfficesHandlers } from './offices';
+import { sessionHandlers } from './session';
+import type { SessionHandlers } from './session';
+import { settingsHandlers } from './settings';
+import type { SettingsHandlers } from './settings';
+import { setupHandlers } from './setup';
+import type { SetupHandlers } from './setup';
+import { staffHandlers } from './staff';
+import type { StaffHandlers } from './staff';
+import { usersHandlers } from './users';
+import type { UsersHandlers } from './users';
+
+export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers;
+
+export const handlers: Handlers = {
+  ...sessionHandlers,
+  ...setupHandlers,
+  ...officesHandlers,
+  ...staffHandlers,
+  ...usersHandlers,
+  ...settingsHandlers,
+};
+
+export const METHOD_NAMES = Object.keys(handlers) as (keyof Handlers)[];
+
+export function findHandler(method: string): AnyHandler | null {
+  return Object.hasOwn(handlers, method) ? (handlers as unknown as Record<string, AnyHandler>)[method]! : null;
+}

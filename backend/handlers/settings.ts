@@ -1,0 +1,53 @@
+// Settings handlers: this device's office (device-local) and the cooperation's name.
+import { z } from 'zod';
+import { idSchema } from '../../domain/ids';
+import { requiredText } from '../../domain/validation';
+import { getCooperation, renameCooperation } from '../../db/cooperation';
+import { getMeta, setMeta } from '../../db/local-meta';
+import { getOffice } from '../../db/offices';
+import { fieldError } from '../errors';
+import { defineHandler } from '../handler';
+
+const DEVICE_OFFICE_KEY = 'device.officeId';
+
+export const settingsHandlers = {
+  'settings.get': defineHandler({
+    access: 'signedIn',
+    input: z.object({}),
+    run: (ctx) => {
+      const officeId = getMeta(ctx.store.db, DEVICE_OFFICE_KEY);
+      const office = officeId ? getOffice(ctx.store.db, officeId) : null;
+      const cooperation = getCooperation(ctx.store.db);
+      return {
+        deviceId: ctx.store.clock.deviceId,
+        deviceOfficeId: office?.id ?? null,
+        deviceOfficeName: office?.name ?? null,
+        cooperationName: cooperation?.name ?? '',
+        exampleData: cooperation?.exampleData ?? false,
+      };
+    },
+  }),
+  'settings.setDeviceOffice': defineHandler({
+    access: ['admin'],
+    input: z.object({ officeId: idSchema.nullable() }),
+    run: (ctx, { officeId }) => {
+      if (officeId && !getOffice(ctx.store.db, officeId)) throw fieldError({ officeId: 'invalidChoice' });
+      setMeta(ctx.store.db, DEVICE_OFFICE_KEY, officeId);
+      ctx.events.emit({ type: 'data.changed', area: 'settings' });
+      return { officeId };
+    },
+  }),
+  'settings.renameCooperation': defineHandler({
+    access: ['admin'],
+    input: z.object({ name: requiredText(100) }),
+    run: (ctx, { name }) => {
+      ctx.store.writer.write((changes) => {
+        const cooperation = getCooperation(changes.db);
+        if (cooperation) renameCooperation(changes, cooperation.id, name);
+      });
+      ctx.events.emit({ type: 'data.changed', area: 'settings' });
+      return { name };
+    },
+  }),
+};
+export type SettingsHandlers = typeof settingsHandlers;

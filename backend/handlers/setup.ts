@@ -1,0 +1,79 @@
+// First-run handlers: tell whether setup is needed, create the cooperation and first admin, or load the example dataset.
+import { z } from 'zod';
+import { requiredText } from '../../domain/validation';
+import { passwordSchema, usernameSchema } from '../../domain/users';
+import { createCooperation, getCooperation } from '../../db/cooperation';
+import { createStaffMember } from '../../db/staff';
+import { countUsers, createUser } from '../../db/users';
+import { AppError } from '../errors';
+import { EXAMPLE_ACCOUNTS, loadExampleDataset } from '../example/indre-namdal';
+import { defineHandler } from '../handler';
+import type { CallContext } from '../handler';
+import { hashPassword } from '../passwords';
+import { startSession } from './session';
+
+function needsSetup(ctx: CallContext): boolean {
+  return getCooperation(ctx.store.db) === null || countUsers(ctx.store.db) === 0;
+}
+
+function assertNeedsSetup(ctx: CallContext) {
+  if (!needsSetup(ctx)) throw new AppError('setup.alreadyDone');
+}
+
+export const setupHandlers = {
+  'setup.status': defineHandler({
+    access: 'public',
+    input: z.object({}),
+    run: (ctx) => {
+      const cooperation = getCooperation(ctx.store.db);
+      return {
+        needsSetup: needsSetup(ctx),
+        cooperationName: cooperation?.name ?? null,
+        exampleData: cooperation?.exampleData ?? false,
+        // Only the example dataset has well-known passwords, so only then does the sign-in screen show them.
+        exampleAccounts: cooperation?.exampleData ? EXAMPLE_ACCOUNTS : [],
+      };
+    },
+  }),
+  'setup.createCooperation': defineHandler({
+    access: 'public',
+    input: z.object({
+      cooperationName: requiredText(100),
+      adminName: requiredText(100),
+      username: usernameSchema,
+      password: passwordSchema,
+    }),
+    run: async (ctx, input) => {
+      assertNeedsSetup(ctx);
+      const passwordHash = await hashPassword(input.password);
+      assertNeedsSetup(ctx); // hashing awaited; another window may have finished setup meanwhile
+      const user = ctx.store.writer.write((changes) => {
+        createCooperation(changes, { name: input.cooperationName, exampleData: false });
+        const staffId = createStaffMember(changes, {
+          name: input.adminName,
+          profession: 'other',
+          hprNumber: null,
+          homeMunicipality: null,
+          baseOfficeId: null,
+          positionPercent: 100,
+          active: true,
+        });
+        const id = createUser(changes, { staffId, username: input.username, passwordHash, roles: ['admin'] });
+        return { id, staffId, staffName: input.adminName, username: input.username, roles: ['admin' as const] };
+      });
+      ctx.events.emit({ type: 'data.changed', area: 'setup' });
+      return startSession(ctx, user);
+    },
+  }),
+  'setup.loadExample': defineHandler({
+    access: 'public',
+    input: z.object({}),
+    run: async (ctx) => {
+      assertNeedsSetup(ctx);
+      await loadExampleDataset(ctx.store, () => assertNeedsSetup(ctx));
+      ctx.events.emit({ type: 'data.changed', area: 'setup' });
+      return { loaded: true };
+    },
+  }),
+};
+export type SetupHandlers = typeof setupHandlers;

@@ -1,0 +1,68 @@
+// User administration handlers (admins only): list, create, change roles/active, reset password.
+import { z } from 'zod';
+import { idSchema } from '../../domain/ids';
+import { passwordSchema, userCreateSchema, userUpdateSchema } from '../../domain/users';
+import { getStaffMember } from '../../db/staff';
+import { createUser, findCredentials, getUser, listUsers, setPasswordHash, updateUser } from '../../db/users';
+import { AppError, fieldError } from '../errors';
+import { defineHandler } from '../handler';
+import type { CallContext } from '../handler';
+import { hashPassword } from '../passwords';
+
+function changed(ctx: CallContext) {
+  ctx.events.emit({ type: 'data.changed', area: 'users' });
+}
+
+export const usersHandlers = {
+  'users.list': defineHandler({
+    access: ['admin'],
+    input: z.object({}),
+    run: (ctx) => listUsers(ctx.store.db),
+  }),
+  'users.create': defineHandler({
+    access: ['admin'],
+    input: userCreateSchema,
+    run: async (ctx, input) => {
+      const passwordHash = await hashPassword(input.password);
+      const id = ctx.store.writer.write((changes) => {
+        if (!getStaffMember(changes.db, input.staffId)) throw fieldError({ staffId: 'invalidChoice' });
+        if (findCredentials(changes.db, input.username)) throw fieldError({ username: 'duplicate' });
+        return createUser(changes, { staffId: input.staffId, username: input.username, passwordHash, roles: input.roles });
+      });
+      changed(ctx);
+      return { id };
+    },
+  }),
+  'users.update': defineHandler({
+    access: ['admin'],
+    input: userUpdateSchema,
+    run: (ctx, input) => {
+      // An admin cannot lock themselves out: there would be nobody left to undo it on this device.
+      if (input.id === ctx.session.userId && (!input.active || !input.roles.includes('admin'))) {
+        throw new AppError('users.cannotRemoveOwnAdmin');
+      }
+      ctx.store.writer.write((changes) => {
+        if (!getUser(changes.db, input.id)) throw new AppError('users.notFound');
+        updateUser(changes, input.id, { roles: input.roles, active: input.active });
+      });
+      // Changed roles take effect at once: the user's open sessions end and they sign in again.
+      if (input.id !== ctx.session.userId) ctx.sessions.removeUser(input.id);
+      changed(ctx);
+      return { id: input.id };
+    },
+  }),
+  'users.setPassword': defineHandler({
+    access: ['admin'],
+    input: z.object({ id: idSchema, password: passwordSchema }),
+    run: async (ctx, input) => {
+      const passwordHash = await hashPassword(input.password);
+      ctx.store.writer.write((changes) => {
+        if (!getUser(changes.db, input.id)) throw new AppError('users.notFound');
+        setPasswordHash(changes, input.id, passwordHash);
+      });
+      changed(ctx);
+      return { id: input.id };
+    },
+  }),
+};
+export type UsersHandlers = typeof usersHandlers;

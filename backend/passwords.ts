@@ -1,0 +1,31 @@
+// Password hashing with scrypt (memory-hard); the hash string carries its own parameters.
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import type { ScryptOptions } from 'node:crypto';
+
+/** N = 2^15, r = 8: 32 MiB of memory per hash, about 50–100 ms on an office PC. */
+const DEFAULT_PARAMS = { N: 1 << 15, r: 8, p: 1 };
+const KEY_LENGTH = 32;
+
+function scryptAsync(password: string, salt: Buffer, params: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...params, maxmem: 128 * (params.N ?? 0) * (params.r ?? 0) * 2 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+}
+
+/** Returns `scrypt$N$r$p$salt$hash` (base64). */
+export async function hashPassword(password: string, params = DEFAULT_PARAMS): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password, salt, params);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
+  const expected = Buffer.from(hash, 'base64');
+  const key = await scryptAsync(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}

@@ -1,0 +1,12 @@
+// Device-local key/value settings (device id, clock state, this device's office); never synced.
+import type Database from 'better-sqlite3';
+
+export function getMeta(db: Database.Database, key: string): string | null {
+  const row = db.prepare('SELECT value FROM local_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function setMeta(db: Database.Database, key: string, value: string | null): void {
+  if (value === null) db.prepare('DELETE FROM local_meta WHERE key = ?').run(key);
+  else db.prepare('INSERT INTO local_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}

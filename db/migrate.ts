@@ -1,0 +1,62 @@
+// Runs schema migrations: refuses newer databases, backs up before migrating, one transaction per version.
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
+import type { Migration } from './migrations/types';
+
+/** Thrown when the database was written by a newer Samvakt; the message is shown to the user as it is. */
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly databaseVersion: number,
+    readonly knownVersion: number,
+  ) {
+    super(
+      `Databasen er laget av en nyere versjon av Samvakt (skjemaversjon ${databaseVersion}; denne versjonen kjenner til ${knownVersion}). ` +
+        'Oppdater Samvakt til nyeste versjon. Databasen er ikke endret.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export interface MigrateResult {
+  from: number;
+  to: number;
+  backupPath: string | null;
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the database to the latest schema. An existing database (version ≥ 1) is copied to
+ * backupDir before the first change, so a failed or unwanted upgrade can be undone.
+ */
+export function migrate(
+  db: Database.Database,
+  options: { backupDir: string | null; migrations?: readonly Migration[]; now?: () => Date },
+): MigrateResult {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.at(-1)?.version ?? LATEST_SCHEMA_VERSION;
+  const from = schemaVersion(db);
+  if (from > latest) throw new DatabaseTooNewError(from, latest);
+  if (from === latest) return { from, to: from, backupPath: null };
+
+  let backupPath: string | null = null;
+  if (from > 0 && options.backupDir) {
+    fs.mkdirSync(options.backupDir, { recursive: true });
+    const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+    backupPath = path.join(options.backupDir, `samvakt-v${from}-before-migration-${stamp}.sqlite3`);
+    db.prepare('VACUUM INTO ?').run(backupPath);
+  }
+
+  for (const migration of migrations) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return { from, to: latest, backupPath };
+}

@@ -1,0 +1,55 @@
+// Registry of the tables that sync: their columns and how values are stored, used by the write path.
+
+export type ColumnKind = 'text' | 'integer' | 'boolean' | 'json';
+export type SqlValue = string | number | null;
+
+export interface SyncedTable {
+  /** Business columns (not id, not deleted). */
+  columns: Record<string, ColumnKind>;
+}
+
+/**
+ * Every table the write path may change. Mutable rows merge last-writer-wins per column;
+ * `deleted` is a tombstone column present on every table.
+ */
+export const SYNCED_TABLES = {
+  cooperation: { columns: { name: 'text', example_data: 'boolean' } },
+  offices: {
+    columns: {
+      name: 'text',
+      municipality: 'text',
+      address: 'text',
+      phone: 'text',
+      opening_hours: 'json',
+      driving_minutes: 'json',
+    },
+  },
+  staff: {
+    columns: {
+      name: 'text',
+      profession: 'text',
+      hpr_number: 'text',
+      home_municipality: 'text',
+      base_office_id: 'text',
+      position_percent: 'integer',
+      active: 'boolean',
+    },
+  },
+  users: {
+    columns: {
+      staff_id: 'text',
+      username: 'text',
+      password_hash: 'text',
+      roles: 'json',
+      active: 'boolean',
+    },
+  },
+} as const satisfies Record<string, SyncedTable>;
+
+export type SyncedTableName = keyof typeof SYNCED_TABLES;
+export type ColumnName<T extends SyncedTableName> = keyof (typeof SYNCED_TABLES)[T]['columns'] & string;
+export type RowValues<T extends SyncedTableName> = Partial<Record<ColumnName<T>, SqlValue>>;
+
+export function isSyncedTable(name: string): name is SyncedTableName {
+  return Object.hasOwn(SYNCED_TABLES, name);
+}

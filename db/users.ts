@@ -1,0 +1,78 @@
+// Repository for user accounts (logins of staff members with roles).
+import type Database from 'better-sqlite3';
+import type { Role } from '../domain/roles';
+import type { UserSummary } from '../domain/users';
+import { newId } from './ids';
+import type { ChangeSet } from './write-path';
+
+interface UserRow {
+  id: string;
+  staff_id: string;
+  staff_name: string | null;
+  username: string;
+  roles: string;
+  active: number;
+}
+
+/** A user with the password hash, for sign-in only; never leaves the backend. */
+export interface UserCredentials extends UserSummary {
+  passwordHash: string;
+}
+
+function toUser(row: UserRow): UserSummary {
+  return {
+    id: row.id,
+    staffId: row.staff_id,
+    staffName: row.staff_name ?? '',
+    username: row.username,
+    roles: JSON.parse(row.roles) as Role[],
+    active: row.active === 1,
+  };
+}
+
+const SELECT = `SELECT u.id, u.staff_id, s.name AS staff_name, u.username, u.roles, u.active, u.password_hash
+  FROM users u LEFT JOIN staff s ON s.id = u.staff_id`;
+
+export function listUsers(db: Database.Database): UserSummary[] {
+  const rows = db.prepare(`${SELECT} WHERE u.deleted = 0`).all() as UserRow[];
+  return rows.map(toUser).sort((a, b) => a.username.localeCompare(b.username, 'nb'));
+}
+
+export function getUser(db: Database.Database, id: string): UserSummary | null {
+  const row = db.prepare(`${SELECT} WHERE u.id = ? AND u.deleted = 0`).get(id) as UserRow | undefined;
+  return row ? toUser(row) : null;
+}
+
+export function findCredentials(db: Database.Database, username: string): UserCredentials | null {
+  const row = db.prepare(`${SELECT} WHERE u.username = ? AND u.deleted = 0 ORDER BY u.id LIMIT 1`).get(username) as
+    | (UserRow & { password_hash: string })
+    | undefined;
+  return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+}
+
+export function countUsers(db: Database.Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM users WHERE deleted = 0').get() as { n: number }).n;
+}
+
+export function createUser(
+  changes: ChangeSet,
+  values: { staffId: string; username: string; passwordHash: string; roles: Role[] },
+): string {
+  const id = newId();
+  changes.insert('users', id, {
+    staff_id: values.staffId,
+    username: values.username,
+    password_hash: values.passwordHash,
+    roles: JSON.stringify(values.roles),
+    active: 1,
+  });
+  return id;
+}
+
+export function updateUser(changes: ChangeSet, id: string, values: { roles: Role[]; active: boolean }): void {
+  changes.update('users', id, { roles: JSON.stringify(values.roles), active: values.active ? 1 : 0 });
+}
+
+export function setPasswordHash(changes: ChangeSet, id: string, passwordHash: string): void {
+  changes.update('users', id, { password_hash: passwordHash });
+}

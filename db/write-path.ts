@@ -1,0 +1,95 @@
+// The single write path: applies every change to synced tables, stamps it with the device clock and records it in the outbox.
+import type Database from 'better-sqlite3';
+import type { DeviceClock } from './device-clock';
+import { SYNCED_TABLES } from './sync-tables';
+import type { RowValues, SqlValue, SyncedTableName } from './sync-tables';
+
+/** The changes of one transaction. All share one hybrid logical clock timestamp. */
+export interface ChangeSet {
+  /** The database, for reads that must see this transaction's own writes. */
+  readonly db: Database.Database;
+  readonly hlc: string;
+  insert<T extends SyncedTableName>(table: T, id: string, values: RowValues<T>): void;
+  update<T extends SyncedTableName>(table: T, id: string, values: RowValues<T>): void;
+  /** Marks the row deleted (a tombstone); rows are never removed, so the deletion syncs. */
+  remove(table: SyncedTableName, id: string): void;
+}
+
+export interface Writer {
+  /** Runs fn in one transaction; if fn throws, nothing is written and the error propagates. */
+  write<R>(fn: (changes: ChangeSet) => R): R;
+}
+
+export class UnknownColumnError extends Error {}
+
+export function createWriter(db: Database.Database, clock: DeviceClock): Writer {
+  const upsertVersion = db.prepare(
+    `INSERT INTO column_versions (table_name, row_id, column_name, hlc) VALUES (?, ?, ?, ?)
+     ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET hlc = excluded.hlc`,
+  );
+  const addToOutbox = db.prepare(
+    `INSERT INTO outbox (hlc, table_name, row_id, column_name, value_json) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (hlc, table_name, row_id, column_name) DO UPDATE SET value_json = excluded.value_json`,
+  );
+
+  function checkedColumns(table: SyncedTableName, values: Record<string, SqlValue | undefined>): [string, SqlValue][] {
+    const known = SYNCED_TABLES[table].columns as Record<string, string>;
+    const entries: [string, SqlValue][] = [];
+    for (const [column, value] of Object.entries(values)) {
+      if (value === undefined) continue;
+      if (!Object.hasOwn(known, column)) throw new UnknownColumnError(`${table}.${column} is not a synced column`);
+      entries.push([column, value]);
+    }
+    return entries;
+  }
+
+  function record(hlc: string, table: string, id: string, entries: [string, SqlValue][]) {
+    for (const [column, value] of entries) {
+      upsertVersion.run(table, id, column, hlc);
+      addToOutbox.run(hlc, table, id, column, JSON.stringify(value));
+    }
+  }
+
+  function setColumns(table: SyncedTableName, id: string, entries: [string, SqlValue][]) {
+    if (entries.length === 0) return;
+    const assignments = entries.map(([column]) => `"${column}" = ?`).join(', ');
+    const result = db.prepare(`UPDATE "${table}" SET ${assignments} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
+    if (result.changes !== 1) throw new Error(`${table} ${id} does not exist`);
+  }
+
+  const runInTransaction = db.transaction(<R>(fn: (changes: ChangeSet) => R): R => {
+    const hlc = clock.tick();
+    const changes: ChangeSet = {
+      db,
+      hlc,
+      insert(table, id, values) {
+        const entries = checkedColumns(table, values);
+        db.prepare(`INSERT INTO "${table}" (id) VALUES (?)`).run(id);
+        setColumns(table, id, entries);
+        record(hlc, table, id, [...entries, ['deleted', 0]]);
+      },
+      update(table, id, values) {
+        const entries = checkedColumns(table, values);
+        setColumns(table, id, entries);
+        record(hlc, table, id, entries);
+      },
+      remove(table, id) {
+        setColumns(table, id, [['deleted', 1]]);
+        record(hlc, table, id, [['deleted', 1]]);
+      },
+    };
+    return fn(changes);
+  });
+
+  return {
+    write: (fn) => runInTransaction(fn) as ReturnType<typeof fn>,
+  };
+}
+
+/**
+ * The columns whose value differs between two encodings of a row. Writing only these means
+ * concurrent edits of different fields on two devices both survive sync.
+ */
+export function changedColumns<V extends Record<string, SqlValue>>(before: V, next: V): Partial<V> {
+  return Object.fromEntries(Object.entries(next).filter(([key, value]) => before[key] !== value)) as Partial<V>;
+}

@@ -1,0 +1,11 @@
+// Vitest configuration: unit tests sit beside the code as *.test.ts(x); end-to-end tests are Playwright's.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{domain,db,backend,harness,electron,renderer,build}/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    pool: 'forks',
+  },
+});
