@@ -29,6 +29,11 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+export function assertNotTooNew(db: Database.Database, latest = LATEST_SCHEMA_VERSION): void {
+  const version = schemaVersion(db);
+  if (version > latest) throw new DatabaseTooNewError(version, latest);
+}
+
 /**
  * Brings the database to the latest schema. An existing database (version ≥ 1) is copied to
  * backupDir before the first change, so a failed or unwanted upgrade can be undone.
@@ -40,7 +45,7 @@ export function migrate(
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.at(-1)?.version ?? LATEST_SCHEMA_VERSION;
   const from = schemaVersion(db);
-  if (from > latest) throw new DatabaseTooNewError(from, latest);
+  assertNotTooNew(db, latest);
   if (from === latest) return { from, to: from, backupPath: null };
 
   let backupPath: string | null = null;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createDeviceClock } from './device-clock';
 import type { DeviceClock } from './device-clock';
-import { migrate } from './migrate';
+import { assertNotTooNew, migrate } from './migrate';
 import type { MigrateResult } from './migrate';
 import { createWriter } from './write-path';
 import type { Writer } from './write-path';
@@ -33,6 +33,8 @@ export function openLocalStore(options: OpenOptions): LocalStore {
   const file = path.join(options.dataDir, DATABASE_FILE_NAME);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // Refuse a newer database before anything (even the journal mode) touches the file.
+    assertNotTooNew(db);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

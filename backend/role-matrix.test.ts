@@ -1,0 +1,86 @@
+// The role matrix: every handler × every role, checked against the backend's real enforcement.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../domain/roles';
+import type { Role } from '../domain/roles';
+import { openTempStore } from '../test/helpers/temp-store';
+import { createBackend } from './api';
+import type { Backend } from './api';
+import { METHOD_NAMES } from './handlers/index';
+import { hashPassword } from './passwords';
+import { createStaffMember } from '../db/staff';
+import { createUser } from '../db/users';
+import { createCooperation } from '../db/cooperation';
+
+/** Who may call each handler. Adding a handler without a row here fails the test. */
+const EXPECTED: Record<string, 'public' | 'signedIn' | readonly Role[]> = {
+  'session.current': 'public',
+  'session.signIn': 'public',
+  'session.signOut': 'signedIn',
+  'setup.status': 'public',
+  'setup.createCooperation': 'public',
+  'setup.loadExample': 'public',
+  'offices.list': 'signedIn',
+  'offices.create': ['admin'],
+  'offices.update': ['admin'],
+  'offices.remove': ['admin'],
+  'staff.list': 'signedIn',
+  'staff.create': ['admin', 'lead'],
+  'staff.update': ['admin', 'lead'],
+  'users.list': ['admin'],
+  'users.create': ['admin'],
+  'users.update': ['admin'],
+  'users.setPassword': ['admin'],
+  'settings.get': 'signedIn',
+  'settings.setDeviceOffice': ['admin'],
+  'settings.renameCooperation': ['admin'],
+};
+
+let store: ReturnType<typeof openTempStore>;
+let backend: Backend;
+const tokens = new Map<Role, string>();
+
+beforeAll(async () => {
+  store = openTempStore();
+  backend = createBackend({ store });
+  const passwordHash = await hashPassword('riktig-passord', { N: 1024, r: 8, p: 1 });
+  store.writer.write((changes) => {
+    createCooperation(changes, { name: 'Test', exampleData: false });
+    for (const role of ROLES) {
+      const staffId = createStaffMember(changes, { name: role, profession: 'other', hprNumber: null, homeMunicipality: null, baseOfficeId: null, positionPercent: 100, active: true });
+      createUser(changes, { staffId, username: role, passwordHash, roles: [role] });
+    }
+  });
+  for (const role of ROLES) {
+    const result = await backend.call({ method: 'session.signIn', input: { username: role, password: 'riktig-passord' }, sessionToken: null });
+    if (!result.ok) throw new Error(`sign-in as ${role} failed`);
+    tokens.set(role, (result.value as { sessionToken: string }).sessionToken);
+  }
+});
+afterAll(() => store.close());
+
+describe('role matrix', () => {
+  it('has a row for every handler and no row for a handler that does not exist', () => {
+    expect([...METHOD_NAMES].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [method, access] of Object.entries(EXPECTED)) {
+    it(`${method}: ${Array.isArray(access) ? access.join(', ') : access}`, async () => {
+      // Without a session: only public handlers get past the access check.
+      const anonymous = await backend.call({ method, input: {}, sessionToken: null });
+      if (access === 'public') expect(anonymous.ok || anonymous.error.code !== 'auth.signInRequired').toBe(true);
+      else expect(anonymous).toEqual({ ok: false, error: { code: 'auth.signInRequired' } });
+
+      for (const role of ROLES) {
+        // Empty input: allowed callers fail validation (or succeed), forbidden ones never reach it.
+        const result = await backend.call({ method, input: {}, sessionToken: tokens.get(role)! });
+        const allowed = access === 'public' || access === 'signedIn' || access.includes(role);
+        const forbidden = !result.ok && result.error.code === 'auth.forbidden';
+        expect({ role, forbidden }).toEqual({ role, forbidden: !allowed });
+        if (method === 'session.signOut' && result.ok) {
+          const again = await backend.call({ method: 'session.signIn', input: { username: role, password: 'riktig-passord' }, sessionToken: null });
+          if (again.ok) tokens.set(role, (again.value as { sessionToken: string }).sessionToken);
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,108 @@
+// Tests for the single write path: every change lands in the outbox with a monotonic clock, atomically.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STANDARD_OPENING_HOURS } from '../domain/offices';
+import { openTempStore } from '../test/helpers/temp-store';
+import { openLocalStore } from './open';
+import { createOffice, getOffice, listOffices, updateOffice } from './offices';
+import { newId } from './ids';
+
+interface OutboxRow {
+  hlc: string;
+  table_name: string;
+  row_id: string;
+  column_name: string;
+  value_json: string;
+}
+
+const office = { name: 'Grong legekontor', municipality: 'Grong', address: null, phone: null, openingHours: STANDARD_OPENING_HOURS, drivingMinutes: {} };
+
+let wall = 1_000_000;
+let store: ReturnType<typeof openTempStore>;
+beforeEach(() => {
+  wall = 1_000_000;
+  store = openTempStore({ now: () => wall });
+});
+afterEach(() => store.close());
+
+function outbox(): OutboxRow[] {
+  return store.db.prepare('SELECT hlc, table_name, row_id, column_name, value_json FROM outbox ORDER BY local_seq').all() as OutboxRow[];
+}
+
+describe('write path', () => {
+  it('records every column of an insert in the outbox and column_versions under one timestamp', () => {
+    const id = store.writer.write((changes) => createOffice(changes, office));
+    const rows = outbox();
+    expect(rows.map((r) => r.column_name).sort()).toEqual(['address', 'deleted', 'driving_minutes', 'municipality', 'name', 'opening_hours', 'phone']);
+    expect(new Set(rows.map((r) => r.hlc)).size).toBe(1);
+    expect(rows.every((r) => r.row_id === id && r.table_name === 'offices')).toBe(true);
+    expect(JSON.parse(rows.find((r) => r.column_name === 'name')!.value_json)).toBe('Grong legekontor');
+    const versions = store.db.prepare('SELECT count(*) FROM column_versions WHERE row_id = ?').pluck().get(id);
+    expect(versions).toBe(7);
+  });
+
+  it('records only changed columns on update', () => {
+    const id = store.writer.write((changes) => createOffice(changes, office));
+    const before = outbox().length;
+    store.writer.write((changes) => updateOffice(changes, id, { ...office, phone: '74 31 20 00' }));
+    const added = outbox().slice(before);
+    expect(added.map((r) => [r.column_name, JSON.parse(r.value_json)])).toEqual([['phone', '74 31 20 00']]);
+  });
+
+  it('deletes as a tombstone that syncs, never by removing the row', () => {
+    const id = store.writer.write((changes) => createOffice(changes, office));
+    store.writer.write((changes) => changes.remove('offices', id));
+    expect(getOffice(store.db, id)).toBeNull();
+    expect(store.db.prepare('SELECT deleted FROM offices WHERE id = ?').pluck().get(id)).toBe(1);
+    expect(outbox().at(-1)).toMatchObject({ column_name: 'deleted', value_json: '1', row_id: id });
+  });
+
+  it('keeps timestamps strictly increasing when the wall clock goes backwards', () => {
+    const stamps: string[] = [];
+    for (const now of [5_000_000, 4_000_000, 4_000_000, 1_000, 6_000_000, 2_000]) {
+      wall = now;
+      store.writer.write((changes) => {
+        createOffice(changes, { ...office, name: `Kontor ${now}-${stamps.length}` });
+        stamps.push(changes.hlc);
+      });
+    }
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(stamps.length);
+  });
+
+  it('stays monotonic across a restart with a clock that went back', () => {
+    wall = 9_000_000;
+    const first = store.writer.write((changes) => (createOffice(changes, office), changes.hlc));
+    store.db.close();
+    wall = 10;
+    const reopened = openLocalStore({ dataDir: store.dataDir, now: () => wall });
+    const second = reopened.writer.write((changes) => (createOffice(changes, { ...office, name: 'Annet' }), changes.hlc));
+    expect(second > first).toBe(true);
+    expect(reopened.clock.deviceId).toBe(store.clock.deviceId);
+    reopened.close();
+    store = openTempStore({ now: () => wall });
+  });
+
+  it('writes nothing at all when the transaction throws', () => {
+    expect(() =>
+      store.writer.write((changes) => {
+        createOffice(changes, office);
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(listOffices(store.db)).toEqual([]);
+    expect(outbox()).toEqual([]);
+    expect(store.db.prepare('SELECT count(*) FROM column_versions').pluck().get()).toBe(0);
+  });
+
+  it('refuses columns that are not synced and updates of missing rows', () => {
+    expect(() => store.writer.write((changes) => changes.insert('offices', newId(), { nonsense: 'x' } as never))).toThrow(/not a synced column/);
+    expect(() => store.writer.write((changes) => changes.update('offices', newId(), { name: 'x' }))).toThrow(/does not exist/);
+    expect(outbox()).toEqual([]);
+  });
+
+  it('generates UUIDv7 ids that sort by creation time', () => {
+    const ids = Array.from({ length: 50 }, () => newId());
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7/.test(id))).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
+  });
+});

@@ -1,0 +1,60 @@
+// ESLint flat config: TypeScript rules, React hooks, no import cycles, and the layer import direction of docs/architecture.md.
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Who may import whom (downwards only). Each entry: files in `target` must not import from `from`.
+ * renderer may import types from backend (api-types), which `allowTypeImports` permits below.
+ */
+const layerZones = [
+  { target: './domain', from: ['./db', './backend', './sync', './server', './electron', './renderer', './harness'], message: 'domain/ is pure: it imports nothing of ours.' },
+  { target: './db', from: ['./backend', './server', './electron', './renderer', './harness'], message: 'db/ sits below backend/.' },
+  { target: './backend', from: ['./server', './electron', './renderer', './harness'], message: 'backend/ must not depend on its transports or the UI.' },
+  { target: './renderer', from: ['./db', './electron', './server', './harness', './sync'], message: 'renderer/ talks to the backend only through the typed API client.' },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'release/**', '.electron-native/**', 'test-results/**', 'playwright-report/**', 'bench/out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } } },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: layerZones.filter((zone) => zone.target !== './renderer') }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'separate-type-imports' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Type-only imports from backend/ are the API contract; value imports would pull Node code into the UI.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/backend/*', '**/backend/**'], allowTypeImports: true, message: 'renderer/ may import only types from backend/.' },
+            { group: ['**/db/**', '**/electron/**', '**/server/**', '**/harness/**', 'electron', 'better-sqlite3', 'node:*'], message: 'renderer/ must not import Node, db/, electron/, server/ or harness/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload.ts'],
+    rules: { 'import-x/no-restricted-paths': 'off' },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+);

@@ -1,0 +1,52 @@
+// Command line for the browser harness: `npm run start:web -- --data-dir DIR --port N`.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBackend } from '../backend/api';
+import { openLocalStore } from '../db/open';
+import { startHarness } from './server';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string', default: '.data/harness' },
+    port: { type: 'string', default: '5173' },
+    'static-dir': { type: 'string', default: 'dist/renderer' },
+    'access-token': { type: 'string' },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Ugyldig port «${values.port}». Bruk et tall mellom 0 og 65535, f.eks. --port 5173.`);
+  process.exit(2);
+}
+
+let store;
+try {
+  store = openLocalStore({ dataDir: path.resolve(values['data-dir']) });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+const backend = createBackend({ store });
+const harness = await startHarness({
+  backend,
+  staticDir: values['static-dir'],
+  port,
+  ...(values['access-token'] ? { accessToken: values['access-token'] } : {}),
+});
+if (store.migration.backupPath) console.log(`Sikkerhetskopi før oppgradering: ${store.migration.backupPath}`);
+console.log(`Samvakt kjører (nettleserharness, data i ${path.resolve(values['data-dir'])})`);
+console.log(`Åpne: ${harness.url}`);
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  void harness.close().then(() => {
+    backend.close();
+    store.close();
+    process.exit(0);
+  });
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
