@@ -50,8 +50,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/preload.ts'],
-    rules: { 'import-x/no-restricted-paths': 'off' },
+    // Importing `electron` from plain Node tries to download its binary: only electron/ may import it.
+    files: ['domain/**', 'db/**', 'backend/**', 'harness/**', 'test/**', 'sync/**', 'server/**', 'bench/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/ may import electron.' }] }] },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

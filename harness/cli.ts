@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/api';
 import { openLocalStore } from '../db/open';
+import type { LocalStore } from '../db/open';
 import { startHarness } from './server';
 
 const { values } = parseArgs({
@@ -20,7 +21,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-let store;
+let store: LocalStore;
 try {
   store = openLocalStore({ dataDir: path.resolve(values['data-dir']) });
 } catch (error) {
