@@ -162,7 +162,7 @@ export function formatTimeOfDay(minutes: number): TimeOfDay {
 }
 
 /** Zod schema for a real 'YYYY-MM-DD' date; fails with the field code 'invalidFormat'. */
-export const localDateSchema = z.string('invalidFormat').trim().refine(isLocalDate, 'invalidFormat');
+export const localDateSchema = z.string().trim().refine(isLocalDate, 'invalidFormat');
 
 /** Zod schema for 'HH:MM'; fails with the field code 'invalidFormat'. */
-export const timeOfDaySchema = z.string('invalidFormat').trim().regex(TIME_PATTERN, 'invalidFormat');
+export const timeOfDaySchema = z.string().trim().regex(TIME_PATTERN, 'invalidFormat');
