@@ -1,0 +1,71 @@
+// Chooses the page for the current route; areas not built yet show a "kommer" page.
+import type { MessageKey } from '../i18n';
+import { useT } from '../i18n';
+import { Notice, PageTitle } from '../components/page';
+import { OfficeEditPage } from '../pages/offices/OfficeEditPage';
+import { OfficesPage } from '../pages/offices/OfficesPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+import { StaffEditPage } from '../pages/staff/StaffEditPage';
+import { StaffPage } from '../pages/staff/StaffPage';
+import { UserEditPage } from '../pages/users/UserEditPage';
+import { UserNewPage } from '../pages/users/UserNewPage';
+import { UsersPage } from '../pages/users/UsersPage';
+import { parseRoute } from './routes';
+import type { Area } from './routes';
+
+export const AREA_TITLES: Record<Area, MessageKey> = {
+  overview: 'nav.overview',
+  rota: 'nav.rota',
+  competence: 'nav.competence',
+  routines: 'nav.routines',
+  consultations: 'nav.consultations',
+  offices: 'nav.offices',
+  staff: 'nav.staff',
+  users: 'nav.users',
+  settings: 'nav.settings',
+};
+
+export function PageForPath({ path }: { path: string }) {
+  const { area, item } = parseRoute(path);
+  switch (area) {
+    case 'offices':
+      return item ? <OfficeEditPage item={item} /> : <OfficesPage />;
+    case 'staff':
+      return item ? <StaffEditPage item={item} /> : <StaffPage />;
+    case 'users':
+      if (item === 'new') return <UserNewPage />;
+      return item ? <UserEditPage id={item} /> : <UsersPage />;
+    case 'settings':
+      return item ? <NotFound /> : <SettingsPage />;
+    case 'overview':
+    case 'rota':
+    case 'competence':
+    case 'routines':
+    case 'consultations':
+      return <ComingSoon area={area} />;
+    case null:
+      return <NotFound />;
+  }
+}
+
+function ComingSoon({ area }: { area: Area }) {
+  const { t } = useT();
+  return (
+    <section>
+      <PageTitle>{t(AREA_TITLES[area])}</PageTitle>
+      <Notice kind="info">
+        <p>{t('page.comingSoonText')}</p>
+      </Notice>
+    </section>
+  );
+}
+
+function NotFound() {
+  const { t } = useT();
+  return (
+    <section>
+      <PageTitle>{t('page.notFoundTitle')}</PageTitle>
+      <p>{t('page.notFoundText')}</p>
+    </section>
+  );
+}

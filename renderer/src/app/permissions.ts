@@ -1,0 +1,16 @@
+// Which roles may do what in the UI; mirrors the backend's handler access lists (the backend still enforces them).
+import { hasAnyRole } from '../../../domain/roles';
+import type { Role } from '../../../domain/roles';
+
+export const PERMISSIONS = {
+  editOffices: ['admin'],
+  editStaff: ['admin', 'lead'],
+  manageUsers: ['admin'],
+  editSettings: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(user: { roles: readonly Role[] } | null, permission: Permission): boolean {
+  return user !== null && hasAnyRole(user.roles, PERMISSIONS[permission]);
+}

@@ -1,0 +1,47 @@
+// Route paths of the app (kept in the URL hash, e.g. #/offices/new) and their parsing; pure, so it is unit-tested.
+
+export const AREAS = [
+  'overview',
+  'rota',
+  'competence',
+  'routines',
+  'consultations',
+  'offices',
+  'staff',
+  'users',
+  'settings',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+/** Areas not built yet: shown in the menu as "kommer" and not navigable. */
+export const COMING_AREAS: readonly Area[] = ['overview', 'rota', 'competence', 'routines', 'consultations'];
+
+export const DEFAULT_PATH = '/offices';
+
+export interface ParsedRoute {
+  area: Area | null;
+  /** 'new', a record id, or null for the area's list. */
+  item: string | null;
+}
+
+export function normalisePath(path: string): string {
+  const trimmed = path.replace(/^#/, '').trim();
+  // Anything that is not a route (empty, '/', or e.g. a leftover '#token=…') opens the default page.
+  if (!trimmed.startsWith('/') || trimmed === '/') return DEFAULT_PATH;
+  return trimmed;
+}
+
+export function parseRoute(path: string): ParsedRoute {
+  const [areaPart, itemPart, ...rest] = normalisePath(path).slice(1).split('/');
+  const area = (AREAS as readonly string[]).includes(areaPart ?? '') ? (areaPart as Area) : null;
+  if (!area || rest.length > 0) return { area: null, item: null };
+  return { area, item: itemPart ? decodeURIComponent(itemPart) : null };
+}
+
+export function itemPath(area: Area, item: string): string {
+  return `/${area}/${encodeURIComponent(item)}`;
+}
+
+export function hrefFor(path: string): string {
+  return `#${path}`;
+}

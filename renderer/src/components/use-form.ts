@@ -1,0 +1,149 @@
+// Form state shared by every form: values, live validation shown after a field is left, server errors, and saving.
+import { useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import { toClientError } from '../api/errors';
+import type { ClientApiError } from '../api/errors';
+import type { FormFieldErrorCode, FormFieldErrors } from '../i18n/codes';
+
+export interface UseFormOptions<V> {
+  /** Prefix for input ids: field 'openingHours.1.open' of form 'office' has id 'office-openingHours-1-open'. */
+  id: string;
+  initial: V | (() => V);
+  /** Live validation of the current values (e.g. the domain's zod schema), keyed by input path. */
+  validate: (values: V) => FormFieldErrors;
+}
+
+export interface FormState<V> {
+  values: V;
+  /** Replaces values; `paths` are the fields the change touched, whose server errors are now out of date. */
+  update(change: (values: V) => V, ...paths: string[]): void;
+  set<K extends keyof V & string>(key: K, value: V[K]): void;
+  touch(path: string): void;
+  fieldId(path: string): string;
+  /** The error code to show for a field now (server errors always; live errors once the field was left or a save tried). */
+  errorCode(path: string): FormFieldErrorCode | undefined;
+  /** Every error shown now, in a stable order, for the summary. */
+  shownErrors(): [string, FormFieldErrorCode][];
+  submitted: boolean;
+  saving: boolean;
+  /** A failure that is not about one field (network, not found, in use…). */
+  generalError: ClientApiError | null;
+  summaryRef: RefObject<HTMLDivElement | null>;
+  /** Validates, then runs the save; on failure keeps every value and shows what went wrong. Returns true when saved. */
+  submit(save: () => Promise<void>): Promise<boolean>;
+  reset(values: V): void;
+}
+
+/**
+ * Whether a mouse button or finger is down right now. A field's error appears when the field is left; if that
+ * happens on pointer-down (clicking a checkbox further down), the error would push the target away before the
+ * click lands. So while a pointer is down, showing the error waits until the click is over.
+ */
+let pointerIsDown = false;
+if (typeof document !== 'undefined') {
+  document.addEventListener('pointerdown', () => (pointerIsDown = true), true);
+  document.addEventListener('pointerup', () => setTimeout(() => (pointerIsDown = false), 0), true);
+  document.addEventListener('pointercancel', () => (pointerIsDown = false), true);
+}
+
+function afterPointerRelease(action: () => void) {
+  if (!pointerIsDown) {
+    action();
+    return;
+  }
+  // Runs after this pointerup and the click that follows it.
+  document.addEventListener('pointerup', () => setTimeout(action, 0), { once: true, capture: true });
+}
+
+export function fieldIdFor(formId: string, path: string): string {
+  return `${formId}-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+export function useForm<V>(options: UseFormOptions<V>): FormState<V> {
+  const [values, setValues] = useState<V>(options.initial);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [serverFields, setServerFields] = useState<FormFieldErrors>({});
+  const [generalError, setGeneralError] = useState<ClientApiError | null>(null);
+  const summaryRef = useRef<HTMLDivElement | null>(null);
+  const live = options.validate(values);
+
+  function errorCode(path: string): FormFieldErrorCode | undefined {
+    return serverFields[path] ?? (submitted || touched.has(path) ? live[path] : undefined);
+  }
+
+  function clearServerErrors(paths: string[]) {
+    if (paths.length === 0) return;
+    setServerFields((current) => {
+      if (!paths.some((path) => path in current)) return current;
+      const next = { ...current };
+      for (const path of paths) delete next[path];
+      return next;
+    });
+  }
+
+  function focusSummary() {
+    // After React has rendered the summary.
+    setTimeout(() => summaryRef.current?.focus(), 0);
+  }
+
+  return {
+    values,
+    update(change, ...paths) {
+      setValues(change);
+      clearServerErrors(paths);
+    },
+    set(key, value) {
+      setValues((current) => ({ ...current, [key]: value }));
+      clearServerErrors([key]);
+    },
+    touch(path) {
+      afterPointerRelease(() => setTouched((current) => (current.has(path) ? current : new Set(current).add(path))));
+    },
+    fieldId: (path) => fieldIdFor(options.id, path),
+    errorCode,
+    shownErrors() {
+      const paths = new Set([...Object.keys(live), ...Object.keys(serverFields)]);
+      return [...paths].flatMap((path) => {
+        const code = errorCode(path);
+        return code ? [[path, code] as [string, FormFieldErrorCode]] : [];
+      });
+    },
+    submitted,
+    saving,
+    generalError,
+    summaryRef,
+    async submit(save) {
+      setSubmitted(true);
+      setGeneralError(null);
+      if (Object.keys(live).length > 0) {
+        focusSummary();
+        return false;
+      }
+      setSaving(true);
+      try {
+        await save();
+        setServerFields({});
+        return true;
+      } catch (error) {
+        const failure = toClientError(error);
+        const fields = failure.fields ?? {};
+        setServerFields(fields);
+        // A plain 'validation.failed' is fully explained by the field errors; anything else gets its own message.
+        if (!(failure.code === 'validation.failed' && Object.keys(fields).length > 0)) setGeneralError(failure);
+        focusSummary();
+        return false;
+      } finally {
+        setSaving(false);
+      }
+    },
+    reset(next) {
+      setValues(next);
+      setTouched(new Set());
+      setSubmitted(false);
+      setServerFields({});
+      setGeneralError(null);
+    },
+  };
+}

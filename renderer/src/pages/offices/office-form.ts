@@ -1,0 +1,141 @@
+// Office form logic without React: form values ⇄ API input, live validation, and the opening-hours summary for the list.
+import { officeInputSchema, STANDARD_OPENING_HOURS, WEEKDAYS } from '../../../../domain/offices';
+import type { Office, OfficeInput, OpeningHours, Weekday } from '../../../../domain/offices';
+import { validate } from '../../../../domain/validation';
+import { parseTypedNumber } from '../../components/parse';
+import type { FormFieldErrors } from '../../i18n/codes';
+
+export type DayKey = `${Weekday}`;
+
+/** One weekday row: the checkbox and the two time inputs (kept while unticked, so ticking again restores them). */
+export interface DayForm {
+  open: boolean;
+  opens: string;
+  closes: string;
+}
+
+/** What the office form holds: text exactly as typed. */
+export interface OfficeForm {
+  name: string;
+  municipality: string;
+  address: string;
+  phone: string;
+  hours: Record<DayKey, DayForm>;
+  /** Driving minutes as typed, keyed by the other office's id. */
+  driving: Record<string, string>;
+}
+
+const DEFAULT_OPENS = '08:00';
+const DEFAULT_CLOSES = '15:30';
+
+export const DAY_KEYS: readonly DayKey[] = WEEKDAYS.map((day) => String(day) as DayKey);
+
+export function hoursToForm(hours: OpeningHours): Record<DayKey, DayForm> {
+  const form = {} as Record<DayKey, DayForm>;
+  for (const key of DAY_KEYS) {
+    const day = hours[key];
+    form[key] = day ? { open: true, opens: day.open, closes: day.close } : { open: false, opens: DEFAULT_OPENS, closes: DEFAULT_CLOSES };
+  }
+  return form;
+}
+
+export function emptyOfficeForm(): OfficeForm {
+  return { name: '', municipality: '', address: '', phone: '', hours: hoursToForm(STANDARD_OPENING_HOURS), driving: {} };
+}
+
+export function officeToForm(office: Office): OfficeForm {
+  const driving: Record<string, string> = {};
+  for (const [id, minutes] of Object.entries(office.drivingMinutes)) driving[id] = String(minutes);
+  return {
+    name: office.name,
+    municipality: office.municipality,
+    address: office.address ?? '',
+    phone: office.phone ?? '',
+    hours: hoursToForm(office.openingHours),
+    driving,
+  };
+}
+
+/**
+ * The API input for the form. Driving minutes are sent only for offices that still exist and have a number,
+ * so minutes to a deleted office are dropped on the next save.
+ */
+export function officeFormToInput(form: OfficeForm, otherOfficeIds: readonly string[]): OfficeInput {
+  const openingHours = {} as Record<DayKey, { open: string; close: string } | null>;
+  for (const key of DAY_KEYS) {
+    const day = form.hours[key];
+    openingHours[key] = day.open ? { open: day.opens, close: day.closes } : null;
+  }
+  const drivingMinutes: Record<string, number> = {};
+  for (const id of otherOfficeIds) {
+    const minutes = parseTypedNumber(form.driving[id] ?? '');
+    if (minutes !== null) drivingMinutes[id] = minutes;
+  }
+  return {
+    name: form.name,
+    municipality: form.municipality,
+    address: form.address,
+    phone: form.phone,
+    openingHours,
+    drivingMinutes,
+  };
+}
+
+/** Live validation with the domain's schema, plus "required" for an emptied time on an open day. */
+export function officeFormErrors(form: OfficeForm, otherOfficeIds: readonly string[]): FormFieldErrors {
+  const result = validate(officeInputSchema, officeFormToInput(form, otherOfficeIds));
+  const errors: FormFieldErrors = result.ok ? {} : { ...result.fields };
+  for (const key of DAY_KEYS) {
+    const day = form.hours[key];
+    if (!day.open) continue;
+    if (day.opens.trim() === '') errors[`openingHours.${key}.open`] = 'required';
+    if (day.closes.trim() === '') errors[`openingHours.${key}.close`] = 'required';
+  }
+  return errors;
+}
+
+/**
+ * Tidies a typed time of day: "8" → "08:00", "830" → "08:30", "0800" → "08:00", "8.30" → "08:30".
+ * Anything else is returned as typed, so validation can say it is wrong.
+ */
+export function normaliseTime(text: string): string {
+  const trimmed = text.trim().replace(/[.,\s]/, ':');
+  let match = /^(\d{1,2})$/.exec(trimmed);
+  if (match) return `${match[1]!.padStart(2, '0')}:00`;
+  match = /^(\d{1,2})(\d{2})$/.exec(trimmed);
+  if (match) return `${match[1]!.padStart(2, '0')}:${match[2]}`;
+  match = /^(\d{1,2}):(\d{1,2})$/.exec(trimmed);
+  if (match) return `${match[1]!.padStart(2, '0')}:${match[2]!.padStart(2, '0')}`;
+  return text.trim();
+}
+
+/** Consecutive weekdays with the same hours, e.g. Monday–Friday 08:00–15:30. */
+export interface OpeningSpan {
+  firstDay: Weekday;
+  lastDay: Weekday;
+  opens: string;
+  closes: string;
+}
+
+export function openingSpans(hours: OpeningHours): OpeningSpan[] {
+  const spans: OpeningSpan[] = [];
+  for (const day of WEEKDAYS) {
+    const today = hours[String(day) as DayKey];
+    if (!today) continue;
+    const last = spans[spans.length - 1];
+    if (last && last.lastDay === day - 1 && last.opens === today.open && last.closes === today.close) last.lastDay = day;
+    else spans.push({ firstDay: day, lastDay: day, opens: today.open, closes: today.close });
+  }
+  return spans;
+}
+
+/** "man–fre 08:00–15:30, lør 10:00–13:00", or the given text when the office is closed all week. */
+export function formatOpeningSpans(spans: readonly OpeningSpan[], dayName: (day: Weekday) => string, closedAllWeek: string): string {
+  if (spans.length === 0) return closedAllWeek;
+  return spans
+    .map((span) => {
+      const days = span.firstDay === span.lastDay ? dayName(span.firstDay) : `${dayName(span.firstDay)}–${dayName(span.lastDay)}`;
+      return `${days} ${span.opens}–${span.closes}`;
+    })
+    .join(', ');
+}

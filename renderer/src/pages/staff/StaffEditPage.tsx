@@ -1,0 +1,216 @@
+// Ny ansatt / Endre ansatt (leads and admins): name, profession, HPR number, home municipality, base office, position, active.
+import { PROFESSIONS } from '../../../../domain/staff';
+import type { StaffMember } from '../../../../domain/staff';
+import { api } from '../../api/client';
+import { can } from '../../app/permissions';
+import { navigate } from '../../app/router';
+import { hrefFor } from '../../app/routes';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { CheckboxField, SelectField, TextField } from '../../components/fields';
+import { LoadError, Loading, NoAccess, Notice, PageTitle } from '../../components/page';
+import { useForm } from '../../components/use-form';
+import { useT } from '../../i18n';
+import type { FormFieldErrorCode } from '../../i18n/codes';
+import { professionName } from '../../i18n/labels';
+import { useData, useResource } from '../../stores/data';
+import { useSession } from '../../stores/session';
+import { emptyStaffForm, staffFormErrors, staffFormToInput, staffToForm } from './staff-form';
+import type { StaffForm } from './staff-form';
+
+interface OfficeChoice {
+  id: string;
+  name: string;
+}
+
+export function StaffEditPage({ item }: { item: string }) {
+  const { t } = useT();
+  const user = useSession((state) => state.user);
+  const allowed = can(user, 'editStaff');
+  const staff = useResource('staff.list', allowed);
+  const offices = useResource('offices.list', allowed);
+  const settings = useResource('settings.get', allowed);
+
+  if (!allowed || staff.error?.code === 'auth.forbidden') return <NoAccess />;
+  const failed = staff.error ?? offices.error;
+  if (failed && (!staff.data || !offices.data)) {
+    return (
+      <section>
+        <PageTitle>{item === 'new' ? t('staff.newTitle') : t('staff.title')}</PageTitle>
+        <LoadError
+          error={failed}
+          onRetry={() => {
+            void useData.getState().load('staff.list');
+            void useData.getState().load('offices.list');
+          }}
+        />
+      </section>
+    );
+  }
+  // Settings only provide the default office for a new person; wait briefly for them unless they failed.
+  if (!staff.data || !offices.data || (item === 'new' && !settings.data && !settings.error)) return <Loading />;
+
+  const member = item === 'new' ? null : (staff.data.find((candidate) => candidate.id === item) ?? null);
+  if (item !== 'new' && !member) {
+    return (
+      <section>
+        <PageTitle>{t('staff.title')}</PageTitle>
+        <Notice kind="warning">
+          <p>{t('staff.notFound')}</p>
+        </Notice>
+        <p>
+          <a href={hrefFor('/staff')}>{t('staff.backToList')}</a>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <StaffFormView
+      member={member}
+      offices={offices.data.map((office) => ({ id: office.id, name: office.name }))}
+      defaultOfficeId={settings.data?.deviceOfficeId ?? null}
+    />
+  );
+}
+
+function StaffFormView({ member, offices, defaultOfficeId }: { member: StaffMember | null; offices: OfficeChoice[]; defaultOfficeId: string | null }) {
+  const { t, fieldErrorText } = useT();
+  const form = useForm<StaffForm>({
+    id: 'staff',
+    initial: () => (member ? staffToForm(member) : emptyStaffForm(defaultOfficeId)),
+    validate: staffFormErrors,
+  });
+  const values = form.values;
+
+  const labels: Record<string, string> = {
+    name: t('staff.name'),
+    profession: t('staff.profession'),
+    hprNumber: t('staff.hpr'),
+    homeMunicipality: t('staff.homeMunicipality'),
+    baseOfficeId: t('staff.baseOffice'),
+    positionPercent: t('staff.positionPercent'),
+    active: t('staff.active'),
+  };
+  const labelFor = (path: string) => labels[path] ?? path;
+  const messageFor = (_path: string, code: FormFieldErrorCode) => fieldErrorText(code);
+  const errorFor = (path: string) => {
+    const code = form.errorCode(path);
+    return code ? messageFor(path, code) : undefined;
+  };
+  // A base office that was deleted meanwhile is still shown, so saving does not silently change it.
+  const officeOptions = offices.map((office) => ({ value: office.id, label: office.name }));
+  if (values.baseOfficeId && !offices.some((office) => office.id === values.baseOfficeId)) {
+    officeOptions.push({ value: values.baseOfficeId, label: t('common.none') });
+  }
+
+  async function save() {
+    const saved = await form.submit(async () => {
+      const input = staffFormToInput(form.values);
+      if (member) await api.call('staff.update', { ...input, id: member.id });
+      else await api.call('staff.create', input);
+    });
+    if (saved) {
+      useData.getState().invalidateArea('staff');
+      navigate('/staff', { flash: { key: 'staff.saved', params: { name: form.values.name.trim() } } });
+    }
+  }
+
+  return (
+    <section>
+      <PageTitle>{member ? t('staff.editTitle', { name: member.name }) : t('staff.newTitle')}</PageTitle>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
+        <div className="form-grid">
+          <TextField
+            id={form.fieldId('name')}
+            label={labels.name!}
+            value={values.name}
+            onChange={(value) => form.set('name', value)}
+            onBlur={() => form.touch('name')}
+            error={errorFor('name')}
+            autoComplete="off"
+            maxLength={100}
+          />
+          <SelectField
+            id={form.fieldId('profession')}
+            label={labels.profession!}
+            placeholder={t('staff.chooseProfession')}
+            options={PROFESSIONS.map((profession) => ({ value: profession, label: professionName(t, profession) }))}
+            value={values.profession}
+            onChange={(value) => form.set('profession', value as StaffForm['profession'])}
+            onBlur={() => form.touch('profession')}
+            error={errorFor('profession')}
+          />
+          <TextField
+            id={form.fieldId('hprNumber')}
+            label={labels.hprNumber!}
+            optional
+            hint={t('staff.hprHint')}
+            inputMode="numeric"
+            width="medium"
+            value={values.hprNumber}
+            onChange={(value) => form.set('hprNumber', value)}
+            onBlur={() => form.touch('hprNumber')}
+            error={errorFor('hprNumber')}
+          />
+          <TextField
+            id={form.fieldId('homeMunicipality')}
+            label={labels.homeMunicipality!}
+            optional
+            width="medium"
+            value={values.homeMunicipality}
+            onChange={(value) => form.set('homeMunicipality', value)}
+            onBlur={() => form.touch('homeMunicipality')}
+            error={errorFor('homeMunicipality')}
+            maxLength={60}
+          />
+          <SelectField
+            id={form.fieldId('baseOfficeId')}
+            label={labels.baseOfficeId!}
+            options={[{ value: '', label: t('staff.noBaseOffice') }, ...officeOptions]}
+            value={values.baseOfficeId}
+            onChange={(value) => form.set('baseOfficeId', value)}
+            onBlur={() => form.touch('baseOfficeId')}
+            error={errorFor('baseOfficeId')}
+          />
+          <TextField
+            id={form.fieldId('positionPercent')}
+            label={labels.positionPercent!}
+            hint={t('staff.positionHint')}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            step={1}
+            width="short"
+            value={values.positionPercent}
+            onChange={(value) => form.set('positionPercent', value)}
+            onBlur={() => form.touch('positionPercent')}
+            error={errorFor('positionPercent')}
+          />
+          <CheckboxField
+            id={form.fieldId('active')}
+            label={labels.active!}
+            checked={values.active}
+            onChange={(value) => form.set('active', value)}
+            error={errorFor('active')}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={form.saving}>
+            {form.saving ? t('common.saving') : t('common.save')}
+          </button>
+          <a className="button" href={hrefFor('/staff')}>
+            {t('common.cancel')}
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}
