@@ -13,7 +13,7 @@ export interface SyncedTable {
  * `deleted` is a tombstone column present on every table.
  */
 export const SYNCED_TABLES = {
-  cooperation: { columns: { name: 'text', example_data: 'boolean' } },
+  cooperation: { columns: { name: 'text', example_data: 'boolean', rota_limits: 'json' } },
   offices: {
     columns: {
       name: 'text',
@@ -44,6 +44,25 @@ export const SYNCED_TABLES = {
       active: 'boolean',
     },
   },
+  shifts: {
+    columns: { staff_id: 'text', office_id: 'text', date: 'text', start_time: 'text', end_time: 'text', kind: 'text', note: 'text' },
+  },
+  absences: { columns: { staff_id: 'text', from_date: 'text', to_date: 'text', kind: 'text', note: 'text' } },
+  rota_patterns: {
+    columns: {
+      staff_id: 'text',
+      office_id: 'text',
+      kind: 'text',
+      start_time: 'text',
+      end_time: 'text',
+      weekdays: 'json',
+      interval_weeks: 'integer',
+      from_date: 'text',
+      to_date: 'text',
+      note: 'text',
+    },
+  },
+  rota_pattern_exceptions: { columns: { pattern_id: 'text', date: 'text', replacement: 'json' } },
 } as const satisfies Record<string, SyncedTable>;
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

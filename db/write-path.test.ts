@@ -106,3 +106,15 @@ describe('write path', () => {
     expect([...ids].sort()).toEqual(ids);
   });
 });
+
+describe('write path upsert', () => {
+  it('inserts a row with a deterministic id, then revives it after a tombstone', () => {
+    const id = 'fixed-id-1';
+    store.writer.write((changes) => changes.upsert('offices', id, { name: 'A', municipality: 'M', opening_hours: '{}', driving_minutes: '{}' }));
+    store.writer.write((changes) => changes.remove('offices', id));
+    expect(getOffice(store.db, id)).toBeNull();
+    store.writer.write((changes) => changes.upsert('offices', id, { name: 'B' }));
+    expect(getOffice(store.db, id)).toMatchObject({ name: 'B', municipality: 'M' });
+    expect(outbox().at(-1)).toMatchObject({ column_name: 'deleted', value_json: '0' });
+  });
+});

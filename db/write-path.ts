@@ -13,6 +13,8 @@ export interface ChangeSet {
   update<T extends SyncedTableName>(table: T, id: string, values: RowValues<T>): void;
   /** Marks the row deleted (a tombstone); rows are never removed, so the deletion syncs. */
   remove(table: SyncedTableName, id: string): void;
+  /** For rows with deterministic ids: inserts, or sets the values on the existing row and clears its tombstone. */
+  upsert<T extends SyncedTableName>(table: T, id: string, values: RowValues<T>): void;
 }
 
 export interface Writer {
@@ -76,6 +78,13 @@ export function createWriter(db: Database.Database, clock: DeviceClock): Writer 
       remove(table, id) {
         setColumns(table, id, [['deleted', 1]]);
         record(hlc, table, id, [['deleted', 1]]);
+      },
+      upsert(table, id, values) {
+        const exists = db.prepare(`SELECT 1 FROM "${table}" WHERE id = ?`).get(id) !== undefined;
+        if (!exists) return changes.insert(table, id, values);
+        const entries: [string, SqlValue][] = [...checkedColumns(table, values), ['deleted', 0]];
+        setColumns(table, id, entries);
+        record(hlc, table, id, entries);
       },
     };
     return fn(changes);

@@ -1,0 +1,246 @@
+// Repository for the rota: one-off shifts, absences, recurring patterns and their per-occurrence exceptions.
+import type Database from 'better-sqlite3';
+import type { IsoWeekday, LocalDate } from '../domain/calendar/dates';
+import { occurrenceKey } from '../domain/rota/patterns';
+import type {
+  Absence,
+  AbsenceValues,
+  OccurrenceReplacement,
+  PatternException,
+  RecurringPattern,
+  RecurringPatternValues,
+  Shift,
+  ShiftKind,
+  ShiftValues,
+} from '../domain/rota/types';
+import type { AbsenceKind } from '../domain/rota/types';
+import { newId } from './ids';
+import { changedColumns } from './write-path';
+import type { ChangeSet } from './write-path';
+
+interface ShiftRow {
+  id: string;
+  staff_id: string;
+  office_id: string;
+  date: string;
+  start_time: string;
+  end_time: string;
+  kind: string;
+  note: string | null;
+}
+
+function toShift(row: ShiftRow): Shift {
+  return {
+    id: row.id,
+    staffId: row.staff_id,
+    officeId: row.office_id,
+    date: row.date,
+    start: row.start_time,
+    end: row.end_time,
+    kind: row.kind as ShiftKind,
+    note: row.note,
+    patternId: null,
+  };
+}
+
+function shiftColumns(values: Omit<ShiftValues, 'patternId'>) {
+  return {
+    staff_id: values.staffId,
+    office_id: values.officeId,
+    date: values.date,
+    start_time: values.start,
+    end_time: values.end,
+    kind: values.kind,
+    note: values.note,
+  };
+}
+
+const SHIFT_SELECT = 'SELECT id, staff_id, office_id, date, start_time, end_time, kind, note FROM shifts';
+
+/** One-off shifts dated from..to (inclusive). */
+export function listShifts(db: Database.Database, from: LocalDate, to: LocalDate): Shift[] {
+  return (db.prepare(`${SHIFT_SELECT} WHERE date BETWEEN ? AND ? AND deleted = 0 ORDER BY date, start_time, id`).all(from, to) as ShiftRow[]).map(toShift);
+}
+
+export function listShiftsOfStaff(db: Database.Database, staffId: string, from: LocalDate, to: LocalDate): Shift[] {
+  return (
+    db.prepare(`${SHIFT_SELECT} WHERE staff_id = ? AND date BETWEEN ? AND ? AND deleted = 0 ORDER BY date, start_time, id`).all(staffId, from, to) as ShiftRow[]
+  ).map(toShift);
+}
+
+export function getShift(db: Database.Database, id: string): Shift | null {
+  const row = db.prepare(`${SHIFT_SELECT} WHERE id = ? AND deleted = 0`).get(id) as ShiftRow | undefined;
+  return row ? toShift(row) : null;
+}
+
+export function createShift(changes: ChangeSet, values: Omit<ShiftValues, 'patternId'>): string {
+  const id = newId();
+  changes.insert('shifts', id, shiftColumns(values));
+  return id;
+}
+
+export function updateShift(changes: ChangeSet, id: string, values: Omit<ShiftValues, 'patternId'>): void {
+  const current = getShift(changes.db, id);
+  if (!current) throw new Error(`shift ${id} does not exist`);
+  changes.update('shifts', id, changedColumns(shiftColumns(current), shiftColumns(values)));
+}
+
+export function deleteShift(changes: ChangeSet, id: string): void {
+  changes.remove('shifts', id);
+}
+
+interface AbsenceRow {
+  id: string;
+  staff_id: string;
+  from_date: string;
+  to_date: string;
+  kind: string;
+  note: string | null;
+}
+
+function toAbsence(row: AbsenceRow): Absence {
+  return { id: row.id, staffId: row.staff_id, from: row.from_date, to: row.to_date, kind: row.kind as AbsenceKind, note: row.note };
+}
+
+function absenceColumns(values: AbsenceValues) {
+  return { staff_id: values.staffId, from_date: values.from, to_date: values.to, kind: values.kind, note: values.note };
+}
+
+const ABSENCE_SELECT = 'SELECT id, staff_id, from_date, to_date, kind, note FROM absences';
+
+/** Absences that overlap from..to. */
+export function listAbsences(db: Database.Database, from: LocalDate, to: LocalDate): Absence[] {
+  return (db.prepare(`${ABSENCE_SELECT} WHERE to_date >= ? AND from_date <= ? AND deleted = 0 ORDER BY from_date, id`).all(from, to) as AbsenceRow[]).map(toAbsence);
+}
+
+export function getAbsence(db: Database.Database, id: string): Absence | null {
+  const row = db.prepare(`${ABSENCE_SELECT} WHERE id = ? AND deleted = 0`).get(id) as AbsenceRow | undefined;
+  return row ? toAbsence(row) : null;
+}
+
+export function createAbsence(changes: ChangeSet, values: AbsenceValues): string {
+  const id = newId();
+  changes.insert('absences', id, absenceColumns(values));
+  return id;
+}
+
+export function updateAbsence(changes: ChangeSet, id: string, values: AbsenceValues): void {
+  const current = getAbsence(changes.db, id);
+  if (!current) throw new Error(`absence ${id} does not exist`);
+  changes.update('absences', id, changedColumns(absenceColumns(current), absenceColumns(values)));
+}
+
+export function deleteAbsence(changes: ChangeSet, id: string): void {
+  changes.remove('absences', id);
+}
+
+interface PatternRow {
+  id: string;
+  staff_id: string;
+  office_id: string;
+  kind: string;
+  start_time: string;
+  end_time: string;
+  weekdays: string;
+  interval_weeks: number;
+  from_date: string;
+  to_date: string | null;
+  note: string | null;
+}
+
+function toPattern(row: PatternRow): RecurringPattern {
+  return {
+    id: row.id,
+    staffId: row.staff_id,
+    officeId: row.office_id,
+    kind: row.kind as ShiftKind,
+    start: row.start_time,
+    end: row.end_time,
+    weekdays: JSON.parse(row.weekdays) as IsoWeekday[],
+    intervalWeeks: row.interval_weeks,
+    from: row.from_date,
+    to: row.to_date,
+    note: row.note,
+  };
+}
+
+function patternColumns(values: RecurringPatternValues) {
+  return {
+    staff_id: values.staffId,
+    office_id: values.officeId,
+    kind: values.kind,
+    start_time: values.start,
+    end_time: values.end,
+    weekdays: JSON.stringify(values.weekdays),
+    interval_weeks: values.intervalWeeks,
+    from_date: values.from,
+    to_date: values.to,
+    note: values.note,
+  };
+}
+
+const PATTERN_SELECT = 'SELECT id, staff_id, office_id, kind, start_time, end_time, weekdays, interval_weeks, from_date, to_date, note FROM rota_patterns';
+
+/** Patterns that may have occurrences between from and to (inclusive). */
+export function listPatterns(db: Database.Database, from?: LocalDate, to?: LocalDate): RecurringPattern[] {
+  const rows =
+    from && to
+      ? db.prepare(`${PATTERN_SELECT} WHERE deleted = 0 AND from_date <= ? AND (to_date IS NULL OR to_date >= ?) ORDER BY from_date, id`).all(to, from)
+      : db.prepare(`${PATTERN_SELECT} WHERE deleted = 0 ORDER BY from_date, id`).all();
+  return (rows as PatternRow[]).map(toPattern);
+}
+
+export function getPattern(db: Database.Database, id: string): RecurringPattern | null {
+  const row = db.prepare(`${PATTERN_SELECT} WHERE id = ? AND deleted = 0`).get(id) as PatternRow | undefined;
+  return row ? toPattern(row) : null;
+}
+
+export function createPattern(changes: ChangeSet, values: RecurringPatternValues): string {
+  const id = newId();
+  changes.insert('rota_patterns', id, patternColumns(values));
+  return id;
+}
+
+export function updatePattern(changes: ChangeSet, id: string, values: RecurringPatternValues): void {
+  const current = getPattern(changes.db, id);
+  if (!current) throw new Error(`pattern ${id} does not exist`);
+  changes.update('rota_patterns', id, changedColumns(patternColumns(current), patternColumns(values)));
+}
+
+export function deletePattern(changes: ChangeSet, id: string): void {
+  changes.remove('rota_patterns', id);
+}
+
+interface ExceptionRow {
+  id: string;
+  pattern_id: string;
+  date: string;
+  replacement: string | null;
+}
+
+/** Exceptions of the given patterns (all live ones). */
+export function listPatternExceptions(db: Database.Database, patternIds: readonly string[]): PatternException[] {
+  if (patternIds.length === 0) return [];
+  const rows = db
+    .prepare(`SELECT id, pattern_id, date, replacement FROM rota_pattern_exceptions WHERE deleted = 0 AND pattern_id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(patternIds)) as ExceptionRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    patternId: row.pattern_id,
+    date: row.date,
+    replacement: row.replacement ? (JSON.parse(row.replacement) as OccurrenceReplacement) : null,
+  }));
+}
+
+/** Changes (replacement) or removes (null) one occurrence; the rest of the pattern stays. */
+export function setPatternException(changes: ChangeSet, patternId: string, date: LocalDate, replacement: OccurrenceReplacement | null): string {
+  const id = occurrenceKey(patternId, date);
+  changes.upsert('rota_pattern_exceptions', id, { pattern_id: patternId, date, replacement: replacement ? JSON.stringify(replacement) : null });
+  return id;
+}
+
+/** Puts an occurrence back to what the pattern says. */
+export function clearPatternException(changes: ChangeSet, patternId: string, date: LocalDate): void {
+  const id = occurrenceKey(patternId, date);
+  if (changes.db.prepare('SELECT 1 FROM rota_pattern_exceptions WHERE id = ? AND deleted = 0').get(id)) changes.remove('rota_pattern_exceptions', id);
+}
