@@ -81,10 +81,14 @@ export function officeFormToInput(form: OfficeForm, otherOfficeIds: readonly str
   };
 }
 
-/** Live validation with the domain's schema, plus "required" for an emptied time on an open day. */
+/** Live validation with the domain's schema, plus "required" for an emptied time and "invalidFormat" for unreadable minutes. */
 export function officeFormErrors(form: OfficeForm, otherOfficeIds: readonly string[]): FormFieldErrors {
   const result = validate(officeInputSchema, officeFormToInput(form, otherOfficeIds));
   const errors: FormFieldErrors = result.ok ? {} : { ...result.fields };
+  for (const id of otherOfficeIds) {
+    // zod reports NaN as a missing value; a typed but unreadable number is a format problem.
+    if (Number.isNaN(parseTypedNumber(form.driving[id] ?? ''))) errors[`drivingMinutes.${id}`] = 'invalidFormat';
+  }
   for (const key of DAY_KEYS) {
     const day = form.hours[key];
     if (!day.open) continue;

@@ -60,6 +60,7 @@ export function staffFormErrors(form: StaffForm): FormFieldErrors {
   const errors: FormFieldErrors = result.ok ? {} : { ...result.fields };
   if (form.profession === '') errors.profession = 'required';
   if (form.positionPercent.trim() === '') errors.positionPercent = 'required';
+  else if (Number.isNaN(parseTypedNumber(form.positionPercent))) errors.positionPercent = 'invalidFormat';
   return errors;
 }
 
