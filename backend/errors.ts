@@ -15,6 +15,10 @@ export const APP_ERROR_CODES = [
   'users.notFound',
   'users.duplicateUsername',
   'users.cannotRemoveOwnAdmin',
+  'rota.shiftNotFound',
+  'rota.absenceNotFound',
+  'rota.patternNotFound',
+  'rota.occurrenceNotFound',
   'api.unknownMethod',
   'internal',
 ] as const;

@@ -33,6 +33,23 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | readonly Role[]> = {
   'settings.get': 'signedIn',
   'settings.setDeviceOffice': ['admin'],
   'settings.renameCooperation': ['admin'],
+  'rota.week': 'signedIn',
+  'rota.createShift': ['lead', 'admin'],
+  'rota.updateShift': ['lead', 'admin'],
+  'rota.removeShift': ['lead', 'admin'],
+  'rota.changeOccurrence': ['lead', 'admin'],
+  'rota.removeOccurrence': ['lead', 'admin'],
+  'rota.restoreOccurrence': ['lead', 'admin'],
+  'rota.createAbsence': ['lead', 'admin'],
+  'rota.updateAbsence': ['lead', 'admin'],
+  'rota.removeAbsence': ['lead', 'admin'],
+  'rota.listPatterns': 'signedIn',
+  'rota.createPattern': ['lead', 'admin'],
+  'rota.updatePattern': ['lead', 'admin'],
+  'rota.removePattern': ['lead', 'admin'],
+  'rota.copyWeek': ['lead', 'admin'],
+  'rota.exportIcs': 'signedIn',
+  'overview.week': 'signedIn',
 };
 
 let store: ReturnType<typeof openTempStore>;

@@ -25,3 +25,18 @@ export function createCooperation(changes: ChangeSet, values: { name: string; ex
 export function renameCooperation(changes: ChangeSet, id: string, name: string): void {
   changes.update('cooperation', id, { name });
 }
+
+/** Cooperation-wide settings kept as JSON columns on the cooperation row. */
+export interface CooperationSettings {
+  /** Overrides of the rota limits (rest, day and week hours); missing keys use the defaults. */
+  rotaLimits: Record<string, number>;
+}
+
+export function getCooperationSettings(db: Database.Database): CooperationSettings {
+  const row = db.prepare('SELECT rota_limits FROM cooperation WHERE deleted = 0 ORDER BY id LIMIT 1').get() as { rota_limits: string } | undefined;
+  return { rotaLimits: row ? (JSON.parse(row.rota_limits) as Record<string, number>) : {} };
+}
+
+export function setRotaLimits(changes: ChangeSet, id: string, limits: Record<string, number>): void {
+  changes.update('cooperation', id, { rota_limits: JSON.stringify(limits) });
+}

@@ -95,3 +95,18 @@ describe('migration 001 (foundation)', () => {
     db.close();
   });
 });
+
+describe('migration 002 (rota)', () => {
+  it('adds the rota tables on top of version 1 and keeps existing rows', () => {
+    const db = new Database(':memory:');
+    migrate(db, { backupDir: null, migrations: MIGRATIONS.slice(0, 1) });
+    db.prepare("INSERT INTO cooperation (id, name) VALUES ('c1', 'Før')").run();
+    migrate(db, { backupDir: null, migrations: MIGRATIONS.slice(0, 2) });
+    expect(schemaVersion(db)).toBe(2);
+    expect(tables(db)).toEqual(expect.arrayContaining(['shifts', 'absences', 'rota_patterns', 'rota_pattern_exceptions']));
+    expect(db.prepare('SELECT name, rota_limits FROM cooperation').get()).toEqual({ name: 'Før', rota_limits: '{}' });
+    const shiftColumns = (db.prepare('PRAGMA table_info(shifts)').all() as { name: string }[]).map((c) => c.name);
+    expect(shiftColumns).toEqual(['id', 'staff_id', 'office_id', 'date', 'start_time', 'end_time', 'kind', 'note', 'deleted']);
+    db.close();
+  });
+});

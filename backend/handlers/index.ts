@@ -2,6 +2,10 @@
 import type { AnyHandler } from '../handler';
 import { officesHandlers } from './offices';
 import type { OfficesHandlers } from './offices';
+import { overviewHandlers } from './overview';
+import type { OverviewHandlers } from './overview';
+import { rotaHandlers } from './rota';
+import type { RotaHandlers } from './rota';
 import { sessionHandlers } from './session';
 import type { SessionHandlers } from './session';
 import { settingsHandlers } from './settings';
@@ -13,7 +17,7 @@ import type { StaffHandlers } from './staff';
 import { usersHandlers } from './users';
 import type { UsersHandlers } from './users';
 
-export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers;
+export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers & RotaHandlers & OverviewHandlers;
 
 export const handlers: Handlers = {
   ...sessionHandlers,
@@ -22,6 +26,8 @@ export const handlers: Handlers = {
   ...staffHandlers,
   ...usersHandlers,
   ...settingsHandlers,
+  ...rotaHandlers,
+  ...overviewHandlers,
 };
 
 export const METHOD_NAMES = Object.keys(handlers) as (keyof Handlers)[];

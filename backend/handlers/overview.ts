@@ -1,0 +1,37 @@
+// Weekly overview handler: the offices × days grid with warnings, and how fresh the data is, for the screen and the printout.
+import { z } from 'zod';
+import { isoWeekSchema } from '../../domain/calendar/isoWeek';
+import { parseHlc } from '../../domain/hlc';
+import { idSchema } from '../../domain/ids';
+import { buildOverviewWeek } from '../../domain/overview/week';
+import { defineHandler } from '../handler';
+import { loadRotaWeek } from '../rota-week';
+
+export const overviewHandlers = {
+  'overview.week': defineHandler({
+    access: 'signedIn',
+    input: z.object({ week: isoWeekSchema, officeId: idSchema.nullable() }),
+    run: (ctx, { week, officeId }) => {
+      const rota = loadRotaWeek(ctx.store.db, week);
+      const offices = officeId ? rota.offices.filter((office) => office.id === officeId) : rota.offices;
+      const overview = buildOverviewWeek({
+        week,
+        offices,
+        staff: rota.staff,
+        shifts: rota.shifts,
+        absences: rota.absences,
+        holidays: rota.holidays,
+        warnings: rota.warnings.filter((warning) => !officeId || warning.officeId === officeId || warning.officeId === null),
+      });
+      // "Data as of": the newest change this device holds (its own or, after sync, received).
+      const newest = ctx.store.db.prepare('SELECT max(hlc) FROM column_versions').pluck().get() as string | null;
+      return {
+        ...overview,
+        generatedAt: ctx.now().toISOString(),
+        dataAsOf: newest ? new Date(parseHlc(newest).wallMs).toISOString() : null,
+        lastSyncedAt: null as string | null,
+      };
+    },
+  }),
+};
+export type OverviewHandlers = typeof overviewHandlers;

@@ -1,0 +1,114 @@
+// Tests for the rota handlers over a real store: shifts, warnings, patterns with changed occurrences, week copy, overview and .ics.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTempStore } from '../../test/helpers/temp-store';
+import { createBackend } from '../api';
+import type { Backend } from '../api';
+import { EXAMPLE_PASSWORD } from '../example/indre-namdal';
+
+let store: ReturnType<typeof openTempStore>;
+let backend: Backend;
+let lead: string;
+let nurseToken: string;
+let offices: { id: string; name: string }[];
+let staff: { id: string; name: string; profession: string; baseOfficeId: string }[];
+
+async function ok<T = { id: string }>(method: string, input: unknown, token = lead): Promise<T> {
+  const result = await backend.call({ method, input, sessionToken: token });
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+const office = (name: string) => offices.find((o) => o.name.startsWith(name))!.id;
+const person = (name: string) => staff.find((s) => s.name === name)!.id;
+const week = { year: 2027, week: 10 }; // 8.–14. March 2027, no holidays; the example plan does not reach it
+
+beforeAll(async () => {
+  store = openTempStore();
+  backend = createBackend({ store });
+  await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
+  const signIn = async (username: string) =>
+    ((await backend.call({ method: 'session.signIn', input: { username, password: EXAMPLE_PASSWORD }, sessionToken: null })) as { value: { sessionToken: string } }).value.sessionToken;
+  lead = await signIn('leder');
+  nurseToken = await signIn('sykepleier');
+  offices = await ok('offices.list', {});
+  staff = await ok('staff.list', {});
+});
+afterAll(() => store.close());
+
+describe('rota handlers', () => {
+  it('saves a double booking and reports it as a warning without blocking, then clears it when fixed', async () => {
+    const doctor = person('Kari Elvenes');
+    const first = await ok('rota.createShift', { staffId: doctor, officeId: office('Namsskogan'), date: '2027-03-09', start: '08:00', end: '15:30', kind: 'clinic' });
+    const second = await ok('rota.createShift', { staffId: doctor, officeId: office('Røyrvik'), date: '2027-03-09', start: '10:00', end: '14:00', kind: 'clinic' });
+    const rota = await ok<{ warnings: { kind: string; shiftIds: string[]; message: string }[]; shifts: { id: string }[] }>('rota.week', { week });
+    const doubles = rota.warnings.filter((w) => w.kind === 'doubleBooking');
+    expect(doubles).toHaveLength(1);
+    expect(doubles[0]!.shiftIds.sort()).toEqual([first.id, second.id].sort());
+    expect(doubles[0]!.message).toContain('Kari Elvenes');
+    await ok('rota.updateShift', { id: second.id, staffId: person('Anders Tunheim'), officeId: office('Røyrvik'), date: '2027-03-09', start: '10:00', end: '14:00', kind: 'clinic' });
+    const after = await ok<{ warnings: { kind: string }[] }>('rota.week', { week });
+    expect(after.warnings.filter((w) => w.kind === 'doubleBooking')).toHaveLength(0);
+  });
+
+  it('refuses a shift for an unknown person or with bad times, and nurses cannot plan', async () => {
+    const bad = await backend.call({ method: 'rota.createShift', input: { staffId: person('Kari Elvenes'), officeId: office('Grong'), date: '2027-02-30', start: '25:00', end: '15:30', kind: 'clinic' }, sessionToken: lead });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation.failed', fields: { date: 'invalidFormat', start: 'invalidFormat' } } });
+    const unknown = await backend.call({ method: 'rota.createShift', input: { staffId: '01900000-0000-7000-8000-000000000000', officeId: office('Grong'), date: '2027-03-10', start: '08:00', end: '15:30', kind: 'clinic' }, sessionToken: lead });
+    expect(unknown).toMatchObject({ ok: false, error: { fields: { staffId: 'invalidChoice' } } });
+    const nurse = await backend.call({ method: 'rota.createShift', input: {}, sessionToken: nurseToken });
+    expect(nurse).toEqual({ ok: false, error: { code: 'auth.forbidden' } });
+  });
+
+  it('generates pattern occurrences, changes and removes one occurrence and keeps the rest', async () => {
+    const doctor = person('Mats Holmvik');
+    const { id: patternId } = await ok('rota.createPattern', {
+      staffId: doctor, officeId: office('Lierne'), kind: 'clinic', start: '09:00', end: '15:00', weekdays: [1, 3], intervalWeeks: 2, from: '2027-03-08', to: '2027-04-30',
+    });
+    const occurrences = async (w: { year: number; week: number }) =>
+      (await ok<{ shifts: { id: string; staffId: string; date: string; start: string; changed: boolean }[] }>('rota.week', { week: w })).shifts.filter((s) => s.id.startsWith(patternId));
+    expect((await occurrences(week)).map((s) => s.date)).toEqual(['2027-03-08', '2027-03-10']);
+    expect(await occurrences({ year: 2027, week: 11 })).toEqual([]);
+    await ok('rota.changeOccurrence', { patternId, date: '2027-03-08', replacement: { staffId: doctor, officeId: office('Lierne'), date: '2027-03-08', start: '12:00', end: '15:00', kind: 'clinic', note: 'Kommer etter kurs' } });
+    await ok('rota.removeOccurrence', { patternId, date: '2027-03-10' });
+    expect((await occurrences(week)).map((s) => [s.date, s.start, s.changed])).toEqual([['2027-03-08', '12:00', true]]);
+    expect((await occurrences({ year: 2027, week: 12 })).map((s) => s.date)).toEqual(['2027-03-22', '2027-03-24']);
+    await ok('rota.restoreOccurrence', { patternId, date: '2027-03-10' });
+    expect((await occurrences(week)).map((s) => s.date)).toEqual(['2027-03-08', '2027-03-10']);
+    const notOne = await backend.call({ method: 'rota.removeOccurrence', input: { patternId, date: '2027-03-09' }, sessionToken: lead });
+    expect(notOne).toEqual({ ok: false, error: { code: 'rota.occurrenceNotFound' } });
+  });
+
+  it('copies one-off shifts of a week to the next weeks, not pattern occurrences', async () => {
+    const source = { year: 2027, week: 20 };
+    await ok('rota.createShift', { staffId: person('Siri Heggdal'), officeId: office('Lierne'), date: '2027-05-18', start: '08:00', end: '15:30', kind: 'clinic' });
+    expect(await ok('rota.copyWeek', { week: source, weeks: 3, officeId: office('Lierne') })).toEqual({ created: 3 });
+    for (const w of [21, 22, 23]) {
+      const rota = await ok<{ shifts: { staffId: string; officeId: string }[] }>('rota.week', { week: { year: 2027, week: w } });
+      expect(rota.shifts.filter((s) => s.staffId === person('Siri Heggdal'))).toHaveLength(1);
+    }
+  });
+
+  it('records absences and warns about a shift during one', async () => {
+    const nurse = person('Eli Brennhaug');
+    await ok('rota.createAbsence', { staffId: nurse, from: '2027-03-08', to: '2027-03-12', kind: 'sick' });
+    await ok('rota.createShift', { staffId: nurse, officeId: office('Namsskogan'), date: '2027-03-11', start: '08:00', end: '15:30', kind: 'clinic' });
+    const rota = await ok<{ warnings: { kind: string; staffIds: string[] }[] }>('rota.week', { week });
+    expect(rota.warnings.some((w) => w.kind === 'absence' && w.staffIds.includes(nurse))).toBe(true);
+    const backwards = await backend.call({ method: 'rota.createAbsence', input: { staffId: nurse, from: '2027-03-12', to: '2027-03-08', kind: 'sick' }, sessionToken: lead });
+    expect(backwards).toMatchObject({ ok: false, error: { fields: { to: 'timeOrder' } } });
+  });
+
+  it('builds the weekly overview for all offices or one, with freshness', async () => {
+    const all = await ok<{ offices: { officeName: string }[]; dataAsOf: string | null; warnings: unknown[] }>('overview.week', { week, officeId: null }, nurseToken);
+    expect(all.offices.map((o) => o.officeName)).toEqual(['Grong legekontor', 'Lierne legekontor', 'Namsskogan legekontor', 'Røyrvik legekontor']);
+    expect(all.dataAsOf).not.toBeNull();
+    const one = await ok<{ offices: { officeId: string }[] }>('overview.week', { week, officeId: office('Røyrvik') });
+    expect(one.offices.map((o) => o.officeId)).toEqual([office('Røyrvik')]);
+  });
+
+  it("exports a person's shifts as iCalendar", async () => {
+    const result = await ok<{ fileName: string; content: string; count: number }>('rota.exportIcs', { staffId: person('Mats Holmvik'), from: '2027-03-01', to: '2027-03-31' }, nurseToken);
+    expect(result.count).toBe(4);
+    expect(result.fileName).toBe('vakter-mats-holmvik-2027-03-01-2027-03-31.ics');
+    expect(result.content.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+  });
+});

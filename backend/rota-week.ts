@@ -1,0 +1,79 @@
+// Loads what the rota screens need for one ISO week: stored shifts plus pattern occurrences, absences, holidays and rule warnings.
+import type Database from 'better-sqlite3';
+import { addDays } from '../domain/calendar/dates';
+import type { LocalDate } from '../domain/calendar/dates';
+import { publicHolidaysBetween } from '../domain/calendar/holidays';
+import type { PublicHoliday } from '../domain/calendar/holidays';
+import { isoWeekDates } from '../domain/calendar/isoWeek';
+import type { IsoWeek } from '../domain/calendar/isoWeek';
+import type { Office } from '../domain/offices';
+import { expandPatterns } from '../domain/rota/patterns';
+import { checkWeek, DEFAULT_ROTA_LIMITS } from '../domain/rota/rules';
+import type { RotaLimits } from '../domain/rota/rules';
+import type { Absence, RecurringPattern, Shift } from '../domain/rota/types';
+import type { RotaWarning } from '../domain/rota/warnings';
+import type { StaffMember } from '../domain/staff';
+import { getCooperationSettings } from '../db/cooperation';
+import { listOffices } from '../db/offices';
+import { listAbsences, listPatternExceptions, listPatterns, listShifts } from '../db/rota';
+import { listStaff } from '../db/staff';
+
+/** A shift as the screens see it: one-off, or an occurrence of a recurring pattern (id = '<pattern>@<date>'). */
+export interface PlannedShift extends Shift {
+  /** For pattern occurrences: the date the pattern put it on (the exception key). */
+  occurrenceDate: LocalDate | null;
+  /** True when a pattern occurrence was changed by hand. */
+  changed: boolean;
+}
+
+export interface RotaWeek {
+  week: IsoWeek;
+  dates: LocalDate[];
+  holidays: PublicHoliday[];
+  offices: Office[];
+  staff: StaffMember[];
+  shifts: PlannedShift[];
+  absences: Absence[];
+  patterns: RecurringPattern[];
+  warnings: RotaWarning[];
+  limits: RotaLimits;
+}
+
+/** Rest and overlap checks look back this many days before Monday (a long legevakt weekend). */
+const LOOK_BACK_DAYS = 3;
+
+/** One-off shifts and pattern occurrences dated from..to. */
+export function plannedShifts(db: Database.Database, from: LocalDate, to: LocalDate): PlannedShift[] {
+  const patterns = listPatterns(db, addDays(from, -7), addDays(to, 7));
+  const exceptions = listPatternExceptions(db, patterns.map((pattern) => pattern.id));
+  const occurrences = expandPatterns(patterns, { from, to }, exceptions).map(
+    ({ key, occurrenceDate, changed, ...shift }): PlannedShift => ({ ...shift, id: key, occurrenceDate, changed }),
+  );
+  const single = listShifts(db, from, to).map((shift): PlannedShift => ({ ...shift, occurrenceDate: null, changed: false }));
+  return [...single, ...occurrences].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.start.localeCompare(b.start)));
+}
+
+export function loadRotaWeek(db: Database.Database, week: IsoWeek): RotaWeek {
+  const dates = isoWeekDates(week);
+  const monday = dates[0]!;
+  const sunday = dates[6]!;
+  const offices = listOffices(db);
+  const staff = listStaff(db);
+  const around = plannedShifts(db, addDays(monday, -LOOK_BACK_DAYS), sunday);
+  const absences = listAbsences(db, addDays(monday, -LOOK_BACK_DAYS), sunday);
+  const holidays = publicHolidaysBetween(monday, sunday);
+  const limits = { ...DEFAULT_ROTA_LIMITS, ...getCooperationSettings(db).rotaLimits };
+  const warnings = checkWeek({ week, offices, staff, shifts: around, absences, publicHolidays: holidays, limits });
+  return {
+    week,
+    dates,
+    holidays,
+    offices,
+    staff,
+    shifts: around.filter((shift) => shift.date >= monday),
+    absences: absences.filter((absence) => absence.to >= monday),
+    patterns: listPatterns(db, monday, sunday),
+    warnings,
+    limits,
+  };
+}
