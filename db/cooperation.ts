@@ -1,5 +1,6 @@
 // Repository for the cooperation (samarbeid): the single row naming the joint service.
 import type Database from 'better-sqlite3';
+import type { RotaLimits } from '../domain/rota/rules';
 import { newId } from './ids';
 import type { ChangeSet } from './write-path';
 
@@ -29,14 +30,14 @@ export function renameCooperation(changes: ChangeSet, id: string, name: string):
 /** Cooperation-wide settings kept as JSON columns on the cooperation row. */
 export interface CooperationSettings {
   /** Overrides of the rota limits (rest, day and week hours); missing keys use the defaults. */
-  rotaLimits: Record<string, number>;
+  rotaLimits: Partial<RotaLimits>;
 }
 
 export function getCooperationSettings(db: Database.Database): CooperationSettings {
   const row = db.prepare('SELECT rota_limits FROM cooperation WHERE deleted = 0 ORDER BY id LIMIT 1').get() as { rota_limits: string } | undefined;
-  return { rotaLimits: row ? (JSON.parse(row.rota_limits) as Record<string, number>) : {} };
+  return { rotaLimits: row ? (JSON.parse(row.rota_limits) as Partial<RotaLimits>) : {} };
 }
 
-export function setRotaLimits(changes: ChangeSet, id: string, limits: Record<string, number>): void {
+export function setRotaLimits(changes: ChangeSet, id: string, limits: Partial<RotaLimits>): void {
   changes.update('cooperation', id, { rota_limits: JSON.stringify(limits) });
 }

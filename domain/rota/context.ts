@@ -24,6 +24,12 @@ export interface RotaLimits {
   maxWeekHours: number;
   /** Uncovered stretches of opening hours this short or shorter are not reported (0 = report every minute). */
   coverageGapToleranceMinutes: number;
+  /**
+   * Whether legevakt counts towards the day and week hour limits. Off by default: on-call duty follows the legevakt's
+   * own agreements, and counting a 16-hour on-call shift as work would flag every legevakt. Rest, overlaps and double
+   * bookings always include legevakt.
+   */
+  legevaktCountsTowardsHours: boolean;
 }
 
 export const DEFAULT_ROTA_LIMITS: Readonly<RotaLimits> = Object.freeze({
@@ -31,6 +37,7 @@ export const DEFAULT_ROTA_LIMITS: Readonly<RotaLimits> = Object.freeze({
   maxDayHours: 9,
   maxWeekHours: 40,
   coverageGapToleranceMinutes: 0,
+  legevaktCountsTowardsHours: false,
 });
 
 export interface CheckWeekInput {

@@ -144,7 +144,8 @@ function travelTimes(ctx: RuleContext, staffId: string, shifts: readonly TimedSh
 
 /**
  * Hours per day and per ISO week. A shift counts in full, in real minutes, on the date it starts (a legevakt
- * 16:00–08:00 is 16 h on its start date); overlapping shifts on one date are counted once.
+ * 16:00–08:00 is 16 h on its start date, when legevakt counts at all: see RotaLimits); overlapping shifts on one
+ * date are counted once.
  */
 function workingHours(ctx: RuleContext, staffId: string, shifts: readonly TimedShift[], out: RotaWarning[]): void {
   const dayLimit = Math.round(ctx.limits.maxDayHours * 60);
@@ -152,6 +153,7 @@ function workingHours(ctx: RuleContext, staffId: string, shifts: readonly TimedS
   const byDate = new Map<LocalDate, TimedShift[]>();
   for (const timed of shifts) {
     if (!ctx.inWeek(timed.shift.date)) continue;
+    if (timed.shift.kind === 'legevakt' && !ctx.limits.legevaktCountsTowardsHours) continue;
     const list = byDate.get(timed.shift.date);
     if (list) list.push(timed);
     else byDate.set(timed.shift.date, [timed]);

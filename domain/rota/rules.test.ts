@@ -279,9 +279,20 @@ describe('rest between shifts', () => {
 });
 
 describe('hours per day and week', () => {
+  // These cases count legevakt as work hours, as a cooperation may configure; the default leaves it out (tested below).
   function hours(extra: ReturnType<typeof shift>[], week = W48, limits = {}) {
-    return checkWeek(input(week, extra, { limits })).filter((warning) => warning.kind === 'dayHours' || warning.kind === 'weekHours');
+    return checkWeek(input(week, extra, { limits: { legevaktCountsTowardsHours: true, ...limits } })).filter(
+      (warning) => warning.kind === 'dayHours' || warning.kind === 'weekHours',
+    );
   }
+
+  it('leaves legevakt out of the hour limits by default, but not out of rest', () => {
+    const legevakt = shift({ staffId: 'd5', officeId: GRONG, date: WED, kind: 'legevakt', start: '08:00', end: '08:00' });
+    const nextMorning = shift({ staffId: 'd5', officeId: GRONG, date: '2026-11-26', start: '08:00', end: '15:30' });
+    const kinds = checkWeek(input(W48, [legevakt, nextMorning])).filter((w) => w.staffIds.includes('d5')).map((w) => w.kind);
+    expect(kinds).not.toContain('dayHours');
+    expect(kinds).toContain('rest');
+  });
 
   it('accepts exactly 9 hours in a day and warns above', () => {
     expect(hours([shift({ staffId: 'd5', officeId: GRONG, date: WED, start: '08:00', end: '17:00' })])).toEqual([]);
