@@ -41,8 +41,11 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ startError: null });
     try {
       const status = await api.call('setup.status', {});
+      // Signed in meanwhile (e.g. setup finished while this status check was under way): stay signed in.
+      if (get().phase === 'signedIn') return;
       set({ status, phase: status.needsSetup ? 'firstRun' : 'signIn', signInReason: status.needsSetup ? null : reason });
     } catch (error) {
+      if (get().phase === 'signedIn') return;
       set({ phase: 'unreachable', startError: toClientError(error) });
     }
   },
