@@ -274,6 +274,11 @@ export const nb: Catalog = {
     'users.duplicateUsername': 'Brukernavnet er allerede i bruk. Velg et annet.',
     'users.cannotRemoveOwnAdmin':
       'Du kan ikke ta bort din egen administratorrolle eller deaktivere deg selv. Be en annen administrator gjøre det.',
+    'rota.shiftNotFound': 'Fant ikke vakten. Den kan være endret eller slettet på en annen maskin. Last uken på nytt og prøv igjen.',
+    'rota.absenceNotFound': 'Fant ikke fraværet. Det kan være endret eller slettet på en annen maskin. Last uken på nytt og prøv igjen.',
+    'rota.patternNotFound': 'Fant ikke det faste mønsteret. Det kan være endret eller slettet på en annen maskin. Last siden på nytt og prøv igjen.',
+    'rota.occurrenceNotFound':
+      'Mønsteret har ingen vakt på den datoen (lenger). Last uken på nytt og velg vakten igjen.',
     'api.unknownMethod':
       'Denne versjonen av Samvakt kjenner ikke handlingen ({method}). Start Samvakt på nytt; hjelper ikke det, kontakt den som drifter Samvakt.',
     internal: 'Noe gikk galt i Samvakt, og ingenting ble endret. Prøv igjen; skjer det igjen, start Samvakt på nytt.',
