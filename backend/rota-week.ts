@@ -42,11 +42,18 @@ export interface RotaWeek {
 /** Rest and overlap checks look back this many days before Monday (a long legevakt weekend). */
 const LOOK_BACK_DAYS = 3;
 
-/** One-off shifts and pattern occurrences dated from..to. */
+/**
+ * One-off shifts and pattern occurrences dated from..to. Offices are closed on public holidays, so a pattern skips
+ * them (except legevakt, which runs every day); a lead who wants someone at work that day adds a one-off shift or
+ * changes the occurrence by hand, and a changed occurrence is kept.
+ */
 export function plannedShifts(db: Database.Database, from: LocalDate, to: LocalDate): PlannedShift[] {
   const patterns = listPatterns(db, addDays(from, -7), addDays(to, 7));
   const exceptions = listPatternExceptions(db, patterns.map((pattern) => pattern.id));
-  const occurrences = expandPatterns(patterns, { from, to }, exceptions).map(
+  const holidays = new Set(publicHolidaysBetween(from, to).map((holiday) => holiday.date));
+  const occurrences = expandPatterns(patterns, { from, to }, exceptions)
+    .filter((occurrence) => occurrence.changed || occurrence.kind === 'legevakt' || !holidays.has(occurrence.date))
+    .map(
     ({ key, occurrenceDate, changed, ...shift }): PlannedShift => ({ ...shift, id: key, occurrenceDate, changed }),
   );
   const single = listShifts(db, from, to).map((shift): PlannedShift => ({ ...shift, occurrenceDate: null, changed: false }));

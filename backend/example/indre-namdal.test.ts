@@ -45,3 +45,26 @@ describe('example dataset (Indre Namdal)', () => {
     }
   });
 });
+
+describe('example rota', () => {
+  it('plans the current and next 8 weeks with few warnings and every office staffed on open days', async () => {
+    const backend = createBackend({ store, now: () => new Date('2026-11-26T09:00:00Z') });
+    await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
+    const signIn = await backend.call({ method: 'session.signIn', input: { username: 'leder', password: 'demo-samvakt' }, sessionToken: null });
+    const token = (signIn as { value: { sessionToken: string } }).value.sessionToken;
+    type Week = { shifts: { kind: string }[]; warnings: { kind: string; message: string }[] };
+    const week = async (w: number, year = 2026) => ((await backend.call({ method: 'rota.week', input: { week: { year, week: w } }, sessionToken: token })) as { value: Week }).value;
+    const current = await week(48);
+    expect(current.shifts.length).toBeGreaterThan(80);
+    expect(current.shifts.filter((s) => s.kind === 'legevakt')).toHaveLength(2);
+    // Week 48 + 8 = week 3 of 2027 is the last planned week (2026 has 53 weeks); week 4 is empty.
+    expect((await week(3, 2027)).shifts.length).toBeGreaterThan(80);
+    expect((await week(4, 2027)).shifts).toHaveLength(0);
+    expect(current.warnings).toEqual([]);
+    // One deliberate gap next week, for the lead to find in the overview.
+    expect((await week(49)).warnings.map((w) => w.kind)).toEqual(['noDoctor']);
+    // Patterns skip public holidays: nobody is planned at the offices on Christmas Day except legevakt.
+    const christmas = (await week(52)) as Week & { shifts: { date: string; kind: string }[] };
+    expect(christmas.shifts.filter((s) => s.date === '2026-12-25' && s.kind !== 'legevakt')).toEqual([]);
+  });
+});

@@ -8,6 +8,8 @@ import type { LocalStore } from '../../db/open';
 import { createStaffMember } from '../../db/staff';
 import { createUser } from '../../db/users';
 import { hashPassword } from '../passwords';
+import { writeExampleRota } from './indre-namdal-rota';
+import type { LocalDate } from '../../domain/calendar/dates';
 
 /** The password of every example account; shown on the sign-in screen only while example data is loaded. */
 export const EXAMPLE_PASSWORD = 'demo-samvakt';
@@ -80,7 +82,7 @@ export const EXAMPLE_ACCOUNTS: ExampleAccount[] = STAFF.flatMap((member) =>
  * Writes the whole example dataset in one transaction through the write path.
  * `assertStillEmpty` runs inside the transaction so two windows cannot both load it.
  */
-export async function loadExampleDataset(store: LocalStore, assertStillEmpty: () => void): Promise<void> {
+export async function loadExampleDataset(store: LocalStore, assertStillEmpty: () => void, today: LocalDate): Promise<void> {
   const hashes = new Map<string, string>();
   const passwordHash = await hashPassword(EXAMPLE_PASSWORD);
   for (const account of EXAMPLE_ACCOUNTS) hashes.set(account.username, passwordHash);
@@ -100,6 +102,7 @@ export async function loadExampleDataset(store: LocalStore, assertStillEmpty: ()
       );
       updateOffice(changes, id, { ...getOffice(changes.db, id)!, drivingMinutes });
     }
+    const staffIds = new Map<string, string>();
     for (const member of STAFF) {
       const staffId = createStaffMember(changes, {
         name: member.name,
@@ -110,9 +113,21 @@ export async function loadExampleDataset(store: LocalStore, assertStillEmpty: ()
         positionPercent: member.percent,
         active: true,
       });
+      staffIds.set(member.name, staffId);
       if (member.login) {
         createUser(changes, { staffId, username: member.login.username, passwordHash: hashes.get(member.login.username)!, roles: member.login.roles });
       }
     }
+    const officeByMunicipality = new Map<string, string>(OFFICES.map((office) => [office.municipality, officeIds.get(office.key)!]));
+    writeExampleRota(
+      changes,
+      today,
+      (name) => staffIds.get(name) ?? missing('staff member', name),
+      (municipality) => officeByMunicipality.get(municipality) ?? missing('office', municipality),
+    );
   });
+}
+
+function missing(what: string, name: string): never {
+  throw new Error(`example dataset refers to unknown ${what} ${name}`);
 }
