@@ -2,6 +2,7 @@
 import type { FormState } from './use-form';
 import type { FormFieldErrorCode } from '../i18n/codes';
 import { useT } from '../i18n';
+import { Notice } from './page';
 
 interface ErrorSummaryProps<V> {
   form: FormState<V>;
@@ -16,9 +17,15 @@ interface ErrorSummaryProps<V> {
 
 export function ErrorSummary<V>({ form, labelFor, messageFor, title, keepsInput = true }: ErrorSummaryProps<V>) {
   const { t, errorText } = useT();
-  const { submitted, generalError: general, summaryRef, fieldId } = form;
+  const { submitted, generalError: general, summaryRef, fieldId, restoredDraft } = form;
   const fieldErrors = submitted ? form.shownErrors() : [];
-  if (fieldErrors.length === 0 && !general) return null;
+  if (fieldErrors.length === 0 && !general) {
+    return restoredDraft && !submitted ? (
+      <Notice kind="info" role="status">
+        <p>{t('form.draftRestored')}</p>
+      </Notice>
+    ) : null;
+  }
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
       <p className="error-summary-title">

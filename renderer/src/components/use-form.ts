@@ -3,7 +3,10 @@ import { useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { toClientError } from '../api/errors';
 import type { ClientApiError } from '../api/errors';
+import { useRouter } from '../app/router';
 import type { FormFieldErrorCode, FormFieldErrors } from '../i18n/codes';
+import { draftKey, keepDraft, takeDraft } from '../stores/drafts';
+import { useSession } from '../stores/session';
 
 export interface UseFormOptions<V> {
   /** Prefix for input ids: field 'openingHours.1.open' of form 'office' has id 'office-openingHours-1-open'. */
@@ -29,6 +32,8 @@ export interface FormState<V> {
   /** A failure that is not about one field (network, not found, in use…). */
   generalError: ClientApiError | null;
   summaryRef: RefObject<HTMLDivElement | null>;
+  /** True when the values were restored after the session ended during a save. */
+  restoredDraft: boolean;
   /** Validates, then runs the save; on failure keeps every value and shows what went wrong. Returns true when saved. */
   submit(save: () => Promise<void>): Promise<boolean>;
   reset(values: V): void;
@@ -59,8 +64,19 @@ export function fieldIdFor(formId: string, path: string): string {
   return `${formId}-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
+/** Where this form's values are kept if the session ends during a save; null before anyone is signed in. */
+function currentDraftKey(formId: string): string | null {
+  const user = useSession.getState().user;
+  return user ? draftKey(user.userId, useRouter.getState().path, formId) : null;
+}
+
 export function useForm<V>(options: UseFormOptions<V>): FormState<V> {
-  const [values, setValues] = useState<V>(options.initial);
+  const [restored] = useState<{ values: V } | null>(() => {
+    const key = currentDraftKey(options.id);
+    const draft = key ? takeDraft<V>(key) : undefined;
+    return draft === undefined ? null : { values: draft };
+  });
+  const [values, setValues] = useState<V>(restored ? restored.values : options.initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -114,6 +130,7 @@ export function useForm<V>(options: UseFormOptions<V>): FormState<V> {
     saving,
     generalError,
     summaryRef,
+    restoredDraft: restored !== null,
     async submit(save) {
       setSubmitted(true);
       setGeneralError(null);
@@ -122,12 +139,15 @@ export function useForm<V>(options: UseFormOptions<V>): FormState<V> {
         return false;
       }
       setSaving(true);
+      const keyBeforeSave = currentDraftKey(options.id);
       try {
         await save();
         setServerFields({});
         return true;
       } catch (error) {
         const failure = toClientError(error);
+        // The session ended (backend restart): the page closes, so keep what was typed for the same user.
+        if (failure.code === 'auth.signInRequired' && keyBeforeSave) keepDraft(keyBeforeSave, values);
         const fields = failure.fields ?? {};
         setServerFields(fields);
         // A plain 'validation.failed' is fully explained by the field errors; anything else gets its own message.

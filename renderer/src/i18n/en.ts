@@ -28,6 +28,7 @@ export const en: Catalog = {
 
     'form.notSaved': 'Not saved.',
     'form.inputKept': 'What you typed is still in the form, so you can try again.',
+    'form.draftRestored': 'What you typed before the session ended has been filled in again. Check it and save.',
     'form.fixFields': 'Please correct {count:this field|these fields}:',
     'form.fieldError': '{label}: {message}',
 

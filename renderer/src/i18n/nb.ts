@@ -28,6 +28,7 @@ export const nbMessages = {
 
   'form.notSaved': 'Ikke lagret.',
   'form.inputKept': 'Det du har skrevet, er fortsatt i skjemaet, så du kan prøve igjen.',
+  'form.draftRestored': 'Det du skrev før økten ble avsluttet, er fylt inn igjen. Se over og lagre.',
   'form.fixFields': 'Rett opp {count:dette feltet|disse feltene}:',
   'form.fieldError': '{label}: {message}',
 
