@@ -11,6 +11,8 @@ export interface DeviceClock {
   tick(): string;
   /** Merges a timestamp seen from another device. */
   receive(remote: HlcState): void;
+  /** Wall time (ms) of the newest change this device has made or received; 0 before the first. */
+  latestWallMs(): number;
 }
 
 export function createDeviceClock(db: Database.Database, now: () => number = Date.now): DeviceClock {
@@ -34,5 +36,6 @@ export function createDeviceClock(db: Database.Database, now: () => number = Dat
       state = hlcReceive(state, remote, now());
       save();
     },
+    latestWallMs: () => state.wallMs,
   };
 }

@@ -64,7 +64,7 @@ describe('example rota', () => {
     // One deliberate gap next week, for the lead to find in the overview.
     expect((await week(49)).warnings.map((w) => w.kind)).toEqual(['noDoctor']);
     // Patterns skip public holidays: nobody is planned at the offices on Christmas Day except legevakt.
-    const christmas = (await week(52)) as Week & { shifts: { date: string; kind: string }[] };
+    const christmas = (await week(52)) as unknown as { shifts: { date: string; kind: string }[] };
     expect(christmas.shifts.filter((s) => s.date === '2026-12-25' && s.kind !== 'legevakt')).toEqual([]);
   });
 });

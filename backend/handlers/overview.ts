@@ -1,7 +1,6 @@
 // Weekly overview handler: the offices × days grid with warnings, and how fresh the data is, for the screen and the printout.
 import { z } from 'zod';
 import { isoWeekSchema } from '../../domain/calendar/isoWeek';
-import { parseHlc } from '../../domain/hlc';
 import { idSchema } from '../../domain/ids';
 import { buildOverviewWeek } from '../../domain/overview/week';
 import { defineHandler } from '../handler';
@@ -23,12 +22,12 @@ export const overviewHandlers = {
         holidays: rota.holidays,
         warnings: rota.warnings.filter((warning) => !officeId || warning.officeId === officeId || warning.officeId === null),
       });
-      // "Data as of": the newest change this device holds (its own or, after sync, received).
-      const newest = ctx.store.db.prepare('SELECT max(hlc) FROM column_versions').pluck().get() as string | null;
+      // "Data as of": the newest change this device holds (its own or, after sync, received), from the clock state.
+      const newest = ctx.store.clock.latestWallMs();
       return {
         ...overview,
         generatedAt: ctx.now().toISOString(),
-        dataAsOf: newest ? new Date(parseHlc(newest).wallMs).toISOString() : null,
+        dataAsOf: newest > 0 ? new Date(newest).toISOString() : null,
         lastSyncedAt: null as string | null,
       };
     },

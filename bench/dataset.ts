@@ -1,0 +1,115 @@
+// Realistic generated data for benchmarks: the example cooperation plus years of shifts and absences (later areas extend it).
+import { addDays, isoWeekday } from '../domain/calendar/dates';
+import type { LocalDate } from '../domain/calendar/dates';
+import { isPublicHoliday } from '../domain/calendar/holidays';
+import type { ShiftKind } from '../domain/rota/types';
+import { listOffices } from '../db/offices';
+import type { LocalStore } from '../db/open';
+import { createAbsence, createShift } from '../db/rota';
+import { createStaffMember, listStaff } from '../db/staff';
+import type { Profession } from '../domain/staff';
+import { loadExampleDataset } from '../backend/example/indre-namdal';
+
+export interface DatasetOptions {
+  /** First date with shifts. */
+  from: LocalDate;
+  years: number;
+  /** Seed for the pseudo-random choices, so runs are comparable. */
+  seed?: number;
+}
+
+export interface DatasetSummary {
+  offices: number;
+  staff: number;
+  shifts: number;
+  absences: number;
+}
+
+const EXTRA_STAFF: [string, Profession][] = [
+  ['Vikarlege Astrid Hov', 'doctor'],
+  ['Vikarlege Bernt Lie', 'doctor'],
+  ['Sykepleier Cecilie Rø', 'nurse'],
+  ['Sykepleier Dag Ulvik', 'nurse'],
+  ['Sykepleier Eva Haug', 'nurse'],
+  ['Helsesekretær Frida Moe', 'secretary'],
+  ['Helsesekretær Gro Vik', 'secretary'],
+];
+
+/** A small deterministic PRNG (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Loads the example cooperation, then writes `years` of one-off shifts through the write path: every active person
+ * works most weekdays at their base office (doctors sometimes elsewhere or by video), weekend legevakt rotates, and
+ * about 6 weeks of holiday a year plus some sick days are absences.
+ */
+export async function generateDataset(store: LocalStore, options: DatasetOptions): Promise<DatasetSummary> {
+  await loadExampleDataset(store, () => undefined, options.from);
+  const rand = random(options.seed ?? 42);
+  const offices = listOffices(store.db);
+  // Substitutes and extra staff bring the example's 23 people to about 30, as in a real cooperation.
+  store.writer.write((changes) => {
+    EXTRA_STAFF.forEach(([name, profession], index) => {
+      const baseOfficeId = offices[index % offices.length]!.id;
+      createStaffMember(changes, { name, profession, hprNumber: null, homeMunicipality: null, baseOfficeId, positionPercent: 100, active: true });
+    });
+  });
+  const staff = listStaff(store.db).filter((member) => member.profession !== 'other');
+  const doctors = staff.filter((member) => member.profession === 'doctor' || member.profession === 'doctorInTraining');
+  const days = Math.round(options.years * 365.25);
+  let shifts = 0;
+  let absences = 0;
+
+  // One transaction per month keeps memory flat and is how a lead's bulk edits arrive anyway.
+  for (let offset = 0; offset < days; offset += 30) {
+    store.writer.write((changes) => {
+      for (let day = offset; day < Math.min(offset + 30, days); day++) {
+        const date = addDays(options.from, day);
+        const weekday = isoWeekday(date);
+        if (weekday >= 6) {
+          const doctor = doctors[Math.floor(rand() * doctors.length)]!;
+          createShift(changes, { staffId: doctor.id, officeId: doctor.baseOfficeId!, date, start: '08:00', end: weekday === 6 ? '08:00' : '20:00', kind: 'legevakt', note: null });
+          shifts++;
+          continue;
+        }
+        if (isPublicHoliday(date)) continue;
+        // Weekday evening legevakt rotates among the doctors.
+        const onCall = doctors[day % doctors.length]!;
+        createShift(changes, { staffId: onCall.id, officeId: onCall.baseOfficeId!, date, start: '15:30', end: '23:00', kind: 'legevakt', note: null });
+        shifts++;
+        for (const member of staff) {
+          if (rand() * 100 > member.positionPercent) continue;
+          if (rand() < 0.04) {
+            const length = rand() < 0.7 ? 1 : 5;
+            createAbsence(changes, { staffId: member.id, from: date, to: addDays(date, length - 1), kind: rand() < 0.6 ? 'sick' : 'holiday', note: null });
+            absences++;
+            continue;
+          }
+          const isDoctor = member.profession === 'doctor' || member.profession === 'doctorInTraining';
+          let officeId = member.baseOfficeId!;
+          let kind: ShiftKind = 'clinic';
+          if (isDoctor && rand() < 0.12) {
+            officeId = offices[Math.floor(rand() * offices.length)]!.id;
+            kind = officeId === member.baseOfficeId ? 'admin' : rand() < 0.5 ? 'video' : 'clinic';
+          }
+          createShift(changes, { staffId: member.id, officeId, date, start: '08:00', end: '15:30', kind, note: null });
+          shifts++;
+          if (isDoctor && rand() < 0.75) {
+            createShift(changes, { staffId: member.id, officeId: member.baseOfficeId!, date, start: '15:30', end: '16:30', kind: 'admin', note: 'Journalføring' });
+            shifts++;
+          }
+        }
+      }
+    });
+  }
+  return { offices: offices.length, staff: listStaff(store.db).length, shifts, absences };
+}
