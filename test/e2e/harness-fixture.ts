@@ -84,8 +84,8 @@ export async function loadExampleData(page: Page): Promise<void> {
 }
 
 export async function signIn(page: Page, username: string, password = 'demo-samvakt'): Promise<void> {
-  await page.getByLabel('Brukernavn').fill(username);
-  await page.getByLabel('Passord').fill(password);
+  await page.getByLabel('Brukernavn', { exact: true }).fill(username);
+  await page.getByLabel('Passord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await page.getByRole('button', { name: 'Logg ut / bytt bruker' }).waitFor();
 }
