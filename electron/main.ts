@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, utilityProcess } from 'electron';
+import { registerPrintHandler } from './print';
 import { toBackendArgs } from './backend-args';
 import { createBackendHost } from './backend-host';
 import type { BackendHost } from './backend-host';
@@ -82,6 +83,17 @@ function start(): void {
   registerIpcBridge({
     ipcMain,
     backend,
+    isTrustedSender: (event) => isAppUrl(event.senderFrame?.url, paths.rendererUrl),
+  });
+  registerPrintHandler({
+    ipcMain,
+    contentsOf: (event) => (event as { sender?: Electron.WebContents }).sender ?? null,
+    chooseSavePath: async (suggestedName) => {
+      const options = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    writeFile: (filePath, data) => fs.promises.writeFile(filePath, data),
     isTrustedSender: (event) => isAppUrl(event.senderFrame?.url, paths.rendererUrl),
   });
   backend.start();

@@ -8,6 +8,10 @@ export const CALL_CHANNEL = 'samvakt:call';
 export const EVENT_CHANNEL = 'samvakt:event';
 /** The name of the object the preload exposes on window. */
 export const API_GLOBAL_NAME = 'samvaktApi';
+/** Renderer → main: print the page (system dialog) or save it as PDF. */
+export const PRINT_CHANNEL = 'samvakt:print';
+/** The name of the print object the preload exposes on window (absent in the browser harness). */
+export const PRINT_GLOBAL_NAME = 'samvaktPrint';
 
 /** What the preload sends on CALL_CHANNEL. */
 export interface CallPayload {
