@@ -35,7 +35,7 @@ export function parsePrintRequest(payload: unknown): PrintRequest | null {
   if (typeof payload !== 'object' || payload === null) return null;
   const { mode, suggestedName } = payload as Record<string, unknown>;
   if (mode !== 'dialog' && mode !== 'pdf') return null;
-  const name = typeof suggestedName === 'string' ? suggestedName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').slice(0, 120) : '';
+  const name = typeof suggestedName === 'string' ? [...suggestedName].map((char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? '-' : char)).join('').slice(0, 120) : '';
   return { mode, suggestedName: name.toLowerCase().endsWith('.pdf') ? name : `${name || 'samvakt'}.pdf` };
 }
 
