@@ -80,7 +80,9 @@ describe('the packaged app', () => {
 
   it("holds better-sqlite3's JavaScript and loader, but not its sources or its Node build", () => {
     expect(files).toContain('/node_modules/better-sqlite3/lib/index.js');
-    expect(files).toContain('/node_modules/bindings/bindings.js');
+    // `bindings` is not asserted: better-sqlite3 loads it only when no nativeBinding is given, and main always gives
+    // one (and refuses to start without the file). electron-builder's dependency walk included it from an
+    // incrementally installed tree but not from a fresh `npm ci` tree, so the test must not depend on it.
     expect(files.filter((file) => /better-sqlite3\/(src|deps|build)\//.test(file))).toEqual([]);
   });
 
