@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { bootstrap } from './app/bootstrap';
 import './styles/app.css';
+import './styles/print.css';
 
 bootstrap();
 

@@ -4,6 +4,8 @@ import { useT } from '../i18n';
 import { Notice, PageTitle } from '../components/page';
 import { OfficeEditPage } from '../pages/offices/OfficeEditPage';
 import { OfficesPage } from '../pages/offices/OfficesPage';
+import { OverviewPage } from '../pages/overview/OverviewPage';
+import { RotaPage } from '../pages/rota/RotaPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { StaffEditPage } from '../pages/staff/StaffEditPage';
 import { StaffPage } from '../pages/staff/StaffPage';
@@ -38,7 +40,9 @@ export function PageForPath({ path }: { path: string }) {
     case 'settings':
       return item ? <NotFound /> : <SettingsPage />;
     case 'overview':
+      return item ? <NotFound /> : <OverviewPage />;
     case 'rota':
+      return item ? <NotFound /> : <RotaPage />;
     case 'competence':
     case 'routines':
     case 'consultations':

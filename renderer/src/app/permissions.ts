@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   editStaff: ['admin', 'lead'],
   manageUsers: ['admin'],
   editSettings: ['admin'],
+  /** Shifts, absences, recurring patterns and week copies (backend/handlers/rota.ts PLANNERS). */
+  planRota: ['lead', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

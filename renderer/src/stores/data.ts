@@ -24,12 +24,15 @@ export const AREA_RESOURCES: Record<string, readonly ResourceMethod[]> = {
   users: ['users.list'],
   settings: ['settings.get'],
   setup: RESOURCE_METHODS,
+  rota: [],
 };
 
 type Entries = { [M in ResourceMethod]?: ResourceEntry<M> };
 
 interface DataState {
   entries: Entries;
+  /** Bumped for an area on every 'data.changed' event, so screens with their own queries (useQuery) reload. */
+  versions: Record<string, number>;
   load(method: ResourceMethod): Promise<void>;
   invalidateArea(area: string): void;
   invalidate(...methods: ResourceMethod[]): void;
@@ -51,6 +54,7 @@ export const useData = create<DataState>((set, get) => {
 
   return {
     entries: {},
+    versions: {},
     async load(method) {
       const request = ++generation;
       latestRequest.set(method, request);
@@ -66,6 +70,7 @@ export const useData = create<DataState>((set, get) => {
       }
     },
     invalidateArea(area) {
+      set((state) => ({ versions: { ...state.versions, [area]: (state.versions[area] ?? 0) + 1 } }));
       get().invalidate(...(AREA_RESOURCES[area] ?? []));
     },
     invalidate(...methods) {

@@ -1,12 +1,39 @@
-// Small bits of screen state that should survive moving between pages (e.g. the staff filter text).
+// Small bits of screen state that should survive moving between pages (staff filter, the chosen week, rota view).
 import { create } from 'zustand';
+import type { IsoWeek } from '../../../domain/calendar/isoWeek';
+
+export type RotaView = 'office' | 'person';
 
 interface UiState {
   staffFilter: string;
   setStaffFilter(filter: string): void;
+  /** The week shown in Oversikt and Turnus (shared, so planning a week and then printing it needs no second search); null = this week. */
+  week: IsoWeek | null;
+  setWeek(week: IsoWeek | null): void;
+  /** Oversikt's office filter; null = all offices. */
+  overviewOfficeId: string | null;
+  setOverviewOfficeId(officeId: string | null): void;
+  rotaView: RotaView;
+  setRotaView(view: RotaView): void;
+  /** The office shown in Turnus "Per kontor"; null = this computer's office or the first one. */
+  rotaOfficeId: string | null;
+  setRotaOfficeId(officeId: string | null): void;
+  /** The person shown in Turnus "Per person"; null = not chosen yet. */
+  rotaStaffId: string | null;
+  setRotaStaffId(staffId: string | null): void;
 }
 
 export const useUi = create<UiState>((set) => ({
   staffFilter: '',
   setStaffFilter: (staffFilter) => set({ staffFilter }),
+  week: null,
+  setWeek: (week) => set({ week }),
+  overviewOfficeId: null,
+  setOverviewOfficeId: (overviewOfficeId) => set({ overviewOfficeId }),
+  rotaView: 'office',
+  setRotaView: (rotaView) => set({ rotaView }),
+  rotaOfficeId: null,
+  setRotaOfficeId: (rotaOfficeId) => set({ rotaOfficeId }),
+  rotaStaffId: null,
+  setRotaStaffId: (rotaStaffId) => set({ rotaStaffId }),
 }));

@@ -1,0 +1,4 @@
+// Turnus (placeholder while the planning page is built).
+export function RotaPage() {
+  return null;
+}

@@ -1,0 +1,73 @@
+// Screen data that is not a cached list (one rota week, one overview week): one call per input, reloaded on 'data.changed'.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiInput, ApiMethod, ApiOutput } from '../../../backend/api-types';
+import { api } from '../api/client';
+import { toClientError } from '../api/errors';
+import type { ClientApiError } from '../api/errors';
+import { useData } from './data';
+
+export interface QueryState<M extends ApiMethod> {
+  /** The newest answer; while another input loads it may still be the previous input's, so the screen does not go blank. */
+  data: ApiOutput<M> | null;
+  /** True when `data` answers the current input. */
+  current: boolean;
+  /** The last call for the current input failed (data may still hold an older answer). */
+  error: ClientApiError | null;
+  /** Loads again now; resolves with the answer, or null when it failed or a newer call overtook it. */
+  reload(): Promise<ApiOutput<M> | null>;
+}
+
+interface Answer<M extends ApiMethod> {
+  key: string;
+  data: ApiOutput<M> | null;
+  error: ClientApiError | null;
+}
+
+/**
+ * Calls `method` with `input` and again whenever the input changes (compared as JSON) or the backend reports a change
+ * in one of `areas` (the events arrive through api.subscribe in bootstrap.ts and bump useData's area versions).
+ * Only the newest call's answer is kept, so a slow answer for last week never replaces this week's.
+ */
+export function useQuery<M extends ApiMethod>(method: M, input: ApiInput<M>, areas: readonly string[]): QueryState<M> {
+  const key = JSON.stringify(input);
+  const version = useData((state) => areas.reduce((sum, area) => sum + (state.versions[area] ?? 0), 0));
+  const [answer, setAnswer] = useState<Answer<M>>({ key: '', data: null, error: null });
+  const latest = useRef(0);
+
+  const load = useCallback(
+    async (forKey: string): Promise<ApiOutput<M> | null> => {
+      const request = ++latest.current;
+      try {
+        const data = await api.call(method, JSON.parse(forKey) as ApiInput<M>);
+        if (request !== latest.current) return null;
+        setAnswer({ key: forKey, data, error: null });
+        return data;
+      } catch (error) {
+        if (request !== latest.current) return null;
+        setAnswer((previous) => ({ key: forKey, data: previous.data, error: toClientError(error) }));
+        return null;
+      }
+    },
+    [method],
+  );
+
+  useEffect(() => {
+    void load(key);
+  }, [load, key, version]);
+
+  useEffect(
+    () => () => {
+      // Answers that arrive after the screen closed are dropped.
+      latest.current = -1;
+    },
+    [],
+  );
+
+  const reload = useCallback(() => load(key), [load, key]);
+  return {
+    data: answer.data,
+    current: answer.key === key && answer.data !== null && answer.error === null,
+    error: answer.key === key ? answer.error : null,
+    reload,
+  };
+}
