@@ -19,6 +19,9 @@ export const APP_ERROR_CODES = [
   'rota.absenceNotFound',
   'rota.patternNotFound',
   'rota.occurrenceNotFound',
+  'competence.typeNotFound',
+  'competence.typeInUse',
+  'competence.recordNotFound',
   'api.unknownMethod',
   'internal',
 ] as const;

@@ -50,6 +50,18 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | readonly Role[]> = {
   'rota.copyWeek': ['lead', 'admin'],
   'rota.exportIcs': 'signedIn',
   'overview.week': 'signedIn',
+  'competence.types': 'signedIn',
+  'competence.createType': ['lead', 'admin'],
+  'competence.updateType': ['lead', 'admin'],
+  'competence.removeType': ['lead', 'admin'],
+  'competence.records': 'signedIn',
+  'competence.addRecord': ['lead', 'admin'],
+  'competence.updateRecord': ['lead', 'admin'],
+  'competence.removeRecord': ['lead', 'admin'],
+  'competence.expiring': ['lead', 'admin', 'doctor'],
+  'competence.matrix': ['lead', 'admin', 'doctor'],
+  'competence.coverage': 'signedIn',
+  'competence.exportCsv': ['lead', 'admin', 'doctor'],
 };
 
 let store: ReturnType<typeof openTempStore>;

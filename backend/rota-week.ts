@@ -17,6 +17,7 @@ import { getCooperationSettings } from '../db/cooperation';
 import { listOffices } from '../db/offices';
 import { listAbsences, listPatternExceptions, listPatterns, listShifts } from '../db/rota';
 import { listStaff } from '../db/staff';
+import { emergencyNurseLookup } from './emergency-nurse';
 
 /** A shift as the screens see it: one-off, or an occurrence of a recurring pattern (id = '<pattern>@<date>'). */
 export interface PlannedShift extends Shift {
@@ -70,7 +71,8 @@ export function loadRotaWeek(db: Database.Database, week: IsoWeek): RotaWeek {
   const absences = listAbsences(db, addDays(monday, -LOOK_BACK_DAYS), sunday);
   const holidays = publicHolidaysBetween(monday, sunday);
   const limits = { ...DEFAULT_ROTA_LIMITS, ...getCooperationSettings(db).rotaLimits };
-  const warnings = checkWeek({ week, offices, staff, shifts: around, absences, publicHolidays: holidays, limits });
+  const isEmergencyNurse = emergencyNurseLookup(db, staff);
+  const warnings = checkWeek({ week, offices, staff, shifts: around, absences, publicHolidays: holidays, limits, ...(isEmergencyNurse ? { isEmergencyNurse } : {}) });
   return {
     week,
     dates,

@@ -110,3 +110,16 @@ describe('migration 002 (rota)', () => {
     db.close();
   });
 });
+
+describe('migration 003 (competence)', () => {
+  it('adds competence types and staff competence records on top of version 2', () => {
+    const db = new Database(':memory:');
+    migrate(db, { backupDir: null, migrations: MIGRATIONS.slice(0, 2) });
+    migrate(db, { backupDir: null, migrations: MIGRATIONS.slice(0, 3) });
+    expect(schemaVersion(db)).toBe(3);
+    expect(tables(db)).toEqual(expect.arrayContaining(['competence_types', 'staff_competences']));
+    const columns = (db.prepare('PRAGMA table_info(staff_competences)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toEqual(['id', 'staff_id', 'competence_type_id', 'obtained', 'expires_on', 'evidence_ref', 'verified_by', 'note', 'deleted']);
+    db.close();
+  });
+});

@@ -63,6 +63,20 @@ export const SYNCED_TABLES = {
     },
   },
   rota_pattern_exceptions: { columns: { pattern_id: 'text', date: 'text', replacement: 'json' } },
+  competence_types: {
+    columns: { name: 'text', category: 'text', renewal_months: 'integer', applies_to: 'json', required_for: 'json', description: 'text' },
+  },
+  staff_competences: {
+    columns: {
+      staff_id: 'text',
+      competence_type_id: 'text',
+      obtained: 'text',
+      expires_on: 'text',
+      evidence_ref: 'text',
+      verified_by: 'text',
+      note: 'text',
+    },
+  },
 } as const satisfies Record<string, SyncedTable>;
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

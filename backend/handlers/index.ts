@@ -2,6 +2,8 @@
 import type { AnyHandler } from '../handler';
 import { officesHandlers } from './offices';
 import type { OfficesHandlers } from './offices';
+import { competenceHandlers } from './competence';
+import type { CompetenceHandlers } from './competence';
 import { overviewHandlers } from './overview';
 import type { OverviewHandlers } from './overview';
 import { rotaHandlers } from './rota';
@@ -17,7 +19,7 @@ import type { StaffHandlers } from './staff';
 import { usersHandlers } from './users';
 import type { UsersHandlers } from './users';
 
-export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers & RotaHandlers & OverviewHandlers;
+export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers & RotaHandlers & OverviewHandlers & CompetenceHandlers;
 
 export const handlers: Handlers = {
   ...sessionHandlers,
@@ -28,6 +30,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...rotaHandlers,
   ...overviewHandlers,
+  ...competenceHandlers,
 };
 
 export const METHOD_NAMES = Object.keys(handlers) as (keyof Handlers)[];

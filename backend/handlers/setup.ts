@@ -8,15 +8,10 @@ import { countUsers, createUser } from '../../db/users';
 import { AppError } from '../errors';
 import { EXAMPLE_ACCOUNTS, loadExampleDataset } from '../example/indre-namdal';
 import { defineHandler } from '../handler';
-import { utcMsToOslo } from '../../domain/calendar/oslo';
+import { osloToday } from '../today';
 import type { CallContext } from '../handler';
 import { hashPassword } from '../passwords';
 import { startSession } from './session';
-
-/** Today's date in Norway. */
-function osloToday(now: Date) {
-  return utcMsToOslo(now.getTime()).date;
-}
 
 function needsSetup(ctx: CallContext): boolean {
   return getCooperation(ctx.store.db) === null || countUsers(ctx.store.db) === 0;

@@ -1,8 +1,9 @@
 // All schema migrations in order; the last one's version is the schema version this code knows.
 import { migration001 } from './001-foundation';
 import { migration002 } from './002-rota';
+import { migration003 } from './003-competence';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

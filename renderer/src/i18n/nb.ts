@@ -338,6 +338,9 @@ export const nb: Catalog = {
     'rota.patternNotFound': 'Fant ikke det faste mønsteret. Det kan være endret eller slettet på en annen maskin. Last siden på nytt og prøv igjen.',
     'rota.occurrenceNotFound':
       'Mønsteret har ingen vakt på den datoen (lenger). Last uken på nytt og velg vakten igjen.',
+    'competence.typeNotFound': 'Kompetansetypen finnes ikke lenger. Last siden på nytt.',
+    'competence.typeInUse': '«{name}» er registrert på {count} ansatte og kan ikke slettes. Fjern registreringene først, eller gi typen et nytt navn.',
+    'competence.recordNotFound': 'Registreringen finnes ikke lenger. Last siden på nytt.',
     'api.unknownMethod':
       'Denne versjonen av Samvakt kjenner ikke handlingen ({method}). Start Samvakt på nytt; hjelper ikke det, kontakt den som drifter Samvakt.',
     internal: 'Noe gikk galt i Samvakt, og ingenting ble endret. Prøv igjen; skjer det igjen, start Samvakt på nytt.',
