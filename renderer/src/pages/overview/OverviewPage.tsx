@@ -2,7 +2,6 @@
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ApiOutput } from '../../../../backend/api-types';
-import { isoWeekKey } from '../../../../domain/calendar/isoWeek';
 import { canSaveAsPdf, printPage } from '../../app/print';
 import type { PrintMode, PrintOutcome } from '../../app/print';
 import { hrefFor } from '../../app/routes';
@@ -51,7 +50,7 @@ export function OverviewPage() {
 
   async function print(mode: PrintMode) {
     setPrintOutcome(null);
-    const outcome = await printPage(mode, `ukeoversikt-${isoWeekKey(week)}.pdf`);
+    const outcome = await printPage(mode, `ukeoversikt-uke-${week.week}-${week.year}.pdf`);
     if (outcome.kind === 'saved' || outcome.kind === 'failed') setPrintOutcome(outcome);
   }
 
@@ -84,12 +83,12 @@ export function OverviewPage() {
           <p>{t('overview.printFailed')}</p>
         </Notice>
       )}
-      <p className="print-only print-title">
-        <span className="print-title-main">{t('overview.printTitle', { scope: scopeName })}</span>
-        <span className="print-title-cooperation">{settings.data?.cooperationName ?? ''}</span>
-      </p>
       <div className="overview-toolbar">
         <WeekNav week={week} onChange={setWeek} />
+        <p className="print-only print-title">
+          <span className="print-title-main">{t('overview.printTitle', { scope: scopeName })}</span>
+          {settings.data?.cooperationName && <span className="print-title-cooperation">{settings.data.cooperationName}</span>}
+        </p>
         <div className="no-print overview-filter">
           <SelectField
             id="overview-office"
