@@ -8,6 +8,7 @@ import type { LocalStore } from '../../db/open';
 import { createStaffMember } from '../../db/staff';
 import { createUser } from '../../db/users';
 import { hashPassword } from '../passwords';
+import { writeExampleCompetence } from './indre-namdal-competence';
 import { writeExampleRota } from './indre-namdal-rota';
 import type { LocalDate } from '../../domain/calendar/dates';
 
@@ -119,6 +120,8 @@ export async function loadExampleDataset(store: LocalStore, assertStillEmpty: ()
       }
     }
     const officeByMunicipality = new Map<string, string>(OFFICES.map((office) => [office.municipality, officeIds.get(office.key)!]));
+    const staffLookup = (name: string) => staffIds.get(name) ?? missing('staff member', name);
+    writeExampleCompetence(changes, today, staffLookup, staffLookup('Torunn Hellvik'));
     writeExampleRota(
       changes,
       today,

@@ -37,7 +37,7 @@ beforeAll(async () => {
     category: 'course',
     renewalMonths: 24,
     appliesTo: ['nurse', 'doctor'],
-    requiredFor: ['emergencyNurse'],
+    requiredFor: [],
   }));
 });
 afterAll(() => store.close());
@@ -83,21 +83,17 @@ describe('competence handlers', () => {
     expect(csv.content.split('\n')[0]).toContain(';');
   });
 
-  it('reports emergency-nurse coverage per office and open day, and feeds the rota rule', async () => {
-    const coverage = await ok<{ configured: boolean; offices: { officeName: string; days: { date: string; open: boolean; covered: boolean | null }[] }[] }>(
-      'competence.coverage',
-      { week: { year: 2026, week: 48 } },
-      nurse,
-    );
+  it('reports emergency-nurse coverage per office and open day from the example register, and feeds the rota rule', async () => {
+    type Coverage = { configured: boolean; offices: { officeName: string; days: { date: string; open: boolean; covered: boolean | null }[] }[] };
+    const coverage = await ok<Coverage>('competence.coverage', { week: { year: 2026, week: 49 } }, nurse);
     expect(coverage.configured).toBe(true);
     const namsskogan = coverage.offices.find((o) => o.officeName === 'Namsskogan legekontor')!;
-    // Eli Brennhaug (valid since 20.11.) works Mon–Fri at Namsskogan.
     expect(namsskogan.days.slice(0, 5).map((d) => d.covered)).toEqual([true, true, true, true, true]);
     expect(namsskogan.days[5]).toMatchObject({ open: false, covered: null });
-    const royrvik = coverage.offices.find((o) => o.officeName === 'Røyrvik legekontor')!;
-    expect(royrvik.days[0]!.covered).toBe(true); // Monday: Randi Fossli, valid until 10.01.2027
-    expect(royrvik.days[1]!.covered).toBe(false); // Tuesday: only Per Olav, whose course expired on 01.10.
-    const rota = await ok<{ warnings: { kind: string; officeId: string }[] }>('rota.week', { week: { year: 2026, week: 48 } });
-    expect(rota.warnings.some((w) => w.kind === 'noEmergencyNurse')).toBe(true);
+    // Thursday 3 December: Marte is on a course, and Jonas's emergency course has expired.
+    const grong = coverage.offices.find((o) => o.officeName === 'Grong legekontor')!;
+    expect(grong.days.map((d) => d.covered)).toEqual([true, true, true, false, true, null, null]);
+    const rota = await ok<{ warnings: { kind: string; date: string }[] }>('rota.week', { week: { year: 2026, week: 49 } });
+    expect(rota.warnings.filter((w) => w.kind === 'noEmergencyNurse').map((w) => w.date)).toEqual(['2026-12-03']);
   });
 });
