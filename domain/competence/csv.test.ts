@@ -19,6 +19,7 @@ describe('csvCell', () => {
     expect(csvCell('kurs "HLR"')).toBe('"kurs ""HLR"""');
     expect(csvCell('linje 1\nlinje 2')).toBe('"linje 1\nlinje 2"');
     expect(csvCell('a\r\nb')).toBe('"a\r\nb"');
+    expect(csvCell('a\rb')).toBe('"a\rb"');
     expect(csvCell(' innrykk')).toBe('" innrykk"');
     expect(csvCell('Berg, Gunn')).toBe('Berg, Gunn');
     expect(csvCell('Berg, Gunn', ',')).toBe('"Berg, Gunn"');
