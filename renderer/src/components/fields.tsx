@@ -56,7 +56,9 @@ function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
 export interface TextFieldProps extends FieldBase {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'password' | 'number' | 'tel' | 'search';
+  type?: 'text' | 'password' | 'number' | 'tel' | 'search' | 'date';
+  /** Id of a <datalist> with suggestions (a person picker that filters as you type). */
+  list?: string;
   autoComplete?: string;
   inputMode?: 'text' | 'numeric' | 'tel' | 'search';
   width?: 'time' | 'short' | 'medium' | 'long';
@@ -92,6 +94,7 @@ export function TextField(props: TextFieldProps) {
       max={props.max}
       step={props.step}
       maxLength={props.maxLength}
+      list={props.list}
       autoFocus={props.autoFocus}
       spellCheck={false}
     />

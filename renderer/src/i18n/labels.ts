@@ -2,6 +2,7 @@
 import type { Weekday } from '../../../domain/offices';
 import { ROLES } from '../../../domain/roles';
 import type { Role } from '../../../domain/roles';
+import type { AbsenceKind, ShiftKind } from '../../../domain/rota/types';
 import type { Profession } from '../../../domain/staff';
 import type { Translator } from './index';
 
@@ -30,4 +31,13 @@ export function weekdayName(t: Translator['t'], day: Weekday): string {
 
 export function weekdayShort(t: Translator['t'], day: Weekday): string {
   return t(`weekdayShort.${day}`);
+}
+
+/** "Klinikk", "Videodekning", … for the kind select and shift chips. */
+export function shiftKindName(t: Translator['t'], kind: ShiftKind): string {
+  return t(`shiftKind.${kind}`);
+}
+
+export function absenceKindName(t: Translator['t'], kind: AbsenceKind): string {
+  return t(`absenceKind.${kind}`);
 }

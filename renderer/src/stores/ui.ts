@@ -13,12 +13,13 @@ interface UiState {
   /** Oversikt's office filter; null = all offices. */
   overviewOfficeId: string | null;
   setOverviewOfficeId(officeId: string | null): void;
-  rotaView: RotaView;
+  /** null: not chosen yet (planners start with the office view, everyone else with their own week). */
+  rotaView: RotaView | null;
   setRotaView(view: RotaView): void;
   /** The office shown in Turnus "Per kontor"; null = this computer's office or the first one. */
   rotaOfficeId: string | null;
   setRotaOfficeId(officeId: string | null): void;
-  /** The person shown in Turnus "Per person"; null = not chosen yet. */
+  /** The person shown in Turnus "Per person"; null = the signed-in user's own week. */
   rotaStaffId: string | null;
   setRotaStaffId(staffId: string | null): void;
 }
@@ -30,7 +31,7 @@ export const useUi = create<UiState>((set) => ({
   setWeek: (week) => set({ week }),
   overviewOfficeId: null,
   setOverviewOfficeId: (overviewOfficeId) => set({ overviewOfficeId }),
-  rotaView: 'office',
+  rotaView: null,
   setRotaView: (rotaView) => set({ rotaView }),
   rotaOfficeId: null,
   setRotaOfficeId: (rotaOfficeId) => set({ rotaOfficeId }),

@@ -255,8 +255,8 @@ export function patternFormErrors(form: PatternForm, choices: readonly StaffChoi
 }
 
 /** Server field errors for an occurrence come as 'replacement.start'; the form's fields are 'start'. */
-export function unnestFields(fields: FormFieldErrors, prefix: string): FormFieldErrors {
-  const result: FormFieldErrors = {};
+export function unnestFields<C extends string>(fields: Readonly<Record<string, C>>, prefix: string): Record<string, C> {
+  const result: Record<string, C> = {};
   for (const [path, code] of Object.entries(fields)) result[path.startsWith(prefix) ? path.slice(prefix.length) : path] = code;
   return result;
 }
