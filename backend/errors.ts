@@ -22,6 +22,8 @@ export const APP_ERROR_CODES = [
   'competence.typeNotFound',
   'competence.typeInUse',
   'competence.recordNotFound',
+  'routines.notFound',
+  'routines.refused',
   'api.unknownMethod',
   'internal',
 ] as const;

@@ -62,6 +62,14 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | readonly Role[]> = {
   'competence.matrix': ['lead', 'admin', 'doctor'],
   'competence.coverage': 'signedIn',
   'competence.exportCsv': ['lead', 'admin', 'doctor'],
+  'routines.list': 'signedIn',
+  'routines.get': 'signedIn',
+  'routines.create': ['doctor'],
+  'routines.update': ['doctor'],
+  'routines.activate': ['doctor'],
+  'routines.retire': ['doctor'],
+  'routines.recordAuthorisation': ['doctor'],
+  'routines.check': 'signedIn',
 };
 
 let store: ReturnType<typeof openTempStore>;

@@ -123,3 +123,16 @@ describe('migration 003 (competence)', () => {
     db.close();
   });
 });
+
+describe('migration 004 (routines)', () => {
+  it('adds routine versions and append-only authorisation events on top of version 3', () => {
+    const db = new Database(':memory:');
+    migrate(db, { backupDir: null, migrations: MIGRATIONS.slice(0, 3) });
+    migrate(db, { backupDir: null, migrations: MIGRATIONS.slice(0, 4) });
+    expect(schemaVersion(db)).toBe(4);
+    expect(tables(db)).toEqual(expect.arrayContaining(['routines', 'routine_authorisations']));
+    const columns = (db.prepare('PRAGMA table_info(routine_authorisations)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toEqual(['id', 'routine_id', 'routine_version', 'nurse_id', 'kind', 'by_doctor_id', 'effective_date', 'reason', 'at', 'deleted']);
+    db.close();
+  });
+});

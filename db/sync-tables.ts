@@ -6,6 +6,8 @@ export type SqlValue = string | number | null;
 export interface SyncedTable {
   /** Business columns (not id, not deleted). */
   columns: Record<string, ColumnKind>;
+  /** Insert-only (events): the write path refuses updates and deletes, and sync keeps every row. */
+  appendOnly?: boolean;
 }
 
 /**
@@ -77,7 +79,46 @@ export const SYNCED_TABLES = {
       note: 'text',
     },
   },
+  routines: {
+    columns: {
+      routine_id: 'text',
+      version: 'integer',
+      status: 'text',
+      retired_from: 'text',
+      superseded_by_version: 'integer',
+      title: 'text',
+      icpc2_codes: 'json',
+      indication: 'text',
+      inclusion_criteria: 'json',
+      exclusion_criteria: 'json',
+      medicine: 'json',
+      nurse_may: 'text',
+      follow_up_advice: 'text',
+      responsible_doctor_id: 'text',
+      required_competence_type_ids: 'json',
+      valid_from: 'text',
+      review_date: 'text',
+      expires_on: 'text',
+    },
+  },
+  routine_authorisations: {
+    appendOnly: true,
+    columns: {
+      routine_id: 'text',
+      routine_version: 'integer',
+      nurse_id: 'text',
+      kind: 'text',
+      by_doctor_id: 'text',
+      effective_date: 'text',
+      reason: 'text',
+      at: 'text',
+    },
+  },
 } as const satisfies Record<string, SyncedTable>;
+
+export function isAppendOnly(table: SyncedTableName): boolean {
+  return (SYNCED_TABLES[table] as SyncedTable).appendOnly === true;
+}
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
 export type ColumnName<T extends SyncedTableName> = keyof (typeof SYNCED_TABLES)[T]['columns'] & string;

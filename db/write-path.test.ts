@@ -118,3 +118,14 @@ describe('write path upsert', () => {
     expect(outbox().at(-1)).toMatchObject({ column_name: 'deleted', value_json: '0' });
   });
 });
+
+describe('append-only tables', () => {
+  it('accept inserts but refuse updates, deletes and upserts', () => {
+    const values = { routine_id: 'r', routine_version: 1, nurse_id: null, kind: 'granted', by_doctor_id: null, effective_date: '2026-11-26', reason: null, at: '2026-11-26T10:00:00.000Z' };
+    store.writer.write((changes) => changes.insert('routine_authorisations', 'e1', values));
+    expect(() => store.writer.write((changes) => changes.update('routine_authorisations', 'e1', { kind: 'revoked' }))).toThrow(/append-only/);
+    expect(() => store.writer.write((changes) => changes.remove('routine_authorisations', 'e1'))).toThrow(/append-only/);
+    expect(() => store.writer.write((changes) => changes.upsert('routine_authorisations', 'e1', { kind: 'revoked' }))).toThrow(/append-only/);
+    expect(store.db.prepare("SELECT kind, deleted FROM routine_authorisations WHERE id = 'e1'").get()).toEqual({ kind: 'granted', deleted: 0 });
+  });
+});

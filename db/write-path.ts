@@ -1,7 +1,7 @@
 // The single write path: applies every change to synced tables, stamps it with the device clock and records it in the outbox.
 import type Database from 'better-sqlite3';
 import type { DeviceClock } from './device-clock';
-import { SYNCED_TABLES } from './sync-tables';
+import { isAppendOnly, SYNCED_TABLES } from './sync-tables';
 import type { RowValues, SqlValue, SyncedTableName } from './sync-tables';
 
 /** The changes of one transaction. All share one hybrid logical clock timestamp. */
@@ -23,6 +23,13 @@ export interface Writer {
 }
 
 export class UnknownColumnError extends Error {}
+
+/** Thrown when code tries to change or delete a row of an append-only table (events are never rewritten). */
+export class AppendOnlyError extends Error {}
+
+function assertMutable(table: SyncedTableName) {
+  if (isAppendOnly(table)) throw new AppendOnlyError(`${table} is append-only: add a new event instead`);
+}
 
 export function createWriter(db: Database.Database, clock: DeviceClock): Writer {
   const upsertVersion = db.prepare(
@@ -71,15 +78,18 @@ export function createWriter(db: Database.Database, clock: DeviceClock): Writer 
         record(hlc, table, id, [...entries, ['deleted', 0]]);
       },
       update(table, id, values) {
+        assertMutable(table);
         const entries = checkedColumns(table, values);
         setColumns(table, id, entries);
         record(hlc, table, id, entries);
       },
       remove(table, id) {
+        assertMutable(table);
         setColumns(table, id, [['deleted', 1]]);
         record(hlc, table, id, [['deleted', 1]]);
       },
       upsert(table, id, values) {
+        assertMutable(table);
         const exists = db.prepare(`SELECT 1 FROM "${table}" WHERE id = ?`).get(id) !== undefined;
         if (!exists) return changes.insert(table, id, values);
         const entries: [string, SqlValue][] = [...checkedColumns(table, values), ['deleted', 0]];

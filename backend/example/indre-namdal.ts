@@ -9,6 +9,7 @@ import { createStaffMember } from '../../db/staff';
 import { createUser } from '../../db/users';
 import { hashPassword } from '../passwords';
 import { writeExampleCompetence } from './indre-namdal-competence';
+import { writeExampleRoutines } from './indre-namdal-routines';
 import { writeExampleRota } from './indre-namdal-rota';
 import type { LocalDate } from '../../domain/calendar/dates';
 
@@ -121,7 +122,8 @@ export async function loadExampleDataset(store: LocalStore, assertStillEmpty: ()
     }
     const officeByMunicipality = new Map<string, string>(OFFICES.map((office) => [office.municipality, officeIds.get(office.key)!]));
     const staffLookup = (name: string) => staffIds.get(name) ?? missing('staff member', name);
-    writeExampleCompetence(changes, today, staffLookup, staffLookup('Torunn Hellvik'));
+    const competenceTypeIds = writeExampleCompetence(changes, today, staffLookup, staffLookup('Torunn Hellvik'));
+    writeExampleRoutines(changes, today, staffLookup, competenceTypeIds);
     writeExampleRota(
       changes,
       today,

@@ -5,6 +5,8 @@ import type { OfficesHandlers } from './offices';
 import { competenceHandlers } from './competence';
 import type { CompetenceHandlers } from './competence';
 import { overviewHandlers } from './overview';
+import { routinesHandlers } from './routines';
+import type { RoutinesHandlers } from './routines';
 import type { OverviewHandlers } from './overview';
 import { rotaHandlers } from './rota';
 import type { RotaHandlers } from './rota';
@@ -19,7 +21,7 @@ import type { StaffHandlers } from './staff';
 import { usersHandlers } from './users';
 import type { UsersHandlers } from './users';
 
-export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers & RotaHandlers & OverviewHandlers & CompetenceHandlers;
+export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers & RotaHandlers & OverviewHandlers & CompetenceHandlers & RoutinesHandlers;
 
 export const handlers: Handlers = {
   ...sessionHandlers,
@@ -31,6 +33,7 @@ export const handlers: Handlers = {
   ...rotaHandlers,
   ...overviewHandlers,
   ...competenceHandlers,
+  ...routinesHandlers,
 };
 
 export const METHOD_NAMES = Object.keys(handlers) as (keyof Handlers)[];

@@ -1,0 +1,126 @@
+// Tests for the routine handlers: a doctor activates and versions a routine and authorises a nurse; the nurse's check follows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTempStore } from '../../test/helpers/temp-store';
+import { createBackend } from '../api';
+import type { Backend } from '../api';
+import { EXAMPLE_PASSWORD } from '../example/indre-namdal';
+
+let store: ReturnType<typeof openTempStore>;
+let backend: Backend;
+let doctor: string;
+let nurse: string;
+let lead: string;
+let staff: { id: string; name: string }[];
+let now = new Date('2026-11-26T09:00:00Z');
+
+async function call(method: string, input: unknown, token: string) {
+  return backend.call({ method, input, sessionToken: token });
+}
+async function ok<T>(method: string, input: unknown, token: string): Promise<T> {
+  const result = await call(method, input, token);
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+const person = (name: string) => staff.find((s) => s.name === name)!.id;
+
+type Check = { routines: { routine: { routineId: string; title: string; version: number }; result: { allowed: boolean; reasons?: { code: string; message: string }[] } }[] };
+
+const content = () => ({
+  title: 'Testrutine: sår hals',
+  icpc2Codes: ['R72'],
+  indication: 'Sår hals hos voksne',
+  inclusionCriteria: ['Voksen 18–65 år'],
+  exclusionCriteria: [{ text: 'Pustebesvær', redFlag: true }],
+  medicine: { name: 'Fenoksymetylpenicillin', atcCode: 'J01CE02', strength: '1 g', form: 'tablett', route: 'oralt', dose: '1 tablett', frequency: '4 ganger daglig', durationDays: 7, maxQuantity: '28 tabletter' },
+  nurseMay: 'prepareForSignature',
+  followUpAdvice: 'Ny kontakt ved forverring',
+  responsibleDoctorId: person('Ingrid Solbakk'),
+  requiredCompetenceTypeIds: [],
+  validFrom: '2026-11-26',
+  reviewDate: '2027-11-26',
+  expiresOn: '2028-11-26',
+});
+
+beforeAll(async () => {
+  store = openTempStore();
+  backend = createBackend({ store, now: () => now });
+  await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
+  const signIn = async (username: string) =>
+    ((await backend.call({ method: 'session.signIn', input: { username, password: EXAMPLE_PASSWORD }, sessionToken: null })) as { value: { sessionToken: string } }).value.sessionToken;
+  doctor = await signIn('lege');
+  nurse = await signIn('sykepleier');
+  lead = await signIn('leder');
+  staff = await ok('staff.list', {}, lead);
+});
+afterAll(() => store.close());
+
+describe('routine handlers', () => {
+  it('ships example routines marked as examples, usable by the example nurse and refused to one whose course expired', async () => {
+    const mine = await ok<Check>('routines.check', {}, nurse);
+    expect(mine.routines).toHaveLength(5);
+    expect(mine.routines.every((r) => r.routine.title.startsWith('EKSEMPEL – ikke klinisk godkjent'))).toBe(true);
+    // Marte holds every competence the five routines require (including the vaccination certificate).
+    expect(mine.routines.filter((r) => r.result.allowed)).toHaveLength(5);
+    const jonas = await ok<Check>('routines.check', { nurseId: person('Jonas Sandmo') }, doctor);
+    const cystitis = jonas.routines.find((r) => r.routine.title.includes('blærekatarr'))!;
+    expect(cystitis.result.allowed).toBe(false);
+    expect(cystitis.result.reasons!.map((r) => r.code)).toContain('competenceExpired');
+    expect(cystitis.result.reasons![0]!.message).toMatch(/Akuttmedisinkurs.*utløp/i);
+  });
+
+  it('lets a doctor activate a routine and authorise a nurse, and a new version needs a new authorisation', async () => {
+    const created = await ok<{ id: string; routineId: string }>('routines.create', content(), doctor);
+    const check = async () => (await ok<Check>('routines.check', { routineId: created.routineId }, nurse)).routines[0]!;
+    // A draft that was never active is not offered to nurses.
+    expect((await ok<Check>('routines.check', { routineId: created.routineId }, nurse)).routines).toEqual([]);
+    await ok('routines.activate', { id: created.id }, doctor);
+    const before = await check();
+    expect(before.result.allowed).toBe(false);
+    expect(before.result.reasons!.map((r) => r.code)).toEqual(['notAuthorised']);
+
+    const me = await ok<{ staffId: string }>('session.current', {}, nurse);
+    await ok('routines.recordAuthorisation', { routineId: created.routineId, routineVersion: 1, nurseId: me.staffId, kind: 'granted', effectiveDate: '2026-11-26' }, doctor);
+    expect((await check()).result.allowed).toBe(true);
+
+    // Changing the active routine makes version 2 (active from tomorrow): version 1 still holds today, not tomorrow.
+    const v2 = await ok<{ version: number; status: string }>('routines.update', { id: created.id, content: { ...content(), validFrom: '2026-11-27', followUpAdvice: 'Kontroll etter 3 dager' }, activate: true }, doctor);
+    expect(v2).toMatchObject({ version: 2, status: 'active' });
+    expect((await check()).result.allowed).toBe(true);
+    now = new Date('2026-11-27T09:00:00Z');
+    const tomorrow = await check();
+    expect(tomorrow.routine.version).toBe(2);
+    expect(tomorrow.result.allowed).toBe(false);
+    expect(tomorrow.result.reasons!.map((r) => r.message).join(' ')).toMatch(/versjon 2/);
+    now = new Date('2026-11-26T09:00:00Z');
+  });
+
+  it('revokes with a reason and re-authorises; events are kept as history', async () => {
+    const { routineId, id } = await ok<{ id: string; routineId: string }>('routines.create', { ...content(), title: 'Testrutine 2' }, doctor);
+    await ok('routines.activate', { id }, doctor);
+    const nurseId = person('Marte Kvernmo');
+    const record = (kind: string, reason?: string) =>
+      call('routines.recordAuthorisation', { routineId, routineVersion: 1, nurseId, kind, effectiveDate: '2026-11-26', ...(reason ? { reason } : {}) }, doctor);
+    expect((await record('granted')).ok).toBe(true);
+    expect(await record('revoked')).toMatchObject({ ok: false, error: { fields: { reason: 'required' } } });
+    expect((await record('revoked', 'Mangler opplæring')).ok).toBe(true);
+    let result = (await ok<Check>('routines.check', { routineId }, nurse)).routines[0]!.result;
+    expect(result.reasons!.map((r) => r.code)).toEqual(['authorisationRevoked']);
+    now = new Date('2026-11-26T09:05:00Z');
+    expect((await record('granted')).ok).toBe(true);
+    result = (await ok<Check>('routines.check', { routineId }, nurse)).routines[0]!.result;
+    expect(result.allowed).toBe(true);
+    const details = await ok<{ events: { kind: string }[]; authorisedToday: { nurseName: string }[] }>('routines.get', { routineId }, nurse);
+    expect(details.events.map((e) => e.kind)).toEqual(['granted', 'revoked', 'granted']);
+    expect(details.authorisedToday.map((a) => a.nurseName)).toEqual(['Marte Kvernmo']);
+    now = new Date('2026-11-26T09:00:00Z');
+  });
+
+  it('only doctors change routines and authorise; a nurse cannot authorise herself', async () => {
+    expect(await call('routines.create', content(), nurse)).toEqual({ ok: false, error: { code: 'auth.forbidden' } });
+    expect(await call('routines.create', content(), lead)).toEqual({ ok: false, error: { code: 'auth.forbidden' } });
+    const bad = await call('routines.create', { ...content(), responsibleDoctorId: person('Marte Kvernmo') }, doctor);
+    expect(bad).toMatchObject({ ok: false, error: { fields: { responsibleDoctorId: 'invalidChoice' } } });
+    const codes = await call('routines.create', { ...content(), icpc2Codes: ['Q99'], medicine: { ...content().medicine, atcCode: 'nope' } }, doctor);
+    expect(codes).toMatchObject({ ok: false, error: { code: 'validation.failed', fields: { 'icpc2Codes.0': 'invalidFormat', 'medicine.atcCode': 'invalidFormat' } } });
+  });
+});

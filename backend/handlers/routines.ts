@@ -1,0 +1,214 @@
+// Delegated routine handlers: versions owned by doctors, authorisation events, and the nurse's "may I use it today" check.
+import { z } from 'zod';
+import type { LocalDate } from '../../domain/calendar/dates';
+import { localDateSchema } from '../../domain/calendar/dates';
+import { idSchema } from '../../domain/ids';
+import { authorisationEventInputSchema, authorisedNurses } from '../../domain/routines/authorisations';
+import { mayUseRoutine } from '../../domain/routines/mayUse';
+import { routineContentSchema } from '../../domain/routines/types';
+import type { Routine } from '../../domain/routines/types';
+import { activateRoutine, createRoutine, nextVersionOnChange, retireRoutine, routineVersionInForce } from '../../domain/routines/versions';
+import type { RoutineChangeResult } from '../../domain/routines/versions';
+import { optionalText } from '../../domain/validation';
+import type { FieldErrors } from '../../domain/validation';
+import { listCompetenceTypes, listStaffCompetences } from '../../db/competence';
+import { newId } from '../../db/ids';
+import { appendAuthorisationEvent, getRoutineVersion, listAuthorisationEvents, listRoutineVersions, listVersionsOf, saveRoutineVersion } from '../../db/routines';
+import { getStaffMember, listStaff } from '../../db/staff';
+import type { ChangeSet } from '../../db/write-path';
+import { AppError } from '../errors';
+import { defineHandler } from '../handler';
+import type { CallContext, SignedInContext } from '../handler';
+import { osloToday } from '../today';
+
+/** The rule refused: field errors go to the form, reasons (Norwegian sentences) to the message. */
+function refused(fields: FieldErrors, reasons: { code: string; message: string }[]): AppError {
+  if (Object.keys(fields).length > 0) return new AppError('validation.failed', undefined, fields);
+  return new AppError('routines.refused', { reasons: reasons.map((r) => r.message).join('. ') });
+}
+
+function changed(ctx: CallContext) {
+  ctx.events.emit({ type: 'data.changed', area: 'routines' });
+}
+
+function storeResult(changes: ChangeSet, result: RoutineChangeResult): Routine {
+  if (!result.ok) throw refused(result.fields, result.reasons);
+  saveRoutineVersion(changes, result.routine);
+  for (const superseded of result.superseded) saveRoutineVersion(changes, superseded);
+  return result.routine;
+}
+
+function assertDoctor(changes: ChangeSet, staffId: string, field: string) {
+  const member = getStaffMember(changes.db, staffId);
+  if (!member || (member.profession !== 'doctor' && member.profession !== 'doctorInTraining')) throw new AppError('validation.failed', undefined, { [field]: 'invalidChoice' });
+}
+
+/** A routine as lists show it: the version in force today (or the newest, if none is), and every version. */
+function summarise(versions: Routine[], today: LocalDate) {
+  const newest = versions.reduce((a, b) => (b.version > a.version ? b : a));
+  return { routineId: newest.routineId, inForce: routineVersionInForce(versions, today), newest, versions };
+}
+
+function groupByRoutine(versions: Routine[]): Routine[][] {
+  const groups = new Map<string, Routine[]>();
+  for (const version of versions) groups.set(version.routineId, [...(groups.get(version.routineId) ?? []), version]);
+  return [...groups.values()];
+}
+
+/** The nurse's check for every routine (or one), on a date. */
+function checkFor(ctx: CallContext, nurseId: string, date: LocalDate, routineId?: string) {
+  const all = routineId ? listVersionsOf(ctx.store.db, routineId) : listRoutineVersions(ctx.store.db);
+  const events = listAuthorisationEvents(ctx.store.db, { nurseId });
+  const competenceRecords = listStaffCompetences(ctx.store.db, nurseId);
+  const competenceTypes = listCompetenceTypes(ctx.store.db);
+  return groupByRoutine(all).flatMap((versions) => {
+    const { inForce, newest } = summarise(versions, date);
+    const routine = inForce ?? newest;
+    if (!inForce && newest.status === 'draft' && versions.length === 1) return []; // never active: not for nurses yet
+    const result = mayUseRoutine({ nurseId, routine, routineVersions: versions, events, competenceRecords, competenceTypes, date });
+    return [{ routine, result }];
+  });
+}
+
+const routineIdInput = z.object({ routineId: idSchema });
+
+export const routinesHandlers = {
+  'routines.list': defineHandler({
+    access: 'signedIn',
+    input: z.object({}),
+    run: (ctx) => {
+      const today = osloToday(ctx.now());
+      return groupByRoutine(listRoutineVersions(ctx.store.db))
+        .map((versions) => summarise(versions, today))
+        .sort((a, b) => (a.inForce ?? a.newest).title.localeCompare((b.inForce ?? b.newest).title, 'nb'));
+    },
+  }),
+  /** One routine with all versions, its authorisation events and who is authorised today (for the routine sheet). */
+  'routines.get': defineHandler({
+    access: 'signedIn',
+    input: routineIdInput,
+    run: (ctx, { routineId }) => {
+      const versions = listVersionsOf(ctx.store.db, routineId);
+      if (versions.length === 0) throw new AppError('routines.notFound');
+      const today = osloToday(ctx.now());
+      const events = listAuthorisationEvents(ctx.store.db, { routineId });
+      const names = new Map(listStaff(ctx.store.db).map((member) => [member.id, member.name]));
+      const summary = summarise(versions, today);
+      const sheetVersion = summary.inForce ?? summary.newest;
+      return {
+        ...summary,
+        events: events.map((event) => ({ ...event, nurseName: names.get(event.nurseId) ?? '', doctorName: names.get(event.byDoctorId) ?? '' })),
+        authorisedToday: authorisedNurses(events, routineId, sheetVersion.version, today).map(({ nurseId, granted }) => ({
+          nurseId,
+          nurseName: names.get(nurseId) ?? '',
+          since: granted.effectiveDate,
+          byDoctorName: names.get(granted.byDoctorId) ?? '',
+        })),
+        responsibleDoctorName: names.get(sheetVersion.responsibleDoctorId) ?? '',
+        today,
+      };
+    },
+  }),
+  'routines.create': defineHandler({
+    access: ['doctor'],
+    input: routineContentSchema,
+    run: (ctx, content) => {
+      const routine = ctx.store.writer.write((changes) => {
+        assertDoctor(changes, content.responsibleDoctorId, 'responsibleDoctorId');
+        const created = createRoutine(content, { id: newId(), routineId: newId() });
+        saveRoutineVersion(changes, created);
+        return created;
+      });
+      changed(ctx);
+      return { id: routine.id, routineId: routine.routineId, version: routine.version };
+    },
+  }),
+  /** Edits a draft in place, or makes a new version of an active one (nurses must then be authorised again). */
+  'routines.update': defineHandler({
+    access: ['doctor'],
+    input: z.object({ id: idSchema, content: routineContentSchema, activate: z.boolean().default(false) }),
+    run: (ctx: SignedInContext, { id, content, activate }) => {
+      const routine = ctx.store.writer.write((changes) => {
+        const current = getRoutineVersion(changes.db, id);
+        if (!current) throw new AppError('routines.notFound');
+        assertDoctor(changes, content.responsibleDoctorId, 'responsibleDoctorId');
+        const result = nextVersionOnChange(current, { ...content, status: activate ? 'active' : 'draft' }, {
+          newId: newId(),
+          today: osloToday(ctx.now()),
+          actorRoles: ctx.session.roles,
+          versions: listVersionsOf(changes.db, current.routineId),
+        });
+        return storeResult(changes, result);
+      });
+      changed(ctx);
+      return { id: routine.id, routineId: routine.routineId, version: routine.version, status: routine.status };
+    },
+  }),
+  'routines.activate': defineHandler({
+    access: ['doctor'],
+    input: z.object({ id: idSchema }),
+    run: (ctx: SignedInContext, { id }) => {
+      const routine = ctx.store.writer.write((changes) => {
+        const draft = getRoutineVersion(changes.db, id);
+        if (!draft) throw new AppError('routines.notFound');
+        const result = activateRoutine(draft, { today: osloToday(ctx.now()), actorRoles: ctx.session.roles, versions: listVersionsOf(changes.db, draft.routineId) });
+        return storeResult(changes, result);
+      });
+      changed(ctx);
+      return { id: routine.id, version: routine.version, status: routine.status };
+    },
+  }),
+  'routines.retire': defineHandler({
+    access: ['doctor'],
+    input: z.object({ id: idSchema, from: localDateSchema }),
+    run: (ctx: SignedInContext, { id, from }) => {
+      ctx.store.writer.write((changes) => {
+        const routine = getRoutineVersion(changes.db, id);
+        if (!routine) throw new AppError('routines.notFound');
+        const result = retireRoutine(routine, { from, today: osloToday(ctx.now()), actorRoles: ctx.session.roles });
+        if (!result.ok) throw refused(result.fields, result.reasons);
+        saveRoutineVersion(changes, result.routine);
+      });
+      changed(ctx);
+      return { id };
+    },
+  }),
+  /** A doctor authorises a nurse for a routine version, or revokes it (with a reason): an append-only event. */
+  'routines.recordAuthorisation': defineHandler({
+    access: ['doctor'],
+    // byDoctorId is not input: it is the signed-in doctor.
+    input: z
+      .object({
+        routineId: idSchema,
+        routineVersion: z.number('invalidFormat').int('invalidFormat').min(1, 'outOfRange'),
+        nurseId: idSchema,
+        kind: z.enum(['granted', 'revoked'], 'invalidChoice'),
+        effectiveDate: localDateSchema,
+        reason: optionalText(500),
+      })
+      .refine((event) => event.kind !== 'revoked' || event.reason !== null, { message: 'required', path: ['reason'] }),
+    run: (ctx: SignedInContext, input) => {
+      const id = ctx.store.writer.write((changes) => {
+        const versions = listVersionsOf(changes.db, input.routineId);
+        if (!versions.some((version) => version.version === input.routineVersion)) throw new AppError('routines.notFound');
+        const nurse = getStaffMember(changes.db, input.nurseId);
+        if (!nurse || nurse.profession !== 'nurse') throw new AppError('validation.failed', undefined, { nurseId: 'invalidChoice' });
+        const event = authorisationEventInputSchema.parse({ ...input, byDoctorId: ctx.session.staffId });
+        return appendAuthorisationEvent(changes, { ...event, at: ctx.now().toISOString() });
+      });
+      changed(ctx);
+      return { id };
+    },
+  }),
+  /** The nurse's check: may this nurse (default: me) use each routine (or one) on the date (default: today), and why not. */
+  'routines.check': defineHandler({
+    access: 'signedIn',
+    input: z.object({ nurseId: idSchema.nullish(), routineId: idSchema.nullish(), date: localDateSchema.nullish() }),
+    run: (ctx: SignedInContext, input) => {
+      const nurseId = input.nurseId ?? ctx.session.staffId;
+      const date = input.date ?? osloToday(ctx.now());
+      return { nurseId, date, routines: checkFor(ctx, nurseId, date, input.routineId ?? undefined) };
+    },
+  }),
+};
+export type RoutinesHandlers = typeof routinesHandlers;
