@@ -13,7 +13,7 @@ export interface QueryState<M extends ApiMethod> {
   current: boolean;
   /** The last call for the current input failed (data may still hold an older answer). */
   error: ClientApiError | null;
-  /** Loads again now; resolves with the answer, or null when it failed or a newer call overtook it. */
+  /** Loads again now; resolves with the answer (even if a newer call overtook it on screen), or null when it failed. */
   reload(): Promise<ApiOutput<M> | null>;
 }
 
@@ -39,8 +39,8 @@ export function useQuery<M extends ApiMethod>(method: M, input: ApiInput<M>, are
       const request = ++latest.current;
       try {
         const data = await api.call(method, JSON.parse(forKey) as ApiInput<M>);
-        if (request !== latest.current) return null;
-        setAnswer({ key: forKey, data, error: null });
+        // An overtaken answer is not shown (a newer one is on its way), but the caller may still use it: it is as fresh as when asked.
+        if (request === latest.current) setAnswer({ key: forKey, data, error: null });
         return data;
       } catch (error) {
         if (request !== latest.current) return null;

@@ -170,18 +170,16 @@ function EntryView({ entry }: { entry: OverviewEntry }) {
   const { t } = useT();
   return (
     <li className="entry">
-      <span className="entry-name">
-        {entry.text}
-        {entry.emergency && (
-          <>
-            {' '}
-            <span className="entry-star" aria-hidden="true" title={t('overview.emergency')}>
-              ★
-            </span>
-            <span className="visually-hidden"> ({t('overview.emergency')})</span>
-          </>
-        )}
-      </span>
+      <span className="entry-name">{entry.text}</span>
+      {entry.emergency && (
+        <>
+          {' '}
+          <span className="entry-star" aria-hidden="true" title={t('overview.emergency')}>
+            ★
+          </span>
+          <span className="visually-hidden"> ({t('overview.emergency')})</span>
+        </>
+      )}
       {entry.detail && (
         <>
           {' '}
