@@ -123,7 +123,7 @@ test('the full example week prints on one A4 page with every office and every pl
   for (const name of [...OFFICES, ...names]) expect(pdf.text).toContain(name);
 
   // One office alone also fits, with its name in the header.
-  await page.getByLabel('Kontor').selectOption({ label: 'Røyrvik legekontor' });
+  await page.getByLabel('Kontor', { exact: true }).selectOption({ label: 'Røyrvik legekontor' });
   await expect(page.locator('.overview-grid')).not.toContainText('Grong legekontor');
   const single = await printToPdf(page, 'example-week-royrvik');
   expect(single.pages).toBe(1);

@@ -1,8 +1,10 @@
 // English texts; typed against the Norwegian catalogue so a missing or misspelt key fails type-checking.
+import { competenceEn } from './areas/competence.en';
 import type { Catalog } from './nb';
 
 export const en: Catalog = {
   messages: {
+    ...competenceEn,
     'app.name': 'Samvakt',
     'app.loading': 'Loading Samvakt …',
     'app.skipToContent': 'Skip to content',
@@ -236,6 +238,7 @@ export const en: Catalog = {
     'rota.patternsIntro': 'Shifts that repeat, for {scope}. A recurring pattern makes the shifts itself; one day can be changed in the grid without changing the rest.',
     'rota.patternsCaption': 'Recurring patterns ({shown} of {total})',
     'rota.noPatterns': 'No recurring patterns here.',
+    'rota.showEndedPatterns': 'Also show {count} recurring {count:pattern|patterns} that ended before this week',
     'rota.noPatternsPlanner': 'No recurring patterns here. Choose “New recurring pattern” for shifts that repeat every week or every n weeks.',
     'rota.newPattern': 'New recurring pattern',
     'rota.newPatternTitle': 'New recurring pattern',

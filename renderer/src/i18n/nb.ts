@@ -1,8 +1,10 @@
 // Norwegian bokmål texts (the default language); its keys define what every other language must translate.
 import type { ErrorCode } from '../api/errors';
 import type { FormFieldErrorCode } from './codes';
+import { competenceNb } from './areas/competence.nb';
 
 export const nbMessages = {
+  ...competenceNb,
   'app.name': 'Samvakt',
   'app.loading': 'Laster Samvakt …',
   'app.skipToContent': 'Hopp til innholdet',
@@ -237,6 +239,7 @@ export const nbMessages = {
   'rota.patternsIntro': 'Vakter som gjentar seg, for {scope}. En fast turnus lager vaktene selv; én dag kan endres i rutenettet uten å endre resten.',
   'rota.patternsCaption': 'Faste turnuser ({shown} av {total})',
   'rota.noPatterns': 'Ingen faste turnuser her.',
+  'rota.showEndedPatterns': 'Vis også {count} {count:fast turnus|faste turnuser} som sluttet før denne uken',
   'rota.noPatternsPlanner': 'Ingen faste turnuser her. Velg «Ny fast turnus» for vakter som gjentar seg hver uke eller hver n-te uke.',
   'rota.newPattern': 'Ny fast turnus',
   'rota.newPatternTitle': 'Ny fast turnus',

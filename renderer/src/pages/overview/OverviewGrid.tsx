@@ -38,7 +38,7 @@ export function OverviewGrid({ overview, caption, staffName }: OverviewGridProps
 
   return (
     <div className="table-wrap overview-wrap">
-      <table className={`overview-grid overview-grid--${days.length}days`}>
+      <table className={`overview-grid overview-grid--${days.length}days${overview.offices.length === 1 ? ' overview-grid--single' : ''}`}>
         <caption className="visually-hidden">{t('overview.gridCaption', { week: caption })}</caption>
         <colgroup>
           <col className="col-label" />

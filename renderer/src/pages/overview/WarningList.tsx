@@ -50,7 +50,7 @@ export function WarningList({ warnings, offices, headingId, title, noneText }: W
         </p>
       ) : (
         groups.map((group) => (
-          <section className="warning-group" key={group.officeId ?? 'none'} aria-label={officeName(group.officeId)}>
+          <div className="warning-group" key={group.officeId ?? 'none'}>
             <h3>{officeName(group.officeId)}</h3>
             {group.days.map((day) => (
               <div className="warning-day" key={day.date}>
@@ -65,7 +65,7 @@ export function WarningList({ warnings, offices, headingId, title, noneText }: W
                 </ul>
               </div>
             ))}
-          </section>
+          </div>
         ))
       )}
     </section>

@@ -1,6 +1,7 @@
 // "Faste turnuser": the recurring patterns of the office or person in view, with "Ny fast turnus" and edit for planners.
 import type { RecurringPattern } from '../../../../domain/rota/types';
 import type { ClientApiError } from '../../api/errors';
+import { CheckboxField } from '../../components/fields';
 import { EmptyState, LoadError, Loading } from '../../components/page';
 import { useT } from '../../i18n';
 import { shiftKindName, weekdayShort } from '../../i18n/labels';
@@ -13,6 +14,10 @@ interface PatternsSectionProps {
   /** The patterns shown are filtered to this (office or person name), or all. */
   scope: string;
   total: number;
+  /** Patterns in scope that ended before the week shown. */
+  endedCount: number;
+  showEnded: boolean;
+  onShowEnded: (show: boolean) => void;
   officeName: (id: string) => string;
   staffName: (id: string) => string;
   /** null: read-only. */
@@ -20,7 +25,7 @@ interface PatternsSectionProps {
   onEdit: ((pattern: RecurringPattern) => void) | null;
 }
 
-export function PatternsSection({ patterns, error, onRetry, scope, total, officeName, staffName, onNew, onEdit }: PatternsSectionProps) {
+export function PatternsSection({ patterns, error, onRetry, scope, total, endedCount, showEnded, onShowEnded, officeName, staffName, onNew, onEdit }: PatternsSectionProps) {
   const { t } = useT();
   return (
     <section className="patterns" aria-labelledby="patterns-title">
@@ -33,6 +38,14 @@ export function PatternsSection({ patterns, error, onRetry, scope, total, office
         )}
       </div>
       <p className="page-intro">{t('rota.patternsIntro', { scope })}</p>
+      {endedCount > 0 && (
+        <CheckboxField
+          id="patterns-show-ended"
+          label={t('rota.showEndedPatterns', { count: endedCount })}
+          checked={showEnded}
+          onChange={onShowEnded}
+        />
+      )}
       {error && <LoadError error={error} onRetry={onRetry} />}
       {!patterns && !error && <Loading />}
       {patterns && patterns.length === 0 && (

@@ -70,6 +70,7 @@ export function RotaPage() {
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [showEndedPatterns, setShowEndedPatterns] = useState(false);
 
   if (rota.error?.code === 'auth.forbidden') return <NoAccess />;
   const data = rota.data;
@@ -180,7 +181,10 @@ export function RotaPage() {
   const rows = view === 'office' && officeId ? officeWeekRows(data, officeId) : [];
   const viewWarnings = view === 'office' ? (officeId ? officeViewWarnings(data, officeId, rows) : []) : staffId ? personViewWarnings(data, staffId) : [];
   const scopeName = view === 'office' ? (officeId ? officeName(officeId) : '') : staffId ? staffName(staffId) : '';
-  const shownPatterns = patterns.data ? patternsFor(patterns.data, view === 'office' ? { officeId } : { staffId }, staffName) : null;
+  const scopedPatterns = patterns.data ? patternsFor(patterns.data, view === 'office' ? { officeId } : { staffId }, staffName) : null;
+  // Patterns that ended before this week are history: hidden unless asked for.
+  const endedPatterns = scopedPatterns?.filter((pattern) => pattern.to !== null && pattern.to < data.dates[0]!).length ?? 0;
+  const shownPatterns = scopedPatterns && !showEndedPatterns ? scopedPatterns.filter((pattern) => pattern.to === null || pattern.to >= data.dates[0]!) : scopedPatterns;
   const sortedStaff = [...data.staff].sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 
   return (
@@ -285,6 +289,9 @@ export function RotaPage() {
         onRetry={() => void patterns.reload()}
         scope={scopeName}
         total={patterns.data?.length ?? 0}
+        endedCount={endedPatterns}
+        showEnded={showEndedPatterns}
+        onShowEnded={setShowEndedPatterns}
         officeName={officeName}
         staffName={staffName}
         onNew={

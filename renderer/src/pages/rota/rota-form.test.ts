@@ -66,6 +66,8 @@ describe('shift form', () => {
     expect(shiftFormErrors(empty, choices)).toEqual({ staffId: 'required', officeId: 'required', date: 'required', start: 'required', end: 'required', kind: 'required' });
     const wrong = { ...newShiftForm(choices, prefill), staffText: 'Kari Nordmann', start: '8.00', date: '2027-02-30' };
     expect(shiftFormErrors(wrong, choices)).toEqual({ staffId: 'invalidChoice', start: 'invalidFormat', date: 'invalidFormat' });
+    // In the order of the fields on screen, so the error summary reads top to bottom.
+    expect(Object.keys(shiftFormErrors(wrong, choices))).toEqual(['staffId', 'date', 'start']);
   });
 
   it('allows an end before the start (overnight)', () => {

@@ -53,6 +53,15 @@ export function findStaff(choices: readonly StaffChoice[], text: string): StaffC
   return byName.length === 1 ? byName[0]! : null;
 }
 
+/** Errors in the order the fields appear, so the error summary reads top to bottom. */
+function inFieldOrder(errors: FormFieldErrors, order: readonly string[]): FormFieldErrors {
+  const rank = (path: string) => {
+    const index = order.indexOf(path.split('.')[0]!);
+    return index === -1 ? order.length : index;
+  };
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
 function staffLabel(choices: readonly StaffChoice[], staffId: string): string {
   return choices.find((choice) => choice.id === staffId)?.label ?? '';
 }
@@ -135,7 +144,7 @@ export function shiftFormErrors(form: ShiftForm, choices: readonly StaffChoice[]
   if (form.officeId === '') errors.officeId = 'required';
   if (form.kind === '') errors.kind = 'required';
   for (const key of ['date', 'start', 'end'] as const) if (form[key].trim() === '') errors[key] = 'required';
-  return errors;
+  return inFieldOrder(errors, ['staffId', 'officeId', 'date', 'kind', 'start', 'end', 'note']);
 }
 
 // ---------- Absences ----------
@@ -173,7 +182,7 @@ export function absenceFormErrors(form: AbsenceForm, choices: readonly StaffChoi
   Object.assign(errors, staffError(choices, form.staffText));
   if (form.kind === '') errors.kind = 'required';
   for (const key of ['from', 'to'] as const) if (form[key].trim() === '') errors[key] = 'required';
-  return errors;
+  return inFieldOrder(errors, ['staffId', 'from', 'to', 'kind', 'note']);
 }
 
 // ---------- Recurring patterns ----------
@@ -251,7 +260,7 @@ export function patternFormErrors(form: PatternForm, choices: readonly StaffChoi
   if (form.intervalWeeks.trim() === '') errors.intervalWeeks = 'required';
   else if (Number.isNaN(parseTypedNumber(form.intervalWeeks))) errors.intervalWeeks = 'invalidFormat';
   for (const key of ['start', 'end', 'from'] as const) if (form[key].trim() === '') errors[key] = 'required';
-  return errors;
+  return inFieldOrder(errors, ['staffId', 'officeId', 'kind', 'start', 'end', 'weekdays', 'intervalWeeks', 'from', 'to', 'note']);
 }
 
 /** Server field errors for an occurrence come as 'replacement.start'; the form's fields are 'start'. */
