@@ -2,6 +2,7 @@
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
 import { Notice, PageTitle } from '../components/page';
+import { CompetencePage } from '../pages/competence/CompetencePage';
 import { OfficeEditPage } from '../pages/offices/OfficeEditPage';
 import { OfficesPage } from '../pages/offices/OfficesPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
@@ -44,6 +45,7 @@ export function PageForPath({ path }: { path: string }) {
     case 'rota':
       return item ? <NotFound /> : <RotaPage />;
     case 'competence':
+      return <CompetencePage item={item} />;
     case 'routines':
     case 'consultations':
       return <ComingSoon area={area} />;

@@ -9,6 +9,10 @@ export const PERMISSIONS = {
   editSettings: ['admin'],
   /** Shifts, absences, recurring patterns and week copies (backend/handlers/rota.ts PLANNERS). */
   planRota: ['lead', 'admin'],
+  /** Competence types and records (backend/handlers/competence.ts KEEPERS). */
+  keepCompetence: ['lead', 'admin'],
+  /** Everyone's competences, the expiry list, the matrix and the CSV export (competence.ts VIEWERS). */
+  viewCompetence: ['lead', 'admin', 'doctor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,8 +1,10 @@
 // English texts; typed against the Norwegian catalogue so a missing or misspelt key fails type-checking.
+import { competenceEn } from './areas/competence.en';
 import type { Catalog } from './nb';
 
 export const en: Catalog = {
   messages: {
+    ...competenceEn,
     'app.name': 'Samvakt',
     'app.loading': 'Loading Samvakt …',
     'app.skipToContent': 'Skip to content',

@@ -1,8 +1,10 @@
 // Norwegian bokmål texts (the default language); its keys define what every other language must translate.
 import type { ErrorCode } from '../api/errors';
 import type { FormFieldErrorCode } from './codes';
+import { competenceNb } from './areas/competence.nb';
 
 export const nbMessages = {
+  ...competenceNb,
   'app.name': 'Samvakt',
   'app.loading': 'Laster Samvakt …',
   'app.skipToContent': 'Hopp til innholdet',
