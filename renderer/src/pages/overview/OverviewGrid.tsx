@@ -4,7 +4,7 @@ import type { OverviewEntry, OverviewOfficeBlock, OverviewRow } from '../../../.
 import type { RotaWarning } from '../../../../domain/rota/warnings';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
-import { formatDayHeader, warningShortText, warningsOn } from './overview-format';
+import { formatDayHeader, mergeCellWarnings, printZoomStep, warningShortText, warningsOn } from './overview-format';
 import { SeverityMark } from './WarningList';
 
 type OverviewData = ApiOutput<'overview.week'>;
@@ -37,7 +37,7 @@ export function OverviewGrid({ overview, caption, staffName }: OverviewGridProps
   const hasEmergency = overview.offices.some((block) => block.rows.some((row) => row.cells.some((cell) => cell.some((entry) => entry.emergency))));
 
   return (
-    <div className="table-wrap overview-wrap">
+    <div className={`table-wrap overview-wrap print-zoom-${printZoomStep(overview)}`}>
       <table className={`overview-grid overview-grid--${days.length}days${overview.offices.length === 1 ? ' overview-grid--single' : ''}`}>
         <caption className="visually-hidden">{t('overview.gridCaption', { week: caption })}</caption>
         <colgroup>
@@ -195,8 +195,8 @@ function WarningLines({ warnings, staffName }: { warnings: readonly RotaWarning[
   if (warnings.length === 0) return null;
   return (
     <ul className="cell-warnings">
-      {warnings.map((warning) => (
-        <li key={warning.id} className={`cell-warning cell-warning--${warning.severity}`} title={warning.message}>
+      {mergeCellWarnings(warnings).map(({ warning, messages }) => (
+        <li key={warning.id} className={`cell-warning cell-warning--${warning.severity}`} title={messages.join('\n')}>
           <SeverityMark severity={warning.severity} />
           {warningShortText(t, warning, staffName)}
         </li>

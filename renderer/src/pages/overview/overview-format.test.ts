@@ -4,7 +4,7 @@ import { nb as nbLocale } from 'date-fns/locale/nb';
 import { describe, expect, it } from 'vitest';
 import type { RotaWarning } from '../../../../domain/rota/warnings';
 import { getTranslator } from '../../i18n';
-import { formatDayHeader, formatStamp, formatWeekRange, freshnessText, groupWarnings, osloToday, warningShortText } from './overview-format';
+import { formatDayHeader, formatStamp, formatWeekRange, freshnessText, groupWarnings, mergeCellWarnings, osloToday, printLineEstimate, printZoomStep, warningShortText } from './overview-format';
 
 const nb = getTranslator('nb');
 const en = getTranslator('en');
@@ -69,6 +69,41 @@ describe('warnings', () => {
       ['o1', ['2026-11-26']],
       ['o2', ['2026-11-23', '2026-11-25']],
       [null, ['2026-11-23']],
+    ]);
+  });
+});
+
+describe('printing on one sheet', () => {
+  const cell = (names: number, detail: string | null = null) => Array.from({ length: names }, () => ({ text: 'Ola Nordmann', detail }));
+  const block = (officeId: string, rows: number[][]) => ({ officeId, rows: rows.map((counts) => ({ cells: counts.map((count) => cell(count)) })) });
+  const dates = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'];
+
+  it('counts the tallest cell of each row, office headings and warning lines', () => {
+    const overview = { showWeekend: false, dates, warnings: [], offices: [block('o1', [[3, 2, 1, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0]])] };
+    // Page heading, column headings and footer (4), the office heading (1.3), a row of 3 names and an empty row.
+    expect(printLineEstimate(overview)).toBeCloseTo(4 + 1.3 + 3 + 1);
+    const withWarnings = { ...overview, warnings: [warning({ officeId: 'o1', date: '2026-11-24' }), warning({ id: 'x', officeId: 'o1', date: '2026-11-24' })] };
+    expect(printLineEstimate(withWarnings)).toBeGreaterThan(printLineEstimate(overview));
+  });
+
+  it('keeps normal size when it fits and shrinks in steps when it does not', () => {
+    const rows = (names: number) => Array.from({ length: 6 }, () => [names, names, names, names, names, 0, 0]);
+    const overview = (names: number) => ({ showWeekend: false, dates, warnings: [], offices: ['a', 'b', 'c', 'd'].map((id) => block(id, rows(names))) });
+    expect(printZoomStep(overview(1))).toBe(100); // 4 offices × 6 one-line rows: 33.2 lines
+    expect(printZoomStep(overview(2))).toBe(70); // 57.2 lines: 72 % is needed, so 70
+    expect(printZoomStep(overview(9))).toBe(50);
+    expect(printLineEstimate(overview(1), 0.5)).toBe(printLineEstimate(overview(1), 1));
+  });
+
+  it('merges warnings of the same kind about different people into one line', () => {
+    const merged = mergeCellWarnings([
+      warning({ id: '1', kind: 'absence', staffIds: ['a'], message: 'A' }),
+      warning({ id: '2', kind: 'absence', staffIds: ['b'], message: 'B' }),
+      warning({ id: '3', kind: 'noDoctor', message: 'C' }),
+    ]);
+    expect(merged.map(({ warning: w, messages }) => [w.kind, w.staffIds, messages])).toEqual([
+      ['absence', ['a', 'b'], ['A', 'B']],
+      ['noDoctor', [], ['C']],
     ]);
   });
 });

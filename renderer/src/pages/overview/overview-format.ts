@@ -144,6 +144,89 @@ export function groupWarnings(warnings: readonly RotaWarning[], officeOrder: rea
     }));
 }
 
+/** A line in a grid cell: a warning, possibly standing for several of the same kind about different people. */
+export interface CellWarning {
+  /** The first warning, with the people of all merged ones in `staffIds`. */
+  warning: RotaWarning;
+  /** The full sentences of every merged warning (for the tooltip). */
+  messages: string[];
+}
+
+/**
+ * Warnings for one grid cell, with warnings of the same kind about different people merged into one line
+ * ("Vakt under fravær: Hanna Fjellstad, Astrid Hov"), so a busy day does not fill the sheet.
+ */
+export function mergeCellWarnings(warnings: readonly RotaWarning[]): CellWarning[] {
+  const groups = new Map<string, CellWarning>();
+  for (const warning of warnings) {
+    const personKind = warning.staffIds.length > 0 && warning.kind !== 'publicHolidayShift' && warning.kind !== 'noEmergencyNurse';
+    const key = personKind ? `${warning.kind}:${warning.severity}` : warning.id;
+    const existing = groups.get(key);
+    if (!existing) {
+      groups.set(key, { warning: { ...warning, staffIds: [...warning.staffIds] } as RotaWarning, messages: [warning.message] });
+      continue;
+    }
+    existing.messages.push(warning.message);
+    for (const id of warning.staffIds) if (!existing.warning.staffIds.includes(id)) existing.warning.staffIds.push(id);
+  }
+  return [...groups.values()];
+}
+
+/** What the line estimate needs from the overview. */
+export interface PrintableOverview {
+  showWeekend: boolean;
+  offices: readonly { officeId: string; rows: readonly { cells: readonly (readonly { text: string; detail: string | null; emergency?: boolean }[])[] }[] }[];
+  warnings: readonly RotaWarning[];
+  dates: readonly LocalDate[];
+}
+
+/**
+ * Lines (of normal print size) the sheet needs when printed at `zoom`: headings, names, details and names that wrap,
+ * warning lines, the legend and the footer. A smaller zoom gives every column more characters, so less wraps.
+ */
+export function printLineEstimate(overview: PrintableOverview, zoom = 1): number {
+  const days = overview.showWeekend ? 7 : 5;
+  // Characters of a bold name that fit in a column at full size: weekday columns are wide, weekend columns narrow.
+  const nameChars = (index: number) => ((index >= 5 ? 14 : 24) / zoom);
+  const entryLines = (entry: { text: string; detail: string | null }, index: number) => {
+    const name = Math.ceil(entry.text.length / nameChars(index));
+    // "Gunn Jørsdal 08:00–12:30" fits on one line in a weekday column; longer details, or any in a weekend column, wrap.
+    const detail = entry.detail && zoom > 0.85 && (entry.detail.length > 11 || index >= 5) ? 0.6 : 0;
+    return name + detail;
+  };
+  // A short warning line holds about 32 characters at full size: the words plus about 18 per name.
+  const warningChars = 32 / zoom;
+  let lines = 1.5 + 1.5 + 1; // page heading, column headings, footer
+  let emergency = false;
+  for (const block of overview.offices) {
+    lines += 1.3;
+    for (const row of block.rows) {
+      const cells = row.cells.slice(0, days);
+      if (cells.some((cell) => cell.some((entry) => entry.emergency))) emergency = true;
+      lines += Math.max(1, ...cells.map((cell, index) => cell.reduce((sum, entry) => sum + entryLines(entry, index), 0)));
+    }
+    const perDay = overview.dates
+      .slice(0, days)
+      .map((date) => mergeCellWarnings(warningsOn(overview.warnings, block.officeId, date)).reduce((sum, { warning }) => sum + 0.8 * Math.ceil((18 + 18 * warning.staffIds.length) / warningChars), 0));
+    if (perDay.some((count) => count > 0)) lines += Math.max(...perDay);
+  }
+  return lines + (emergency ? 0.8 : 0);
+}
+
+/** Lines that fit on the A4 landscape sheet at normal size (calibrated by printing the example weeks and a dense 5-year week). */
+export const PRINT_LINES_PER_PAGE = 41;
+
+export const PRINT_ZOOM_STEPS = [100, 95, 90, 85, 80, 75, 70, 65, 60, 55, 50] as const;
+export type PrintZoomStep = (typeof PRINT_ZOOM_STEPS)[number];
+
+/** The print zoom class for the sheet: 100 when it fits, else the largest step at which it fits (never below 50). */
+export function printZoomStep(overview: PrintableOverview): PrintZoomStep {
+  for (const step of PRINT_ZOOM_STEPS) {
+    if (printLineEstimate(overview, step / 100) * (step / 100) <= PRINT_LINES_PER_PAGE) return step;
+  }
+  return 50;
+}
+
 /** The warnings of one office and day (for the "Varsler" line of an office block). */
 export function warningsOn(warnings: readonly RotaWarning[], officeId: string, date: LocalDate): RotaWarning[] {
   return warnings.filter((warning) => warning.officeId === officeId && warning.date === date);
