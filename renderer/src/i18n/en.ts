@@ -270,7 +270,7 @@ export const en: Catalog = {
     'rota.copyWeeksRange': 'Enter a whole number from 1 to {max}.',
     'rota.copyScope': 'Which shifts',
     'rota.copyScopeOffice': 'Only {office}',
-    'rota.copySummary': '{count} one-off {count:shift is|shifts are} copied to each of the next {weeks} weeks: {total} new shifts in all.',
+    'rota.copySummary': '{count} one-off {count:shift is|shifts are} copied to each of the next {weeks} {weeks:week|weeks}: {total} new {total:shift|shifts} in all.',
     'rota.copyNothing': 'The week has no one-off shifts to copy.',
     'rota.copyPatternsNote': 'Shifts from recurring patterns are not copied; they repeat by themselves.',
     'rota.copyConfirm': 'Copy',

@@ -272,7 +272,7 @@ export const nbMessages = {
   'rota.copyWeeksRange': 'Skriv et helt tall fra 1 til {max}.',
   'rota.copyScope': 'Hvilke vakter',
   'rota.copyScopeOffice': 'Bare {office}',
-  'rota.copySummary': '{count} {count:enkeltvakt|enkeltvakter} kopieres til hver av de neste {weeks} ukene: {total} nye vakter i alt.',
+  'rota.copySummary': '{count} {count:enkeltvakt|enkeltvakter} kopieres til hver av de neste {weeks} {weeks:uken|ukene}: {total} {total:ny vakt|nye vakter} i alt.',
   'rota.copyNothing': 'Uken har ingen enkeltvakter å kopiere.',
   'rota.copyPatternsNote': 'Vakter fra faste turnuser kopieres ikke; de gjentas av seg selv.',
   'rota.copyConfirm': 'Kopier',
