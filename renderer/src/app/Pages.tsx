@@ -7,6 +7,7 @@ import { OfficeEditPage } from '../pages/offices/OfficeEditPage';
 import { OfficesPage } from '../pages/offices/OfficesPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { RotaPage } from '../pages/rota/RotaPage';
+import { RoutinesPage } from '../pages/routines/RoutinesPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { StaffEditPage } from '../pages/staff/StaffEditPage';
 import { StaffPage } from '../pages/staff/StaffPage';
@@ -47,6 +48,7 @@ export function PageForPath({ path }: { path: string }) {
     case 'competence':
       return <CompetencePage item={item} />;
     case 'routines':
+      return <RoutinesPage item={item} />;
     case 'consultations':
       return <ComingSoon area={area} />;
     case null:

@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   editSettings: ['admin'],
   /** Shifts, absences, recurring patterns and week copies (backend/handlers/rota.ts PLANNERS). */
   planRota: ['lead', 'admin'],
+  /** Create, change, activate and withdraw routines; authorise nurses (backend/handlers/routines.ts: doctors only). */
+  editRoutines: ['doctor'],
   /** Competence types and records (backend/handlers/competence.ts KEEPERS). */
   keepCompetence: ['lead', 'admin'],
   /** Everyone's competences, the expiry list, the matrix and the CSV export (competence.ts VIEWERS). */

@@ -1,10 +1,12 @@
 // English texts; typed against the Norwegian catalogue so a missing or misspelt key fails type-checking.
 import { competenceEn } from './areas/competence.en';
+import { routinesEn } from './areas/routines.en';
 import type { Catalog } from './nb';
 
 export const en: Catalog = {
   messages: {
     ...competenceEn,
+    ...routinesEn,
     'app.name': 'Samvakt',
     'app.loading': 'Loading Samvakt …',
     'app.skipToContent': 'Skip to content',

@@ -2,9 +2,11 @@
 import type { ErrorCode } from '../api/errors';
 import type { FormFieldErrorCode } from './codes';
 import { competenceNb } from './areas/competence.nb';
+import { routinesNb } from './areas/routines.nb';
 
 export const nbMessages = {
   ...competenceNb,
+  ...routinesNb,
   'app.name': 'Samvakt',
   'app.loading': 'Laster Samvakt …',
   'app.skipToContent': 'Hopp til innholdet',

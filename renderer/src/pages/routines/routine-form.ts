@@ -1,10 +1,10 @@
 // Routine form logic without React: form values ⇄ routine content, live validation with the domain schema, and server field paths mapped to the form's fields.
+import { addDays } from '../../../../domain/calendar/dates';
 import type { LocalDate } from '../../../../domain/calendar/dates';
 import { addMonths } from '../../../../domain/competence/expiry';
 import { isIcpc2Code, routineContentSchema } from '../../../../domain/routines/types';
 import type { NurseMay, RoutineContent, RoutineContentInput } from '../../../../domain/routines/types';
 import { validate } from '../../../../domain/validation';
-import type { FieldErrors } from '../../../../domain/validation';
 import { parseTypedNumber } from '../../components/parse';
 import type { FormFieldErrors } from '../../i18n/codes';
 
@@ -144,8 +144,8 @@ export function formPath(path: string): string {
 }
 
 /** Field errors keyed by form path; the first error of a folded list wins. */
-export function toFormFieldErrors(fields: FieldErrors): FormFieldErrors {
-  const errors: FormFieldErrors = {};
+export function toFormFieldErrors<Code extends string>(fields: Readonly<Record<string, Code>>): Record<string, Code> {
+  const errors: Record<string, Code> = {};
   for (const [path, code] of Object.entries(fields)) {
     const key = formPath(path);
     errors[key] ??= code;
@@ -160,4 +160,23 @@ export function routineFormErrors(form: RoutineForm): FormFieldErrors {
   if (form.responsibleDoctorId === '') errors.responsibleDoctorId = 'required';
   if (form.medicine.durationDays.trim() !== '' && Number.isNaN(parseTypedNumber(form.medicine.durationDays))) errors['medicine.durationDays'] = 'invalidFormat';
   return errors;
+}
+
+/** A new version's first day when changing an active version: today, or the day after the current version started (as the domain does). */
+export function nextValidFrom(currentValidFrom: LocalDate, today: LocalDate): LocalDate {
+  return today > currentValidFrom ? today : addDays(currentValidFrom, 1);
+}
+
+/** The content as the schema stores it (trimmed, upper-cased codes), or the raw conversion when it does not validate. */
+function normalised(form: RoutineForm, ignore: readonly (keyof RoutineContent)[]): string {
+  const content = routineFormToContent(form);
+  const parsed = routineContentSchema.safeParse(content);
+  const value: Record<string, unknown> = { ...(parsed.success ? parsed.data : content) };
+  for (const field of ignore) delete value[field];
+  return JSON.stringify(value);
+}
+
+/** Whether two forms hold the same routine content (ignoring the given fields, e.g. a defaulted validFrom). */
+export function sameContent(a: RoutineForm, b: RoutineForm, ignore: readonly (keyof RoutineContent)[] = []): boolean {
+  return normalised(a, ignore) === normalised(b, ignore);
 }

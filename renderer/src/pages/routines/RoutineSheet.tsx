@@ -1,0 +1,151 @@
+// The printed routine sheet (A4 portrait, print only): title, example mark, version and validity, criteria, medicine, what the nurse may do, follow-up and the nurses authorised today.
+import type { Routine } from '../../../../domain/routines/types';
+import { EXAMPLE_MARK } from '../../../../domain/routines/examples';
+import { useT } from '../../i18n';
+import { formatStamp } from '../overview/overview-format';
+import { MedicineTable, nurseMayText } from './routine-parts';
+import { formatDate, isExampleRoutine, shortTitle } from './routine-view';
+
+export interface SheetNurse {
+  nurseId: string;
+  nurseName: string;
+  since: string;
+  byDoctorName: string;
+}
+
+interface RoutineSheetProps {
+  routine: Routine;
+  /** 'I kraft', 'Utkast', … for the version printed. */
+  stateText: string;
+  responsibleDoctorName: string;
+  competenceNames: string[];
+  authorised: readonly SheetNurse[];
+  /** The day the authorisations are listed for (today). */
+  today: string;
+  printedAt: string;
+  cooperationName: string;
+}
+
+export function RoutineSheet(props: RoutineSheetProps) {
+  const { t, language } = useT();
+  const { routine } = props;
+  const example = isExampleRoutine(routine);
+  const date = (value: string) => formatDate(value, language);
+  const redFlags = routine.exclusionCriteria.filter((criterion) => criterion.redFlag);
+  const exclusions = routine.exclusionCriteria.filter((criterion) => !criterion.redFlag);
+  return (
+    <article className="routine-sheet print-only">
+      <header className="sheet-header">
+        <p className="sheet-kind">
+          {t('routines.sheet.kind')}
+          {props.cooperationName && ` · ${props.cooperationName}`}
+        </p>
+        {example && <p className="sheet-example">{EXAMPLE_MARK}</p>}
+        <h2 className="sheet-title">{shortTitle(routine.title)}</h2>
+        <table className="sheet-meta">
+          <tbody>
+            <tr>
+              <th scope="row">{t('routines.sheet.version')}</th>
+              <td>
+                {t('routines.sheet.versionValue', { version: routine.version, state: props.stateText })}
+              </td>
+              <th scope="row">{t('routines.field.icpc2Codes')}</th>
+              <td>{routine.icpc2Codes.join(', ')}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('routines.field.validFrom')}</th>
+              <td>{date(routine.validFrom)}</td>
+              <th scope="row">{t('routines.field.responsibleDoctor')}</th>
+              <td>{props.responsibleDoctorName || t('common.none')}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('routines.field.reviewDate')}</th>
+              <td>{date(routine.reviewDate)}</td>
+              <th scope="row">{t('routines.field.expiresOn')}</th>
+              <td>{date(routine.expiresOn)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </header>
+
+      <section className="sheet-section">
+        <h3>{t('routines.field.indication')}</h3>
+        <p className="pre-line">{routine.indication}</p>
+      </section>
+
+      <section className="sheet-section">
+        <h3>{t('routines.sheet.inclusionTitle')}</h3>
+        <ul className="sheet-checklist">
+          {routine.inclusionCriteria.map((text, i) => (
+            <li key={i}>{text}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="sheet-section">
+        <h3>{t('routines.sheet.exclusionTitle')}</h3>
+        <ul className="sheet-checklist">
+          {redFlags.map((criterion, i) => (
+            <li key={`r${i}`} className="sheet-red-flag">
+              <strong>{t('routines.sheet.redFlag')}:</strong> {criterion.text}
+            </li>
+          ))}
+          {exclusions.map((criterion, i) => (
+            <li key={`e${i}`}>{criterion.text}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="sheet-section sheet-keep">
+        <h3>{t('routines.medicineTitle')}</h3>
+        <MedicineTable medicine={routine.medicine} caption={t('routines.medicineTitle')} />
+      </section>
+
+      <section className="sheet-section sheet-keep">
+        <h3>{t('routines.nurseMayTitle')}</h3>
+        <p>{nurseMayText(t, routine.nurseMay)}</p>
+        <h3>{t('routines.followUpTitle')}</h3>
+        <p className="pre-line">{routine.followUpAdvice}</p>
+        {props.competenceNames.length > 0 && (
+          <>
+            <h3>{t('routines.field.requiredCompetences')}</h3>
+            <p>{props.competenceNames.join(', ')}</p>
+          </>
+        )}
+      </section>
+
+      <section className="sheet-section sheet-keep">
+        <h3>{t('routines.sheet.authorisedTitle', { version: routine.version, date: date(props.today) })}</h3>
+        {props.authorised.length === 0 ? (
+          <p>{t('routines.sheet.noneAuthorised')}</p>
+        ) : (
+          <table className="sheet-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('routines.auth.colNurse')}</th>
+                <th scope="col">{t('routines.auth.colSince')}</th>
+                <th scope="col">{t('routines.auth.colBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.authorised.map((nurse) => (
+                <tr key={nurse.nurseId}>
+                  <td>{nurse.nurseName}</td>
+                  <td>{date(nurse.since)}</td>
+                  <td>{nurse.byDoctorName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <footer className="sheet-footer">
+        <span>{t('routines.sheet.printed', { stamp: formatStamp(props.printedAt) })}</span>
+        <span>
+          {shortTitle(routine.title)} · {t('routines.sheet.version')} {routine.version}
+        </span>
+      </footer>
+    </article>
+  );
+}
