@@ -103,7 +103,12 @@ export function MatrixView() {
                             </span>{' '}
                             {word}
                           </span>
-                          {detail && <span className="matrix-date">{detail}</span>}
+                          {detail && (
+                            <>
+                              {' '}
+                              <span className="matrix-date">{detail}</span>
+                            </>
+                          )}
                         </td>
                       );
                     })}
