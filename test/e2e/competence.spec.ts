@@ -220,6 +220,9 @@ test('a doctor sees everyone but changes nothing; a nurse sees only her own comp
   await page.getByRole('link', { name: 'Kompetansetyper' }).click();
   await expect(page.getByRole('row', { name: /HLR\/AHLR/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /Ny kompetansetype|Endre/ })).toHaveCount(0);
+  // An address that is nobody's says so.
+  await page.evaluate(() => (window.location.hash = '#/competence/01900000-0000-7000-8000-000000000000'));
+  await expect(page.getByText('Fant ikke personen. Gå tilbake til matrisen og velg på nytt.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Logg ut / bytt bruker' }).click();
   await signIn(page, 'sykepleier');

@@ -59,7 +59,9 @@ export function PersonPage({ staffId }: { staffId: string }) {
   const today = osloToday();
   const groups = records.data && types.data ? personCompetenceGroups(typeList, records.data, staffId, member?.profession ?? null, today) : null;
   const staffName = (id: string | null) => (id ? (staff.data?.find((candidate) => candidate.id === id)?.name ?? t('overview.unknownPerson')) : null);
-  const loadError = records.error ?? types.error ?? staff.error;
+  // An id that is nobody's (a person deleted elsewhere, a mistyped address) says so instead of a technical error.
+  const unknown = staff.data !== null && !member && !own;
+  const loadError = unknown ? null : (records.error ?? types.error ?? staff.error);
 
   function afterChange(key: MessageKey, params?: MessageParams) {
     setDialog(null);
@@ -91,7 +93,8 @@ export function PersonPage({ staffId }: { staffId: string }) {
         title={title}
         actions={
           keeper &&
-          types.data && (
+          types.data &&
+          !unknown && (
             <button
               type="button"
               className="button button--primary"
@@ -127,18 +130,18 @@ export function PersonPage({ staffId }: { staffId: string }) {
           }}
         />
       )}
-      {staff.data && !member && !own && (
+      {unknown && (
         <Notice kind="warning">
           <p>{t('competence.personUnknown')}</p>
         </Notice>
       )}
-      {!groups && !loadError && <Loading />}
-      {groups && groups.length === 0 && (
+      {!unknown && !groups && !loadError && <Loading />}
+      {!unknown && groups && groups.length === 0 && (
         <EmptyState>
           <p>{own && !keeper ? t('competence.personEmptyOwn') : keeper ? t('competence.personEmptyKeeper', { name }) : t('competence.personEmptyViewer', { name })}</p>
         </EmptyState>
       )}
-      {groups && groups.length > 0 && (
+      {!unknown && groups && groups.length > 0 && (
         <div className={records.current ? 'competence-cards' : 'competence-cards is-updating'} aria-busy={!records.current}>
           {groups.map((group) => (
             <CompetenceCard
