@@ -1,4 +1,5 @@
 // The overview grid: a block of rows per office, a column per day; rows are rendered generically so later areas can add their own.
+import { memo } from 'react';
 import type { ApiOutput } from '../../../../backend/api-types';
 import type { OverviewEntry, OverviewOfficeBlock, OverviewRow } from '../../../../domain/overview/week';
 import type { RotaWarning } from '../../../../domain/rota/warnings';
@@ -26,7 +27,8 @@ interface OverviewGridProps {
   staffName: (id: string) => string;
 }
 
-export function OverviewGrid({ overview, caption, staffName }: OverviewGridProps) {
+/** Memoised: the page re-renders for the print time or the staff list, the grid only when its data changes. */
+export const OverviewGrid = memo(function OverviewGrid({ overview, caption, staffName }: OverviewGridProps) {
   const { t, language } = useT();
   const days = overview.dates.map((date, index) => ({ date, index })).filter(({ index }) => overview.showWeekend || index < 5);
   const holidays = new Map(overview.holidays.map((holiday) => [holiday.date, holiday.name]));
@@ -90,7 +92,7 @@ export function OverviewGrid({ overview, caption, staffName }: OverviewGridProps
       )}
     </div>
   );
-}
+});
 
 interface Day {
   date: string;

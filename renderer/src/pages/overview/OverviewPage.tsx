@@ -1,5 +1,5 @@
 // Oversikt: one week for all offices (or one) — who is where, video cover, legevakt, absences, warnings — printable on one A4 sheet.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ApiOutput } from '../../../../backend/api-types';
 import { canSaveAsPdf, printPage } from '../../app/print';
@@ -145,13 +145,39 @@ function OverviewBody({
       </EmptyState>
     );
   }
-  const names = new Map<string, string>();
-  for (const member of staffNames) names.set(member.id, member.name);
-  for (const block of overview.offices) for (const row of block.rows) for (const cell of row.cells) for (const entry of cell) if (entry.staffId) names.set(entry.staffId, entry.text);
-  const offices = overview.offices.map((block) => ({ id: block.officeId, name: block.officeName }));
+  return <PlannedWeek overview={overview} current={current} weekTitle={weekTitle} staffNames={staffNames} />;
+}
+
+function PlannedWeek({
+  overview,
+  current,
+  weekTitle,
+  staffNames,
+}: {
+  overview: OverviewData;
+  current: boolean;
+  weekTitle: string;
+  staffNames: readonly { id: string; name: string }[];
+}) {
+  const { t } = useT();
+  // Names come from the overview's own entries; the staff list is only needed for someone named in a warning who has no
+  // entry here (e.g. filtered to one office), so its late arrival does not redraw the grid for nothing.
+  const entryNames = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const block of overview.offices) for (const row of block.rows) for (const cell of row.cells) for (const entry of cell) if (entry.staffId) names.set(entry.staffId, entry.text);
+    return names;
+  }, [overview]);
+  const needsStaff = overview.warnings.some((warning) => warning.staffIds.some((id) => !entryNames.has(id)));
+  const extraNames = needsStaff ? staffNames : null;
+  const unknown = t('overview.unknownPerson');
+  const staffName = useCallback(
+    (id: string) => entryNames.get(id) ?? extraNames?.find((member) => member.id === id)?.name ?? unknown,
+    [entryNames, extraNames, unknown],
+  );
+  const offices = useMemo(() => overview.offices.map((block) => ({ id: block.officeId, name: block.officeName })), [overview]);
   return (
     <div className={current ? undefined : 'is-updating'} aria-busy={!current}>
-      <OverviewGrid overview={overview} caption={weekTitle} staffName={(id) => names.get(id) ?? t('overview.unknownPerson')} />
+      <OverviewGrid overview={overview} caption={weekTitle} staffName={staffName} />
       <div className="no-print">
         <WarningList
           warnings={overview.warnings}

@@ -1,4 +1,5 @@
 // The week's warnings grouped by office and day, each as its one-sentence message, severity as icon and word as well as colour.
+import { memo } from 'react';
 import type { RotaWarning } from '../../../../domain/rota/warnings';
 import { useT } from '../../i18n';
 import { capitalise } from '../../i18n/labels';
@@ -30,7 +31,8 @@ interface WarningListProps {
   noneText: string;
 }
 
-export function WarningList({ warnings, offices, headingId, title, noneText }: WarningListProps) {
+/** Memoised: long lists are redrawn only when the warnings change. */
+export const WarningList = memo(function WarningList({ warnings, offices, headingId, title, noneText }: WarningListProps) {
   const { t, language } = useT();
   const groups = groupWarnings(
     warnings,
@@ -70,4 +72,4 @@ export function WarningList({ warnings, offices, headingId, title, noneText }: W
       )}
     </section>
   );
-}
+});
