@@ -309,7 +309,7 @@ function AssessmentResult({ assessment, allowed, self, nurseName }: { assessment
   const { outcome, urgent } = assessment;
   const treat = outcome === 'treat' && allowed;
   const kind = outcome === 'incomplete' ? 'incomplete' : treat ? 'treat' : urgent ? 'urgent' : 'doctor';
-  const icon = kind === 'treat' ? '✓' : kind === 'incomplete' ? '…' : kind === 'urgent' ? '⛔' : '⚠';
+  const icon = kind === 'treat' ? '✓' : kind === 'incomplete' ? '…' : '!';
   const title = outcome === 'incomplete' ? t('routines.outcome.incomplete') : treat ? t('routines.outcome.treat') : t('routines.outcome.contactDoctor');
   return (
     <div className={`assessment assessment--${kind}`} role="status" aria-live="polite">

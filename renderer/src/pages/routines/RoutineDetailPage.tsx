@@ -200,10 +200,14 @@ function RoutineDetailView({ detail, canEdit, reload }: { detail: RoutineDetail;
               ? t('routines.detail.inForceValue', { version: inForce.version, from: date(inForce.validFrom), to: date(inForce.expiresOn) })
               : t('routines.detail.noneInForce')}
           </dd>
-          <dt>{t('routines.detail.newest')}</dt>
-          <dd>
-            {t('routines.detail.newestValue', { version: newest.version })} <VersionStateLabel state={versionState(newest, today)} />
-          </dd>
+          {newest.version !== inForce?.version && (
+            <>
+              <dt>{t('routines.detail.newest')}</dt>
+              <dd>
+                {t('routines.detail.newestValue', { version: newest.version })} <VersionStateLabel state={versionState(newest, today)} />
+              </dd>
+            </>
+          )}
           <dt>{t('routines.field.responsibleDoctor')}</dt>
           <dd>{detail.responsibleDoctorName || t('common.none')}</dd>
         </dl>
@@ -431,12 +435,14 @@ function EventTable({ events }: { events: readonly DetailEvent[] }) {
           {events.map((event) => (
             <tr key={event.id}>
               <td className="nowrap">{formatDate(event.effectiveDate, language)}</td>
-              <th scope="row">{event.nurseName}</th>
+              <th scope="row" className="nowrap">
+                {event.nurseName}
+              </th>
               <td className="numeric">{event.routineVersion}</td>
               <td>
                 <YesNo yes={event.kind === 'granted'} yesText={t('routines.auth.granted')} noText={t('routines.auth.revoked')} />
               </td>
-              <td>{event.doctorName}</td>
+              <td className="nowrap">{event.doctorName}</td>
               <td className="nowrap">{formatStamp(event.at)}</td>
               <td>{event.reason ?? ''}</td>
             </tr>

@@ -243,7 +243,7 @@ function RoutineFormView({ detail, doctors, types }: { detail: RoutineDetail | n
         </Notice>
       )}
       {newest && changingActive && (
-        <Notice kind="warning" title={t('routines.edit.newVersionTitle', { version: newest.version + 1 })}>
+        <Notice kind="warning" title={t('routines.edit.newVersionTitle', { next: newest.version + 1 })}>
           <p>{t('routines.edit.newVersionText', { version: newest.version, next: newest.version + 1 })}</p>
         </Notice>
       )}

@@ -37,7 +37,7 @@ export function RoutineSheet(props: RoutineSheetProps) {
     <article className="routine-sheet print-only">
       <header className="sheet-header">
         <p className="sheet-kind">
-          {t('routines.sheet.kind')}
+          <span className="sheet-kind-label">{t('routines.sheet.kind')}</span>
           {props.cooperationName && ` · ${props.cooperationName}`}
         </p>
         {example && <p className="sheet-example">{EXAMPLE_MARK}</p>}
@@ -96,25 +96,27 @@ export function RoutineSheet(props: RoutineSheetProps) {
         </ul>
       </section>
 
-      <section className="sheet-section sheet-keep">
-        <h3>{t('routines.medicineTitle')}</h3>
-        <MedicineTable medicine={routine.medicine} caption={t('routines.medicineTitle')} />
-      </section>
+      <div className="sheet-columns">
+        <section className="sheet-section sheet-keep">
+          <h3>{t('routines.medicineTitle')}</h3>
+          <MedicineTable medicine={routine.medicine} caption={t('routines.medicineTitle')} />
+        </section>
 
-      <section className="sheet-section sheet-keep">
-        <h3>{t('routines.nurseMayTitle')}</h3>
-        <p>{nurseMayText(t, routine.nurseMay)}</p>
-        <h3>{t('routines.followUpTitle')}</h3>
-        <p className="pre-line">{routine.followUpAdvice}</p>
-        {props.competenceNames.length > 0 && (
-          <>
-            <h3>{t('routines.field.requiredCompetences')}</h3>
-            <p>{props.competenceNames.join(', ')}</p>
-          </>
-        )}
-      </section>
+        <section className="sheet-section sheet-keep">
+          <h3>{t('routines.nurseMayTitle')}</h3>
+          <p>{nurseMayText(t, routine.nurseMay)}</p>
+          <h3>{t('routines.followUpTitle')}</h3>
+          <p className="pre-line">{routine.followUpAdvice}</p>
+          {props.competenceNames.length > 0 && (
+            <>
+              <h3>{t('routines.field.requiredCompetences')}</h3>
+              <p>{props.competenceNames.join(', ')}</p>
+            </>
+          )}
+        </section>
+      </div>
 
-      <section className="sheet-section sheet-keep">
+      <section className="sheet-section">
         <h3>{t('routines.sheet.authorisedTitle', { version: routine.version, date: date(props.today) })}</h3>
         {props.authorised.length === 0 ? (
           <p>{t('routines.sheet.noneAuthorised')}</p>

@@ -156,6 +156,7 @@ export function toFormFieldErrors<Code extends string>(fields: Readonly<Record<s
 export function routineFormErrors(form: RoutineForm): FormFieldErrors {
   const result = validate(routineContentSchema, routineFormToContent(form));
   const errors: FormFieldErrors = result.ok ? {} : toFormFieldErrors(result.fields);
+  if (form.medicine.atcCode.trim() === '') errors['medicine.atcCode'] = 'required';
   if (form.nurseMay === '') errors.nurseMay = 'required';
   if (form.responsibleDoctorId === '') errors.responsibleDoctorId = 'required';
   if (form.medicine.durationDays.trim() !== '' && Number.isNaN(parseTypedNumber(form.medicine.durationDays))) errors['medicine.durationDays'] = 'invalidFormat';
