@@ -221,6 +221,10 @@ test('a receptionist can read routines and run the check, but cannot create, cha
   await page.getByLabel('Søk etter rutine').fill('blære');
   await page.getByRole('button', { name: /^Ukomplisert blærekatarr/ }).click();
   await expect(page.locator('.verdict')).toContainText(/Jonas Sandmo kan ikke bruke rutinen: Akuttmedisinkurs utløp \d\d\.\d\d\.\d{4}/);
+  // Eli may use it, with a warning that her course expires within 60 days.
+  await page.getByLabel('Sjekk for sykepleier').selectOption({ label: 'Eli Brennhaug' });
+  await expect(page.locator('.verdict')).toContainText('Eli Brennhaug kan bruke denne rutinen i dag');
+  await expect(page.locator('.verdict-warnings')).toContainText(/Akuttmedisinkurs utløper \d\d\.\d\d\.\d{4}/);
 
   // Typing the address of the form does not help, and the backend refuses the call itself.
   await page.goto(`${harness.origin}/#/routines/new`);

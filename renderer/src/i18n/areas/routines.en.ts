@@ -179,6 +179,7 @@ export const routinesEn: Record<keyof typeof routinesNb, string> = {
   'routines.activate.title': 'Activate version {version}?',
   'routines.activate.confirm': 'Activate version {version}',
   'routines.activate.text': 'Version {version} may be used from {date}.',
+  'routines.activate.pastValidFrom': 'Version {version} is valid from {date}, which has passed. A routine cannot be activated back in time: choose "Edit" and set valid from to today or later first.',
   'routines.activate.replaces': 'Version {version} applies up to and including {date} and is then replaced.',
   'routines.activate.authorised':
     '{count} {count:nurse is|nurses are} authorised for version {version}. Only authorised nurses may use it; authorise them with "Authorise nurse".',
@@ -290,6 +291,7 @@ export const routinesEn: Record<keyof typeof routinesNb, string> = {
   'routines.saved.draft': 'The draft (version {version}) is saved.',
   'routines.saved.newVersion': 'Your changes are saved as version {version} (draft). Authorise the nurses for version {version} and activate it.',
   'routines.saved.activated': 'Version {version} is saved and activated. Nurses must be authorised for version {version}.',
+  'routines.saved.unchanged': 'Nothing in the routine changed, so version {version} applies as before.',
 
   'routines.sheet.kind': 'Delegated routine',
   'routines.sheet.version': 'Version',

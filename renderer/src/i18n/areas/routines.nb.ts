@@ -177,6 +177,7 @@ export const routinesNb = {
   'routines.activate.title': 'Aktivere versjon {version}?',
   'routines.activate.confirm': 'Aktiver versjon {version}',
   'routines.activate.text': 'Versjon {version} kan brukes fra {date}.',
+  'routines.activate.pastValidFrom': 'Versjon {version} har gyldig fra {date}, som er passert. En rutine kan ikke aktiveres bakover i tid: velg «Endre» og sett gyldig fra til i dag eller senere først.',
   'routines.activate.replaces': 'Versjon {version} gjelder til og med {date}, og erstattes da.',
   'routines.activate.authorised':
     '{count} {count:sykepleier er|sykepleiere er} autorisert for versjon {version}. Bare autoriserte sykepleiere kan bruke den; autoriser dem med «Autoriser sykepleier».',
@@ -288,6 +289,7 @@ export const routinesNb = {
   'routines.saved.draft': 'Utkastet (versjon {version}) er lagret.',
   'routines.saved.newVersion': 'Endringene er lagret som versjon {version} (utkast). Autoriser sykepleierne for versjon {version} og aktiver den.',
   'routines.saved.activated': 'Versjon {version} er lagret og aktivert. Sykepleierne må autoriseres for versjon {version}.',
+  'routines.saved.unchanged': 'Ingenting i rutinen ble endret, så versjon {version} gjelder som før.',
 
   'routines.sheet.kind': 'Delegert rutine',
   'routines.sheet.version': 'Versjon',

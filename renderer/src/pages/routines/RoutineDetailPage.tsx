@@ -339,7 +339,7 @@ function RoutineDetailView({ detail, canEdit, reload }: { detail: RoutineDetail;
       />
 
       {dialog?.kind === 'activate' && draft && (
-        <ActivateDialog draft={draft} inForce={inForce} authorisedCount={authorisedFor(draft, draft.validFrom > today ? draft.validFrom : today).length} onClose={() => setDialog(null)} onDone={done} />
+        <ActivateDialog draft={draft} inForce={inForce} authorisedCount={authorisedFor(draft, draft.validFrom > today ? draft.validFrom : today).length} today={today} onClose={() => setDialog(null)} onDone={done} />
       )}
       {dialog?.kind === 'discard' && draft && <DiscardDialog draft={draft} today={today} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'retire' && withdrawable && <RetireDialog routine={withdrawable} today={today} onClose={() => setDialog(null)} onDone={done} />}

@@ -74,7 +74,21 @@ function ActionDialog(props: {
   );
 }
 
-export function ActivateDialog({ draft, inForce, authorisedCount, onClose, onDone }: { draft: Routine; inForce: Routine | null; authorisedCount: number; onClose: () => void; onDone: (done: Done) => void }) {
+export function ActivateDialog({
+  draft,
+  inForce,
+  authorisedCount,
+  today,
+  onClose,
+  onDone,
+}: {
+  draft: Routine;
+  inForce: Routine | null;
+  authorisedCount: number;
+  today: string;
+  onClose: () => void;
+  onDone: (done: Done) => void;
+}) {
   const { t, language } = useT();
   return (
     <ActionDialog
@@ -87,8 +101,14 @@ export function ActivateDialog({ draft, inForce, authorisedCount, onClose, onDon
         return { key: 'routines.activate.done', params: { version: result.version } };
       }}
     >
-      <p>{t('routines.activate.text', { version: draft.version, date: formatDate(draft.validFrom, language) })}</p>
-      {inForce && inForce.version !== draft.version && (
+      {draft.validFrom < today ? (
+        <Notice kind="warning">
+          <p>{t('routines.activate.pastValidFrom', { version: draft.version, date: formatDate(draft.validFrom, language) })}</p>
+        </Notice>
+      ) : (
+        <p>{t('routines.activate.text', { version: draft.version, date: formatDate(draft.validFrom, language) })}</p>
+      )}
+      {inForce && inForce.version !== draft.version && draft.validFrom >= today && (
         <p>{t('routines.activate.replaces', { version: inForce.version, date: formatDate(addDays(draft.validFrom, -1), language) })}</p>
       )}
       <Notice kind={authorisedCount === 0 ? 'warning' : 'info'}>

@@ -192,8 +192,8 @@ function RoutineFormView({ detail, doctors, types }: { detail: RoutineDetail | n
 
   async function save(activate: boolean) {
     setUnchanged(false);
-    // Saving an active routine unchanged would only make a copy with a new date: say so instead.
-    if (newest && changingActive && !activate && sameContent(form.values, routineToForm(newest), ['validFrom'])) {
+    // Saving an active routine untouched would only make a copy with the suggested new date: say so instead.
+    if (newest && changingActive && sameContent(form.values, initial)) {
       setUnchanged(true);
       return;
     }
@@ -215,9 +215,12 @@ function RoutineFormView({ detail, doctors, types }: { detail: RoutineDetail | n
     const done = result as { routineId: string; version: number; status: string } | null;
     if (!saved || !done) return;
     const name = shortTitle(form.values.title.trim());
+    const nothingChanged = newest !== null && newest.status !== 'draft' && done.version === newest.version;
     const key = !newest
       ? 'routines.saved.created'
-      : done.status === 'active'
+      : nothingChanged
+        ? 'routines.saved.unchanged'
+        : done.status === 'active'
         ? 'routines.saved.activated'
         : done.version !== newest.version
           ? 'routines.saved.newVersion'
@@ -250,11 +253,6 @@ function RoutineFormView({ detail, doctors, types }: { detail: RoutineDetail | n
       {newest && !changingActive && (
         <Notice kind="info">
           <p>{t('routines.edit.draftText', { version: newest.version })}</p>
-        </Notice>
-      )}
-      {unchanged && (
-        <Notice kind="info" role="status">
-          <p>{t('routines.edit.unchanged')}</p>
         </Notice>
       )}
       <form
@@ -479,6 +477,11 @@ function RoutineFormView({ detail, doctors, types }: { detail: RoutineDetail | n
           </div>
         </fieldset>
 
+        {unchanged && (
+          <Notice kind="info" role="status">
+            <p>{t('routines.edit.unchanged')}</p>
+          </Notice>
+        )}
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={form.saving}>
             {form.saving ? t('common.saving') : newest ? t('routines.edit.saveDraft') : t('routines.edit.saveNew')}
