@@ -20,7 +20,7 @@ type CheckEntry = ApiOutput<'routines.check'>['routines'][number];
 /** The check changes when routines, authorisations or competences change, and when example data is loaded. */
 const CHECK_AREAS = ['routines', 'competence', 'staff', 'setup'] as const;
 
-export function RoutineCheckPage({ canEdit }: { canEdit: boolean }) {
+export function RoutineCheckPage({ canEdit, initialRoutineId }: { canEdit: boolean; initialRoutineId: string | null }) {
   const { t } = useT();
   const user = useSession((state) => state.user);
   const isNurse = user?.roles.includes('nurse') ?? false;
@@ -30,7 +30,7 @@ export function RoutineCheckPage({ canEdit }: { canEdit: boolean }) {
   const check = useQuery('routines.check', { nurseId: nurseId || user?.staffId || null }, CHECK_AREAS);
   const types = useQuery('competence.types', {}, ['competence', 'setup']);
   const [query, setQuery] = useState('');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialRoutineId);
   const resultsRef = useRef<HTMLUListElement>(null);
 
   const entries = useMemo(() => check.data?.routines ?? [], [check.data]);
@@ -148,7 +148,13 @@ export function RoutineCheckPage({ canEdit }: { canEdit: boolean }) {
             </>
           )}
         </div>
-        <div className="routine-check-panel">
+        <div
+          className="routine-check-panel"
+          onKeyDown={(event) => {
+            // Esc goes back to the search, so the next routine is a few keys away.
+            if (event.key === 'Escape' && !event.defaultPrevented) document.getElementById('routine-search')?.focus();
+          }}
+        >
           {selected ? (
             <CheckPanel
               key={selected.routine.id}

@@ -167,7 +167,7 @@ function RoutineDetailView({ detail, canEdit, reload }: { detail: RoutineDetail;
             <button type="button" className="button" onClick={() => void print()}>
               {t('routines.detail.print')}
             </button>
-            <a className="button" href={`#${ROUTINE_PATHS.check}`}>
+            <a className="button" href={`#${ROUTINE_PATHS.checkRoutine(detail.routineId)}`}>
               {t('routines.tabs.check')}
             </a>
             {canEdit && (

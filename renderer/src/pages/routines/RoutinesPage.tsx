@@ -18,7 +18,7 @@ export function RoutinesPage({ item }: { item: string | null }) {
   const view = routinesView(item, user?.roles ?? []);
   switch (view.kind) {
     case 'check':
-      return <RoutineCheckPage canEdit={canEdit} />;
+      return <RoutineCheckPage canEdit={canEdit} initialRoutineId={view.routineId ?? null} />;
     case 'list':
       return <RoutineListPage canEdit={canEdit} />;
     case 'new':

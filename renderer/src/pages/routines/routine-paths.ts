@@ -1,10 +1,10 @@
-// Paths of the routine pages inside the 'routines' area (#/routines, /check, /list, /new, /<routineId>, /edit-<routineId>); pure.
+// Paths of the routine pages inside the 'routines' area (#/routines, /check, /check-<routineId>, /list, /new, /<routineId>, /edit-<routineId>); pure.
 import { idSchema } from '../../../../domain/ids';
 import type { Role } from '../../../../domain/roles';
 import { itemPath } from '../../app/routes';
 
 export type RoutinesView =
-  | { kind: 'check' }
+  | { kind: 'check'; routineId?: string }
   | { kind: 'list' }
   | { kind: 'new' }
   | { kind: 'detail'; routineId: string }
@@ -12,10 +12,13 @@ export type RoutinesView =
   | { kind: 'notFound' };
 
 const EDIT_PREFIX = 'edit-';
+const CHECK_PREFIX = 'check-';
 
 export const ROUTINE_PATHS = {
   area: '/routines',
   check: itemPath('routines', 'check'),
+  /** The check with this routine already chosen (from a routine's page). */
+  checkRoutine: (routineId: string) => itemPath('routines', `${CHECK_PREFIX}${routineId}`),
   list: itemPath('routines', 'list'),
   new: itemPath('routines', 'new'),
   detail: (routineId: string) => itemPath('routines', routineId),
@@ -37,6 +40,7 @@ export function routinesView(item: string | null, roles: readonly Role[]): Routi
   if (item === 'check') return { kind: 'check' };
   if (item === 'list') return { kind: 'list' };
   if (item === 'new') return { kind: 'new' };
+  if (item.startsWith(CHECK_PREFIX) && isId(item.slice(CHECK_PREFIX.length))) return { kind: 'check', routineId: item.slice(CHECK_PREFIX.length) };
   if (item.startsWith(EDIT_PREFIX) && isId(item.slice(EDIT_PREFIX.length))) return { kind: 'edit', routineId: item.slice(EDIT_PREFIX.length) };
   if (isId(item)) return { kind: 'detail', routineId: item };
   return { kind: 'notFound' };

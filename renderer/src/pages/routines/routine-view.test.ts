@@ -121,6 +121,7 @@ describe('routine paths', () => {
     expect(routinesView('new', ['doctor'])).toEqual({ kind: 'new' });
     expect(routinesView(id, ['doctor'])).toEqual({ kind: 'detail', routineId: id });
     expect(routinesView(`edit-${id}`, ['doctor'])).toEqual({ kind: 'edit', routineId: id });
+    expect(routinesView(`check-${id}`, ['doctor'])).toEqual({ kind: 'check', routineId: id });
     expect(routinesView('edit-x', ['doctor'])).toEqual({ kind: 'notFound' });
     expect(routinesView('blære', ['doctor'])).toEqual({ kind: 'notFound' });
   });
