@@ -43,9 +43,13 @@ export function emergencyCoverage(db: Database.Database, week: IsoWeek): Emergen
       officeId: office.id,
       officeName: office.name,
       days: dates.map((date): CoverageDay => {
-        const nurses = shifts
-          .filter((shift) => shift.officeId === office.id && shift.date === date && shift.kind === 'clinic' && staffById.get(shift.staffId)?.profession === 'nurse')
-          .map((shift) => ({ staffId: shift.staffId, name: staffById.get(shift.staffId)!.name, emergency: isEmergency?.(shift.staffId, date) ?? false }));
+        const onDuty = new Set(
+          shifts
+            .filter((shift) => shift.officeId === office.id && shift.date === date && shift.kind === 'clinic' && staffById.get(shift.staffId)?.profession === 'nurse')
+            .map((shift) => shift.staffId),
+        );
+        // A nurse with two clinic shifts that day is listed once.
+        const nurses = [...onDuty].map((staffId) => ({ staffId, name: staffById.get(staffId)!.name, emergency: isEmergency?.(staffId, date) ?? false }));
         const open = isOpen(office, date);
         return { date, open, nurses, covered: open ? nurses.some((nurse) => nurse.emergency) : null };
       }),

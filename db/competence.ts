@@ -112,6 +112,15 @@ export function listStaffCompetences(db: Database.Database, staffId?: string): S
   return (rows as RecordRow[]).map(toRecord);
 }
 
+/** Live records of the given competence types only (e.g. those a duty requires). */
+export function listStaffCompetencesOfTypes(db: Database.Database, typeIds: readonly string[]): StaffCompetence[] {
+  if (typeIds.length === 0) return [];
+  const rows = db
+    .prepare(`${RECORD_SELECT} WHERE deleted = 0 AND competence_type_id IN (SELECT value FROM json_each(?)) ORDER BY obtained, id`)
+    .all(JSON.stringify(typeIds));
+  return (rows as RecordRow[]).map(toRecord);
+}
+
 export function getStaffCompetence(db: Database.Database, id: string): StaffCompetence | null {
   const row = db.prepare(`${RECORD_SELECT} WHERE id = ? AND deleted = 0`).get(id) as RecordRow | undefined;
   return row ? toRecord(row) : null;

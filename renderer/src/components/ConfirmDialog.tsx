@@ -14,6 +14,7 @@ interface ConfirmDialogProps {
 
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const textId = useId();
   const { open } = props;
@@ -21,7 +22,11 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The safe choice gets focus: Enter on an opened confirmation must not delete anything.
+      cancelRef.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -42,7 +47,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         <button type="button" className="button button--danger" onClick={props.onConfirm} disabled={props.busy}>
           {props.confirmLabel}
         </button>
-        <button type="button" className="button" onClick={props.onCancel} autoFocus>
+        <button ref={cancelRef} type="button" className="button" onClick={props.onCancel}>
           {props.cancelLabel}
         </button>
       </div>
