@@ -23,7 +23,8 @@ import { createBackend } from '../backend/api';
 import { emergencyNurseLookup } from '../backend/emergency-nurse';
 import { plannedShifts } from '../backend/rota-week';
 import { EXAMPLE_PASSWORD } from '../backend/example/indre-namdal';
-import { generateDataset } from './dataset';
+import { generateDataset, random } from './dataset';
+import { summary } from './stats';
 
 const { values } = parseArgs({
   options: { years: { type: 'string', default: '5' }, runs: { type: 'string', default: '200' }, types: { type: 'string', default: '40' } },
@@ -31,27 +32,6 @@ const { values } = parseArgs({
 const years = Number(values.years);
 const runs = Number(values.runs);
 const typeTarget = Number(values.types);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function summary(name: string, timings: number[]): string {
-  const sorted = [...timings].sort((a, b) => a - b);
-  return `${name}: median ${percentile(sorted, 50).toFixed(2)} ms, p95 ${percentile(sorted, 95).toFixed(2)} ms, max ${sorted.at(-1)!.toFixed(2)} ms`;
-}
-
-/** A small deterministic PRNG (mulberry32), so runs are comparable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Tops the register up to `target` types (the example has 7) and gives every active person records for most types that

@@ -35,8 +35,8 @@ const EXTRA_STAFF: [string, Profession][] = [
   ['Helsesekretær Gro Vik', 'secretary'],
 ];
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
+/** A small deterministic PRNG (mulberry32), so benchmark runs are comparable. */
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

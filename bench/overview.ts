@@ -9,14 +9,11 @@ import { openLocalStore } from '../db/open';
 import { createBackend } from '../backend/api';
 import { EXAMPLE_PASSWORD } from '../backend/example/indre-namdal';
 import { generateDataset } from './dataset';
+import { summary as timingSummary } from './stats';
 
 const { values } = parseArgs({ options: { years: { type: 'string', default: '5' }, runs: { type: 'string', default: '200' } } });
 const years = Number(values.years);
 const runs = Number(values.runs);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samvakt-bench-'));
 try {
@@ -44,8 +41,7 @@ try {
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     warnings += (result.value as { warnings: unknown[] }).warnings.length;
   }
-  timings.sort((a, b) => a - b);
-  console.log(`overview.week (all offices, all rules) over ${runs} weeks: median ${percentile(timings, 50).toFixed(2)} ms, p95 ${percentile(timings, 95).toFixed(2)} ms, max ${timings.at(-1)!.toFixed(2)} ms (target: median ≤ 20 ms); ${(warnings / runs).toFixed(1)} warnings per week`);
+  console.log(`${timingSummary(`overview.week (all offices, all rules) over ${runs} weeks`, timings)} (target: median ≤ 20 ms); ${(warnings / runs).toFixed(1)} warnings per week`);
   store.close();
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
