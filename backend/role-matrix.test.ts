@@ -50,6 +50,7 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | readonly Role[]> = {
   'rota.copyWeek': ['lead', 'admin'],
   'rota.exportIcs': 'signedIn',
   'overview.week': 'signedIn',
+  'overview.today': 'signedIn',
   'competence.types': 'signedIn',
   'competence.createType': ['lead', 'admin'],
   'competence.updateType': ['lead', 'admin'],

@@ -10,3 +10,6 @@ export function setMeta(db: Database.Database, key: string, value: string | null
   if (value === null) db.prepare('DELETE FROM local_meta WHERE key = ?').run(key);
   else db.prepare('INSERT INTO local_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
+
+/** The office this device belongs to (device-local: each PC sits at one office). */
+export const DEVICE_OFFICE_KEY = 'device.officeId';

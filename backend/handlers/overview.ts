@@ -4,8 +4,45 @@ import { isoWeekSchema } from '../../domain/calendar/isoWeek';
 import { idSchema } from '../../domain/ids';
 import { buildOverviewWeek } from '../../domain/overview/week';
 import { defineHandler } from '../handler';
+import type { CallContext } from '../handler';
+import { DEVICE_OFFICE_KEY, getMeta } from '../../db/local-meta';
+import { getOffice, listOffices } from '../../db/offices';
+import { listStaff } from '../../db/staff';
+import { osloToday } from '../today';
 import { emergencyNurseLookup } from '../emergency-nurse';
-import { loadRotaWeek } from '../rota-week';
+import { loadRotaWeek, plannedShifts } from '../rota-week';
+
+/** Today's staffing at this device's office, for the one line every screen shows; null when the device has no office. */
+function todayAtDeviceOffice(ctx: CallContext) {
+  const officeId = getMeta(ctx.store.db, DEVICE_OFFICE_KEY);
+  const office = officeId ? getOffice(ctx.store.db, officeId) : null;
+  if (!office) return null;
+  const date = osloToday(ctx.now());
+  const staff = listStaff(ctx.store.db);
+  const byId = new Map(staff.map((member) => [member.id, member]));
+  const offices = new Map(listOffices(ctx.store.db).map((o) => [o.id, o.name]));
+  const isEmergencyNurse = emergencyNurseLookup(ctx.store.db, staff);
+  const shifts = plannedShifts(ctx.store.db, date, date).filter((shift) => shift.officeId === office.id && (shift.kind === 'clinic' || shift.kind === 'video'));
+  const person = (shift: (typeof shifts)[number]) => {
+    const member = byId.get(shift.staffId);
+    return {
+      staffId: shift.staffId,
+      name: member?.name ?? '',
+      profession: member?.profession ?? 'other',
+      start: shift.start,
+      end: shift.end,
+      emergency: member?.profession === 'nurse' && (isEmergencyNurse?.(shift.staffId, date) ?? false),
+      baseOfficeName: member?.baseOfficeId ? (offices.get(member.baseOfficeId) ?? null) : null,
+    };
+  };
+  return {
+    officeId: office.id,
+    officeName: office.name,
+    date,
+    onSite: shifts.filter((shift) => shift.kind === 'clinic').map(person),
+    video: shifts.filter((shift) => shift.kind === 'video').map(person),
+  };
+}
 
 export const overviewHandlers = {
   'overview.week': defineHandler({
@@ -34,6 +71,11 @@ export const overviewHandlers = {
         lastSyncedAt: null as string | null,
       };
     },
+  }),
+  'overview.today': defineHandler({
+    access: 'signedIn',
+    input: z.object({}),
+    run: (ctx) => todayAtDeviceOffice(ctx),
   }),
 };
 export type OverviewHandlers = typeof overviewHandlers;

@@ -112,3 +112,21 @@ describe('rota handlers', () => {
     expect(result.content.match(/BEGIN:VEVENT/g)).toHaveLength(4);
   });
 });
+
+describe("today's staffing at this device's office", () => {
+  it('is null until the device has an office, then lists who is on site and who covers by video', async () => {
+    const backendAt = createBackend({ store, now: () => new Date('2027-03-09T08:00:00Z') });
+    const signIn = await backendAt.call({ method: 'session.signIn', input: { username: 'admin', password: EXAMPLE_PASSWORD }, sessionToken: null });
+    const token = (signIn as { value: { sessionToken: string } }).value.sessionToken;
+    const today = async () => ((await backendAt.call({ method: 'overview.today', input: {}, sessionToken: token })) as { value: unknown }).value;
+    await backendAt.call({ method: 'settings.setDeviceOffice', input: { officeId: null }, sessionToken: token });
+    expect(await today()).toBeNull();
+    await backendAt.call({ method: 'settings.setDeviceOffice', input: { officeId: office('Røyrvik') }, sessionToken: token });
+    const result = (await today()) as { officeName: string; date: string; onSite: { name: string }[]; video: { name: string; baseOfficeName: string }[] };
+    expect(result.officeName).toBe('Røyrvik legekontor');
+    expect(result.date).toBe('2027-03-09');
+    // Planned earlier in this file: Anders Tunheim at Røyrvik 10:00–14:00 on 9 March 2027.
+    expect(result.onSite.map((p) => p.name)).toContain('Anders Tunheim');
+    expect(result.video).toEqual([]);
+  });
+});

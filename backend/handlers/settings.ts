@@ -3,12 +3,10 @@ import { z } from 'zod';
 import { idSchema } from '../../domain/ids';
 import { requiredText } from '../../domain/validation';
 import { getCooperation, renameCooperation } from '../../db/cooperation';
-import { getMeta, setMeta } from '../../db/local-meta';
+import { DEVICE_OFFICE_KEY, getMeta, setMeta } from '../../db/local-meta';
 import { getOffice } from '../../db/offices';
 import { fieldError } from '../errors';
 import { defineHandler } from '../handler';
-
-const DEVICE_OFFICE_KEY = 'device.officeId';
 
 export const settingsHandlers = {
   'settings.get': defineHandler({

@@ -153,3 +153,15 @@ test('every screen passes an axe-core scan without serious or critical violation
     }
   }
 });
+
+test("the header shows today's staffing once this computer belongs to an office", async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await loadExampleData(page);
+  await signIn(page, 'admin');
+  await expect(page.getByText(/^I dag på/)).toHaveCount(0);
+  await page.getByRole('link', { name: 'Innstillinger' }).click();
+  await page.getByLabel('Kontoret denne maskinen står på').selectOption({ label: 'Grong legekontor' });
+  await page.getByRole('button', { name: 'Lagre' }).first().click();
+  await expect(page.getByText('Denne maskinen: Grong legekontor')).toBeVisible();
+  await expect(page.getByText('I dag på Grong legekontor:')).toBeVisible();
+});

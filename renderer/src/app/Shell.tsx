@@ -12,6 +12,7 @@ import type { Permission } from './permissions';
 import { navigate, useRouter } from './router';
 import { COMING_AREAS, DEFAULT_PATH, hrefFor, parseRoute } from './routes';
 import type { Area } from './routes';
+import { TodayStaffing } from './TodayStaffing';
 import { useToday } from './use-today';
 
 interface NavItem {
@@ -108,6 +109,7 @@ function AppHeader() {
         </span>
         <LanguageSelect id="header-language" />
       </div>
+      <TodayStaffing />
     </header>
   );
 }

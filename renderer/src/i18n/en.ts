@@ -44,6 +44,10 @@ export const en: Catalog = {
     'header.today': '{date} · week {week}',
     'header.userLabel': 'Signed in',
     'header.exampleData': 'Example data',
+    'header.todayAt': 'Today at {office}:',
+    'header.todayNobody': 'nobody planned at the office',
+    'header.todayVideo': 'video: {people}',
+    'header.todayVideoFrom': '{name} from {office}',
 
     'nav.label': 'Main menu',
     'nav.comingSoon': 'coming',

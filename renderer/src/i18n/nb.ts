@@ -44,6 +44,10 @@ export const nbMessages = {
   'header.today': '{date} · uke {week}',
   'header.userLabel': 'Innlogget',
   'header.exampleData': 'Eksempeldata',
+  'header.todayAt': 'I dag på {office}:',
+  'header.todayNobody': 'ingen planlagt på kontoret',
+  'header.todayVideo': 'video: {people}',
+  'header.todayVideoFrom': '{name} fra {office}',
 
   'nav.label': 'Hovedmeny',
   'nav.comingSoon': 'kommer',
