@@ -58,3 +58,22 @@ describe('backend dispatch', () => {
     });
   });
 });
+
+describe('change events', () => {
+  it('tells listeners which area changed after a successful write, and stays quiet on reads and failures', async () => {
+    const events: unknown[] = [];
+    backend.onEvent((event) => events.push(event));
+    await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
+    expect(events).toEqual([{ type: 'data.changed', area: 'setup' }]);
+    const token = await signIn('admin');
+    events.length = 0;
+    await backend.call({ method: 'offices.list', input: {}, sessionToken: token });
+    await backend.call({ method: 'offices.create', input: { name: '' }, sessionToken: token });
+    expect(events).toEqual([]);
+    const staff = await backend.call({ method: 'staff.list', input: {}, sessionToken: token });
+    const member = (staff as { value: Record<string, unknown>[] }).value[0]!;
+    const { id, ...values } = member;
+    await backend.call({ method: 'staff.update', input: { ...values, id }, sessionToken: token });
+    expect(events).toEqual([{ type: 'data.changed', area: 'staff' }]);
+  });
+});

@@ -58,6 +58,7 @@ export function createBackend(options: BackendOptions): Backend {
     try {
       // Role-restricted and signed-in handlers only run with a session, checked above.
       const value: unknown = await handler.run(ctx as CallContext & { session: NonNullable<typeof session> }, parsed.value);
+      if (handler.changes) events.emit({ type: 'data.changed', area: handler.changes });
       return { ok: true, value: value ?? null };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };

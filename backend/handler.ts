@@ -30,6 +30,8 @@ export type SignedInContext = CallContext & { session: Session };
 
 export interface HandlerDef<S extends z.ZodType, R, A extends Access> {
   access: A;
+  /** The area whose data the handler writes: after a successful call the backend tells every window it changed. */
+  changes?: string;
   input: S;
   run: (ctx: A extends 'public' ? CallContext : SignedInContext, input: z.output<S>) => R | Promise<R>;
 }

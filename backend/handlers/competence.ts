@@ -34,9 +34,6 @@ const KEEPERS: readonly Role[] = ['lead', 'admin'];
 /** Who may see everyone's competences (doctors authorise nurses and need to see them). */
 const VIEWERS: readonly Role[] = ['lead', 'admin', 'doctor'];
 
-function changed(ctx: CallContext) {
-  ctx.events.emit({ type: 'data.changed', area: 'competence' });
-}
 
 const dateOrToday = localDateSchema.nullish();
 
@@ -56,6 +53,7 @@ export const competenceHandlers = {
   }),
   'competence.createType': defineHandler({
     access: KEEPERS,
+    changes: 'competence',
     input: competenceTypeInputSchema,
     run: (ctx, input) => {
       const id = ctx.store.writer.write((changes) => {
@@ -63,24 +61,24 @@ export const competenceHandlers = {
         if (duplicate) throw fieldError({ name: 'duplicate' });
         return createCompetenceType(changes, input);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'competence.updateType': defineHandler({
     access: KEEPERS,
+    changes: 'competence',
     input: competenceTypeInputSchema.extend({ id: idSchema }),
     run: (ctx, { id, ...values }) => {
       ctx.store.writer.write((changes) => {
         if (!getCompetenceType(changes.db, id)) throw new AppError('competence.typeNotFound');
         updateCompetenceType(changes, id, values);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'competence.removeType': defineHandler({
     access: KEEPERS,
+    changes: 'competence',
     input: z.object({ id: idSchema }),
     run: (ctx, { id }) => {
       ctx.store.writer.write((changes) => {
@@ -90,7 +88,6 @@ export const competenceHandlers = {
         if (inUse > 0) throw new AppError('competence.typeInUse', { name: type.name, count: inUse });
         deleteCompetenceType(changes, id);
       });
-      changed(ctx);
       return { id };
     },
   }),
@@ -105,6 +102,7 @@ export const competenceHandlers = {
   }),
   'competence.addRecord': defineHandler({
     access: KEEPERS,
+    changes: 'competence',
     input: staffCompetenceInputSchema,
     run: (ctx, input) => {
       const id = ctx.store.writer.write((changes) => {
@@ -113,12 +111,12 @@ export const competenceHandlers = {
         if (!type) throw fieldError({ competenceTypeId: 'invalidChoice' });
         return createStaffCompetence(changes, resolveStaffCompetence(input, type));
       });
-      changed(ctx);
       return { id };
     },
   }),
   'competence.updateRecord': defineHandler({
     access: KEEPERS,
+    changes: 'competence',
     input: z.intersection(staffCompetenceInputSchema, z.object({ id: idSchema })),
     run: (ctx, { id, ...values }) => {
       ctx.store.writer.write((changes) => {
@@ -127,19 +125,18 @@ export const competenceHandlers = {
         if (!type) throw fieldError({ competenceTypeId: 'invalidChoice' });
         updateStaffCompetence(changes, id, resolveStaffCompetence(values, type));
       });
-      changed(ctx);
       return { id };
     },
   }),
   'competence.removeRecord': defineHandler({
     access: KEEPERS,
+    changes: 'competence',
     input: z.object({ id: idSchema }),
     run: (ctx, { id }) => {
       ctx.store.writer.write((changes) => {
         if (!getStaffCompetence(changes.db, id)) throw new AppError('competence.recordNotFound');
         deleteStaffCompetence(changes, id);
       });
-      changed(ctx);
       return { id };
     },
   }),

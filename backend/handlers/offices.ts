@@ -12,9 +12,6 @@ function assertUniqueName(ctx: CallContext, name: string, exceptId?: string) {
   if (findOfficeByName(ctx.store.db, name, exceptId)) throw fieldError({ name: 'duplicate' });
 }
 
-function changed(ctx: CallContext) {
-  ctx.events.emit({ type: 'data.changed', area: 'offices' });
-}
 
 export const officesHandlers = {
   'offices.list': defineHandler({
@@ -24,18 +21,19 @@ export const officesHandlers = {
   }),
   'offices.create': defineHandler({
     access: ['admin'],
+    changes: 'offices',
     input: officeInputSchema,
     run: (ctx, input) => {
       const id = ctx.store.writer.write((changes) => {
         assertUniqueName(ctx, input.name);
         return createOffice(changes, input);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'offices.update': defineHandler({
     access: ['admin'],
+    changes: 'offices',
     input: officeInputSchema.extend({ id: idSchema }),
     run: (ctx, { id, ...values }) => {
       ctx.store.writer.write((changes) => {
@@ -43,12 +41,12 @@ export const officesHandlers = {
         assertUniqueName(ctx, values.name, id);
         updateOffice(changes, id, values);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'offices.remove': defineHandler({
     access: ['admin'],
+    changes: 'offices',
     input: z.object({ id: idSchema }),
     run: (ctx, { id }) => {
       ctx.store.writer.write((changes) => {
@@ -58,7 +56,6 @@ export const officesHandlers = {
         if (based > 0) throw new AppError('offices.inUse', { name: office.name, count: based });
         deleteOffice(changes, id);
       });
-      changed(ctx);
       return { id };
     },
   }),

@@ -35,15 +35,11 @@ import { getStaffMember } from '../../db/staff';
 import type { ChangeSet } from '../../db/write-path';
 import { AppError, fieldError } from '../errors';
 import { defineHandler } from '../handler';
-import type { CallContext } from '../handler';
 import { loadRotaWeek, plannedShifts } from '../rota-week';
 
 /** Who plans the rota. */
 const PLANNERS: readonly Role[] = ['lead', 'admin'];
 
-function changed(ctx: CallContext) {
-  ctx.events.emit({ type: 'data.changed', area: 'rota' });
-}
 
 function assertPeopleAndPlace(changes: ChangeSet, values: { staffId: string; officeId?: string }) {
   if (!getStaffMember(changes.db, values.staffId)) throw fieldError({ staffId: 'invalidChoice' });
@@ -66,18 +62,19 @@ export const rotaHandlers = {
   }),
   'rota.createShift': defineHandler({
     access: PLANNERS,
+    changes: 'rota',
     input: oneOffShiftSchema,
     run: (ctx, input) => {
       const id = ctx.store.writer.write((changes) => {
         assertPeopleAndPlace(changes, input);
         return createShift(changes, input);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'rota.updateShift': defineHandler({
     access: PLANNERS,
+    changes: 'rota',
     input: oneOffShiftSchema.extend({ id: idSchema }),
     run: (ctx, { id, ...values }) => {
       ctx.store.writer.write((changes) => {
@@ -85,24 +82,24 @@ export const rotaHandlers = {
         assertPeopleAndPlace(changes, values);
         updateShift(changes, id, values);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'rota.removeShift': defineHandler({
     access: PLANNERS,
+    changes: 'rota',
     input: z.object({ id: idSchema }),
     run: (ctx, { id }) => {
       ctx.store.writer.write((changes) => {
         if (!getShift(changes.db, id)) throw new AppError('rota.shiftNotFound');
         deleteShift(changes, id);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'rota.changeOccurrence': defineHandler({
     access: PLANNERS,
+    changes: 'rota',
     input: occurrenceSchema.extend({ replacement: occurrenceReplacementSchema }),
     run: (ctx, { patternId, date, replacement }) => {
       const id = ctx.store.writer.write((changes) => {
@@ -110,48 +107,48 @@ export const rotaHandlers = {
         assertPeopleAndPlace(changes, replacement);
         return setPatternException(changes, patternId, date, replacement);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'rota.removeOccurrence': defineHandler({
     access: PLANNERS,
+    changes: 'rota',
     input: occurrenceSchema,
     run: (ctx, { patternId, date }) => {
       const id = ctx.store.writer.write((changes) => {
         assertOccurrence(changes, patternId, date);
         return setPatternException(changes, patternId, date, null);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'rota.restoreOccurrence': defineHandler({
     access: PLANNERS,
+    changes: 'rota',
     input: occurrenceSchema,
     run: (ctx, { patternId, date }) => {
       ctx.store.writer.write((changes) => {
         assertOccurrence(changes, patternId, date);
         clearPatternException(changes, patternId, date);
       });
-      changed(ctx);
       return { patternId, date };
     },
   }),
   'rota.createAbsence': defineHandler({
     access: PLANNERS,
+    changes: 'rota',
     input: absenceInputSchema,
     run: (ctx, input) => {
       const id = ctx.store.writer.write((changes) => {
         assertPeopleAndPlace(changes, input);
         return createAbsence(changes, input);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'rota.updateAbsence': defineHandler({
     access: PLANNERS,
+    changes: 'rota',
     input: z.intersection(absenceInputSchema, z.object({ id: idSchema })),
     run: (ctx, { id, ...values }) => {
       ctx.store.writer.write((changes) => {
@@ -159,19 +156,18 @@ export const rotaHandlers = {
         assertPeopleAndPlace(changes, values);
         updateAbsence(changes, id, values);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'rota.removeAbsence': defineHandler({
     access: PLANNERS,
+    changes: 'rota',
     input: z.object({ id: idSchema }),
     run: (ctx, { id }) => {
       ctx.store.writer.write((changes) => {
         if (!getAbsence(changes.db, id)) throw new AppError('rota.absenceNotFound');
         deleteAbsence(changes, id);
       });
-      changed(ctx);
       return { id };
     },
   }),
@@ -182,18 +178,19 @@ export const rotaHandlers = {
   }),
   'rota.createPattern': defineHandler({
     access: PLANNERS,
+    changes: 'rota',
     input: recurringPatternInputSchema,
     run: (ctx, input) => {
       const id = ctx.store.writer.write((changes) => {
         assertPeopleAndPlace(changes, input);
         return createPattern(changes, input);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'rota.updatePattern': defineHandler({
     access: PLANNERS,
+    changes: 'rota',
     input: z.intersection(recurringPatternInputSchema, z.object({ id: idSchema })),
     run: (ctx, { id, ...values }) => {
       ctx.store.writer.write((changes) => {
@@ -201,24 +198,24 @@ export const rotaHandlers = {
         assertPeopleAndPlace(changes, values);
         updatePattern(changes, id, values);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'rota.removePattern': defineHandler({
     access: PLANNERS,
+    changes: 'rota',
     input: z.object({ id: idSchema }),
     run: (ctx, { id }) => {
       ctx.store.writer.write((changes) => {
         if (!getPattern(changes.db, id)) throw new AppError('rota.patternNotFound');
         deletePattern(changes, id);
       });
-      changed(ctx);
       return { id };
     },
   }),
   'rota.copyWeek': defineHandler({
     access: PLANNERS,
+    changes: 'rota',
     input: z.object({
       week: isoWeekSchema,
       weeks: z.number('invalidFormat').int('invalidFormat').min(1, 'outOfRange').max(26, 'outOfRange'),
@@ -231,7 +228,6 @@ export const rotaHandlers = {
       ctx.store.writer.write((changes) => {
         for (const { patternId: _patternId, ...draft } of drafts) createShift(changes, draft);
       });
-      changed(ctx);
       return { created: drafts.length };
     },
   }),

@@ -27,9 +27,6 @@ function refused(fields: FieldErrors, reasons: { code: string; message: string }
   return new AppError('routines.refused', { reasons: reasons.map((r) => r.message).join('. ') });
 }
 
-function changed(ctx: CallContext) {
-  ctx.events.emit({ type: 'data.changed', area: 'routines' });
-}
 
 function storeResult(changes: ChangeSet, result: RoutineChangeResult): Routine {
   if (!result.ok) throw refused(result.fields, result.reasons);
@@ -111,6 +108,7 @@ export const routinesHandlers = {
   }),
   'routines.create': defineHandler({
     access: ['doctor'],
+    changes: 'routines',
     input: routineContentSchema,
     run: (ctx, content) => {
       const routine = ctx.store.writer.write((changes) => {
@@ -119,13 +117,13 @@ export const routinesHandlers = {
         saveRoutineVersion(changes, created);
         return created;
       });
-      changed(ctx);
       return { id: routine.id, routineId: routine.routineId, version: routine.version };
     },
   }),
   /** Edits a draft in place, or makes a new version of an active one (nurses must then be authorised again). */
   'routines.update': defineHandler({
     access: ['doctor'],
+    changes: 'routines',
     input: z.object({ id: idSchema, content: routineContentSchema, activate: z.boolean().default(false) }),
     run: (ctx: SignedInContext, { id, content, activate }) => {
       const routine = ctx.store.writer.write((changes) => {
@@ -140,12 +138,12 @@ export const routinesHandlers = {
         });
         return storeResult(changes, result);
       });
-      changed(ctx);
       return { id: routine.id, routineId: routine.routineId, version: routine.version, status: routine.status };
     },
   }),
   'routines.activate': defineHandler({
     access: ['doctor'],
+    changes: 'routines',
     input: z.object({ id: idSchema }),
     run: (ctx: SignedInContext, { id }) => {
       const routine = ctx.store.writer.write((changes) => {
@@ -154,12 +152,12 @@ export const routinesHandlers = {
         const result = activateRoutine(draft, { today: osloToday(ctx.now()), actorRoles: ctx.session.roles, versions: listVersionsOf(changes.db, draft.routineId) });
         return storeResult(changes, result);
       });
-      changed(ctx);
       return { id: routine.id, version: routine.version, status: routine.status };
     },
   }),
   'routines.retire': defineHandler({
     access: ['doctor'],
+    changes: 'routines',
     input: z.object({ id: idSchema, from: localDateSchema }),
     run: (ctx: SignedInContext, { id, from }) => {
       ctx.store.writer.write((changes) => {
@@ -169,13 +167,13 @@ export const routinesHandlers = {
         if (!result.ok) throw refused(result.fields, result.reasons);
         saveRoutineVersion(changes, result.routine);
       });
-      changed(ctx);
       return { id };
     },
   }),
   /** A doctor authorises a nurse for a routine version, or revokes it (with a reason): an append-only event. */
   'routines.recordAuthorisation': defineHandler({
     access: ['doctor'],
+    changes: 'routines',
     // byDoctorId is not input: it is the signed-in doctor.
     input: z
       .object({
@@ -196,7 +194,6 @@ export const routinesHandlers = {
         const event = authorisationEventInputSchema.parse({ ...input, byDoctorId: ctx.session.staffId });
         return appendAuthorisationEvent(changes, { ...event, at: ctx.now().toISOString() });
       });
-      changed(ctx);
       return { id };
     },
   }),

@@ -27,23 +27,23 @@ export const settingsHandlers = {
   }),
   'settings.setDeviceOffice': defineHandler({
     access: ['admin'],
+    changes: 'settings',
     input: z.object({ officeId: idSchema.nullable() }),
     run: (ctx, { officeId }) => {
       if (officeId && !getOffice(ctx.store.db, officeId)) throw fieldError({ officeId: 'invalidChoice' });
       setMeta(ctx.store.db, DEVICE_OFFICE_KEY, officeId);
-      ctx.events.emit({ type: 'data.changed', area: 'settings' });
       return { officeId };
     },
   }),
   'settings.renameCooperation': defineHandler({
     access: ['admin'],
+    changes: 'settings',
     input: z.object({ name: requiredText(100) }),
     run: (ctx, { name }) => {
       ctx.store.writer.write((changes) => {
         const cooperation = getCooperation(changes.db);
         if (cooperation) renameCooperation(changes, cooperation.id, name);
       });
-      ctx.events.emit({ type: 'data.changed', area: 'settings' });
       return { name };
     },
   }),

@@ -38,6 +38,7 @@ export const setupHandlers = {
   }),
   'setup.createCooperation': defineHandler({
     access: 'public',
+    changes: 'setup',
     input: z.object({
       cooperationName: requiredText(100),
       adminName: requiredText(100),
@@ -62,17 +63,16 @@ export const setupHandlers = {
         const id = createUser(changes, { staffId, username: input.username, passwordHash, roles: ['admin'] });
         return { id, staffId, staffName: input.adminName, username: input.username, roles: ['admin' as const] };
       });
-      ctx.events.emit({ type: 'data.changed', area: 'setup' });
       return startSession(ctx, user);
     },
   }),
   'setup.loadExample': defineHandler({
     access: 'public',
+    changes: 'setup',
     input: z.object({}),
     run: async (ctx) => {
       assertNeedsSetup(ctx);
       await loadExampleDataset(ctx.store, () => assertNeedsSetup(ctx), osloToday(ctx.now()));
-      ctx.events.emit({ type: 'data.changed', area: 'setup' });
       return { loaded: true };
     },
   }),

@@ -21,18 +21,19 @@ export const staffHandlers = {
   }),
   'staff.create': defineHandler({
     access: ['admin', 'lead'],
+    changes: 'staff',
     input: staffInputSchema,
     run: (ctx, input) => {
       const id = ctx.store.writer.write((changes) => {
         assertOfficeExists(changes, input);
         return createStaffMember(changes, input);
       });
-      ctx.events.emit({ type: 'data.changed', area: 'staff' });
       return { id };
     },
   }),
   'staff.update': defineHandler({
     access: ['admin', 'lead'],
+    changes: 'staff',
     input: staffInputSchema.extend({ id: idSchema }),
     run: (ctx, { id, ...values }) => {
       ctx.store.writer.write((changes) => {
@@ -40,7 +41,6 @@ export const staffHandlers = {
         assertOfficeExists(changes, values);
         updateStaffMember(changes, id, values);
       });
-      ctx.events.emit({ type: 'data.changed', area: 'staff' });
       return { id };
     },
   }),

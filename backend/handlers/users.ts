@@ -6,12 +6,8 @@ import { getStaffMember } from '../../db/staff';
 import { createUser, findCredentials, getUser, listUsers, setPasswordHash, updateUser } from '../../db/users';
 import { AppError, fieldError } from '../errors';
 import { defineHandler } from '../handler';
-import type { CallContext } from '../handler';
 import { hashPassword } from '../passwords';
 
-function changed(ctx: CallContext) {
-  ctx.events.emit({ type: 'data.changed', area: 'users' });
-}
 
 export const usersHandlers = {
   'users.list': defineHandler({
@@ -21,6 +17,7 @@ export const usersHandlers = {
   }),
   'users.create': defineHandler({
     access: ['admin'],
+    changes: 'users',
     input: userCreateSchema,
     run: async (ctx, input) => {
       const passwordHash = await hashPassword(input.password);
@@ -29,12 +26,12 @@ export const usersHandlers = {
         if (findCredentials(changes.db, input.username)) throw fieldError({ username: 'duplicate' });
         return createUser(changes, { staffId: input.staffId, username: input.username, passwordHash, roles: input.roles });
       });
-      changed(ctx);
       return { id };
     },
   }),
   'users.update': defineHandler({
     access: ['admin'],
+    changes: 'users',
     input: userUpdateSchema,
     run: (ctx, input) => {
       // An admin cannot lock themselves out: there would be nobody left to undo it on this device.
@@ -47,12 +44,12 @@ export const usersHandlers = {
       });
       // Changed roles take effect at once: the user's open sessions end and they sign in again.
       if (input.id !== ctx.session.userId) ctx.sessions.removeUser(input.id);
-      changed(ctx);
       return { id: input.id };
     },
   }),
   'users.setPassword': defineHandler({
     access: ['admin'],
+    changes: 'users',
     input: z.object({ id: idSchema, password: passwordSchema }),
     run: async (ctx, input) => {
       const passwordHash = await hashPassword(input.password);
@@ -60,7 +57,6 @@ export const usersHandlers = {
         if (!getUser(changes.db, input.id)) throw new AppError('users.notFound');
         setPasswordHash(changes, input.id, passwordHash);
       });
-      changed(ctx);
       return { id: input.id };
     },
   }),
