@@ -33,6 +33,7 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | readonly Role[]> = {
   'settings.get': 'signedIn',
   'settings.setDeviceOffice': ['admin'],
   'settings.renameCooperation': ['admin'],
+  'settings.setRotaLimits': ['lead', 'admin'],
   'rota.week': 'signedIn',
   'rota.createShift': ['lead', 'admin'],
   'rota.updateShift': ['lead', 'admin'],

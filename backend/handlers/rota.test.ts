@@ -49,6 +49,20 @@ describe('rota handlers', () => {
     expect(after.warnings.filter((w) => w.kind === 'doubleBooking')).toHaveLength(0);
   });
 
+  it('applies configured rota limits to the warnings, and refuses limits out of range', async () => {
+    const long = await ok('rota.createShift', { staffId: person('Hanna Fjellstad'), officeId: office('Grong'), date: '2027-03-12', start: '07:00', end: '17:00', kind: 'clinic' });
+    const dayHours = async () => (await ok<{ warnings: { kind: string; shiftIds: string[] }[] }>('rota.week', { week })).warnings.filter((w) => w.kind === 'dayHours' && w.shiftIds.includes(long.id));
+    expect(await dayHours()).toHaveLength(1);
+    const limits = { minRestHours: 11, maxDayHours: 10, maxWeekHours: 40, coverageGapToleranceMinutes: 0, legevaktCountsTowardsHours: false };
+    await ok('settings.setRotaLimits', limits);
+    expect(await dayHours()).toEqual([]);
+    expect(await ok<{ rotaLimits: typeof limits }>('settings.get', {})).toMatchObject({ rotaLimits: limits });
+    const bad = await backend.call({ method: 'settings.setRotaLimits', input: { ...limits, maxDayHours: 30 }, sessionToken: lead });
+    expect(bad).toMatchObject({ ok: false, error: { fields: { maxDayHours: 'outOfRange' } } });
+    await ok('settings.setRotaLimits', { ...limits, maxDayHours: 9 });
+    await ok('rota.removeShift', { id: long.id });
+  });
+
   it('refuses a shift for an unknown person or with bad times, and nurses cannot plan', async () => {
     const bad = await backend.call({ method: 'rota.createShift', input: { staffId: person('Kari Elvenes'), officeId: office('Grong'), date: '2027-02-30', start: '25:00', end: '15:30', kind: 'clinic' }, sessionToken: lead });
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation.failed', fields: { date: 'invalidFormat', start: 'invalidFormat' } } });

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { idSchema } from '../../domain/ids';
 import { requiredText } from '../../domain/validation';
-import { getCooperation, renameCooperation } from '../../db/cooperation';
+import { getCooperation, getCooperationSettings, renameCooperation, setRotaLimits } from '../../db/cooperation';
+import { rotaLimitsSchema } from '../../domain/rota/limits';
+import { DEFAULT_ROTA_LIMITS } from '../../domain/rota/rules';
 import { DEVICE_OFFICE_KEY, getMeta, setMeta } from '../../db/local-meta';
 import { getOffice } from '../../db/offices';
 import { fieldError } from '../errors';
@@ -22,6 +24,7 @@ export const settingsHandlers = {
         deviceOfficeName: office?.name ?? null,
         cooperationName: cooperation?.name ?? '',
         exampleData: cooperation?.exampleData ?? false,
+        rotaLimits: { ...DEFAULT_ROTA_LIMITS, ...getCooperationSettings(ctx.store.db).rotaLimits },
       };
     },
   }),
@@ -45,6 +48,19 @@ export const settingsHandlers = {
         if (cooperation) renameCooperation(changes, cooperation.id, name);
       });
       return { name };
+    },
+  }),
+  /** The rota's limits for the whole cooperation; the rules use them at once on every device after sync. */
+  'settings.setRotaLimits': defineHandler({
+    access: ['lead', 'admin'],
+    changes: 'rota',
+    input: rotaLimitsSchema,
+    run: (ctx, limits) => {
+      ctx.store.writer.write((changes) => {
+        const cooperation = getCooperation(changes.db);
+        if (cooperation) setRotaLimits(changes, cooperation.id, limits);
+      });
+      return limits;
     },
   }),
 };
