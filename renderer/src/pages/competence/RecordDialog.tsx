@@ -2,6 +2,7 @@
 import type { CompetenceType, StaffCompetence } from '../../../../domain/competence/types';
 import type { StaffMember } from '../../../../domain/staff';
 import { api } from '../../api/client';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { FormDialog, submitOnEnter } from '../../components/FormDialog';
@@ -184,14 +185,7 @@ export function RecordDialog({ staffId, personName, types, staff, mode, onClose,
           error={errorFor('note')}
           maxLength={500}
         />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={form.saving}>
-            {form.saving ? t('common.saving') : t('common.save')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogActions saving={form.saving} onCancel={onClose} />
       </form>
     </FormDialog>
   );

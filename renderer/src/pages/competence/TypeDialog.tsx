@@ -6,6 +6,7 @@ import { PROFESSIONS } from '../../../../domain/staff';
 import { api } from '../../api/client';
 import { toClientError } from '../../api/errors';
 import type { ClientApiError } from '../../api/errors';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { FormDialog, submitOnEnter } from '../../components/FormDialog';
@@ -165,31 +166,14 @@ export function TypeDialog({ type, onClose, onSaved }: TypeDialogProps) {
           error={errorFor('description')}
           maxLength={500}
         />
-        {confirmingDelete && type ? (
-          <div className="form-actions confirm-inline" role="group" aria-label={t('competence.deleteType')}>
-            <p className="confirm-text">{t('competence.confirmDeleteType', { name: type.name })}</p>
-            <button type="button" className="button button--danger-solid" onClick={() => void remove()} disabled={busy} autoFocus>
-              {t('common.confirmDelete')}
-            </button>
-            <button type="button" className="button" onClick={() => setConfirmingDelete(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        ) : (
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={form.saving || busy}>
-              {form.saving ? t('common.saving') : t('common.save')}
-            </button>
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            {type && (
-              <button type="button" className="button button--danger button--push" onClick={() => setConfirmingDelete(true)} disabled={busy}>
-                {t('competence.deleteType')}
-              </button>
-            )}
-          </div>
-        )}
+        <DialogActions
+          saving={form.saving}
+          busy={busy}
+          onCancel={onClose}
+          delete={type ? { label: t('competence.deleteType'), confirmText: t('competence.confirmDeleteType', { name: type.name }), onConfirm: () => void remove() } : undefined}
+          confirmingDelete={confirmingDelete}
+          onConfirmingDeleteChange={setConfirmingDelete}
+        />
       </form>
     </FormDialog>
   );

@@ -5,6 +5,7 @@ import type { Absence } from '../../../../domain/rota/types';
 import { api } from '../../api/client';
 import { toClientError } from '../../api/errors';
 import type { ClientApiError } from '../../api/errors';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { FormDialog, submitOnEnter } from '../../components/FormDialog';
@@ -147,31 +148,14 @@ export function AbsenceDialog({ rota, absence, prefill, onClose, onSaved }: Abse
           error={errorFor('note')}
           maxLength={500}
         />
-        {confirmingDelete ? (
-          <div className="form-actions confirm-inline" role="group" aria-label={t('rota.deleteAbsence')}>
-            <p className="confirm-text">{t('rota.confirmDeleteAbsence')}</p>
-            <button type="button" className="button button--danger-solid" onClick={() => void remove()} disabled={busy} autoFocus>
-              {t('common.confirmDelete')}
-            </button>
-            <button type="button" className="button" onClick={() => setConfirmingDelete(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        ) : (
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={form.saving || busy}>
-              {form.saving ? t('common.saving') : t('common.save')}
-            </button>
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            {absence && (
-              <button type="button" className="button button--danger button--push" onClick={() => setConfirmingDelete(true)} disabled={busy}>
-                {t('rota.deleteAbsence')}
-              </button>
-            )}
-          </div>
-        )}
+        <DialogActions
+          saving={form.saving}
+          busy={busy}
+          onCancel={onClose}
+          delete={absence ? { label: t('rota.deleteAbsence'), confirmText: t('rota.confirmDeleteAbsence'), onConfirm: () => void remove() } : undefined}
+          confirmingDelete={confirmingDelete}
+          onConfirmingDeleteChange={setConfirmingDelete}
+        />
       </form>
     </FormDialog>
   );

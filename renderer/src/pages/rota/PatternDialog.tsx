@@ -6,15 +6,16 @@ import type { RecurringPattern } from '../../../../domain/rota/types';
 import { api } from '../../api/client';
 import { toClientError } from '../../api/errors';
 import type { ClientApiError } from '../../api/errors';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FieldError, SelectField, TextField } from '../../components/fields';
 import { FormDialog, submitOnEnter } from '../../components/FormDialog';
 import { Notice } from '../../components/page';
+import { TimeField } from '../../components/TimeField';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
 import { capitalise, shiftKindName, weekdayName } from '../../i18n/labels';
-import { normaliseTime } from '../offices/office-form';
 import { newPatternForm, patternFormErrors, patternFormToInput, patternToForm } from './rota-form';
 import type { PatternForm } from './rota-form';
 import { PersonField, rotaFieldMessage, useRotaChoices } from './rota-fields';
@@ -135,34 +136,8 @@ export function PatternDialog({ rota, pattern, prefill, onClose, onSaved }: Patt
             error={errorFor('kind')}
           />
           <div className="dialog-grid dialog-grid--times">
-            <TextField
-              id={form.fieldId('start')}
-              label={t('rota.start')}
-              inputMode="numeric"
-              width="time"
-              maxLength={5}
-              value={values.start}
-              onChange={(value) => form.set('start', value)}
-              onBlur={() => {
-                form.set('start', normaliseTime(values.start));
-                form.touch('start');
-              }}
-              error={errorFor('start')}
-            />
-            <TextField
-              id={form.fieldId('end')}
-              label={t('rota.end')}
-              inputMode="numeric"
-              width="time"
-              maxLength={5}
-              value={values.end}
-              onChange={(value) => form.set('end', value)}
-              onBlur={() => {
-                form.set('end', normaliseTime(values.end));
-                form.touch('end');
-              }}
-              error={errorFor('end')}
-            />
+            <TimeField form={form} name="start" label={t('rota.start')} error={errorFor('start')} />
+            <TimeField form={form} name="end" label={t('rota.end')} error={errorFor('end')} />
           </div>
         </div>
         <fieldset className={`fieldset fieldset--compact${weekdaysError ? ' field--error' : ''}`} aria-describedby={weekdaysError ? `${weekdaysId}-error` : undefined}>
@@ -243,31 +218,14 @@ export function PatternDialog({ rota, pattern, prefill, onClose, onSaved }: Patt
           error={errorFor('note')}
           maxLength={500}
         />
-        {confirmingDelete ? (
-          <div className="form-actions confirm-inline" role="group" aria-label={t('rota.deletePattern')}>
-            <p className="confirm-text">{t('rota.confirmDeletePattern')}</p>
-            <button type="button" className="button button--danger-solid" onClick={() => void remove()} disabled={busy} autoFocus>
-              {t('common.confirmDelete')}
-            </button>
-            <button type="button" className="button" onClick={() => setConfirmingDelete(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        ) : (
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={form.saving || busy}>
-              {form.saving ? t('common.saving') : t('common.save')}
-            </button>
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            {pattern && (
-              <button type="button" className="button button--danger button--push" onClick={() => setConfirmingDelete(true)} disabled={busy}>
-                {t('rota.deletePattern')}
-              </button>
-            )}
-          </div>
-        )}
+        <DialogActions
+          saving={form.saving}
+          busy={busy}
+          onCancel={onClose}
+          delete={pattern ? { label: t('rota.deletePattern'), confirmText: t('rota.confirmDeletePattern'), onConfirm: () => void remove() } : undefined}
+          confirmingDelete={confirmingDelete}
+          onConfirmingDeleteChange={setConfirmingDelete}
+        />
       </form>
     </FormDialog>
   );

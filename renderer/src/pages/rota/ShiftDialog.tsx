@@ -4,15 +4,16 @@ import { SHIFT_KINDS } from '../../../../domain/rota/types';
 import { api } from '../../api/client';
 import { ApiCallError, toClientError } from '../../api/errors';
 import type { ClientApiError } from '../../api/errors';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { FormDialog, submitOnEnter } from '../../components/FormDialog';
 import { Notice } from '../../components/page';
+import { TimeField } from '../../components/TimeField';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
 import { shiftKindName } from '../../i18n/labels';
-import { normaliseTime } from '../offices/office-form';
 import { formatDayLong } from '../overview/overview-format';
 import { findStaff, newShiftForm, shiftFormErrors, shiftFormToInput, shiftToForm, unnestFields } from './rota-form';
 import type { ShiftForm, ShiftPrefill } from './rota-form';
@@ -193,34 +194,8 @@ export function ShiftDialog({ rota, shift, prefill, onClose, onSaved }: ShiftDia
           />
         </div>
         <div className="dialog-grid dialog-grid--times">
-          <TextField
-            id={form.fieldId('start')}
-            label={t('rota.start')}
-            inputMode="numeric"
-            width="time"
-            maxLength={5}
-            value={values.start}
-            onChange={(value) => form.set('start', value)}
-            onBlur={() => {
-              form.set('start', normaliseTime(values.start));
-              form.touch('start');
-            }}
-            error={errorFor('start')}
-          />
-          <TextField
-            id={form.fieldId('end')}
-            label={t('rota.end')}
-            inputMode="numeric"
-            width="time"
-            maxLength={5}
-            value={values.end}
-            onChange={(value) => form.set('end', value)}
-            onBlur={() => {
-              form.set('end', normaliseTime(values.end));
-              form.touch('end');
-            }}
-            error={errorFor('end')}
-          />
+          <TimeField form={form} name="start" label={t('rota.start')} error={errorFor('start')} />
+          <TimeField form={form} name="end" label={t('rota.end')} error={errorFor('end')} />
           <p className="field-hint dialog-times-hint">{t('rota.timesHint')}</p>
         </div>
         <TextField
@@ -233,36 +208,20 @@ export function ShiftDialog({ rota, shift, prefill, onClose, onSaved }: ShiftDia
           error={errorFor('note')}
           maxLength={500}
         />
-        {confirmingDelete ? (
-          <div className="form-actions confirm-inline" role="group" aria-label={occurrence ? t('rota.removeOccurrence') : t('rota.deleteShift')}>
-            <p className="confirm-text">{occurrence ? t('rota.confirmRemoveOccurrence', { date: occurrenceDay }) : t('rota.confirmDeleteShift')}</p>
-            <button type="button" className="button button--danger-solid" onClick={remove} disabled={busy} autoFocus>
-              {t('common.confirmDelete')}
+        <DialogActions
+          saving={form.saving}
+          busy={busy}
+          onCancel={onClose}
+          delete={shift ? { label: occurrence ? t('rota.removeOccurrence') : t('rota.deleteShift'), confirmText: occurrence ? t('rota.confirmRemoveOccurrence', { date: occurrenceDay }) : t('rota.confirmDeleteShift'), onConfirm: remove } : undefined}
+          confirmingDelete={confirmingDelete}
+          onConfirmingDeleteChange={setConfirmingDelete}
+        >
+          {occurrence && shift?.changed && (
+            <button type="button" className="button" onClick={restore} disabled={busy}>
+              {t('rota.restoreOccurrence')}
             </button>
-            <button type="button" className="button" onClick={() => setConfirmingDelete(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        ) : (
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={form.saving || busy}>
-              {form.saving ? t('common.saving') : t('common.save')}
-            </button>
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            {occurrence && shift?.changed && (
-              <button type="button" className="button" onClick={restore} disabled={busy}>
-                {t('rota.restoreOccurrence')}
-              </button>
-            )}
-            {shift && (
-              <button type="button" className="button button--danger button--push" onClick={() => setConfirmingDelete(true)} disabled={busy}>
-                {occurrence ? t('rota.removeOccurrence') : t('rota.deleteShift')}
-              </button>
-            )}
-          </div>
-        )}
+          )}
+        </DialogActions>
       </form>
     </FormDialog>
   );
