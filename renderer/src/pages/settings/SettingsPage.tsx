@@ -15,6 +15,7 @@ import { LANGUAGES, useLanguage } from '../../stores/language';
 import { useSession } from '../../stores/session';
 import { settingsChanges, settingsFormErrors } from './settings-form';
 import type { SettingsForm } from './settings-form';
+import { RotaLimitsSection } from './RotaLimitsSection';
 
 type Settings = ApiOutput<'settings.get'>;
 type OfficeList = ApiOutput<'offices.list'>;
@@ -48,6 +49,7 @@ export function SettingsPage() {
             </>
           )}
           {editable && !offices.data && !offices.error && <Loading />}
+          {can(user, 'planRota') && <RotaLimitsSection limits={settings.data.rotaLimits} />}
         </>
       )}
       <LanguageChoice />

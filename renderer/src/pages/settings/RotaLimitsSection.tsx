@@ -1,0 +1,106 @@
+// Innstillinger › Turnusgrenser: the rest, day and week limits and legevakt counting the rota warnings use (leads and admins).
+import { useState } from 'react';
+import type { ApiOutput } from '../../../../backend/api-types';
+import { rotaLimitsSchema } from '../../../../domain/rota/limits';
+import { validate } from '../../../../domain/validation';
+import type { FieldErrors } from '../../../../domain/validation';
+import { api } from '../../api/client';
+import { ApiCallError } from '../../api/errors';
+import { CheckboxField, TextField } from '../../components/fields';
+import { useT } from '../../i18n';
+import type { FormFieldErrorCode } from '../../i18n/codes';
+import { useData } from '../../stores/data';
+
+type Limits = ApiOutput<'settings.get'>['rotaLimits'];
+const NUMBER_FIELDS = ['minRestHours', 'maxDayHours', 'maxWeekHours', 'coverageGapToleranceMinutes'] as const;
+type NumberField = (typeof NUMBER_FIELDS)[number];
+
+/** Commas are decimal separators in Norwegian; an empty or unreadable field stays NaN so validation names it. */
+function toNumber(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text.replace(',', '.'));
+}
+
+export function RotaLimitsSection({ limits }: { limits: Limits }) {
+  const { t, fieldErrorText } = useT();
+  const [texts, setTexts] = useState<Record<NumberField, string>>(() => ({
+    minRestHours: String(limits.minRestHours),
+    maxDayHours: String(limits.maxDayHours),
+    maxWeekHours: String(limits.maxWeekHours),
+    coverageGapToleranceMinutes: String(limits.coverageGapToleranceMinutes),
+  }));
+  const [legevakt, setLegevakt] = useState(limits.legevaktCountsTowardsHours);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+
+  const input = () => ({ ...Object.fromEntries(NUMBER_FIELDS.map((name) => [name, toNumber(texts[name])])), legevaktCountsTowardsHours: legevakt });
+
+  async function save() {
+    const checked = validate(rotaLimitsSchema, input());
+    setErrors(checked.ok ? {} : checked.fields);
+    if (!checked.ok) return;
+    setStatus('saving');
+    try {
+      await api.call('settings.setRotaLimits', checked.value);
+      useData.getState().invalidateArea('settings');
+      setStatus('saved');
+    } catch (error) {
+      if (error instanceof ApiCallError && error.error.fields) setErrors(error.error.fields);
+      setStatus('failed');
+    }
+  }
+
+  const errorFor = (name: string) => {
+    const code = errors[name];
+    return code ? fieldErrorText(code as FormFieldErrorCode) : undefined;
+  };
+
+  return (
+    <form
+      className="form form--section"
+      noValidate
+      aria-labelledby="rota-limits-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id="rota-limits-title">{t('settings.rotaLimitsTitle')}</h2>
+      <p className="field-hint">{t('settings.rotaLimitsHint')}</p>
+      {NUMBER_FIELDS.map((name) => (
+        <TextField
+          key={name}
+          id={`rota-limits-${name}`}
+          label={t(`settings.rotaLimits.${name}`)}
+          inputMode="numeric"
+          width="short"
+          value={texts[name]}
+          onChange={(value) => {
+            setTexts((current) => ({ ...current, [name]: value }));
+            setStatus('idle');
+          }}
+          error={errorFor(name)}
+          suffix={name === 'coverageGapToleranceMinutes' ? t('common.minutes') : t('settings.rotaLimits.hoursUnit')}
+        />
+      ))}
+      <CheckboxField
+        id="rota-limits-legevakt"
+        label={t('settings.rotaLimits.legevaktCountsTowardsHours')}
+        hint={t('settings.rotaLimits.legevaktHint')}
+        checked={legevakt}
+        onChange={(checked) => {
+          setLegevakt(checked);
+          setStatus('idle');
+        }}
+        error={errorFor('legevaktCountsTowardsHours')}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={status === 'saving'}>
+          {status === 'saving' ? t('common.saving') : t('settings.rotaLimitsSave')}
+        </button>
+        <p role="status" className="field-hint">
+          {status === 'saved' ? t('settings.rotaLimitsSaved') : status === 'failed' ? t('form.notSaved') + ' ' + t('form.inputKept') : ''}
+        </p>
+      </div>
+    </form>
+  );
+}
