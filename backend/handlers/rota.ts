@@ -1,7 +1,7 @@
 // Rota handlers: the planning week, shifts, absences, recurring patterns and their occurrences, week copy and .ics export.
 import { z } from 'zod';
 import { addDays, localDateSchema } from '../../domain/calendar/dates';
-import { isoWeekSchema } from '../../domain/calendar/isoWeek';
+import { isoWeekDates, isoWeekSchema } from '../../domain/calendar/isoWeek';
 import { idSchema } from '../../domain/ids';
 import { copyWeekShifts } from '../../domain/rota/copyWeek';
 import { shiftsToIcs } from '../../domain/rota/ics';
@@ -26,6 +26,7 @@ import {
   getPattern,
   getShift,
   listPatterns,
+  listShifts,
   setPatternException,
   updateAbsence,
   updatePattern,
@@ -222,8 +223,9 @@ export const rotaHandlers = {
       officeId: idSchema.nullable(),
     }),
     run: (ctx, { week, weeks, officeId }) => {
-      const { shifts } = loadRotaWeek(ctx.store.db, week);
-      const source = shifts.filter((shift) => shift.occurrenceDate === null && (officeId === null || shift.officeId === officeId));
+      // Only the week's one-off shifts are copied (patterns continue by themselves): no need for the rules here.
+      const dates = isoWeekDates(week);
+      const source = listShifts(ctx.store.db, dates[0]!, dates[6]!).filter((shift) => officeId === null || shift.officeId === officeId);
       const drafts = copyWeekShifts(source, week, weeks);
       ctx.store.writer.write((changes) => {
         for (const { patternId: _patternId, ...draft } of drafts) createShift(changes, draft);
