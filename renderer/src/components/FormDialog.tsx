@@ -50,3 +50,20 @@ export function submitOnEnter(event: KeyboardEvent<HTMLFormElement>) {
     event.currentTarget.requestSubmit();
   }
 }
+
+/** The form inside a dialog: no browser validation bubbles, Enter saves (also from selects and checkboxes). */
+export function DialogForm({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
+  return (
+    <form
+      className="form dialog-form"
+      noValidate
+      onKeyDown={submitOnEnter}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}

@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
-import { FormDialog, submitOnEnter } from '../../components/FormDialog';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
 import type { MessageKey, MessageParams } from '../../i18n';
@@ -107,15 +107,7 @@ export function RecordDialog({ staffId, personName, types, staff, mode, onClose,
 
   return (
     <FormDialog title={title} onClose={onClose} wide>
-      <form
-        className="form dialog-form"
-        noValidate
-        onKeyDown={submitOnEnter}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <DialogForm onSubmit={() => void save()}>
         <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
         <SelectField
           id={form.fieldId('competenceTypeId')}
@@ -186,7 +178,7 @@ export function RecordDialog({ staffId, personName, types, staff, mode, onClose,
           maxLength={500}
         />
         <DialogActions saving={form.saving} onCancel={onClose} />
-      </form>
+      </DialogForm>
     </FormDialog>
   );
 }

@@ -9,7 +9,7 @@ import type { ClientApiError } from '../../api/errors';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
-import { FormDialog, submitOnEnter } from '../../components/FormDialog';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { Notice } from '../../components/page';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
@@ -89,15 +89,7 @@ export function TypeDialog({ type, onClose, onSaved }: TypeDialogProps) {
           <p>{errorText(actionError)}</p>
         </Notice>
       )}
-      <form
-        className="form dialog-form"
-        noValidate
-        onKeyDown={submitOnEnter}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <DialogForm onSubmit={() => void save()}>
         <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
         <div className="dialog-grid">
           <TextField
@@ -174,7 +166,7 @@ export function TypeDialog({ type, onClose, onSaved }: TypeDialogProps) {
           confirmingDelete={confirmingDelete}
           onConfirmingDeleteChange={setConfirmingDelete}
         />
-      </form>
+      </DialogForm>
     </FormDialog>
   );
 }

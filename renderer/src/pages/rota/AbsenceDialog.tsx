@@ -8,7 +8,7 @@ import type { ClientApiError } from '../../api/errors';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
-import { FormDialog, submitOnEnter } from '../../components/FormDialog';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { Notice } from '../../components/page';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
@@ -87,15 +87,7 @@ export function AbsenceDialog({ rota, absence, prefill, onClose, onSaved }: Abse
           <p>{errorText(deleteError)}</p>
         </Notice>
       )}
-      <form
-        className="form dialog-form"
-        noValidate
-        onKeyDown={submitOnEnter}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <DialogForm onSubmit={() => void save()}>
         <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
         <PersonField
           id={form.fieldId('staffId')}
@@ -156,7 +148,7 @@ export function AbsenceDialog({ rota, absence, prefill, onClose, onSaved }: Abse
           confirmingDelete={confirmingDelete}
           onConfirmingDeleteChange={setConfirmingDelete}
         />
-      </form>
+      </DialogForm>
     </FormDialog>
   );
 }

@@ -3,7 +3,7 @@ import { addIsoWeeks } from '../../../../domain/calendar/isoWeek';
 import { api } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
-import { FormDialog, submitOnEnter } from '../../components/FormDialog';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { parseTypedNumber } from '../../components/parse';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
@@ -56,15 +56,7 @@ export function CopyWeekDialog({ rota, officeId, onClose, onSaved }: { rota: Rot
 
   return (
     <FormDialog title={t('rota.copyTitle', { week: rota.week.week })} onClose={onClose}>
-      <form
-        className="form dialog-form"
-        noValidate
-        onKeyDown={submitOnEnter}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void copy();
-        }}
-      >
+      <DialogForm onSubmit={() => void copy()}>
         <ErrorSummary form={form} labelFor={() => t('rota.copyWeeks')} messageFor={messageFor} />
         <TextField
           id={form.fieldId('weeks')}
@@ -109,7 +101,7 @@ export function CopyWeekDialog({ rota, officeId, onClose, onSaved }: { rota: Rot
             {t('common.cancel')}
           </button>
         </div>
-      </form>
+      </DialogForm>
     </FormDialog>
   );
 }

@@ -9,7 +9,7 @@ import type { ClientApiError } from '../../api/errors';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FieldError, SelectField, TextField } from '../../components/fields';
-import { FormDialog, submitOnEnter } from '../../components/FormDialog';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { Notice } from '../../components/page';
 import { TimeField } from '../../components/TimeField';
 import { useForm } from '../../components/use-form';
@@ -96,15 +96,7 @@ export function PatternDialog({ rota, pattern, prefill, onClose, onSaved }: Patt
           <p>{errorText(deleteError)}</p>
         </Notice>
       )}
-      <form
-        className="form dialog-form"
-        noValidate
-        onKeyDown={submitOnEnter}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <DialogForm onSubmit={() => void save()}>
         <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
         <PersonField
           id={form.fieldId('staffId')}
@@ -226,7 +218,7 @@ export function PatternDialog({ rota, pattern, prefill, onClose, onSaved }: Patt
           confirmingDelete={confirmingDelete}
           onConfirmingDeleteChange={setConfirmingDelete}
         />
-      </form>
+      </DialogForm>
     </FormDialog>
   );
 }

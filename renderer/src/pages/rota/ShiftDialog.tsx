@@ -7,7 +7,7 @@ import type { ClientApiError } from '../../api/errors';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
-import { FormDialog, submitOnEnter } from '../../components/FormDialog';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { Notice } from '../../components/page';
 import { TimeField } from '../../components/TimeField';
 import { useForm } from '../../components/use-form';
@@ -135,15 +135,7 @@ export function ShiftDialog({ rota, shift, prefill, onClose, onSaved }: ShiftDia
           <p>{errorText(actionError)}</p>
         </Notice>
       )}
-      <form
-        className="form dialog-form"
-        noValidate
-        onKeyDown={submitOnEnter}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <DialogForm onSubmit={() => void save()}>
         <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
         <PersonField
           id={form.fieldId('staffId')}
@@ -222,7 +214,7 @@ export function ShiftDialog({ rota, shift, prefill, onClose, onSaved }: ShiftDia
             </button>
           )}
         </DialogActions>
-      </form>
+      </DialogForm>
     </FormDialog>
   );
 }

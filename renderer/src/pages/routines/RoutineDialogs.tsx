@@ -8,7 +8,7 @@ import { toClientError } from '../../api/errors';
 import type { ClientApiError } from '../../api/errors';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
-import { FormDialog, submitOnEnter } from '../../components/FormDialog';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { Notice } from '../../components/page';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
@@ -153,15 +153,7 @@ export function RetireDialog({ routine, today, onClose, onDone }: { routine: Rou
 
   return (
     <FormDialog title={t('routines.retire.title', { version: routine.version })} onClose={onClose} wide>
-      <form
-        className="form dialog-form"
-        noValidate
-        onKeyDown={submitOnEnter}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <DialogForm onSubmit={() => void save()}>
         <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
         <p>{t('routines.retire.text', { version: routine.version })}</p>
         <TextField
@@ -184,7 +176,7 @@ export function RetireDialog({ routine, today, onClose, onDone }: { routine: Rou
             {t('common.cancel')}
           </button>
         </div>
-      </form>
+      </DialogForm>
     </FormDialog>
   );
 }
@@ -248,15 +240,7 @@ export function AuthorisationDialog({ kind, routineId, versions, nurses, nurse, 
   const title = kind === 'granted' ? t('routines.auth.grantTitle') : t('routines.auth.revokeTitle', { name: nurse?.name ?? '' });
   return (
     <FormDialog title={title} onClose={onClose} wide>
-      <form
-        className="form dialog-form"
-        noValidate
-        onKeyDown={submitOnEnter}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <DialogForm onSubmit={() => void save()}>
         <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
         <p>{kind === 'granted' ? t('routines.auth.grantText') : t('routines.auth.revokeText', { version: values.routineVersion })}</p>
         {kind === 'granted' ? (
@@ -323,7 +307,7 @@ export function AuthorisationDialog({ kind, routineId, versions, nurses, nurse, 
             {t('common.cancel')}
           </button>
         </div>
-      </form>
+      </DialogForm>
     </FormDialog>
   );
 }
