@@ -136,3 +136,16 @@ describe('migration 004 (routines)', () => {
     db.close();
   });
 });
+
+describe('migration 005 (consultations)', () => {
+  it('adds the consultation log, ICPC-2 imports, the audit log and the retention setting on top of version 4', () => {
+    const db = new Database(':memory:');
+    migrate(db, { backupDir: null, migrations: MIGRATIONS.slice(0, 4) });
+    db.prepare("INSERT INTO cooperation (id, name) VALUES ('c', 'Indre Namdal')").run();
+    migrate(db, { backupDir: null, migrations: MIGRATIONS.slice(0, 5) });
+    expect(schemaVersion(db)).toBe(5);
+    expect(tables(db)).toEqual(expect.arrayContaining(['consultations', 'consultation_amendments', 'icpc2_codes', 'audit_events']));
+    expect(db.prepare("SELECT consultation_retention_months FROM cooperation WHERE id = 'c'").pluck().get()).toBe(24);
+    db.close();
+  });
+});

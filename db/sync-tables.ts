@@ -8,6 +8,12 @@ export interface SyncedTable {
   columns: Record<string, ColumnKind>;
   /** Insert-only (events): the write path refuses updates and deletes, and sync keeps every row. */
   appendOnly?: boolean;
+  /**
+   * Columns of an append-only table that retention may erase (set to null) and nothing else may
+   * change: personal data that must not outlive its retention period. An erasure syncs like a
+   * last-writer-wins update of those columns.
+   */
+  erasable?: readonly string[];
 }
 
 /**
@@ -15,7 +21,7 @@ export interface SyncedTable {
  * `deleted` is a tombstone column present on every table.
  */
 export const SYNCED_TABLES = {
-  cooperation: { columns: { name: 'text', example_data: 'boolean', rota_limits: 'json' } },
+  cooperation: { columns: { name: 'text', example_data: 'boolean', rota_limits: 'json', consultation_retention_months: 'integer' } },
   offices: {
     columns: {
       name: 'text',
@@ -114,10 +120,61 @@ export const SYNCED_TABLES = {
       at: 'text',
     },
   },
+  consultations: {
+    appendOnly: true,
+    erasable: ['patient_id_number', 'note', 'anonymised_at'],
+    columns: {
+      office_id: 'text',
+      nurse_id: 'text',
+      at: 'text',
+      patient_kind: 'text',
+      patient_id_number: 'text',
+      birth_year: 'integer',
+      sex: 'text',
+      contact: 'text',
+      icpc2_code: 'text',
+      routine_id: 'text',
+      routine_version: 'integer',
+      medicine: 'json',
+      outcome: 'text',
+      doctor_id: 'text',
+      follow_up_date: 'text',
+      note: 'text',
+      recorded_by: 'text',
+      recorded_at: 'text',
+      anonymised_at: 'text',
+    },
+  },
+  consultation_amendments: {
+    appendOnly: true,
+    erasable: ['changes', 'reason'],
+    columns: { consultation_id: 'text', kind: 'text', changes: 'json', reason: 'text', by_user_id: 'text', at: 'text' },
+  },
+  icpc2_codes: { columns: { text: 'text' } },
+  audit_events: {
+    appendOnly: true,
+    columns: {
+      at: 'text',
+      user_id: 'text',
+      username: 'text',
+      action: 'text',
+      target_table: 'text',
+      target_id: 'text',
+      patient_ref: 'text',
+      reason: 'text',
+      details: 'json',
+      device_id: 'text',
+    },
+  },
 } as const satisfies Record<string, SyncedTable>;
 
 export function isAppendOnly(table: SyncedTableName): boolean {
   return (SYNCED_TABLES[table] as SyncedTable).appendOnly === true;
+}
+
+/** The columns retention may erase on an append-only table (none on mutable tables, which update freely). */
+export function erasableColumns(table: SyncedTableName): readonly string[] {
+  return (SYNCED_TABLES[table] as SyncedTable).erasable ?? [];
 }
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

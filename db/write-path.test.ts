@@ -128,4 +128,13 @@ describe('append-only tables', () => {
     expect(() => store.writer.write((changes) => changes.upsert('routine_authorisations', 'e1', { kind: 'revoked' }))).toThrow(/append-only/);
     expect(store.db.prepare("SELECT kind, deleted FROM routine_authorisations WHERE id = 'e1'").get()).toEqual({ kind: 'granted', deleted: 0 });
   });
+
+  it('let retention redact only the erasable columns, and the redaction goes to the outbox', () => {
+    store.writer.write((changes) => changes.insert('consultations', 'c1', { office_id: 'o', nurse_id: 'n', at: '2026-11-26T10:00:00.000Z', patient_id_number: '01019012345', note: 'Hoste', outcome: 'resolvedByNurse' }));
+    expect(() => store.writer.write((changes) => changes.redact('consultations', 'c1', { outcome: 'sentToLegevakt' }))).toThrow(/cannot be redacted/);
+    expect(() => store.writer.write((changes) => changes.redact('routine_authorisations', 'e1', { kind: 'revoked' }))).toThrow(/cannot be redacted/);
+    store.writer.write((changes) => changes.redact('consultations', 'c1', { patient_id_number: null, note: null }));
+    expect(store.db.prepare("SELECT patient_id_number, note, outcome FROM consultations WHERE id = 'c1'").get()).toEqual({ patient_id_number: null, note: null, outcome: 'resolvedByNurse' });
+    expect(outbox().filter((r) => r.row_id === 'c1' && r.column_name === 'patient_id_number').map((r) => r.value_json)).toEqual(['"01019012345"', 'null']);
+  });
 });

@@ -1,7 +1,7 @@
 // The single write path: applies every change to synced tables, stamps it with the device clock and records it in the outbox.
 import type Database from 'better-sqlite3';
 import type { DeviceClock } from './device-clock';
-import { isAppendOnly, SYNCED_TABLES } from './sync-tables';
+import { erasableColumns, isAppendOnly, SYNCED_TABLES } from './sync-tables';
 import type { RowValues, SqlValue, SyncedTableName } from './sync-tables';
 
 /** The changes of one transaction. All share one hybrid logical clock timestamp. */
@@ -15,6 +15,11 @@ export interface ChangeSet {
   remove(table: SyncedTableName, id: string): void;
   /** For rows with deterministic ids: inserts, or sets the values on the existing row and clears its tombstone. */
   upsert<T extends SyncedTableName>(table: T, id: string, values: RowValues<T>): void;
+  /**
+   * Overwrites personal data on an append-only row (retention's anonymisation): only the table's
+   * erasable columns may be given. Syncs like an update, so every device and the server redact too.
+   */
+  redact<T extends SyncedTableName>(table: T, id: string, values: RowValues<T>): void;
 }
 
 export interface Writer {
@@ -87,6 +92,14 @@ export function createWriter(db: Database.Database, clock: DeviceClock): Writer 
         assertMutable(table);
         setColumns(table, id, [['deleted', 1]]);
         record(hlc, table, id, [['deleted', 1]]);
+      },
+      redact(table, id, values) {
+        const entries = checkedColumns(table, values);
+        const allowed = erasableColumns(table);
+        const refused = entries.find(([column]) => !allowed.includes(column));
+        if (refused) throw new AppendOnlyError(`${table}.${refused[0]} cannot be redacted: only ${allowed.join(', ') || 'no columns'}`);
+        setColumns(table, id, entries);
+        record(hlc, table, id, entries);
       },
       upsert(table, id, values) {
         assertMutable(table);

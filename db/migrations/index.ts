@@ -3,8 +3,9 @@ import { migration001 } from './001-foundation';
 import { migration002 } from './002-rota';
 import { migration003 } from './003-competence';
 import { migration004 } from './004-routines';
+import { migration005 } from './005-consultations';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
