@@ -1,3 +1,9 @@
-// Consultation log domain: identity-number validation and masking, and the ICPC-2 starter list with search and chapters.
+// Consultation log domain: entries and their rules, amendments, identity numbers, ICPC-2 codes and import, statistics and retention.
 export * from './identity';
 export * from './icpc2-starter';
+export * from './entry';
+export * from './amendments';
+export * from './statistics';
+export * from './retention';
+export * from './icpc2-import';
+export * from './synthetic';

@@ -1,0 +1,99 @@
+// The trial's figures: consultations per office and week or month, share resolved without a doctor, by contact and ICPC-2 chapter.
+import { isoWeekOf } from '../calendar/isoWeek';
+import type { ContactKind, LocalDateTime, Outcome } from './entry';
+import { CONTACT_KINDS, OUTCOMES, resolvedWithoutDoctor } from './entry';
+import { icpc2Chapter } from './icpc2-starter';
+
+export type StatisticsPeriod = 'week' | 'month';
+
+/** What the statistics need of an entry: no identity, no note. */
+export interface StatisticsEntry {
+  officeId: string;
+  at: LocalDateTime;
+  contact: ContactKind;
+  outcome: Outcome;
+  doctorId: string | null;
+  icpc2Code: string;
+}
+
+export interface StatisticsRow {
+  officeId: string;
+  /** `2026-W48` for a week, `2026-11` for a month. */
+  period: string;
+  count: number;
+  resolvedWithoutDoctor: number;
+  /** resolvedWithoutDoctor / count, 0–1; 0 when count is 0. */
+  shareResolvedWithoutDoctor: number;
+  byContact: Record<ContactKind, number>;
+  byOutcome: Record<Outcome, number>;
+  /** Keyed by chapter letter (A, R, U …); '?' for a code whose chapter is unknown. */
+  byChapter: Record<string, number>;
+}
+
+/** The period an entry falls in: ISO week (its week-year, so 31 Dec may be week 1) or calendar month. */
+export function periodOf(at: LocalDateTime, period: StatisticsPeriod): string {
+  if (period === 'month') return at.slice(0, 7);
+  const week = isoWeekOf(at.slice(0, 10));
+  return `${week.year}-W${String(week.week).padStart(2, '0')}`;
+}
+
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+}
+
+/**
+ * Counts entries per office and period, sorted by period then office. Cancelled entries must be left out by the caller
+ * (statistics count what happened, and a cancelled entry did not happen); amended entries count with their current values.
+ */
+export function consultationStatistics(entries: Iterable<StatisticsEntry>, period: StatisticsPeriod): StatisticsRow[] {
+  const rows = new Map<string, StatisticsRow>();
+  for (const entry of entries) {
+    const key = `${periodOf(entry.at, period)}|${entry.officeId}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = {
+        officeId: entry.officeId,
+        period: periodOf(entry.at, period),
+        count: 0,
+        resolvedWithoutDoctor: 0,
+        shareResolvedWithoutDoctor: 0,
+        byContact: zeroes(CONTACT_KINDS),
+        byOutcome: zeroes(OUTCOMES),
+        byChapter: {},
+      };
+      rows.set(key, row);
+    }
+    row.count += 1;
+    if (resolvedWithoutDoctor(entry)) row.resolvedWithoutDoctor += 1;
+    row.byContact[entry.contact] += 1;
+    row.byOutcome[entry.outcome] += 1;
+    const chapter = icpc2Chapter(entry.icpc2Code)?.letter ?? '?';
+    row.byChapter[chapter] = (row.byChapter[chapter] ?? 0) + 1;
+  }
+  return [...rows.values()]
+    .map((row) => ({ ...row, shareResolvedWithoutDoctor: row.count === 0 ? 0 : row.resolvedWithoutDoctor / row.count }))
+    .sort((a, b) => a.period.localeCompare(b.period) || a.officeId.localeCompare(b.officeId));
+}
+
+/** Adds rows together (e.g. all offices, or a whole year) with the share recomputed from the sums. */
+export function sumStatistics(rows: readonly StatisticsRow[], officeId: string, period: string): StatisticsRow {
+  const total: StatisticsRow = {
+    officeId,
+    period,
+    count: 0,
+    resolvedWithoutDoctor: 0,
+    shareResolvedWithoutDoctor: 0,
+    byContact: zeroes(CONTACT_KINDS),
+    byOutcome: zeroes(OUTCOMES),
+    byChapter: {},
+  };
+  for (const row of rows) {
+    total.count += row.count;
+    total.resolvedWithoutDoctor += row.resolvedWithoutDoctor;
+    for (const kind of CONTACT_KINDS) total.byContact[kind] += row.byContact[kind];
+    for (const outcome of OUTCOMES) total.byOutcome[outcome] += row.byOutcome[outcome];
+    for (const [chapter, count] of Object.entries(row.byChapter)) total.byChapter[chapter] = (total.byChapter[chapter] ?? 0) + count;
+  }
+  total.shareResolvedWithoutDoctor = total.count === 0 ? 0 : total.resolvedWithoutDoctor / total.count;
+  return total;
+}
