@@ -1,5 +1,6 @@
 // Repository for the cooperation (samarbeid): the single row naming the joint service.
 import type Database from 'better-sqlite3';
+import { DEFAULT_RETENTION_MONTHS } from '../domain/consultations/retention';
 import type { RotaLimits } from '../domain/rota/rules';
 import { newId } from './ids';
 import type { ChangeSet } from './write-path';
@@ -31,13 +32,24 @@ export function renameCooperation(changes: ChangeSet, id: string, name: string):
 export interface CooperationSettings {
   /** Overrides of the rota limits (rest, day and week hours); missing keys use the defaults. */
   rotaLimits: Partial<RotaLimits>;
+  /** Months identifiable consultation entries are kept before retention anonymises them. */
+  consultationRetentionMonths: number;
 }
 
 export function getCooperationSettings(db: Database.Database): CooperationSettings {
-  const row = db.prepare('SELECT rota_limits FROM cooperation WHERE deleted = 0 ORDER BY id LIMIT 1').get() as { rota_limits: string } | undefined;
-  return { rotaLimits: row ? (JSON.parse(row.rota_limits) as Partial<RotaLimits>) : {} };
+  const row = db.prepare('SELECT rota_limits, consultation_retention_months FROM cooperation WHERE deleted = 0 ORDER BY id LIMIT 1').get() as
+    | { rota_limits: string; consultation_retention_months: number }
+    | undefined;
+  return {
+    rotaLimits: row ? (JSON.parse(row.rota_limits) as Partial<RotaLimits>) : {},
+    consultationRetentionMonths: row?.consultation_retention_months ?? DEFAULT_RETENTION_MONTHS,
+  };
 }
 
 export function setRotaLimits(changes: ChangeSet, id: string, limits: Partial<RotaLimits>): void {
   changes.update('cooperation', id, { rota_limits: JSON.stringify(limits) });
+}
+
+export function setConsultationRetention(changes: ChangeSet, id: string, months: number): void {
+  changes.update('cooperation', id, { consultation_retention_months: months });
 }

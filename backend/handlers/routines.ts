@@ -1,24 +1,22 @@
 // Delegated routine handlers: versions owned by doctors, authorisation events, and the nurse's "may I use it today" check.
 import { z } from 'zod';
-import type { LocalDate } from '../../domain/calendar/dates';
 import { localDateSchema } from '../../domain/calendar/dates';
 import { idSchema } from '../../domain/ids';
 import { authorisationEventInputSchema, authorisedNurses } from '../../domain/routines/authorisations';
-import { mayUseRoutine } from '../../domain/routines/mayUse';
 import { routineContentSchema } from '../../domain/routines/types';
 import type { Routine } from '../../domain/routines/types';
-import { activateRoutine, createRoutine, nextVersionOnChange, retireRoutine, routineVersionInForce } from '../../domain/routines/versions';
+import { activateRoutine, createRoutine, nextVersionOnChange, retireRoutine } from '../../domain/routines/versions';
 import type { RoutineChangeResult } from '../../domain/routines/versions';
 import { optionalText } from '../../domain/validation';
 import type { FieldErrors } from '../../domain/validation';
-import { listCompetenceTypes, listStaffCompetences } from '../../db/competence';
 import { newId } from '../../db/ids';
 import { appendAuthorisationEvent, getRoutineVersion, listAuthorisationEvents, listRoutineVersions, listVersionsOf, saveRoutineVersion } from '../../db/routines';
 import { getStaffMember, listStaff } from '../../db/staff';
 import type { ChangeSet } from '../../db/write-path';
 import { AppError } from '../errors';
 import { defineHandler } from '../handler';
-import type { CallContext, SignedInContext } from '../handler';
+import { checkRoutinesFor, groupByRoutine, summariseRoutine } from '../routine-check';
+import type { SignedInContext } from '../handler';
 import { osloToday } from '../today';
 
 /** The rule refused: field errors go to the form, reasons (Norwegian sentences) to the message. */
@@ -40,33 +38,6 @@ function assertDoctor(changes: ChangeSet, staffId: string, field: string) {
   if (!member || (member.profession !== 'doctor' && member.profession !== 'doctorInTraining')) throw new AppError('validation.failed', undefined, { [field]: 'invalidChoice' });
 }
 
-/** A routine as lists show it: the version in force today (or the newest, if none is), and every version. */
-function summarise(versions: Routine[], today: LocalDate) {
-  const newest = versions.reduce((a, b) => (b.version > a.version ? b : a));
-  return { routineId: newest.routineId, inForce: routineVersionInForce(versions, today), newest, versions };
-}
-
-function groupByRoutine(versions: Routine[]): Routine[][] {
-  const groups = new Map<string, Routine[]>();
-  for (const version of versions) groups.set(version.routineId, [...(groups.get(version.routineId) ?? []), version]);
-  return [...groups.values()];
-}
-
-/** The nurse's check for every routine (or one), on a date. */
-function checkFor(ctx: CallContext, nurseId: string, date: LocalDate, routineId?: string) {
-  const all = routineId ? listVersionsOf(ctx.store.db, routineId) : listRoutineVersions(ctx.store.db);
-  const events = listAuthorisationEvents(ctx.store.db, { nurseId });
-  const competenceRecords = listStaffCompetences(ctx.store.db, nurseId);
-  const competenceTypes = listCompetenceTypes(ctx.store.db);
-  return groupByRoutine(all).flatMap((versions) => {
-    const { inForce, newest } = summarise(versions, date);
-    const routine = inForce ?? newest;
-    if (!inForce && newest.status === 'draft' && versions.length === 1) return []; // never active: not for nurses yet
-    const result = mayUseRoutine({ nurseId, routine, routineVersions: versions, events, competenceRecords, competenceTypes, date });
-    return [{ routine, result }];
-  });
-}
-
 const routineIdInput = z.object({ routineId: idSchema });
 
 export const routinesHandlers = {
@@ -76,7 +47,7 @@ export const routinesHandlers = {
     run: (ctx) => {
       const today = osloToday(ctx.now());
       return groupByRoutine(listRoutineVersions(ctx.store.db))
-        .map((versions) => summarise(versions, today))
+        .map((versions) => summariseRoutine(versions, today))
         .sort((a, b) => (a.inForce ?? a.newest).title.localeCompare((b.inForce ?? b.newest).title, 'nb'));
     },
   }),
@@ -90,7 +61,7 @@ export const routinesHandlers = {
       const today = osloToday(ctx.now());
       const events = listAuthorisationEvents(ctx.store.db, { routineId });
       const names = new Map(listStaff(ctx.store.db).map((member) => [member.id, member.name]));
-      const summary = summarise(versions, today);
+      const summary = summariseRoutine(versions, today);
       const sheetVersion = summary.inForce ?? summary.newest;
       return {
         ...summary,
@@ -204,7 +175,7 @@ export const routinesHandlers = {
     run: (ctx: SignedInContext, input) => {
       const nurseId = input.nurseId ?? ctx.session.staffId;
       const date = input.date ?? osloToday(ctx.now());
-      return { nurseId, date, routines: checkFor(ctx, nurseId, date, input.routineId ?? undefined) };
+      return { nurseId, date, routines: checkRoutinesFor(ctx.store.db, nurseId, date, input.routineId ?? undefined) };
     },
   }),
 };

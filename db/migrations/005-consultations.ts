@@ -48,6 +48,46 @@ export const migration005: Migration = {
     );
     CREATE INDEX consultation_amendments_consultation ON consultation_amendments (consultation_id, at);
 
+    -- Device-local search index of each entry's current values (amendments applied), never synced.
+    -- Triggers keep it in step with every write, local or from sync; rows whose amendments changed
+    -- are marked stale and recomputed by db/consultations.ts before the next read.
+    CREATE TABLE consultation_index (
+      id TEXT PRIMARY KEY,
+      at TEXT NOT NULL,
+      office_id TEXT NOT NULL,
+      nurse_id TEXT NOT NULL,
+      contact TEXT NOT NULL,
+      icpc2_code TEXT NOT NULL,
+      outcome TEXT NOT NULL,
+      doctor_id TEXT,
+      patient_id_number TEXT,
+      cancelled INTEGER NOT NULL DEFAULT 0,
+      stale INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX consultation_index_at ON consultation_index (at);
+    CREATE INDEX consultation_index_office_at ON consultation_index (office_id, at);
+    CREATE INDEX consultation_index_nurse_at ON consultation_index (nurse_id, at);
+    CREATE INDEX consultation_index_identity ON consultation_index (patient_id_number) WHERE patient_id_number IS NOT NULL;
+    CREATE INDEX consultation_index_stale ON consultation_index (id) WHERE stale = 1;
+
+    CREATE TRIGGER consultation_index_on_insert AFTER INSERT ON consultations BEGIN
+      INSERT OR REPLACE INTO consultation_index (id, at, office_id, nurse_id, contact, icpc2_code, outcome, doctor_id, patient_id_number, stale)
+      VALUES (NEW.id, NEW.at, NEW.office_id, NEW.nurse_id, NEW.contact, NEW.icpc2_code, NEW.outcome, NEW.doctor_id, NEW.patient_id_number,
+        EXISTS (SELECT 1 FROM consultation_amendments WHERE consultation_id = NEW.id));
+    END;
+    CREATE TRIGGER consultation_index_on_update AFTER UPDATE ON consultations BEGIN
+      UPDATE consultation_index SET at = NEW.at, office_id = NEW.office_id, nurse_id = NEW.nurse_id, contact = NEW.contact,
+        icpc2_code = NEW.icpc2_code, outcome = NEW.outcome, doctor_id = NEW.doctor_id, patient_id_number = NEW.patient_id_number,
+        stale = EXISTS (SELECT 1 FROM consultation_amendments WHERE consultation_id = NEW.id)
+      WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER consultation_index_on_amendment_insert AFTER INSERT ON consultation_amendments BEGIN
+      UPDATE consultation_index SET stale = 1 WHERE id = NEW.consultation_id;
+    END;
+    CREATE TRIGGER consultation_index_on_amendment_update AFTER UPDATE ON consultation_amendments BEGIN
+      UPDATE consultation_index SET stale = 1 WHERE id = NEW.consultation_id;
+    END;
+
     -- ICPC-2 codes imported from the office's official code file (the built-in starter list is in code).
     -- The id is the code itself, so two devices importing the same file converge on one row per code.
     CREATE TABLE icpc2_codes (

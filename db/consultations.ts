@@ -1,0 +1,298 @@
+// Repository for the consultation log: append-only entries and amendments, the local search index, ICPC-2 imports and retention.
+import type Database from 'better-sqlite3';
+import { currentEntry, redactChanges } from '../domain/consultations/amendments';
+import type { Amendment, AmendmentKind, ConsultationRecord, CurrentEntry, EntryFields, EntryMedicine } from '../domain/consultations/amendments';
+import type { ContactKind, Outcome, PatientKind, PatientSex } from '../domain/consultations/entry';
+import type { Icpc2ImportRow } from '../domain/consultations/icpc2-import';
+import type { StatisticsEntry } from '../domain/consultations/statistics';
+import { newId } from './ids';
+import type { ChangeSet } from './write-path';
+
+interface ConsultationRow {
+  id: string;
+  office_id: string;
+  nurse_id: string;
+  at: string;
+  patient_kind: string;
+  patient_id_number: string | null;
+  birth_year: number | null;
+  sex: string | null;
+  contact: string;
+  icpc2_code: string;
+  routine_id: string | null;
+  routine_version: number | null;
+  medicine: string | null;
+  outcome: string;
+  doctor_id: string | null;
+  follow_up_date: string | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+  anonymised_at: string | null;
+}
+
+interface AmendmentRow {
+  id: string;
+  consultation_id: string;
+  kind: string;
+  changes: string | null;
+  reason: string | null;
+  by_user_id: string;
+  at: string;
+}
+
+function toRecord(row: ConsultationRow): ConsultationRecord {
+  return {
+    id: row.id,
+    officeId: row.office_id,
+    nurseId: row.nurse_id,
+    at: row.at,
+    patient: { kind: row.patient_kind as PatientKind, idNumber: row.patient_id_number, birthYear: row.birth_year, sex: row.sex as PatientSex | null },
+    contact: row.contact as ContactKind,
+    icpc2Code: row.icpc2_code,
+    routineId: row.routine_id,
+    routineVersion: row.routine_version,
+    medicine: row.medicine ? (JSON.parse(row.medicine) as EntryMedicine | null) : null,
+    outcome: row.outcome as Outcome,
+    doctorId: row.doctor_id,
+    followUpDate: row.follow_up_date,
+    note: row.note,
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at,
+    anonymisedAt: row.anonymised_at,
+  };
+}
+
+function toAmendment(row: AmendmentRow): Amendment {
+  return {
+    id: row.id,
+    consultationId: row.consultation_id,
+    kind: row.kind as AmendmentKind,
+    changes: row.changes ? (JSON.parse(row.changes) as Partial<EntryFields>) : {},
+    reason: row.reason ?? '',
+    byUserId: row.by_user_id,
+    at: row.at,
+  };
+}
+
+/** Saves a new entry (append-only: it is never updated, only amended). */
+export function insertConsultation(changes: ChangeSet, values: EntryFields & { recordedBy: string; recordedAt: string }): string {
+  const id = newId();
+  changes.insert('consultations', id, {
+    office_id: values.officeId,
+    nurse_id: values.nurseId,
+    at: values.at,
+    patient_kind: values.patient.kind,
+    patient_id_number: values.patient.idNumber,
+    birth_year: values.patient.birthYear,
+    sex: values.patient.sex,
+    contact: values.contact,
+    icpc2_code: values.icpc2Code,
+    routine_id: values.routineId,
+    routine_version: values.routineVersion,
+    medicine: values.medicine ? JSON.stringify(values.medicine) : null,
+    outcome: values.outcome,
+    doctor_id: values.doctorId,
+    follow_up_date: values.followUpDate,
+    note: values.note,
+    recorded_by: values.recordedBy,
+    recorded_at: values.recordedAt,
+    anonymised_at: null,
+  });
+  return id;
+}
+
+export function appendAmendment(changes: ChangeSet, amendment: Omit<Amendment, 'id'>): string {
+  const id = newId();
+  changes.insert('consultation_amendments', id, {
+    consultation_id: amendment.consultationId,
+    kind: amendment.kind,
+    changes: JSON.stringify(amendment.changes),
+    reason: amendment.reason,
+    by_user_id: amendment.byUserId,
+    at: amendment.at,
+  });
+  return id;
+}
+
+function loadAmendments(db: Database.Database, ids: readonly string[]): Map<string, Amendment[]> {
+  const byConsultation = new Map<string, Amendment[]>();
+  if (ids.length === 0) return byConsultation;
+  const rows = db
+    .prepare('SELECT * FROM consultation_amendments WHERE deleted = 0 AND consultation_id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as AmendmentRow[];
+  for (const row of rows) byConsultation.set(row.consultation_id, [...(byConsultation.get(row.consultation_id) ?? []), toAmendment(row)]);
+  return byConsultation;
+}
+
+/** Entries with their amendments applied, in the order of the ids given; unknown ids are left out. */
+export function getCurrentEntries(db: Database.Database, ids: readonly string[]): CurrentEntry[] {
+  if (ids.length === 0) return [];
+  const rows = db.prepare('SELECT * FROM consultations WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as ConsultationRow[];
+  const byId = new Map(rows.map((row) => [row.id, toRecord(row)]));
+  const amendments = loadAmendments(db, ids);
+  return ids.flatMap((id) => {
+    const record = byId.get(id);
+    return record ? [currentEntry(record, amendments.get(id) ?? [])] : [];
+  });
+}
+
+export function getCurrentEntry(db: Database.Database, id: string): CurrentEntry | null {
+  return getCurrentEntries(db, [id])[0] ?? null;
+}
+
+/** Recomputes the index rows of entries whose amendments changed since the last read (see migration 005). */
+export function refreshConsultationIndex(db: Database.Database): number {
+  const stale = db.prepare('SELECT id FROM consultation_index WHERE stale = 1').pluck().all() as string[];
+  if (stale.length === 0) return 0;
+  const update = db.prepare(
+    `UPDATE consultation_index SET at = ?, office_id = ?, nurse_id = ?, contact = ?, icpc2_code = ?, outcome = ?, doctor_id = ?,
+       patient_id_number = ?, cancelled = ?, stale = 0 WHERE id = ?`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < stale.length; i += 500) {
+      for (const entry of getCurrentEntries(db, stale.slice(i, i + 500))) {
+        update.run(entry.at, entry.officeId, entry.nurseId, entry.contact, entry.icpc2Code, entry.outcome, entry.doctorId, entry.patient.idNumber, entry.cancelled ? 1 : 0, entry.id);
+      }
+    }
+  })();
+  return stale.length;
+}
+
+export interface ConsultationFilter {
+  /** Inclusive, `YYYY-MM-DD`. */
+  fromDate: string;
+  /** Inclusive, `YYYY-MM-DD`. */
+  toDate: string;
+  officeId?: string | null;
+  nurseId?: string | null;
+  outcome?: Outcome | null;
+  icpc2Code?: string | null;
+  includeCancelled?: boolean;
+}
+
+function filterSql(filter: ConsultationFilter): { where: string; params: (string | number)[] } {
+  const where = ['at >= ?', 'at < ?'];
+  const params: (string | number)[] = [filter.fromDate, `${filter.toDate}T99`];
+  if (filter.officeId) {
+    where.push('office_id = ?');
+    params.push(filter.officeId);
+  }
+  if (filter.nurseId) {
+    where.push('nurse_id = ?');
+    params.push(filter.nurseId);
+  }
+  if (filter.outcome) {
+    where.push('outcome = ?');
+    params.push(filter.outcome);
+  }
+  if (filter.icpc2Code) {
+    where.push('icpc2_code = ?');
+    params.push(filter.icpc2Code);
+  }
+  if (!filter.includeCancelled) where.push('cancelled = 0');
+  return { where: where.join(' AND '), params };
+}
+
+/** A page of matching entries, newest first, and the total count. */
+export function listConsultations(db: Database.Database, filter: ConsultationFilter, page: { offset: number; limit: number }): { total: number; entries: CurrentEntry[] } {
+  refreshConsultationIndex(db);
+  const { where, params } = filterSql(filter);
+  const total = db.prepare(`SELECT count(*) FROM consultation_index WHERE ${where}`).pluck().get(...params) as number;
+  const ids = db.prepare(`SELECT id FROM consultation_index WHERE ${where} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`).pluck().all(...params, page.limit, page.offset) as string[];
+  return { total, entries: getCurrentEntries(db, ids) };
+}
+
+/** Every entry (cancelled ones too) whose current identity number is this one, newest first. */
+export function findByIdentityNumber(db: Database.Database, identityNumber: string): CurrentEntry[] {
+  refreshConsultationIndex(db);
+  const ids = db.prepare('SELECT id FROM consultation_index WHERE patient_id_number = ? ORDER BY at DESC, id DESC LIMIT 500').pluck().all(identityNumber) as string[];
+  return getCurrentEntries(db, ids);
+}
+
+/** Ids of every entry that has ever carried this identity number (original or amendment), for the access report. */
+export function idsEverWithIdentityNumber(db: Database.Database, identityNumber: string): string[] {
+  const original = db.prepare('SELECT id FROM consultations WHERE patient_id_number = ?').pluck().all(identityNumber) as string[];
+  const amended = db
+    .prepare("SELECT DISTINCT consultation_id FROM consultation_amendments WHERE json_extract(changes, '$.patient.idNumber') = ?")
+    .pluck()
+    .all(identityNumber) as string[];
+  return [...new Set([...original, ...amended])];
+}
+
+/** The statistics fields of every entry that is not cancelled, from the index. */
+export function statisticsEntries(db: Database.Database, filter: ConsultationFilter): StatisticsEntry[] {
+  refreshConsultationIndex(db);
+  const { where, params } = filterSql({ ...filter, includeCancelled: false });
+  const rows = db.prepare(`SELECT office_id, at, contact, outcome, doctor_id, icpc2_code FROM consultation_index WHERE ${where}`).all(...params) as {
+    office_id: string;
+    at: string;
+    contact: string;
+    outcome: string;
+    doctor_id: string | null;
+    icpc2_code: string;
+  }[];
+  return rows.map((row) => ({
+    officeId: row.office_id,
+    at: row.at,
+    contact: row.contact as ContactKind,
+    outcome: row.outcome as Outcome,
+    doctorId: row.doctor_id,
+    icpc2Code: row.icpc2_code,
+  }));
+}
+
+/** Consultation counts per office for a date range (not cancelled), for the weekly overview. */
+export function countsByOffice(db: Database.Database, fromDate: string, toDate: string): Record<string, number> {
+  refreshConsultationIndex(db);
+  const rows = db
+    .prepare('SELECT office_id, count(*) AS n FROM consultation_index WHERE at >= ? AND at < ? AND cancelled = 0 GROUP BY office_id')
+    .all(fromDate, `${toDate}T99`) as { office_id: string; n: number }[];
+  return Object.fromEntries(rows.map((row) => [row.office_id, row.n]));
+}
+
+/** Entries dated before the cut-off that still hold an identity number or a note: what retention will anonymise. */
+export function entriesToAnonymise(db: Database.Database, beforeDate: string): { id: string; at: string; officeId: string }[] {
+  return (
+    db
+      .prepare('SELECT id, at, office_id FROM consultations WHERE deleted = 0 AND anonymised_at IS NULL AND at < ? AND (patient_id_number IS NOT NULL OR note IS NOT NULL OR id IN (SELECT consultation_id FROM consultation_amendments)) ORDER BY at')
+      .all(beforeDate) as { id: string; at: string; office_id: string }[]
+  ).map((row) => ({ id: row.id, at: row.at, officeId: row.office_id }));
+}
+
+/** Removes the identity number and note from an entry and from its amendments; everything the statistics use stays. */
+export function anonymiseConsultation(changes: ChangeSet, id: string, at: string): void {
+  changes.redact('consultations', id, { patient_id_number: null, note: null, anonymised_at: at });
+  const amendments = changes.db.prepare('SELECT id, changes, reason FROM consultation_amendments WHERE consultation_id = ?').all(id) as {
+    id: string;
+    changes: string | null;
+    reason: string | null;
+  }[];
+  for (const amendment of amendments) {
+    const redacted = JSON.stringify(redactChanges(amendment.changes ? (JSON.parse(amendment.changes) as Partial<EntryFields>) : {}));
+    if (redacted !== amendment.changes || amendment.reason !== '') changes.redact('consultation_amendments', amendment.id, { changes: redacted, reason: '' });
+  }
+}
+
+/** ICPC-2 codes imported from the office's official file, by code. */
+export function listImportedIcpc2Codes(db: Database.Database): Icpc2ImportRow[] {
+  return (db.prepare('SELECT id, text FROM icpc2_codes WHERE deleted = 0 ORDER BY id').all() as { id: string; text: string }[]).map((row) => ({ code: row.id, text: row.text }));
+}
+
+/** Adds or updates imported codes; the code is the row id, so importing the same file twice changes nothing. */
+export function saveImportedIcpc2Codes(changes: ChangeSet, rows: readonly Icpc2ImportRow[]): { added: number; updated: number; unchanged: number } {
+  const existing = new Map(listImportedIcpc2Codes(changes.db).map((row) => [row.code, row.text]));
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const row of rows) {
+    const before = existing.get(row.code);
+    if (before === row.text) unchanged += 1;
+    else {
+      changes.upsert('icpc2_codes', row.code, { text: row.text });
+      if (before === undefined) added += 1;
+      else updated += 1;
+    }
+  }
+  return { added, updated, unchanged };
+}
