@@ -11,7 +11,9 @@ import tseslint from 'typescript-eslint';
  */
 const layerZones = [
   { target: './domain', from: ['./db', './backend', './sync', './server', './electron', './renderer', './harness'], message: 'domain/ is pure: it imports nothing of ours.' },
-  { target: './db', from: ['./backend', './server', './electron', './renderer', './harness'], message: 'db/ sits below backend/.' },
+  { target: './db', from: ['./sync', './backend', './server', './electron', './renderer', './harness'], message: 'db/ sits below sync/ and backend/.' },
+  { target: './sync', from: ['./backend', './server', './electron', './renderer', './harness'], message: 'sync/ (the client engine and wire protocol) sits below backend/ and server/.' },
+  { target: './server', from: ['./backend', './electron', './renderer', './harness'], message: 'server/ (the shared service) uses only domain/, the sync protocol and the synced-table registry.' },
   { target: './backend', from: ['./server', './electron', './renderer', './harness'], message: 'backend/ must not depend on its transports or the UI.' },
   { target: './renderer', from: ['./db', './electron', './server', './harness', './sync'], message: 'renderer/ talks to the backend only through the typed API client.' },
 ];

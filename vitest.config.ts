@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{domain,db,backend,harness,electron,renderer,build}/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'],
+    include: ['{domain,db,sync,server,backend,harness,electron,renderer,build}/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',

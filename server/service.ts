@@ -1,0 +1,245 @@
+// The shared service's rules, free of HTTP: enrolment, device credentials, and checking then storing and serving changes.
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { DEFAULT_MAX_DRIFT_MS } from '../domain/hlc';
+import {
+  DEFAULT_PULL_LIMIT,
+  DEFAULT_SNAPSHOT_LIMIT,
+  enrolRequestSchema,
+  hlcClockId,
+  hlcWallMs,
+  keepsFirstWrite,
+  MAX_PULL_LIMIT,
+  MAX_SNAPSHOT_LIMIT,
+  MIN_SUPPORTED_PROTOCOL_VERSION,
+  pushRequestSchema,
+  SYNC_PROTOCOL_VERSION,
+} from '../sync/protocol';
+import type { EnrolResponse, PullResponse, PushResponse, ServerInfo, SnapshotResponse, SnapshotRow, SyncErrorCode } from '../sync/protocol';
+import type { ChangeToStore, SnapshotKey, StoredDevice, SyncStorage } from './storage';
+
+/** A refusal with an HTTP status and a code from the protocol's list. */
+export class SyncServiceError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: SyncErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncServiceError';
+  }
+}
+
+export interface SyncServiceOptions {
+  storage: SyncStorage;
+  now?: () => number;
+  maxDriftMs?: number;
+}
+
+export interface SyncService {
+  info(): ServerInfo;
+  enrol(body: unknown): Promise<EnrolResponse>;
+  /** The device a bearer credential belongs to; throws 401 when missing, wrong or revoked. */
+  authenticate(authorization: string | undefined): Promise<StoredDevice>;
+  push(device: StoredDevice, body: unknown): Promise<PushResponse>;
+  pull(device: StoredDevice, query: Record<string, string | undefined>): Promise<PullResponse>;
+  snapshot(device: StoredDevice, query: Record<string, string | undefined>): Promise<SnapshotResponse>;
+  /** Admin: a one-time code for enrolling a device at an office (creating the cooperation if new). */
+  createEnrolmentCode(input: { cooperationId: string; cooperationName?: string; office: string; validHours?: number }): Promise<{ code: string; expiresAt: string }>;
+  revokeDevice(deviceId: string): Promise<boolean>;
+  listDevices(cooperationId?: string): Promise<StoredDevice[]>;
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** Enrolment codes are read aloud and typed: letters and digits that cannot be mistaken for each other, grouped by four. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export function newEnrolmentCode(): string {
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+export function normaliseEnrolmentCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+const cursorSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+function checkProtocol(version: unknown) {
+  const number = typeof version === 'number' ? version : Number(version);
+  if (!Number.isInteger(number) || number < MIN_SUPPORTED_PROTOCOL_VERSION || number > SYNC_PROTOCOL_VERSION) {
+    throw new SyncServiceError(
+      400,
+      'protocol.unsupported',
+      `Protocol version ${String(version)} is not supported; this server speaks ${MIN_SUPPORTED_PROTOCOL_VERSION}–${SYNC_PROTOCOL_VERSION}.`,
+    );
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new SyncServiceError(400, 'request.malformed', `Malformed request: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`);
+  }
+  return result.data;
+}
+
+function encodeKey(key: SnapshotKey | null): string | null {
+  return key ? Buffer.from(JSON.stringify([key.table, key.row])).toString('base64url') : null;
+}
+
+function decodeKey(text: string | undefined): SnapshotKey | null {
+  if (!text) return null;
+  try {
+    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') return { table: value[0], row: value[1] };
+  } catch {
+    // falls through to the refusal below
+  }
+  throw new SyncServiceError(400, 'request.malformed', 'Malformed snapshot paging key.');
+}
+
+export function createSyncService(options: SyncServiceOptions): SyncService {
+  const { storage } = options;
+  const now = options.now ?? Date.now;
+  const maxDriftMs = options.maxDriftMs ?? DEFAULT_MAX_DRIFT_MS;
+
+  function limitOf(text: string | undefined, fallback: number, max: number): number {
+    if (text === undefined) return fallback;
+    const parsed = cursorSchema.safeParse(text);
+    if (!parsed.success || parsed.data < 1) throw new SyncServiceError(400, 'request.malformed', 'limit must be a positive whole number.');
+    return Math.min(parsed.data, max);
+  }
+
+  function checkCooperation(device: StoredDevice, cooperationId: string | undefined) {
+    if (cooperationId !== device.cooperationId) {
+      throw new SyncServiceError(403, 'sync.wrongCooperation', 'This device belongs to another cooperation than the request names.');
+    }
+  }
+
+  return {
+    info: () => ({ service: 'samvakt-sync', protocol: { min: MIN_SUPPORTED_PROTOCOL_VERSION, max: SYNC_PROTOCOL_VERSION }, serverTime: now() }),
+
+    async enrol(body) {
+      const request = parse(enrolRequestSchema, body);
+      checkProtocol(request.protocol);
+      const secret = randomBytes(32).toString('base64url');
+      const device = await storage.enrolDevice(hashSecret(normaliseEnrolmentCode(request.code)), new Date(now()).toISOString(), {
+        id: randomUUID(),
+        clockId: request.clockId,
+        secretHash: hashSecret(secret),
+        name: request.name ?? '',
+      });
+      if (!device) throw new SyncServiceError(403, 'enrol.codeInvalid', 'The enrolment code is unknown, already used or expired.');
+      return {
+        deviceId: device.id,
+        secret,
+        cooperationId: device.cooperationId,
+        cooperationName: (await storage.cooperationName(device.cooperationId)) ?? '',
+        office: device.office,
+        serverTime: now(),
+      };
+    },
+
+    async authenticate(authorization) {
+      const match = /^Bearer ([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '');
+      if (!match) throw new SyncServiceError(401, 'auth.missing', 'A device credential is required (Authorization: Bearer <device>.<secret>).');
+      const device = await storage.findDevice(match[1]!);
+      const given = Buffer.from(hashSecret(match[2]!), 'hex');
+      if (!device || !timingSafeEqual(given, Buffer.from(device.secretHash, 'hex'))) {
+        throw new SyncServiceError(401, 'auth.invalid', 'The device credential is not valid.');
+      }
+      if (device.revokedAt) throw new SyncServiceError(401, 'auth.revoked', 'This device has been revoked by an administrator.');
+      return device;
+    },
+
+    async push(device, body) {
+      const request = parse(pushRequestSchema, body);
+      checkProtocol(request.protocol);
+      checkCooperation(device, request.cooperationId);
+      const limit = now() + maxDriftMs;
+      // Check everything before storing anything: a refused push changes nothing.
+      for (const change of request.changes) {
+        if (hlcClockId(change.hlc) !== device.clockId) {
+          throw new SyncServiceError(403, 'sync.foreignTimestamp', `Change ${change.hlc} was not made by this device.`);
+        }
+        if (hlcWallMs(change.hlc) > limit) {
+          throw new SyncServiceError(422, 'clock.ahead', `Change ${change.hlc} is stamped more than the allowed drift ahead of the server's clock.`);
+        }
+      }
+      // One change per cell: the deciding one, so the storage never sees two for the same cell in one batch.
+      const byCell = new Map<string, ChangeToStore>();
+      for (const change of request.changes) {
+        const keepFirst = keepsFirstWrite(change.table, change.column);
+        const key = `${change.table}\u0000${change.row}\u0000${change.column}`;
+        const seen = byCell.get(key);
+        if (!seen || (keepFirst ? change.hlc < seen.hlc : change.hlc > seen.hlc)) byCell.set(key, { ...change, keepFirst });
+      }
+      const stored = await storage.storeChanges(device.cooperationId, device.id, [...byCell.values()]);
+      return { accepted: stored.accepted, ignored: request.changes.length - stored.accepted, lastSeq: stored.lastSeq, serverTime: now() };
+    },
+
+    async pull(device, query) {
+      checkProtocol(query.protocol);
+      checkCooperation(device, query.cooperation);
+      const afterParsed = cursorSchema.safeParse(query.after ?? '0');
+      if (!afterParsed.success) throw new SyncServiceError(400, 'request.malformed', 'after must be a sequence number.');
+      const limit = limitOf(query.limit, DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT);
+      const changes = await storage.changesAfter(device.cooperationId, afterParsed.data, limit);
+      return {
+        changes,
+        lastSeq: changes.at(-1)?.seq ?? afterParsed.data,
+        more: changes.length === limit,
+        serverTime: now(),
+      };
+    },
+
+    async snapshot(device, query) {
+      checkProtocol(query.protocol);
+      checkCooperation(device, query.cooperation);
+      const after = decodeKey(query.after);
+      const limit = limitOf(query.limit, DEFAULT_SNAPSHOT_LIMIT, MAX_SNAPSHOT_LIMIT);
+      // The first page fixes the sequence the snapshot is complete up to; later pages carry it along.
+      let asOf: number;
+      if (after) {
+        const parsed = cursorSchema.safeParse(query.asOf);
+        if (!parsed.success) throw new SyncServiceError(400, 'request.malformed', 'asOf must be given with after.');
+        asOf = parsed.data;
+      } else asOf = await storage.lastSeq(device.cooperationId);
+      const totalCells = query.total !== undefined && after ? Number(query.total) || 0 : await storage.countCells(device.cooperationId);
+      const page = await storage.snapshotCells(device.cooperationId, after, limit);
+      const rows: SnapshotRow[] = [];
+      for (const cell of page.cells) {
+        let row = rows.at(-1);
+        if (!row || row.table !== cell.table || row.row !== cell.row) {
+          row = { table: cell.table, row: cell.row, hlc: cell.hlc, values: {} };
+          rows.push(row);
+        }
+        row.values[cell.column] = cell.value;
+        if (cell.hlc !== row.hlc) (row.hlcs ??= {})[cell.column] = cell.hlc;
+      }
+      return { asOf, rows, next: encodeKey(page.next), totalCells, cells: page.cells.length, serverTime: now() };
+    },
+
+    async createEnrolmentCode(input) {
+      await storage.ensureCooperation(input.cooperationId, input.cooperationName ?? (await storage.cooperationName(input.cooperationId)) ?? input.cooperationId);
+      const code = newEnrolmentCode();
+      const created = now();
+      const expiresAt = new Date(created + (input.validHours ?? 72) * 3_600_000).toISOString();
+      await storage.addEnrolmentCode({
+        codeHash: hashSecret(normaliseEnrolmentCode(code)),
+        cooperationId: input.cooperationId,
+        office: input.office,
+        createdAt: new Date(created).toISOString(),
+        expiresAt,
+      });
+      return { code, expiresAt };
+    },
+
+    revokeDevice: (deviceId) => storage.revokeDevice(deviceId, new Date(now()).toISOString()),
+    listDevices: (cooperationId) => storage.listDevices(cooperationId),
+  };
+}

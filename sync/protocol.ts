@@ -1,0 +1,161 @@
+// The sync wire protocol shared by the client engine (sync/) and the shared service (server/): messages, limits and error codes.
+import { z } from 'zod';
+import { erasableColumns, isAppendOnly, isSyncedTable } from '../db/sync-tables';
+import type { SqlValue } from '../db/sync-tables';
+
+/** Bumped when a message changes incompatibly. The server answers every version from MIN_SUPPORTED to its own. */
+export const SYNC_PROTOCOL_VERSION = 1;
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 1;
+
+/** Most changes in one push; the client sends its outbox in batches of this size. */
+export const MAX_PUSH_CHANGES = 2000;
+/** Largest request body the server reads (bytes). */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+/** Longest text value of one cell (characters). */
+export const MAX_VALUE_CHARS = 100_000;
+/** Page sizes: how many changes a pull returns, about how many cells (whole rows) a snapshot page returns. */
+export const DEFAULT_PULL_LIMIT = 2000;
+export const MAX_PULL_LIMIT = 10_000;
+export const DEFAULT_SNAPSHOT_LIMIT = 20_000;
+export const MAX_SNAPSHOT_LIMIT = 50_000;
+
+/** Every error the server can answer with; the client shows a Norwegian text for each. */
+export const SYNC_ERROR_CODES = [
+  'request.malformed',
+  'request.tooLarge',
+  'request.rateLimited',
+  'request.notFound',
+  'protocol.unsupported',
+  'auth.missing',
+  'auth.invalid',
+  'auth.revoked',
+  'enrol.codeInvalid',
+  'sync.wrongCooperation',
+  'sync.foreignTimestamp',
+  'clock.ahead',
+  'server.unavailable',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+export interface SyncErrorBody {
+  error: { code: SyncErrorCode; message: string };
+}
+
+/** One column of one row set to a value at a hybrid logical clock time: the unit that syncs. */
+export interface WireChange {
+  hlc: string;
+  table: string;
+  row: string;
+  column: string;
+  value: SqlValue;
+}
+
+/** A change as the server serves it: with the sequence number it was stored under. */
+export interface PulledChange extends WireChange {
+  seq: number;
+}
+
+const HLC_PATTERN = /^\d{15}-\d{6}-[A-Za-z0-9_-]{1,64}$/;
+const NAME_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
+
+export const hlcSchema = z.string().regex(HLC_PATTERN);
+export const wireChangeSchema = z.strictObject({
+  hlc: hlcSchema,
+  table: z.string().regex(NAME_PATTERN),
+  row: z.string().min(1).max(200),
+  column: z.string().regex(NAME_PATTERN),
+  value: z.union([z.string().max(MAX_VALUE_CHARS), z.number().finite(), z.null()]),
+});
+
+export const pushRequestSchema = z.strictObject({
+  protocol: z.number().int(),
+  cooperationId: z.string().min(1).max(100),
+  changes: z.array(wireChangeSchema).max(MAX_PUSH_CHANGES),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export interface PushResponse {
+  /** Changes stored now; the others were already there (a retried push) or older than the stored value. */
+  accepted: number;
+  ignored: number;
+  lastSeq: number;
+  serverTime: number;
+}
+
+export const enrolRequestSchema = z.strictObject({
+  protocol: z.number().int(),
+  code: z.string().min(4).max(64),
+  /** The device's clock id (the suffix of its HLC timestamps): the server only accepts its own timestamps from it. */
+  clockId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  name: z.string().max(100).optional(),
+});
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+
+export interface EnrolResponse {
+  deviceId: string;
+  secret: string;
+  cooperationId: string;
+  cooperationName: string;
+  office: string;
+  serverTime: number;
+}
+
+export interface PullResponse {
+  changes: PulledChange[];
+  /** The cursor to ask from next time: the highest sequence in this page, or the request's when the page is empty. */
+  lastSeq: number;
+  more: boolean;
+  serverTime: number;
+}
+
+/** One row of a snapshot: its current values and their timestamps (`hlcs` lists only columns whose timestamp differs from `hlc`). */
+export interface SnapshotRow {
+  table: string;
+  row: string;
+  hlc: string;
+  values: Record<string, SqlValue>;
+  hlcs?: Record<string, string>;
+}
+
+export interface SnapshotResponse {
+  /** The sequence the snapshot is complete up to: continue with pull after it. */
+  asOf: number;
+  rows: SnapshotRow[];
+  /** Paging key for the next page; null on the last. */
+  next: string | null;
+  /** Total cells in the cooperation when the snapshot started (for the progress bar). */
+  totalCells: number;
+  cells: number;
+  serverTime: number;
+}
+
+export interface ServerInfo {
+  service: 'samvakt-sync';
+  protocol: { min: number; max: number };
+  serverTime: number;
+}
+
+/**
+ * How the log keeps a cell: most columns keep the newest timestamp (last writer wins); the
+ * non-erasable columns of append-only tables keep the first (an event is written once).
+ * Unknown tables (from newer app versions) are last-writer-wins.
+ */
+export function keepsFirstWrite(table: string, column: string): boolean {
+  if (!isSyncedTable(table) || !isAppendOnly(table)) return false;
+  return !erasableColumns(table).includes(column);
+}
+
+/** True for a cell whose older values must not stay in any log (personal data erased by retention). */
+export function isErasable(table: string, column: string): boolean {
+  return isSyncedTable(table) && erasableColumns(table).includes(column);
+}
+
+/** The wall time (ms) of an HLC timestamp, read without full parsing. */
+export function hlcWallMs(hlc: string): number {
+  return Number(hlc.slice(0, 15));
+}
+
+/** The clock id (device part) of an HLC timestamp. */
+export function hlcClockId(hlc: string): string {
+  return hlc.slice(23);
+}
