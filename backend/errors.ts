@@ -24,6 +24,13 @@ export const APP_ERROR_CODES = [
   'competence.recordNotFound',
   'routines.notFound',
   'routines.refused',
+  'consultations.notFound',
+  'consultations.cancelled',
+  'consultations.noChanges',
+  'consultations.routineRefused',
+  'consultations.noIdentityNumber',
+  'consultations.importUnreadable',
+  'consultations.importEmpty',
   'api.unknownMethod',
   'internal',
 ] as const;

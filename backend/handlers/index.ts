@@ -2,7 +2,11 @@
 import type { AnyHandler } from '../handler';
 import { officesHandlers } from './offices';
 import type { OfficesHandlers } from './offices';
+import { auditHandlers } from './audit';
+import type { AuditHandlers } from './audit';
 import { competenceHandlers } from './competence';
+import { consultationsHandlers } from './consultations';
+import type { ConsultationsHandlers } from './consultations';
 import type { CompetenceHandlers } from './competence';
 import { overviewHandlers } from './overview';
 import { routinesHandlers } from './routines';
@@ -21,7 +25,7 @@ import type { StaffHandlers } from './staff';
 import { usersHandlers } from './users';
 import type { UsersHandlers } from './users';
 
-export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers & RotaHandlers & OverviewHandlers & CompetenceHandlers & RoutinesHandlers;
+export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers & RotaHandlers & OverviewHandlers & CompetenceHandlers & RoutinesHandlers & ConsultationsHandlers & AuditHandlers;
 
 export const handlers: Handlers = {
   ...sessionHandlers,
@@ -34,6 +38,8 @@ export const handlers: Handlers = {
   ...overviewHandlers,
   ...competenceHandlers,
   ...routinesHandlers,
+  ...consultationsHandlers,
+  ...auditHandlers,
 };
 
 export const METHOD_NAMES = Object.keys(handlers) as (keyof Handlers)[];

@@ -72,7 +72,8 @@ describe('checkConsultation', () => {
 
   it('requires a consulted doctor for medicine given without a routine', () => {
     expect(checkConsultation(input({ medicineAction: 'given' }), demo)).toMatchObject({ ok: false, fields: { doctorId: 'required' } });
-    expect(checkConsultation(input({ medicineAction: 'given', doctorId: doctor }), demo).ok).toBe(true);
+    expect(checkConsultation(input({ medicineAction: 'given', doctorId: doctor }), demo)).toMatchObject({ ok: false, fields: { medicineName: 'required' } });
+    expect(checkConsultation(input({ medicineAction: 'given', doctorId: doctor, medicineName: 'Paracetamol 500 mg' }), demo).ok).toBe(true);
     expect(checkConsultation(input({ medicineAction: 'given', routineId: routine }), demo).ok).toBe(true);
   });
 

@@ -72,6 +72,8 @@ export const consultationInputSchema = z.object({
     .nullish()
     .transform((value) => value ?? null),
   outcome: z.enum(OUTCOMES, 'invalidChoice'),
+  /** Only for medicine given without a routine (on a doctor's order); with a routine the medicine comes from it. */
+  medicineName: optionalText(100),
   doctorId: idSchema.nullish().transform((value) => value ?? null),
   followUpDate: localDateSchema.nullish().transform((value) => value ?? null),
   note: optionalText(NOTE_MAX),
@@ -125,7 +127,10 @@ export function checkConsultation(
     patient = { kind: 'none', idNumber: null, birthYear: input.patient.birthYear, sex: input.patient.sex };
   }
   if (minutesOf(input.at) > minutesOf(context.nowLocal) + FUTURE_TOLERANCE_MINUTES) fields.at = 'outOfRange';
-  if (input.medicineAction !== null && input.routineId === null && input.doctorId === null) fields.doctorId = 'required';
+  if (input.medicineAction !== null && input.routineId === null) {
+    if (input.doctorId === null) fields.doctorId = 'required';
+    if (input.medicineName === null) fields.medicineName = 'required';
+  }
   if (OUTCOMES_NEEDING_DOCTOR.includes(input.outcome) && input.doctorId === null) fields.doctorId = 'required';
   if (input.followUpDate !== null && input.followUpDate < dateOf(input.at)) fields.followUpDate = 'outOfRange';
   if (Object.keys(fields).length > 0 || patient === null) return { ok: false, fields, ...(identityMessage ? { identityMessage } : {}) };

@@ -500,6 +500,13 @@ export const nb: Catalog = {
     'competence.recordNotFound': 'Registreringen finnes ikke lenger. Last siden på nytt.',
     'routines.notFound': 'Fant ikke rutinen. Den kan være endret på en annen maskin. Last siden på nytt.',
     'routines.refused': 'Endringen ble ikke gjort: {reasons}.',
+    'consultations.notFound': 'Fant ikke konsultasjonen. Last listen på nytt og prøv igjen.',
+    'consultations.cancelled': 'Konsultasjonen er annullert og kan ikke endres. Registrer en ny konsultasjon om det trengs.',
+    'consultations.noChanges': 'Ingenting er endret. Rett feltet som er feil, og lagre igjen – eller lukk uten å lagre.',
+    'consultations.routineRefused': 'Sykepleieren kan ikke bruke «{routine}» nå: {reasons}. Velg en annen rutine, eller registrer uten rutine og med konsultert lege.',
+    'consultations.noIdentityNumber': 'Denne konsultasjonen er registrert uten fødselsnummer, så det er ingenting å vise.',
+    'consultations.importUnreadable': '«{fileName}» kunne ikke leses. Bruk en CSV- eller XLSX-fil med koden i første kolonne og teksten i andre.',
+    'consultations.importEmpty': 'Fant ingen gyldige koder i «{fileName}» ({rejected} linjer avvist). Sjekk at første kolonne er ICPC-2-koden og andre kolonne teksten.',
     'api.unknownMethod':
       'Denne versjonen av Samvakt kjenner ikke handlingen ({method}). Start Samvakt på nytt; hjelper ikke det, kontakt den som drifter Samvakt.',
     internal: 'Noe gikk galt i Samvakt, og ingenting ble endret. Prøv igjen; skjer det igjen, start Samvakt på nytt.',
