@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';
+import { SQLITE_PACKAGE } from './electron-native.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -29,9 +30,9 @@ const common = {
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // electron is provided by the runtime; better-sqlite3 is a native module loaded from node_modules
-  // (with the Electron-ABI binding passed as nativeBinding).
-  external: ['electron', 'better-sqlite3'],
+  // electron is provided by the runtime; better-sqlite3-multiple-ciphers (better-sqlite3 with encryption) is a native
+  // module loaded from node_modules (with the Electron-ABI binding passed as nativeBinding).
+  external: ['electron', SQLITE_PACKAGE],
 };
 
 /** Modules a bundle requires at run time (require("x") calls left in the output). */
@@ -56,9 +57,9 @@ async function main() {
 
   const problems = [];
   const allowed = {
-    main: (name) => name === 'electron' || name === 'better-sqlite3' || nodeBuiltins.has(name),
+    main: (name) => name === 'electron' || name === SQLITE_PACKAGE || nodeBuiltins.has(name),
     preload: (name) => name === 'electron',
-    'backend-process': (name) => name === 'better-sqlite3' || nodeBuiltins.has(name),
+    'backend-process': (name) => name === SQLITE_PACKAGE || nodeBuiltins.has(name),
   };
   for (const [name, isAllowed] of Object.entries(allowed)) {
     const file = path.join(outdir, `${name}.cjs`);

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseFileState, generateDatabaseKey } from '../db/encryption';
 
 const root = path.resolve(import.meta.dirname, '..');
 let outdir: string;
@@ -31,18 +32,18 @@ describe('build-electron.mjs', () => {
     expect(requiredModules(fs.readFileSync(path.join(outdir, 'preload.cjs'), 'utf8'))).toEqual(['electron']);
   });
 
-  it('keeps electron and better-sqlite3 external and bundles our own code', () => {
+  it('keeps electron and the SQLite module external and bundles our own code', () => {
     const main = fs.readFileSync(path.join(outdir, 'main.cjs'), 'utf8');
     const backend = fs.readFileSync(path.join(outdir, 'backend-process.cjs'), 'utf8');
     expect(requiredModules(main)).toContain('electron');
-    expect(requiredModules(backend)).toContain('better-sqlite3');
+    expect(requiredModules(backend)).toContain('better-sqlite3-multiple-ciphers');
     expect(requiredModules(backend)).not.toContain('electron');
     for (const code of [main, backend]) expect(requiredModules(code).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });
 
 /** Runs the bundle as the utility process would run, with process.parentPort backed by Node's IPC channel. */
-function startBackendProcess(dataDir: string) {
+function startBackendProcess(dataDir: string, key: string | null = generateDatabaseKey()) {
   const shim = path.join(work, 'parent-port-shim.cjs');
   fs.writeFileSync(
     shim,
@@ -53,7 +54,8 @@ function startBackendProcess(dataDir: string) {
   );
   const child = fork(path.join(outdir, 'backend-process.cjs'), [`--samvakt-data-dir=${dataDir}`], {
     execArgv: ['--require', shim],
-    env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') }, // the bundle sits outside the project
+    // the bundle sits outside the project; main passes the database key in the environment
+    env: { ...process.env, NODE_PATH: path.join(root, 'node_modules'), ...(key ? { SAMVAKT_DB_KEY: key } : {}) },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   const messages: unknown[] = [];
@@ -90,9 +92,20 @@ describe('the backend-process bundle', () => {
     backend.child.send({ id: 1, method: 'setup.status', input: {}, sessionToken: null });
     const reply = await backend.next((message) => message.id === 1);
     expect(reply).toMatchObject({ id: 1, response: { ok: true, value: { needsSetup: true } } });
-    expect(fs.existsSync(path.join(dataDir, 'samvakt.sqlite3'))).toBe(true);
+    expect(databaseFileState(path.join(dataDir, 'samvakt.sqlite3'))).toBe('encrypted');
     backend.child.send({ shutdown: true });
     expect(await backend.exited).toBe(0);
+  }, 30_000);
+
+  it('refuses to create an unencrypted store when main sent no key', async () => {
+    const dataDir = path.join(work, 'data-no-key');
+    const backend = startBackendProcess(dataDir, null);
+    running.push(backend.child);
+    const fatal = await backend.next((message) => typeof message.fatal === 'string');
+    expect(fatal.fatal).toContain('ingen nøkkel');
+    expect(databaseFileState(path.join(dataDir, 'samvakt.sqlite3'))).toBe('missing');
+    backend.child.send({ shutdown: true });
+    expect(await backend.exited).toBe(1);
   }, 30_000);
 
   it('reports a database from a newer Samvakt as fatal, in Norwegian', async () => {

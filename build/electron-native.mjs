@@ -1,4 +1,4 @@
-// Builds better-sqlite3 for Electron's ABI into .electron-native/<electron version>/, leaving node_modules (built for Node) untouched.
+// Builds better-sqlite3-multiple-ciphers (the encrypted local store's SQLite) for Electron's ABI into .electron-native/<electron version>/, leaving node_modules (built for Node) untouched.
 // Usage: node build/electron-native.mjs [--force]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 
 export const BINDING_FILE = 'better_sqlite3.node';
+/** The SQLite module the local store uses (better-sqlite3 with SQLCipher-compatible encryption). */
+export const SQLITE_PACKAGE = 'better-sqlite3-multiple-ciphers';
 
 export function electronVersion() {
   return require('electron/package.json').version;
@@ -58,7 +60,7 @@ function main() {
     return;
   }
 
-  const source = path.dirname(require.resolve('better-sqlite3/package.json'));
+  const source = path.dirname(require.resolve(`${SQLITE_PACKAGE}/package.json`));
   const nodeGyp = findNodeGyp();
   if (!nodeGyp) {
     fail(
@@ -69,7 +71,7 @@ function main() {
 
   // Build in a copy: node_modules/better-sqlite3/build stays built for plain Node, so `npm test` keeps working.
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'samvakt-electron-native-'));
-  const copy = path.join(work, 'better-sqlite3');
+  const copy = path.join(work, SQLITE_PACKAGE);
   try {
     fs.cpSync(source, copy, { recursive: true, filter: (file) => path.relative(source, file).split(path.sep)[0] !== 'build' });
     console.log(`Bygger better-sqlite3 for Electron ${version} (${process.arch}) / Building better-sqlite3 for Electron ${version} …`);

@@ -19,7 +19,7 @@ let files: string[];
 let nodeBindingBefore: string;
 let nodeBindingAfter: string;
 
-const NODE_BINDING = path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+const NODE_BINDING = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
 const hashFile = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 beforeAll(() => {
@@ -78,12 +78,14 @@ describe('the packaged app', () => {
     );
   });
 
-  it("holds better-sqlite3's JavaScript and loader, but not its sources or its Node build", () => {
-    expect(files).toContain('/node_modules/better-sqlite3/lib/index.js');
+  it("holds the encrypted SQLite module's JavaScript and loader, but not its sources or its Node build", () => {
+    expect(files).toContain('/node_modules/better-sqlite3-multiple-ciphers/lib/index.js');
+    // Plain better-sqlite3 (the sync server's) has no place in the app: the local store is always the encrypting one.
+    expect(files.filter((file) => file.startsWith('/node_modules/better-sqlite3/'))).toEqual([]);
     // `bindings` is not asserted: better-sqlite3 loads it only when no nativeBinding is given, and main always gives
     // one (and refuses to start without the file). electron-builder's dependency walk included it from an
     // incrementally installed tree but not from a fresh `npm ci` tree, so the test must not depend on it.
-    expect(files.filter((file) => /better-sqlite3\/(src|deps|build)\//.test(file))).toEqual([]);
+    expect(files.filter((file) => /better-sqlite3(-multiple-ciphers)?\/(src|deps|build)\//.test(file))).toEqual([]);
   });
 
   it('leaves out sources, tests, source maps and the libraries the bundles already contain', () => {
@@ -91,7 +93,7 @@ describe('the packaged app', () => {
     expect(files.filter((file) => /^\/node_modules\/(react|react-dom|zod|date-fns|zustand|uuid|electron)\//.test(file))).toEqual([]);
   });
 
-  it('leaves node_modules/better-sqlite3 built for Node (npm test keeps working)', () => {
+  it('leaves node_modules/better-sqlite3-multiple-ciphers built for Node (npm test keeps working)', () => {
     expect(nodeBindingAfter).toBe(nodeBindingBefore);
   });
 

@@ -1,7 +1,9 @@
-// Opens the local store: pragmas, migrations, the device clock and the single write path.
+// Opens the local store: encryption key, pragmas, migrations, the device clock and the single write path.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { applyKey, assertKeyOpens, databaseFileState, DatabaseKeyError, encryptPlaintextFile, encryptPlaintextFilesIn, openConnection } from './encryption';
+import type { DatabaseKey } from './encryption';
 import { createDeviceClock } from './device-clock';
 import type { DeviceClock } from './device-clock';
 import { assertNotTooNew, migrate } from './migrate';
@@ -11,8 +13,18 @@ import type { Writer } from './write-path';
 
 export const DATABASE_FILE_NAME = 'samvakt.sqlite3';
 
+export const BACKUP_DIR_NAME = 'backups';
+
 export interface LocalStore {
   db: Database.Database;
+  /** The folder, the database file and its backup folder. */
+  dataDir: string;
+  file: string;
+  backupDir: string;
+  /** The key the file is encrypted with; null for an unencrypted store. */
+  key: DatabaseKey | null;
+  /** True when this open encrypted a database that was unencrypted before. */
+  converted: boolean;
   writer: Writer;
   clock: DeviceClock;
   migration: MigrateResult;
@@ -26,23 +38,49 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Wall clock for the hybrid logical clock; tests inject one. */
   now?: () => number;
+  /**
+   * The database key (64 hex digits, see encryption.ts). Given a key, a new database is created encrypted and an
+   * unencrypted one (and its backups) is converted. Without one the store is unencrypted: only tools and old tests
+   * do that; the app and the harness always pass a key.
+   */
+  key?: DatabaseKey | null;
 }
 
 export function openLocalStore(options: OpenOptions): LocalStore {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, DATABASE_FILE_NAME);
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const backupDir = path.join(options.dataDir, BACKUP_DIR_NAME);
+  const key = options.key ?? null;
+  const state = databaseFileState(file);
+  if (state === 'encrypted' && !key) throw new DatabaseKeyError('missing');
+  let converted = false;
+  if (state === 'plaintext' && key) {
+    // A newer Samvakt's database is refused before the conversion touches it.
+    const plain = openConnection(file, { nativeBinding: options.nativeBinding, readonly: true });
+    try {
+      assertNotTooNew(plain);
+    } finally {
+      plain.close();
+    }
+    encryptPlaintextFile(file, key, options.nativeBinding);
+    // Backups taken before encryption (e.g. before a migration) hold the same data: encrypt them too.
+    encryptPlaintextFilesIn(backupDir, key, options.nativeBinding);
+    converted = true;
+  }
+  const db = openConnection(file, { nativeBinding: options.nativeBinding });
   try {
+    if (key) applyKey(db, key);
+    assertKeyOpens(db);
     // Refuse a newer database before anything (even the journal mode) touches the file.
     assertNotTooNew(db);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    const migration = migrate(db, { backupDir: path.join(options.dataDir, 'backups') });
+    const migration = migrate(db, { backupDir });
     const clock = createDeviceClock(db, options.now);
     const writer = createWriter(db, clock);
-    return { db, writer, clock, migration, close: () => db.close() };
+    return { db, dataDir: options.dataDir, file, backupDir, key, converted, writer, clock, migration, close: () => db.close() };
   } catch (error) {
     db.close();
     throw error;

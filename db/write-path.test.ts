@@ -74,7 +74,7 @@ describe('write path', () => {
     const first = store.writer.write((changes) => (createOffice(changes, office), changes.hlc));
     store.db.close();
     wall = 10;
-    const reopened = openLocalStore({ dataDir: store.dataDir, now: () => wall });
+    const reopened = openLocalStore({ dataDir: store.dataDir, key: store.key, now: () => wall });
     const second = reopened.writer.write((changes) => (createOffice(changes, { ...office, name: 'Annet' }), changes.hlc));
     expect(second > first).toBe(true);
     expect(reopened.clock.deviceId).toBe(store.clock.deviceId);

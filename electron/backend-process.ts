@@ -1,8 +1,13 @@
 // Entry of the backend utility process (bundled to dist/electron/backend-process.cjs): wires process.parentPort to the backend service.
+import { DATABASE_KEY_ENV, DatabaseKeyError, parseDatabaseKey } from '../db/encryption';
 import { openLocalStore } from '../db/open';
 import { parseBackendArgs } from './backend-args';
 import { reportFatal, runBackendService } from './backend-service';
 import type { ParentPortLike } from './backend-service';
+
+function missingKey(): never {
+  throw new DatabaseKeyError('missing');
+}
 
 // Electron gives a utility process `process.parentPort`; typed here so this file never imports electron.
 const port = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
@@ -15,10 +20,19 @@ if (!port) {
   if (!config) {
     reportFatal(port, 'Intern feil: Samvakt startet bakgrunnstjenesten uten datamappe. Installer Samvakt på nytt.', (code) => process.exit(code));
   } else {
+    // main passes the key in the environment; take it out at once so nothing this process starts inherits it.
+    const keyText = process.env[DATABASE_KEY_ENV];
+    delete process.env[DATABASE_KEY_ENV];
     runBackendService({
       port,
       dataDir: config.dataDir,
-      openStore: () => openLocalStore({ dataDir: config.dataDir, ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) }),
+      openStore: () =>
+        openLocalStore({
+          dataDir: config.dataDir,
+          // Without a key the store would be created unencrypted: refuse instead (main always sends one).
+          key: keyText ? parseDatabaseKey(keyText) : missingKey(),
+          ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+        }),
       exit: (code) => process.exit(code),
     });
   }

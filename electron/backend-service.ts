@@ -2,6 +2,7 @@
 import { createBackend as createRealBackend } from '../backend/api';
 import type { Backend, BackendOptions } from '../backend/api';
 import type { LocalStore } from '../db/open';
+import { DatabaseKeyError } from '../db/encryption';
 import { DatabaseTooNewError } from '../db/migrate';
 import { INTERNAL_ERROR, isRequestMessage, isShutdownMessage } from './protocol';
 import type { FromBackendMessage } from './protocol';
@@ -25,7 +26,7 @@ export interface BackendServiceOptions {
 
 /** The Norwegian text shown to the user when the store cannot be opened. */
 export function describeOpenError(error: unknown, dataDir: string): string {
-  if (error instanceof DatabaseTooNewError) return error.message;
+  if (error instanceof DatabaseTooNewError || error instanceof DatabaseKeyError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return `Samvakt klarte ikke å åpne databasen i ${dataDir}. Ingen data er endret.\n\nTeknisk feil: ${detail}`;
 }

@@ -33,7 +33,13 @@ function fakeElectron(appPath: string, appData: string) {
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
   const paths = new Map<string, string>([['appData', appData]]);
-  const forks: { modulePath: string; args: string[]; child: FakeChild }[] = [];
+  const forks: { modulePath: string; args: string[]; options: { env?: Record<string, string | undefined> }; child: FakeChild }[] = [];
+  const safeStorage = {
+    available: true,
+    isEncryptionAvailable: () => safeStorage.available,
+    encryptString: (text: string) => Buffer.from(`os:${text}`),
+    decryptString: (buffer: Buffer) => buffer.toString().slice(3),
+  };
   const errors: [string, string][] = [];
   const session = {
     headersListener: null as null | ((details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void),
@@ -57,6 +63,7 @@ function fakeElectron(appPath: string, appData: string) {
     BrowserWindow: FakeWindow,
     dialog: { showErrorBox: (title: string, content: string) => errors.push([title, content]) },
     ipcMain,
+    safeStorage,
     session: {
       defaultSession: {
         webRequest: { onHeadersReceived: (listener: typeof session.headersListener) => (session.headersListener = listener) },
@@ -65,14 +72,14 @@ function fakeElectron(appPath: string, appData: string) {
       },
     },
     utilityProcess: {
-      fork: (modulePath: string, args: string[]) => {
+      fork: (modulePath: string, args: string[], options: { env?: Record<string, string | undefined> }) => {
         const child = new FakeChild();
-        forks.push({ modulePath, args, child });
+        forks.push({ modulePath, args, options, child });
         return child;
       },
     },
   };
-  return { electron, appListeners, paths, forks, errors, session, ipcMain, ready: resolveReady };
+  return { electron, appListeners, paths, forks, errors, session, ipcMain, safeStorage, ready: resolveReady };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -82,12 +89,13 @@ describe('main', () => {
   let appData: string;
   let fake: ReturnType<typeof fakeElectron>;
 
-  async function startMain({ withBinding = true } = {}) {
+  async function startMain({ withBinding = true, keyStorage = true } = {}) {
     if (withBinding) {
       fs.mkdirSync(path.join(appPath, '.electron-native', '45.5.0'), { recursive: true });
       fs.writeFileSync(path.join(appPath, '.electron-native', '45.5.0', 'better_sqlite3.node'), 'stand-in');
     }
     fake = fakeElectron(appPath, appData);
+    fake.safeStorage.available = keyStorage;
     vi.doMock('electron', () => fake.electron);
     await import('./main');
     fake.ready();
@@ -143,6 +151,24 @@ describe('main', () => {
     expect(modulePath).toMatch(/backend-process\.cjs$/);
     expect(args).toContain(`--samvakt-data-dir=${path.join(appData, 'Samvakt', 'data')}`);
     expect(args).toContain(`--samvakt-native-binding=${path.join(appPath, '.electron-native', '45.5.0', 'better_sqlite3.node')}`);
+  });
+
+  it('gives the backend process the OS-kept database key in its environment, never on the command line', async () => {
+    await startMain();
+    const [{ args, options }] = fake.forks as [(typeof fake.forks)[number]];
+    const key = options.env?.SAMVAKT_DB_KEY;
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(args.join(' ')).not.toContain(key);
+    const keyFile = fs.readFileSync(path.join(appData, 'Samvakt', 'data', 'samvakt-db-key.bin'), 'utf8');
+    expect(keyFile).toBe(`os:${key}`);
+  });
+
+  it('refuses to start when the OS cannot keep the database key safe', async () => {
+    await startMain({ keyStorage: false });
+    expect(fake.forks).toEqual([]);
+    expect(FakeWindow.all).toEqual([]);
+    expect(fake.errors[0]![1]).toContain('sikker nøkkellagring');
+    expect(fake.electron.app.quit).toHaveBeenCalled();
   });
 
   it('relays calls from the app page to the backend process and refuses other pages', async () => {

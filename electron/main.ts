@@ -1,7 +1,9 @@
 // Electron main process: the secured window, the backend utility process, and the IPC bridge between them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, utilityProcess } from 'electron';
+import { DATABASE_KEY_ENV } from '../db/encryption';
+import { loadOrCreateDatabaseKey } from './db-key';
 import { registerPrintHandler } from './print';
 import { toBackendArgs } from './backend-args';
 import { createBackendHost } from './backend-host';
@@ -66,11 +68,20 @@ function start(): void {
     return;
   }
 
+  // The database key is kept by the OS (safeStorage is only available in main) and handed to the backend process in its
+  // environment, never on the command line, which other users' processes can read.
+  const databaseKey = loadOrCreateDatabaseKey({ safeStorage, dataDir: paths.dataDir });
+  if (!databaseKey.ok) {
+    showFatal(databaseKey.message);
+    return;
+  }
+
   const backend = createBackendHost({
     fork: () =>
       utilityProcess.fork(paths.backendProcess, toBackendArgs({ dataDir: paths.dataDir, nativeBinding: paths.nativeBinding }), {
         serviceName: 'Samvakt backend',
         stdio: 'inherit',
+        env: { ...process.env, [DATABASE_KEY_ENV]: databaseKey.key },
       }),
     onEvent: createEventForwarder(() =>
       BrowserWindow.getAllWindows()

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/api';
 import { openLocalStore } from '../db/open';
 import type { LocalStore } from '../db/open';
+import { harnessDatabaseKey } from './dev-key';
 import { startHarness } from './server';
 
 const { values } = parseArgs({
@@ -23,7 +24,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 let store: LocalStore;
 try {
-  store = openLocalStore({ dataDir: path.resolve(values['data-dir']) });
+  const dataDir = path.resolve(values['data-dir']);
+  const { key, source } = harnessDatabaseKey(dataDir);
+  if (source === 'new') console.log(`Ny utviklingsnøkkel for databasen i ${dataDir} (sett SAMVAKT_DB_KEY for å bruke en egen)`);
+  store = openLocalStore({ dataDir, key });
+  if (store.converted) console.log('Den ukrypterte databasen er nå kryptert.');
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
