@@ -1,4 +1,5 @@
 // Realistic generated data for benchmarks: the example cooperation plus years of shifts and absences (later areas extend it).
+import { seededRandom } from '../domain/seeded-random';
 import { addDays, isoWeekday } from '../domain/calendar/dates';
 import type { LocalDate } from '../domain/calendar/dates';
 import { isPublicHoliday } from '../domain/calendar/holidays';
@@ -35,17 +36,8 @@ const EXTRA_STAFF: [string, Profession][] = [
   ['Helsesekretær Gro Vik', 'secretary'],
 ];
 
-/** A small deterministic PRNG (mulberry32), so benchmark runs are comparable. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmarks' deterministic generator (see domain/seeded-random.ts), so runs are comparable. */
+export const random = seededRandom;
 
 /**
  * Loads the example cooperation, then writes `years` of one-off shifts through the write path: every active person

@@ -22,6 +22,24 @@ describe('example dataset (Indre Namdal)', () => {
     for (const a of offices) for (const b of offices) if (a !== b) expect(a.drivingMinutes[b.id]).toBe(b.drivingMinutes[a.id]);
   });
 
+  it('holds a few hundred consultations over recent weeks, all with synthetic numbers or none, none in the future', async () => {
+    const backend = createBackend({ store, now: () => new Date('2026-11-26T09:00:00Z') });
+    await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
+    const rows = store.db.prepare('SELECT at, patient_kind, office_id, outcome, contact FROM consultations').all() as { at: string; patient_kind: string; office_id: string; outcome: string; contact: string }[];
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+    expect(rows.length).toBeLessThanOrEqual(500);
+    expect(rows.every((r) => r.at >= '2026-10-15' && r.at < '2026-11-26')).toBe(true);
+    expect(new Set(rows.map((r) => r.patient_kind))).toEqual(new Set(['synthetic', 'none']));
+    expect(new Set(rows.map((r) => r.office_id)).size).toBe(4);
+    expect(new Set(rows.map((r) => r.outcome)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(rows.map((r) => r.contact)).size).toBe(3);
+    const kinds = store.db.prepare('SELECT kind, count(*) AS n FROM consultation_amendments GROUP BY kind ORDER BY kind').all();
+    expect(kinds).toEqual([
+      { kind: 'amended', n: 4 },
+      { kind: 'cancelled', n: 2 },
+    ]);
+  });
+
   it('has the staff mix domain.md asks for, based at real offices', async () => {
     const backend = createBackend({ store });
     await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });

@@ -8,6 +8,7 @@ import type { LocalStore } from '../../db/open';
 import { createStaffMember } from '../../db/staff';
 import { createUser } from '../../db/users';
 import { hashPassword } from '../passwords';
+import { writeExampleConsultations } from './indre-namdal-consultations';
 import { writeExampleCompetence } from './indre-namdal-competence';
 import { writeExampleRoutines } from './indre-namdal-routines';
 import { writeExampleRota } from './indre-namdal-rota';
@@ -105,6 +106,7 @@ export async function loadExampleDataset(store: LocalStore, assertStillEmpty: ()
       updateOffice(changes, id, { ...getOffice(changes.db, id)!, drivingMinutes });
     }
     const staffIds = new Map<string, string>();
+    const userIds = new Map<string, string>();
     for (const member of STAFF) {
       const staffId = createStaffMember(changes, {
         name: member.name,
@@ -117,7 +119,7 @@ export async function loadExampleDataset(store: LocalStore, assertStillEmpty: ()
       });
       staffIds.set(member.name, staffId);
       if (member.login) {
-        createUser(changes, { staffId, username: member.login.username, passwordHash: hashes.get(member.login.username)!, roles: member.login.roles });
+        userIds.set(member.login.username, createUser(changes, { staffId, username: member.login.username, passwordHash: hashes.get(member.login.username)!, roles: member.login.roles }));
       }
     }
     const officeByMunicipality = new Map<string, string>(OFFICES.map((office) => [office.municipality, officeIds.get(office.key)!]));
@@ -129,6 +131,14 @@ export async function loadExampleDataset(store: LocalStore, assertStillEmpty: ()
       today,
       (name) => staffIds.get(name) ?? missing('staff member', name),
       (municipality) => officeByMunicipality.get(municipality) ?? missing('office', municipality),
+    );
+    writeExampleConsultations(
+      changes,
+      today,
+      staffLookup,
+      (municipality) => officeByMunicipality.get(municipality) ?? missing('office', municipality),
+      userIds.get('resepsjon') ?? missing('user', 'resepsjon'),
+      userIds.get('sykepleier') ?? missing('user', 'sykepleier'),
     );
   });
 }
