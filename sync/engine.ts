@@ -1,0 +1,362 @@
+// The client sync engine: in the backend process, in the background — first download, then pull and push, with backoff and a status for the UI.
+import type { LocalStore } from '../db/open';
+import { getMeta, setMeta } from '../db/local-meta';
+import { ClockDriftError, DEFAULT_MAX_DRIFT_MS } from '../domain/hlc';
+import { createMerger } from './merge';
+import type { Merger } from './merge';
+import { createOutbox } from './outbox';
+import { MAX_PUSH_CHANGES, SYNC_PROTOCOL_VERSION } from './protocol';
+import type { SnapshotRow, WireChange } from './protocol';
+import type { SecretStore } from './secret-store';
+import { createHttpTransport, SyncTransportError } from './transport';
+import type { DeviceAuth, SyncTransport } from './transport';
+
+/** What the UI is told when sync fails; the renderer has a Norwegian and an English text for each. */
+export const SYNC_CLIENT_ERROR_CODES = [
+  'sync.offline',
+  'sync.serverError',
+  'sync.revoked',
+  'sync.credentialInvalid',
+  'sync.clockDrift',
+  'sync.upgradeRequired',
+  'sync.wrongCooperation',
+  'sync.enrolCodeInvalid',
+  'sync.rateLimited',
+  'sync.refused',
+] as const;
+export type SyncClientErrorCode = (typeof SYNC_CLIENT_ERROR_CODES)[number];
+
+/** Errors after which retrying cannot help until a person acts (re-enrol, upgrade). */
+const STOPS_SYNC: readonly SyncClientErrorCode[] = ['sync.revoked', 'sync.credentialInvalid', 'sync.upgradeRequired', 'sync.wrongCooperation'];
+
+export class SyncError extends Error {
+  constructor(readonly code: SyncClientErrorCode, message: string) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+export function toSyncError(error: unknown): SyncError {
+  if (error instanceof SyncError) return error;
+  if (error instanceof ClockDriftError) return new SyncError('sync.clockDrift', error.message);
+  if (error instanceof SyncTransportError) {
+    const map: Partial<Record<SyncTransportError['code'], SyncClientErrorCode>> = {
+      network: 'sync.offline',
+      'server.unavailable': 'sync.serverError',
+      'auth.revoked': 'sync.revoked',
+      'auth.invalid': 'sync.credentialInvalid',
+      'auth.missing': 'sync.credentialInvalid',
+      'clock.ahead': 'sync.clockDrift',
+      'protocol.unsupported': 'sync.upgradeRequired',
+      'sync.wrongCooperation': 'sync.wrongCooperation',
+      'enrol.codeInvalid': 'sync.enrolCodeInvalid',
+      'request.rateLimited': 'sync.rateLimited',
+    };
+    return new SyncError(map[error.code] ?? 'sync.refused', error.message);
+  }
+  return new SyncError('sync.serverError', error instanceof Error ? error.message : String(error));
+}
+
+export type SyncState = 'notEnrolled' | 'idle' | 'syncing' | 'offline' | 'error' | 'stopped';
+
+export interface SyncStatus {
+  enrolled: boolean;
+  state: SyncState;
+  /** The server answered the last attempt. */
+  online: boolean;
+  serverUrl: string | null;
+  cooperationName: string | null;
+  office: string | null;
+  lastSuccessAt: string | null;
+  pendingChanges: number;
+  /** Progress of the first download (cells), null when none is running or due. */
+  firstDownload: { done: number; total: number } | null;
+  lastErrorCode: SyncClientErrorCode | null;
+}
+
+export interface SyncEngineOptions {
+  store: LocalStore;
+  secrets: SecretStore;
+  /** The transport for a server URL (HTTP by default; tests pass an in-process one). */
+  transportFor?: (serverUrl: string) => SyncTransport;
+  now?: () => number;
+  /** Called after a merge with the areas whose data changed. */
+  onChange?: (areas: string[]) => void;
+  /** Called when the status changes (e.g. to refresh the status line). */
+  onStatus?: (status: SyncStatus) => void;
+  intervalMs?: number;
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+  pullLimit?: number;
+  snapshotLimit?: number;
+  maxDriftMs?: number;
+}
+
+export interface SyncEngine {
+  status(): SyncStatus;
+  /** Runs one full cycle now (or waits for the one running) and returns the status after it. */
+  syncNow(): Promise<SyncStatus>;
+  enrol(input: { serverUrl: string; code: string; name?: string }): Promise<SyncStatus>;
+  /** Forgets the server and credential (the data stays). */
+  forget(): Promise<void>;
+  /** Starts background syncing (when enrolled). */
+  start(): void;
+  stop(): void;
+}
+
+const META = {
+  serverUrl: 'sync.serverUrl',
+  deviceId: 'sync.deviceId',
+  cooperationId: 'sync.cooperationId',
+  cooperationName: 'sync.cooperationName',
+  office: 'sync.office',
+  cursor: 'sync.cursor',
+  snapshot: 'sync.snapshot',
+  lastSuccessAt: 'sync.lastSuccessAt',
+} as const;
+const SECRET_NAME = 'sync-device-secret';
+
+interface SnapshotProgress {
+  asOf: number;
+  next: string | null;
+  total: number;
+  done: number;
+}
+
+/** Turns snapshot rows back into cell changes for the merge. */
+export function snapshotRowsToChanges(rows: readonly SnapshotRow[]): WireChange[] {
+  const changes: WireChange[] = [];
+  for (const row of rows) {
+    for (const [column, value] of Object.entries(row.values)) {
+      changes.push({ table: row.table, row: row.row, column, value, hlc: row.hlcs?.[column] ?? row.hlc });
+    }
+  }
+  return changes;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { store, secrets } = options;
+  const db = store.db;
+  const now = options.now ?? Date.now;
+  const transportFor = options.transportFor ?? ((url: string) => createHttpTransport(url));
+  const outbox = createOutbox(db);
+  const intervalMs = options.intervalMs ?? 30_000;
+  const minBackoffMs = options.minBackoffMs ?? 2_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 5 * 60_000;
+  const maxDriftMs = options.maxDriftMs ?? DEFAULT_MAX_DRIFT_MS;
+  let merger: Merger | null = null;
+  let state: SyncState = getMeta(db, META.serverUrl) ? 'idle' : 'notEnrolled';
+  let online = false;
+  let lastErrorCode: SyncClientErrorCode | null = null;
+  let running: Promise<SyncStatus> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let started = false;
+  let failures = 0;
+  let pendingAppliedOnce = false;
+
+  const getMerger = () => (merger ??= createMerger(store));
+  const meta = (key: string) => getMeta(db, key);
+  const snapshotProgress = (): SnapshotProgress | null => {
+    const text = meta(META.snapshot);
+    return text ? (JSON.parse(text) as SnapshotProgress) : null;
+  };
+
+  function status(): SyncStatus {
+    const enrolled = meta(META.serverUrl) !== null;
+    const progress = snapshotProgress();
+    const firstDownload = enrolled && meta(META.cursor) === null ? { done: progress?.done ?? 0, total: progress?.total ?? 0 } : null;
+    return {
+      enrolled,
+      state: enrolled ? state : 'notEnrolled',
+      online: enrolled && online,
+      serverUrl: meta(META.serverUrl),
+      cooperationName: meta(META.cooperationName),
+      office: meta(META.office),
+      lastSuccessAt: meta(META.lastSuccessAt),
+      pendingChanges: outbox.pendingCount(),
+      firstDownload,
+      lastErrorCode,
+    };
+  }
+
+  const report = () => options.onStatus?.(status());
+
+  function changed(areas: Set<string>) {
+    if (areas.size) options.onChange?.([...areas]);
+  }
+
+  async function credentials(): Promise<{ transport: SyncTransport; auth: DeviceAuth; cooperation: string } | null> {
+    const serverUrl = meta(META.serverUrl);
+    const deviceId = meta(META.deviceId);
+    const cooperation = meta(META.cooperationId);
+    const secret = await secrets.read(SECRET_NAME);
+    if (!serverUrl || !deviceId || !cooperation) return null;
+    if (!secret) throw new SyncError('sync.credentialInvalid', 'The device secret is missing from the secret store.');
+    return { transport: transportFor(serverUrl), auth: { deviceId, secret }, cooperation };
+  }
+
+  function checkServerClock(serverTime: number) {
+    if (Math.abs(now() - serverTime) > maxDriftMs) {
+      throw new SyncError('sync.clockDrift', `This device's clock differs from the server's by more than the allowed drift.`);
+    }
+  }
+
+  async function download(transport: SyncTransport, auth: DeviceAuth, cooperation: string, areas: Set<string>) {
+    let progress = snapshotProgress();
+    if (meta(META.cursor) !== null) return;
+    for (;;) {
+      const page = await transport.snapshot(auth, {
+        cooperation,
+        ...(progress?.next ? { after: progress.next, asOf: progress.asOf, total: progress.total } : {}),
+        ...(options.snapshotLimit ? { limit: options.snapshotLimit } : {}),
+      });
+      checkServerClock(page.serverTime);
+      const result = getMerger().apply(snapshotRowsToChanges(page.rows));
+      result.areas.forEach((area) => areas.add(area));
+      progress = { asOf: progress?.next ? progress.asOf : page.asOf, next: page.next, total: progress?.next ? progress.total : page.totalCells, done: (progress?.next ? progress.done : 0) + page.cells };
+      if (page.next === null) {
+        db.transaction(() => {
+          setMeta(db, META.cursor, String(progress!.asOf));
+          setMeta(db, META.snapshot, null);
+        })();
+        return;
+      }
+      setMeta(db, META.snapshot, JSON.stringify(progress));
+      report();
+    }
+  }
+
+  async function pull(transport: SyncTransport, auth: DeviceAuth, cooperation: string, areas: Set<string>) {
+    for (;;) {
+      const after = Number(meta(META.cursor) ?? 0);
+      const page = await transport.pull(auth, { cooperation, after, ...(options.pullLimit ? { limit: options.pullLimit } : {}) });
+      checkServerClock(page.serverTime);
+      const result = getMerger().apply(page.changes);
+      result.areas.forEach((area) => areas.add(area));
+      // The cursor only moves after the page is merged: a crash in between re-reads the page, which merges to the same state.
+      if (page.lastSeq > after) setMeta(db, META.cursor, String(page.lastSeq));
+      if (!page.more) return;
+    }
+  }
+
+  async function push(transport: SyncTransport, auth: DeviceAuth, cooperation: string) {
+    for (;;) {
+      const batch = outbox.nextBatch(MAX_PUSH_CHANGES);
+      if (batch.changes.length === 0) return;
+      const response = await transport.push(auth, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation, changes: batch.changes });
+      outbox.markSent(batch.localSeqs, new Date(now()).toISOString());
+      checkServerClock(response.serverTime);
+    }
+  }
+
+  async function cycle(): Promise<SyncStatus> {
+    const areas = new Set<string>();
+    try {
+      const creds = await credentials();
+      if (!creds) {
+        state = 'notEnrolled';
+        return status();
+      }
+      state = 'syncing';
+      report();
+      if (!pendingAppliedOnce) {
+        getMerger().applyPending().areas.forEach((area) => areas.add(area));
+        pendingAppliedOnce = true;
+      }
+      await download(creds.transport, creds.auth, creds.cooperation, areas);
+      await pull(creds.transport, creds.auth, creds.cooperation, areas);
+      await push(creds.transport, creds.auth, creds.cooperation);
+      online = true;
+      lastErrorCode = null;
+      failures = 0;
+      state = 'idle';
+      setMeta(db, META.lastSuccessAt, new Date(now()).toISOString());
+    } catch (error) {
+      const syncError = toSyncError(error);
+      lastErrorCode = syncError.code;
+      online = syncError.code !== 'sync.offline';
+      failures += 1;
+      state = STOPS_SYNC.includes(syncError.code) ? 'stopped' : syncError.code === 'sync.offline' ? 'offline' : 'error';
+    } finally {
+      changed(areas);
+    }
+    const result = status();
+    options.onStatus?.(result);
+    return result;
+  }
+
+  function schedule() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!started || state === 'notEnrolled' || state === 'stopped') return;
+    let delay = intervalMs;
+    if (failures > 0) {
+      const backoff = Math.min(maxBackoffMs, minBackoffMs * 2 ** Math.min(failures - 1, 16));
+      delay = lastErrorCode === 'sync.clockDrift' ? maxBackoffMs : Math.round(backoff * (0.75 + Math.random() * 0.5));
+    }
+    timer = setTimeout(() => void syncNow(), delay);
+    timer.unref?.();
+  }
+
+  function syncNow(): Promise<SyncStatus> {
+    if (!running) {
+      running = cycle().finally(() => {
+        running = null;
+        schedule();
+      });
+    }
+    return running;
+  }
+
+  return {
+    status,
+    syncNow,
+    async enrol(input) {
+      const serverUrl = input.serverUrl.trim().replace(/\/+$/, '');
+      const transport = transportFor(serverUrl);
+      let response;
+      try {
+        response = await transport.enrol({ protocol: SYNC_PROTOCOL_VERSION, code: input.code.trim(), clockId: store.clock.deviceId, ...(input.name ? { name: input.name } : {}) });
+      } catch (error) {
+        throw toSyncError(error);
+      }
+      await secrets.write(SECRET_NAME, response.secret);
+      db.transaction(() => {
+        setMeta(db, META.serverUrl, serverUrl);
+        setMeta(db, META.deviceId, response.deviceId);
+        setMeta(db, META.cooperationId, response.cooperationId);
+        setMeta(db, META.cooperationName, response.cooperationName);
+        setMeta(db, META.office, response.office);
+        setMeta(db, META.cursor, null);
+        setMeta(db, META.snapshot, null);
+        // Everything this device wrote before enrolling goes to the service too.
+        db.prepare('UPDATE outbox SET sent_at = NULL').run();
+      })();
+      state = 'idle';
+      lastErrorCode = null;
+      failures = 0;
+      return syncNow();
+    },
+    async forget() {
+      if (timer) clearTimeout(timer);
+      await running?.catch(() => {});
+      await secrets.remove(SECRET_NAME);
+      db.transaction(() => {
+        for (const key of Object.values(META)) setMeta(db, key, null);
+      })();
+      state = 'notEnrolled';
+      online = false;
+      lastErrorCode = null;
+      report();
+    },
+    start() {
+      started = true;
+      if (meta(META.serverUrl)) void syncNow();
+    },
+    stop() {
+      started = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

@@ -1,0 +1,216 @@
+// Test helper: simulated offices (real local stores) editing every synced table, syncing through a faulty link to an in-process service, then checked for convergence.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from '../../db/migrate';
+import { DATABASE_FILE_NAME, openLocalStore } from '../../db/open';
+import type { LocalStore } from '../../db/open';
+import { erasableColumns, isAppendOnly, SYNCED_TABLES } from '../../db/sync-tables';
+import type { ColumnKind, SqlValue, SyncedTableName } from '../../db/sync-tables';
+import { createSqliteStorage } from '../../server/sqlite-storage';
+import { createSyncService } from '../../server/service';
+import type { SyncStorage } from '../../server/storage';
+import { createSyncEngine } from '../../sync/engine';
+import type { SyncEngine } from '../../sync/engine';
+import type { PushRequest } from '../../sync/protocol';
+import { createMemorySecretStore } from '../../sync/secret-store';
+import type { DeviceAuth } from '../../sync/transport';
+import { createInProcessTransport, deliverDelayed } from './sync-in-process';
+import type { Fault } from './sync-in-process';
+
+export interface Step {
+  device: number;
+  action: 'edit' | 'sync' | 'toggleOffline' | 'deliverDelayed';
+  seed: number;
+}
+
+export interface Schedule {
+  /** Clock skew of each device in ms (its length is the number of devices). */
+  skewsMs: number[];
+  steps: Step[];
+  /** Chance (0–1) that a message meets a fault. */
+  faultRate: number;
+  seed: number;
+}
+
+/** A small deterministic PRNG (mulberry32), so a failing schedule replays exactly. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]! };
+}
+type Rng = ReturnType<typeof prng>;
+
+const TABLES = Object.keys(SYNCED_TABLES) as SyncedTableName[];
+const FAULTS: Fault[] = ['loseRequest', 'loseResponse', 'duplicate', 'delay'];
+
+function foreignKeys(db: Database.Database, table: string): Map<string, string> {
+  const keys = db.prepare(`PRAGMA foreign_key_list("${table}")`).all() as { table: string; from: string }[];
+  return new Map(keys.map((key) => [key.from, key.table]));
+}
+
+function randomValue(db: Database.Database, rng: Rng, kind: ColumnKind, parent: string | undefined): SqlValue {
+  if (parent) {
+    const ids = db.prepare(`SELECT id FROM "${parent}" ORDER BY id`).pluck().all() as string[];
+    return ids.length && rng.next() < 0.8 ? rng.pick(ids) : null;
+  }
+  switch (kind) {
+    case 'text':
+      return `t${rng.int(50)}`;
+    case 'integer':
+      return rng.int(1000);
+    case 'boolean':
+      return rng.int(2);
+    case 'json':
+      return JSON.stringify([rng.int(10), rng.int(10)]);
+  }
+}
+
+function randomValues(db: Database.Database, rng: Rng, table: SyncedTableName, subset: boolean): Record<string, SqlValue> {
+  const keys = foreignKeys(db, table);
+  const values: Record<string, SqlValue> = {};
+  for (const [column, kind] of Object.entries(SYNCED_TABLES[table].columns as Record<string, ColumnKind>)) {
+    if (subset && rng.next() < 0.6) continue;
+    values[column] = randomValue(db, rng, kind, keys.get(column));
+  }
+  return values;
+}
+
+let template: string | null = null;
+
+/** RAM-backed /dev/shm when there is one: the stores fsync every transaction, and the simulation makes thousands. */
+function fastTempRoot(): string {
+  try {
+    fs.accessSync('/dev/shm', fs.constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return os.tmpdir();
+  }
+}
+
+/** A fresh, migrated, unencrypted database file to copy for each simulated device (migrating each one costs more than the schedule). */
+function migratedTemplate(): string {
+  if (template && fs.existsSync(template)) return template;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'samvakt-sim-template-')), DATABASE_FILE_NAME);
+  const db = new Database(file);
+  migrate(db, { backupDir: null });
+  db.close();
+  template = file;
+  return file;
+}
+
+interface Device {
+  store: LocalStore;
+  engine: SyncEngine;
+  dataDir: string;
+  offline: boolean;
+}
+
+export interface Simulation {
+  storage: SyncStorage;
+  devices: Device[];
+  /** Ids of every appended (append-only) row, per table, across all devices. */
+  appended: Map<string, Set<string>>;
+}
+
+/** Runs a schedule to the end, with a full fault-free exchange afterwards; returns the simulation for checks. */
+export async function runSchedule(schedule: Schedule, onDone: (simulation: Simulation) => void | Promise<void>): Promise<void> {
+  const rng = prng(schedule.seed);
+  let time = Date.UTC(2026, 0, 5, 8, 0, 0);
+  const storage = createSqliteStorage(':memory:');
+  const service = createSyncService({ storage, now: () => time });
+  const delayed: { auth: DeviceAuth; request: PushRequest }[] = [];
+  let faultsOn = true;
+  const devices: Device[] = [];
+  const appended = new Map<string, Set<string>>();
+  let nextId = 0;
+  try {
+    for (const [index, skew] of schedule.skewsMs.entries()) {
+      const dataDir = fs.mkdtempSync(path.join(fastTempRoot(), 'samvakt-sim-'));
+      fs.copyFileSync(migratedTemplate(), path.join(dataDir, DATABASE_FILE_NAME));
+      const store = openLocalStore({ dataDir, key: null, now: () => time + skew });
+      const device: Device = { store, dataDir, offline: false, engine: null as unknown as SyncEngine };
+      device.engine = createSyncEngine({
+        store,
+        secrets: createMemorySecretStore(),
+        now: () => time + skew,
+        pullLimit: 7,
+        snapshotLimit: 11,
+        transportFor: () =>
+          createInProcessTransport(service, {
+            delayed,
+            offline: () => device.offline,
+            fault: () => (faultsOn && rng.next() < schedule.faultRate ? rng.pick(FAULTS) : 'none'),
+          }),
+      });
+      devices.push(device);
+      const { code } = await service.createEnrolmentCode({ cooperationId: 'coop-1', office: `Kontor ${index}` });
+      await device.engine.enrol({ serverUrl: 'memory://service', code });
+    }
+
+    for (const step of schedule.steps) {
+      time += 1000 + rng.int(60_000);
+      const device = devices[step.device % devices.length]!;
+      const local = prng(step.seed);
+      if (step.action === 'toggleOffline') device.offline = !device.offline;
+      else if (step.action === 'sync') await device.engine.syncNow();
+      else if (step.action === 'deliverDelayed') await deliverDelayed(service, delayed.splice(0, local.int(delayed.length + 1)).reverse());
+      else edit(device.store, local, () => `r${step.device % devices.length}-${nextId++}`, appended);
+    }
+
+    // Full exchange: everything delayed arrives, every device online, no more faults.
+    faultsOn = false;
+    await deliverDelayed(service, delayed);
+    for (const device of devices) device.offline = false;
+    for (let round = 0; round < 3; round++) for (const device of devices) await device.engine.syncNow();
+    await onDone({ storage, devices, appended });
+  } finally {
+    for (const device of devices) {
+      device.store.close();
+      fs.rmSync(device.dataDir, { recursive: true, force: true });
+    }
+    await storage.close();
+  }
+}
+
+/** One random edit through the real write path: insert, update, tombstone, upsert of a shared id, or redaction. */
+function edit(store: LocalStore, rng: Rng, newId: () => string, appended: Map<string, Set<string>>) {
+  const table = rng.pick(TABLES);
+  const db = store.db;
+  const existing = db.prepare(`SELECT id FROM "${table}" ORDER BY id`).pluck().all() as string[];
+  const kind = rng.int(10);
+  store.writer.write((changes) => {
+    if (isAppendOnly(table)) {
+      const erasable = erasableColumns(table);
+      if (existing.length && erasable.length && kind < 3) {
+        changes.redact(table, rng.pick(existing), Object.fromEntries(erasable.map((column) => [column, null])));
+        return;
+      }
+      const id = newId();
+      changes.insert(table, id, randomValues(db, rng, table, false));
+      if (!appended.has(table)) appended.set(table, new Set());
+      appended.get(table)!.add(id);
+      return;
+    }
+    if (existing.length && kind < 4) changes.update(table, rng.pick(existing), randomValues(db, rng, table, true));
+    else if (existing.length && kind < 5) changes.remove(table, rng.pick(existing));
+    // A deterministic id several devices may create at once (like a pattern occurrence's exception row).
+    else if (kind < 7) changes.upsert(table, `shared-${rng.int(3)}`, randomValues(db, rng, table, false));
+    else changes.insert(table, newId(), randomValues(db, rng, table, false));
+  });
+}
+
+/** Everything sync must make equal: every synced table's rows and every column's timestamp. */
+export function deviceState(store: LocalStore): Record<string, unknown[]> {
+  const state: Record<string, unknown[]> = {};
+  for (const table of TABLES) state[table] = store.db.prepare(`SELECT * FROM "${table}" ORDER BY id`).all();
+  state.column_versions = store.db.prepare('SELECT * FROM column_versions ORDER BY table_name, row_id, column_name').all();
+  return state;
+}
