@@ -91,6 +91,11 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | readonly Role[]> = {
   'consultations.setRetention': ['admin'],
   'audit.list': ['admin'],
   'audit.patientAccess': ['admin'],
+  'sync.status': 'public',
+  'sync.now': 'signedIn',
+  'sync.enrol': ['admin'],
+  'sync.enrolNewDevice': 'public',
+  'sync.forget': ['admin'],
 };
 
 let store: ReturnType<typeof openTempStore>;

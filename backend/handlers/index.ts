@@ -24,8 +24,10 @@ import { staffHandlers } from './staff';
 import type { StaffHandlers } from './staff';
 import { usersHandlers } from './users';
 import type { UsersHandlers } from './users';
+import { syncHandlers } from './sync';
+import type { SyncHandlers } from './sync';
 
-export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers & RotaHandlers & OverviewHandlers & CompetenceHandlers & RoutinesHandlers & ConsultationsHandlers & AuditHandlers;
+export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers & RotaHandlers & OverviewHandlers & CompetenceHandlers & RoutinesHandlers & ConsultationsHandlers & AuditHandlers & SyncHandlers;
 
 export const handlers: Handlers = {
   ...sessionHandlers,
@@ -40,6 +42,7 @@ export const handlers: Handlers = {
   ...routinesHandlers,
   ...consultationsHandlers,
   ...auditHandlers,
+  ...syncHandlers,
 };
 
 export const METHOD_NAMES = Object.keys(handlers) as (keyof Handlers)[];
