@@ -5,6 +5,8 @@ import { createBackend } from '../backend/api';
 import { openLocalStore } from '../db/open';
 import type { LocalStore } from '../db/open';
 import { harnessDatabaseKey } from './dev-key';
+import { withBackgroundSync } from '../backend/background-sync';
+import { createFileSecretStore } from '../sync/secret-store';
 import { startHarness } from './server';
 
 const { values } = parseArgs({
@@ -13,6 +15,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '5173' },
     'static-dir': { type: 'string', default: 'dist/renderer' },
     'access-token': { type: 'string' },
+    // How often background sync runs (ms); tests shorten it.
+    'sync-interval-ms': { type: 'string', default: '30000' },
   },
 });
 
@@ -33,7 +37,12 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-const backend = createBackend({ store });
+// The harness keeps the sync device secret in a file in its data folder (the desktop app uses Electron safeStorage).
+const backend = withBackgroundSync(createBackend({ store }), store, {
+  secrets: createFileSecretStore(path.join(path.resolve(values['data-dir']), 'secrets')),
+  intervalMs: Math.max(200, Number(values['sync-interval-ms']) || 30_000),
+  minBackoffMs: Math.min(2_000, Math.max(200, Number(values['sync-interval-ms']) || 2_000)),
+});
 const harness = await startHarness({
   backend,
   staticDir: values['static-dir'],
