@@ -1,0 +1,28 @@
+// First run, third choice: join a cooperation already in use by connecting this new computer to the shared service; shows the download's progress.
+import { useSession } from '../../stores/session';
+import { EnrolForm } from './EnrolForm';
+import { describeStatus, useSyncText } from './sync-text';
+import { formatSyncTime, useSyncStatus } from './use-sync-status';
+
+export function FirstRunJoin() {
+  const text = useSyncText();
+  const status = useSyncStatus();
+  const data = status.data;
+  return (
+    <section className="card" aria-labelledby="first-run-join">
+      <h2 id="first-run-join">{text.firstRunTitle}</h2>
+      <p>{text.firstRunHint}</p>
+      {data?.enrolled && data.firstDownload && (
+        <p role="status" className="field-hint">
+          {describeStatus(text, data, formatSyncTime).detail[0]}
+        </p>
+      )}
+      {data?.enrolled && data.lastErrorCode && (
+        <p role="alert" className="field-hint">
+          {text.errors[data.lastErrorCode]}
+        </p>
+      )}
+      <EnrolForm method="sync.enrolNewDevice" onEnrolled={() => void useSession.getState().start()} />
+    </section>
+  );
+}
