@@ -13,6 +13,7 @@ import { navigate, useRouter } from './router';
 import { COMING_AREAS, DEFAULT_PATH, hrefFor, parseRoute } from './routes';
 import type { Area } from './routes';
 import { TodayStaffing } from './TodayStaffing';
+import { SyncStatusLine } from '../pages/sync/SyncStatusLine';
 import { useToday } from './use-today';
 
 interface NavItem {
@@ -110,6 +111,7 @@ function AppHeader() {
         <LanguageSelect id="header-language" />
       </div>
       <TodayStaffing />
+      <SyncStatusLine />
     </header>
   );
 }

@@ -13,6 +13,7 @@ import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
 import { useSession } from '../../stores/session';
 import { createFormErrors, createFormToInput } from './setup-form';
+import { FirstRunJoin } from '../sync/FirstRunJoin';
 import type { CreateForm } from './setup-form';
 
 export function FirstRunPage() {
@@ -24,6 +25,7 @@ export function FirstRunPage() {
       <div className="choice-grid">
         <CreateCooperation />
         <LoadExample />
+        <FirstRunJoin />
       </div>
     </main>
   );

@@ -16,6 +16,7 @@ import { useSession } from '../../stores/session';
 import { settingsChanges, settingsFormErrors } from './settings-form';
 import type { SettingsForm } from './settings-form';
 import { RotaLimitsSection } from './RotaLimitsSection';
+import { SyncSettingsSection } from '../sync/SyncSettingsSection';
 
 type Settings = ApiOutput<'settings.get'>;
 type OfficeList = ApiOutput<'offices.list'>;
@@ -50,6 +51,7 @@ export function SettingsPage() {
           )}
           {editable && !offices.data && !offices.error && <Loading />}
           {can(user, 'planRota') && <RotaLimitsSection limits={settings.data.rotaLimits} />}
+          <SyncSettingsSection />
         </>
       )}
       <LanguageChoice />
