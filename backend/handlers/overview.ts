@@ -5,6 +5,7 @@ import { idSchema } from '../../domain/ids';
 import { buildOverviewWeek } from '../../domain/overview/week';
 import { defineHandler } from '../handler';
 import type { CallContext } from '../handler';
+import { countsByOffice } from '../../db/consultations';
 import { DEVICE_OFFICE_KEY, getMeta } from '../../db/local-meta';
 import { getOffice, listOffices } from '../../db/offices';
 import { listStaff } from '../../db/staff';
@@ -69,6 +70,8 @@ export const overviewHandlers = {
         generatedAt: ctx.now().toISOString(),
         dataAsOf: newest > 0 ? new Date(newest).toISOString() : null,
         lastSyncedAt: null as string | null,
+        /** Consultations logged per office this week (not cancelled), for the trial's weekly view. */
+        consultationCounts: countsByOffice(ctx.store.db, rota.dates[0] ?? '', rota.dates.at(-1) ?? ''),
       };
     },
   }),

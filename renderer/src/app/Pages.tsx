@@ -1,8 +1,9 @@
-// Chooses the page for the current route; areas not built yet show a "kommer" page.
+// Chooses the page for the current route.
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
-import { Notice, PageTitle } from '../components/page';
+import { PageTitle } from '../components/page';
 import { CompetencePage } from '../pages/competence/CompetencePage';
+import { ConsultationsPage } from '../pages/consultations/ConsultationsPage';
 import { OfficeEditPage } from '../pages/offices/OfficeEditPage';
 import { OfficesPage } from '../pages/offices/OfficesPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
@@ -50,22 +51,10 @@ export function PageForPath({ path }: { path: string }) {
     case 'routines':
       return <RoutinesPage item={item} />;
     case 'consultations':
-      return <ComingSoon area={area} />;
+      return <ConsultationsPage item={item} />;
     case null:
       return <NotFound />;
   }
-}
-
-function ComingSoon({ area }: { area: Area }) {
-  const { t } = useT();
-  return (
-    <section>
-      <PageTitle>{t(AREA_TITLES[area])}</PageTitle>
-      <Notice kind="info">
-        <p>{t('page.comingSoonText')}</p>
-      </Notice>
-    </section>
-  );
 }
 
 function NotFound() {

@@ -15,6 +15,14 @@ export const PERMISSIONS = {
   keepCompetence: ['lead', 'admin'],
   /** Everyone's competences, the expiry list, the matrix and the CSV export (competence.ts VIEWERS). */
   viewCompetence: ['lead', 'admin', 'doctor'],
+  /** Record, amend, list consultations and reveal a number with a reason (backend/handlers/consultations.ts CONSULTATION_STAFF). */
+  logConsultations: ['receptionist', 'nurse', 'doctor', 'lead'],
+  /** The trial's figures and their export, without identities (CONSULTATION_STATISTICS). */
+  viewConsultationStatistics: ['lead', 'doctor', 'admin'],
+  importIcpc2: ['lead', 'admin'],
+  manageConsultationRetention: ['admin'],
+  /** The audit log and "who has accessed this patient" (backend/handlers/audit.ts). */
+  readAuditLog: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

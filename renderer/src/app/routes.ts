@@ -14,7 +14,7 @@ export const AREAS = [
 export type Area = (typeof AREAS)[number];
 
 /** Areas not built yet: shown in the menu as "kommer" and not navigable. */
-export const COMING_AREAS: readonly Area[] = ['consultations'];
+export const COMING_AREAS: readonly Area[] = [];
 
 export const DEFAULT_PATH = '/offices';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { toClientError } from '../../api/errors';
 import type { ClientApiError } from '../../api/errors';
-import { hrefFor } from '../../app/routes';
+import { AreaTabs } from '../../components/AreaTabs';
 import { Notice } from '../../components/page';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
@@ -19,27 +19,11 @@ const TABS: readonly { view: CompetenceView | 'mine'; label: MessageKey }[] = [
   { view: 'mine', label: 'competence.tabMine' },
 ];
 
-/** Links styled as tabs (each view has its own address, so Back and reload work); the current one has aria-current. */
 export function CompetenceTabs({ current }: { current: CompetenceView | 'mine' | null }) {
   const { t } = useT();
   const user = useSession((state) => state.user);
-  return (
-    <nav className="competence-tabs" aria-label={t('competence.tabsLabel')}>
-      <ul>
-        {TABS.map((tab) => {
-          const path = tab.view === 'mine' ? `/competence/${user?.staffId ?? ''}` : `/competence/${tab.view}`;
-          const active = tab.view === current;
-          return (
-            <li key={tab.view}>
-              <a className={`competence-tab${active ? ' competence-tab--active' : ''}`} href={hrefFor(path)} aria-current={active ? 'page' : undefined}>
-                {t(tab.label)}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  const tabs = TABS.map((tab) => ({ key: tab.view, label: t(tab.label), path: tab.view === 'mine' ? `/competence/${user?.staffId ?? ''}` : `/competence/${tab.view}` }));
+  return <AreaTabs label={t('competence.tabsLabel')} tabs={tabs} current={current} />;
 }
 
 /** "Eksporter … (CSV)": asks the backend for the file and saves it; says what happened next to the button. */

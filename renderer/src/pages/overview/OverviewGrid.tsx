@@ -63,7 +63,15 @@ export const OverviewGrid = memo(function OverviewGrid({ overview, caption, staf
           </tr>
         </thead>
         {overview.offices.map((block) => (
-          <OfficeBlock key={block.officeId} block={block} days={days} columns={columns} warnings={overview.warnings} staffName={staffName} />
+          <OfficeBlock
+            key={block.officeId}
+            block={block}
+            days={days}
+            columns={columns}
+            warnings={overview.warnings}
+            staffName={staffName}
+            consultationCount={overview.consultationCounts[block.officeId] ?? 0}
+          />
         ))}
         {otherWarnings.length > 0 && (
           <tbody className="office-block office-block--other">
@@ -105,12 +113,14 @@ function OfficeBlock({
   columns,
   warnings,
   staffName,
+  consultationCount,
 }: {
   block: OverviewOfficeBlock;
   days: Day[];
   columns: number;
   warnings: readonly RotaWarning[];
   staffName: (id: string) => string;
+  consultationCount: number;
 }) {
   const { t } = useT();
   const blockWarnings = warnings.filter((warning) => warning.officeId === block.officeId);
@@ -119,6 +129,7 @@ function OfficeBlock({
       <tr className="office-head">
         <th scope="rowgroup" colSpan={columns}>
           {block.officeName}
+          <span className="office-head__count">{t('overview.consultationCount', { count: consultationCount })}</span>
         </th>
       </tr>
       {block.rows.map((row, rowIndex) => (

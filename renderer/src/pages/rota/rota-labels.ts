@@ -1,4 +1,5 @@
 // Small formatting helpers for the planning page (dates in lists, the .ics export range).
+import { saveFile } from '../../app/download';
 import { addDays } from '../../../../domain/calendar/dates';
 import type { LocalDate } from '../../../../domain/calendar/dates';
 
@@ -14,16 +15,7 @@ export function icsRange(monday: LocalDate): { from: LocalDate; to: LocalDate } 
   return { from: monday, to: addDays(monday, ICS_WEEKS * 7 - 1) };
 }
 
-/** Saves text as a file: a Blob behind a temporary object URL and a temporary <a download>, then frees the URL. */
+/** Saves text as a file (see app/download.ts). */
 export function downloadText(fileName: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the click has been handled, or some browsers cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(fileName, content, type);
 }

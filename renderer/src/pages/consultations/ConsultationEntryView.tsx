@@ -1,0 +1,119 @@
+// Ny konsultasjon: the receptionist's fast entry form (keyboard first: Tab between fields, Enter saves, Esc clears).
+import { useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { api } from '../../api/client';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { submitOnEnter } from '../../components/FormDialog';
+import { LoadError, Loading, Notice } from '../../components/page';
+import { useForm } from '../../components/use-form';
+import { useT } from '../../i18n';
+import { useQuery } from '../../stores/query';
+import { consultationErrors } from './consultation-errors';
+import { consultationFormErrors, consultationFormToInput, newConsultationForm, nextConsultationForm } from './consultation-form';
+import type { ConsultationForm } from './consultation-form';
+import { ConsultationFields } from './ConsultationFields';
+import type { FormContext } from './ConsultationFields';
+import { describeCode } from './Icpc2Picker';
+
+export function ConsultationEntryView() {
+  const context = useQuery('consultations.formContext', {}, ['consultations', 'rota', 'settings', 'staff']);
+  const codes = useQuery('consultations.icpc2Codes', {}, ['consultations']);
+  if (context.error && !context.data) return <LoadError error={context.error} onRetry={() => void context.reload()} />;
+  if (codes.error && !codes.data) return <LoadError error={codes.error} onRetry={() => void codes.reload()} />;
+  if (!context.data || !codes.data) return <Loading />;
+  return <EntryForm context={context.data} codes={codes.data.codes} reloadContext={context.reload} />;
+}
+
+const NO_NURSE = '00000000-0000-7000-8000-000000000000';
+
+interface Saved {
+  time: string;
+  code: string;
+  nurse: string;
+  warnings: string[];
+}
+
+function EntryForm({ context, codes, reloadContext }: { context: FormContext; codes: { code: string; title: string; keywords: string[] }[]; reloadContext: () => Promise<FormContext | null> }) {
+  const translator = useT();
+  const { t } = translator;
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const rules = { nowLocal: context.now, allowSynthetic: context.demoMode };
+  const form = useForm<ConsultationForm>({
+    id: 'consultation',
+    initial: () => newConsultationForm(context.now, context.officeId, context.suggestedNurseId),
+    validate: (values) => consultationFormErrors(values, rules),
+  });
+  const { labelFor, messageFor, errorFor } = consultationErrors(translator, form, { allowSynthetic: context.demoMode, today: context.now.slice(0, 10) });
+  // Before a nurse is chosen the query asks for nobody (no staff member has the nil id) and the list is not shown.
+  const routines = useQuery('consultations.routineOptions', { nurseId: form.values.nurseId || NO_NURSE, date: form.values.date || context.now.slice(0, 10) }, ['routines', 'competence']);
+  const routineList = form.values.nurseId && routines.data ? routines.data : null;
+
+  // The patient field is where a receptionist starts: time, office and nurse are already filled in.
+  useEffect(() => {
+    document.getElementById(form.fieldId(form.values.withoutNumber ? 'birthYear' : 'identityNumber'))?.focus();
+  }, [formKey]); // eslint-disable-line react-hooks/exhaustive-deps -- focus once per fresh form
+
+  async function save() {
+    const values = form.values;
+    let result: { warnings: string[] } | null = null;
+    const ok = await form.submit(async () => {
+      result = await api.call('consultations.create', consultationFormToInput(values));
+    });
+    if (!ok || !result) return;
+    const nurse = context.nurses.find((n) => n.id === values.nurseId)?.name ?? '';
+    setSaved({ time: values.time, code: describeCode(codes, values.icpc2Code), nurse, warnings: (result as { warnings: string[] }).warnings });
+    const fresh = await reloadContext();
+    form.reset(nextConsultationForm(values, fresh?.now ?? context.now));
+    setFormKey((key) => key + 1);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      form.reset(newConsultationForm(context.now, form.values.officeId || context.officeId, form.values.nurseId || context.suggestedNurseId));
+      setSaved(null);
+      setFormKey((key) => key + 1);
+      return;
+    }
+    submitOnEnter(event);
+  }
+
+  return (
+    <form
+      ref={formRef}
+      className="form consultation-form"
+      noValidate
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+      aria-describedby="consultation-keys"
+    >
+      <p id="consultation-keys" className="field-hint">
+        {t('consultations.keysHint')}
+      </p>
+      {saved && (
+        <Notice kind={saved.warnings.length > 0 ? 'warning' : 'success'} role="status">
+          <p>{t('consultations.saved', { time: saved.time, code: saved.code, nurse: saved.nurse })}</p>
+          {saved.warnings.includes('nurseNotOnDuty') && <p>{t('consultations.savedNotOnDuty', { nurse: saved.nurse })}</p>}
+        </Notice>
+      )}
+      {context.demoMode && (
+        <Notice kind="info">
+          <p>{t('consultations.demoHint')}</p>
+        </Notice>
+      )}
+      <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
+      <ConsultationFields key={formKey} form={form} context={context} codes={codes} routines={routineList} errorFor={errorFor} />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={form.saving}>
+          {form.saving ? t('common.saving') : t('consultations.save')}
+        </button>
+        <span className="field-hint">{t('consultations.saveKeys')}</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+// Sletting (retention): the admin sets how long entries stay identifiable, previews what would be anonymised, and confirms.
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { toClientError } from '../../api/errors';
+import type { ClientApiError } from '../../api/errors';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { TextField } from '../../components/fields';
+import { LoadError, Loading, Notice } from '../../components/page';
+import { parseTypedNumber } from '../../components/parse';
+import { useT } from '../../i18n';
+import { useQuery } from '../../stores/query';
+import { formatAt, formatDate, nameOf } from './consultation-format';
+
+export function RetentionView({ offices }: { offices: readonly { id: string; name: string }[] }) {
+  const { t, errorText } = useT();
+  const preview = useQuery('consultations.retentionPreview', {}, ['consultations', 'settings']);
+  const [months, setMonths] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<ClientApiError | null>(null);
+  if (preview.error && !preview.data) return <LoadError error={preview.error} onRetry={() => void preview.reload()} />;
+  if (!preview.data) return <Loading />;
+  const data = preview.data;
+  const typed = months ?? String(data.months);
+  const parsed = parseTypedNumber(typed);
+  const monthsInvalid = parsed === null || !Number.isInteger(parsed) || parsed < 1 || parsed > 240;
+
+  async function run(action: () => Promise<string>) {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      setMessage(await action());
+    } catch (failure) {
+      setError(toClientError(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="retention-title">
+      <h2 id="retention-title">{t('consultations.retentionTitle')}</h2>
+      <p>{t('consultations.retentionIntro')}</p>
+      <form
+        className="consultation-filters"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (monthsInvalid || parsed === null) return;
+          void run(async () => {
+            await api.call('consultations.setRetention', { months: parsed });
+            setMonths(null);
+            return t('consultations.retentionSaved', { months: parsed });
+          });
+        }}
+      >
+        <TextField id="retention-months" label={t('consultations.retentionMonths')} inputMode="numeric" width="short" suffix={t('consultations.monthsSuffix')} value={typed} onChange={setMonths} error={monthsInvalid ? t('consultations.retentionMonthsError') : undefined} />
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={busy || monthsInvalid}>
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+      {message && (
+        <Notice kind="success" role="status">
+          <p>{message}</p>
+        </Notice>
+      )}
+      {error && (
+        <Notice kind="error" role="alert">
+          <p>{errorText(error)}</p>
+        </Notice>
+      )}
+      <h3>{t('consultations.retentionPreviewTitle')}</h3>
+      {data.count === 0 ? (
+        <p>{t('consultations.retentionNothing', { date: formatDate(data.cutoff) })}</p>
+      ) : (
+        <>
+          <p>{t('consultations.retentionPreview', { count: data.count, date: formatDate(data.cutoff), oldest: formatAt(data.oldest ?? ''), newest: formatAt(data.newest ?? '') })}</p>
+          <ul>
+            {Object.entries(data.byOffice).map(([officeId, count]) => (
+              <li key={officeId}>
+                {nameOf(offices, officeId)}: {count}
+              </li>
+            ))}
+          </ul>
+          <p>{t('consultations.retentionWhat')}</p>
+          <button type="button" className="button button--danger" disabled={busy} onClick={() => setConfirming(true)}>
+            {t('consultations.retentionRun', { count: data.count })}
+          </button>
+        </>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={t('consultations.retentionConfirmTitle')}
+        text={t('consultations.retentionConfirmText', { count: data.count, date: formatDate(data.cutoff) })}
+        confirmLabel={t('consultations.retentionConfirm')}
+        cancelLabel={t('common.cancel')}
+        busy={busy}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void run(async () => {
+            const result = await api.call('consultations.anonymise', { cutoff: data.cutoff });
+            return t('consultations.retentionDone', { count: result.anonymised });
+          });
+        }}
+      />
+    </section>
+  );
+}
