@@ -1,12 +1,16 @@
 // The backend: dispatches a call to its handler after the session, role and input checks, the same for every transport.
 import type { LocalStore } from '../db/open';
+import { getAutoLockMinutes } from '../db/security-settings';
 import { hasAnyRole } from '../domain/roles';
+import { BACKEND_LOCK_GRACE_MS } from '../domain/security';
 import { validate } from '../domain/validation';
 import { AppError } from './errors';
 import type { ApiError } from './errors';
 import type { BackendEvent, CallContext } from './handler';
 import { findHandler } from './handlers/index';
+import { auditSecurity } from './security-audit';
 import { createSessionStore } from './sessions';
+import type { Session } from './sessions';
 
 export interface ApiRequest {
   method: string;
@@ -25,15 +29,33 @@ export interface Backend {
 export interface BackendOptions {
   store: LocalStore;
   now?: () => Date;
+  /** Epoch ms for auto-lock and sign-in lockouts (default Date.now); security tests inject one. */
+  clockMs?: () => number;
   /** Where unexpected errors are reported; they reach the user only as 'internal'. */
   logError?: (error: unknown, method: string) => void;
 }
 
 export function createBackend(options: BackendOptions): Backend {
-  const sessions = createSessionStore(options.now);
+  const clockMs = options.clockMs ?? Date.now;
+  const sessions = createSessionStore(options.now, clockMs);
   const listeners = new Set<(event: BackendEvent) => void>();
   const events = { emit: (event: BackendEvent) => listeners.forEach((listener) => listener(event)) };
   const logError = options.logError ?? ((error, method) => console.error(`[backend] ${method} failed:`, error));
+  const now = options.now ?? (() => new Date());
+
+  /** The backstop for auto-lock: a session with no sign of activity for the lock time (plus grace) locks here too. */
+  function lockIfIdle(session: Session): void {
+    if (session.locked) return;
+    const limitMs = getAutoLockMinutes(options.store.db) * 60_000 + BACKEND_LOCK_GRACE_MS;
+    if (clockMs() - session.lastActiveMs <= limitMs) return;
+    const at = now();
+    session.locked = true;
+    try {
+      auditSecurity(options.store, { action: 'session.locked', actor: session, reason: 'inactivity', details: { by: 'backend' }, at });
+    } catch (error) {
+      logError(error, 'session.locked');
+    }
+  }
 
   async function call(request: ApiRequest): Promise<ApiResponse> {
     const handler = findHandler(request.method);
@@ -41,6 +63,8 @@ export function createBackend(options: BackendOptions): Backend {
     const session = sessions.get(request.sessionToken);
     if (handler.access !== 'public') {
       if (!session) return { ok: false, error: { code: 'auth.signInRequired' } };
+      lockIfIdle(session);
+      if (session.locked && !handler.whileLocked) return { ok: false, error: { code: 'auth.locked' } };
       if (handler.access !== 'signedIn' && !hasAnyRole(session.roles, handler.access)) {
         return { ok: false, error: { code: 'auth.forbidden' } };
       }
@@ -53,7 +77,8 @@ export function createBackend(options: BackendOptions): Backend {
       events,
       session,
       sessionToken: request.sessionToken,
-      now: options.now ?? (() => new Date()),
+      now,
+      clockMs,
     };
     try {
       // Role-restricted and signed-in handlers only run with a session, checked above.

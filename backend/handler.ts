@@ -23,6 +23,8 @@ export interface CallContext {
   /** The token the call came with, so sign-out can end exactly this session. */
   sessionToken: string | null;
   now: () => Date;
+  /** Epoch ms for inactivity and sign-in lockouts: real elapsed time, separate from `now` (tests move the business date). */
+  clockMs: () => number;
 }
 
 /** A context where the session is known to exist (signed-in and role-restricted handlers). */
@@ -33,6 +35,8 @@ export interface HandlerDef<S extends z.ZodType, R, A extends Access> {
   /** The area whose data the handler writes: after a successful call the backend tells every window it changed. */
   changes?: string;
   input: S;
+  /** May be called by a locked session (unlock, sign-out, lock itself); every other handler answers auth.locked. */
+  whileLocked?: true;
   run: (ctx: A extends 'public' ? CallContext : SignedInContext, input: z.output<S>) => R | Promise<R>;
 }
 

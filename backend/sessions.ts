@@ -1,4 +1,4 @@
-// Signed-in sessions, kept in the backend's memory: a random token per sign-in, gone on sign-out or restart.
+// Signed-in sessions, kept in the backend's memory: a random token per sign-in, locked after inactivity, gone on sign-out or restart.
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../domain/roles';
 
@@ -10,26 +10,35 @@ export interface Session {
   username: string;
   roles: Role[];
   signedInAt: string;
+  /** Locked (låst): the screen is covered and only unlock and sign-out are accepted until the same user's password is given. */
+  locked: boolean;
+  /** Epoch ms of the last sign of the user's activity (sign-in, unlock, the UI's activity reports). */
+  lastActiveMs: number;
 }
 
 export interface SessionStore {
-  create(values: Omit<Session, 'token' | 'signedInAt'>): Session;
+  create(values: Omit<Session, 'token' | 'signedInAt' | 'locked' | 'lastActiveMs'>): Session;
   get(token: string | null | undefined): Session | null;
   remove(token: string): void;
   /** Ends every session of a user, e.g. when the user is deactivated or loses roles. */
   removeUser(userId: string): void;
+  /** Ends every session (after a restore the users themselves may have changed). */
+  removeAll(): void;
 }
 
-export function createSessionStore(now: () => Date = () => new Date()): SessionStore {
+/** `now` stamps sign-ins; `clockMs` measures inactivity (real elapsed time, also in tests that move the business date). */
+export function createSessionStore(now: () => Date = () => new Date(), clockMs: () => number = Date.now): SessionStore {
   const sessions = new Map<string, Session>();
   return {
     create(values) {
-      const session: Session = { ...values, token: randomBytes(32).toString('base64url'), signedInAt: now().toISOString() };
+      const at = now();
+      const session: Session = { ...values, token: randomBytes(32).toString('base64url'), signedInAt: at.toISOString(), locked: false, lastActiveMs: clockMs() };
       sessions.set(session.token, session);
       return session;
     },
     get: (token) => (token ? (sessions.get(token) ?? null) : null),
     remove: (token) => void sessions.delete(token),
+    removeAll: () => sessions.clear(),
     removeUser(userId) {
       for (const [token, session] of sessions) if (session.userId === userId) sessions.delete(token);
     },

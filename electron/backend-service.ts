@@ -2,6 +2,7 @@
 import { createBackend as createRealBackend } from '../backend/api';
 import type { Backend, BackendOptions } from '../backend/api';
 import type { LocalStore } from '../db/open';
+import { startDailyBackups } from '../backend/daily-backup';
 import { DatabaseKeyError } from '../db/encryption';
 import { DatabaseTooNewError } from '../db/migrate';
 import { INTERNAL_ERROR, isRequestMessage, isShutdownMessage } from './protocol';
@@ -57,10 +58,12 @@ export function runBackendService(options: BackendServiceOptions): void {
   }
 
   const backend = (options.createBackend ?? createRealBackend)({ store });
+  const stopBackups = startDailyBackups({ store, log });
   backend.onEvent((event) => port.postMessage({ event }));
 
   port.on('message', ({ data }) => {
     if (isShutdownMessage(data)) {
+      stopBackups();
       backend.close();
       store.close();
       options.exit(0);

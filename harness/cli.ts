@@ -7,6 +7,7 @@ import type { LocalStore } from '../db/open';
 import { harnessDatabaseKey } from './dev-key';
 import { withBackgroundSync } from '../backend/background-sync';
 import { createFileSecretStore } from '../sync/secret-store';
+import { startDailyBackups } from '../backend/daily-backup';
 import { startHarness } from './server';
 
 const { values } = parseArgs({
@@ -43,6 +44,7 @@ const backend = withBackgroundSync(createBackend({ store }), store, {
   intervalMs: Math.max(200, Number(values['sync-interval-ms']) || 30_000),
   minBackoffMs: Math.min(2_000, Math.max(200, Number(values['sync-interval-ms']) || 2_000)),
 });
+const stopBackups = startDailyBackups({ store });
 const harness = await startHarness({
   backend,
   staticDir: values['static-dir'],
@@ -58,6 +60,7 @@ function stop() {
   if (stopping) return;
   stopping = true;
   void harness.close().then(() => {
+    stopBackups();
     backend.close();
     store.close();
     process.exit(0);

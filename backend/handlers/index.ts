@@ -26,8 +26,10 @@ import { usersHandlers } from './users';
 import type { UsersHandlers } from './users';
 import { syncHandlers } from './sync';
 import type { SyncHandlers } from './sync';
+import { backupsHandlers } from './backups';
+import type { BackupsHandlers } from './backups';
 
-export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers & RotaHandlers & OverviewHandlers & CompetenceHandlers & RoutinesHandlers & ConsultationsHandlers & AuditHandlers & SyncHandlers;
+export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers & RotaHandlers & OverviewHandlers & CompetenceHandlers & RoutinesHandlers & BackupsHandlers & ConsultationsHandlers & AuditHandlers & SyncHandlers;
 
 export const handlers: Handlers = {
   ...sessionHandlers,
@@ -40,6 +42,7 @@ export const handlers: Handlers = {
   ...overviewHandlers,
   ...competenceHandlers,
   ...routinesHandlers,
+  ...backupsHandlers,
   ...consultationsHandlers,
   ...auditHandlers,
   ...syncHandlers,

@@ -4,6 +4,7 @@ import { openTempStore } from '../../test/helpers/temp-store';
 import { createBackend } from '../api';
 import type { Backend } from '../api';
 import { EXAMPLE_PASSWORD } from '../example/indre-namdal';
+import { listAuditEvents } from '../../db/audit';
 
 let store: ReturnType<typeof openTempStore>;
 let backend: Backend;
@@ -112,6 +113,14 @@ describe('routine handlers', () => {
     const details = await ok<{ events: { kind: string }[]; authorisedToday: { nurseName: string }[] }>('routines.get', { routineId }, nurse);
     expect(details.events.map((e) => e.kind)).toEqual(['granted', 'revoked', 'granted']);
     expect(details.authorisedToday.map((a) => a.nurseName)).toEqual(['Marte Kvernmo']);
+    // Every grant and revocation is a security event in the audit log, with the doctor who made it and the reason.
+    const audited = listAuditEvents(store.db, { actions: ['routine.authorisationChanged'] }).filter((event) => event.details.routineId === routineId);
+    expect(audited.map((event) => [event.details.kind, event.reason, event.details.nurseName]).reverse()).toEqual([
+      ['granted', null, 'Marte Kvernmo'],
+      ['revoked', 'Mangler opplæring', 'Marte Kvernmo'],
+      ['granted', null, 'Marte Kvernmo'],
+    ]);
+    expect(new Set(audited.map((event) => event.targetTable))).toEqual(new Set(['routine_authorisations']));
     now = new Date('2026-11-26T09:00:00Z');
   });
 

@@ -18,6 +18,7 @@ import { defineHandler } from '../handler';
 import { checkRoutinesFor, groupByRoutine, summariseRoutine } from '../routine-check';
 import type { SignedInContext } from '../handler';
 import { osloToday } from '../today';
+import { auditInWrite } from '../security-audit';
 
 /** The rule refused: field errors go to the form, reasons (Norwegian sentences) to the message. */
 function refused(fields: FieldErrors, reasons: { code: string; message: string }[]): AppError {
@@ -163,7 +164,18 @@ export const routinesHandlers = {
         const nurse = getStaffMember(changes.db, input.nurseId);
         if (!nurse || nurse.profession !== 'nurse') throw new AppError('validation.failed', undefined, { nurseId: 'invalidChoice' });
         const event = authorisationEventInputSchema.parse({ ...input, byDoctorId: ctx.session.staffId });
-        return appendAuthorisationEvent(changes, { ...event, at: ctx.now().toISOString() });
+        const eventId = appendAuthorisationEvent(changes, { ...event, at: ctx.now().toISOString() });
+        // Who may treat under which routine is a security event: it is in the audit log with the other access changes.
+        auditInWrite(changes, ctx.store, {
+          action: 'routine.authorisationChanged',
+          actor: ctx.session,
+          targetTable: 'routine_authorisations',
+          targetId: eventId,
+          reason: input.reason,
+          details: { kind: input.kind, routineId: input.routineId, routineVersion: input.routineVersion, nurseId: input.nurseId, nurseName: nurse.name, effectiveDate: input.effectiveDate },
+          at: ctx.now(),
+        });
+        return eventId;
       });
       return { id };
     },

@@ -1,12 +1,16 @@
-// Session handlers: sign in, sign out, and who is signed in.
+// Session handlers: sign in (with failed-attempt limits), sign out, lock and unlock, activity reports, and who is signed in.
 import { z } from 'zod';
 import type { Role } from '../../domain/roles';
 import { findCredentials } from '../../db/users';
+import { getAutoLockMinutes } from '../../db/security-settings';
+import { lockReasonSchema } from '../../domain/security';
 import { AppError } from '../errors';
 import { defineHandler } from '../handler';
-import type { CallContext } from '../handler';
+import type { CallContext, SignedInContext } from '../handler';
 import { hashPassword, verifyPassword } from '../passwords';
+import { auditSecurity } from '../security-audit';
 import type { Session } from '../sessions';
+import { clearSignInFailures, lockoutMinutesLeft, recordSignInFailure } from '../sign-in-limits';
 
 let dummyHash: Promise<string> | null = null;
 function unknownUserHash(): Promise<string> {
@@ -35,7 +39,36 @@ export function startSession(ctx: CallContext, user: { id: string; staffId: stri
     username: user.username,
     roles: user.roles,
   });
+  auditSecurity(ctx.store, { action: 'session.signedIn', actor: session, at: ctx.now() });
   return { sessionToken: session.token, user: publicUser(session) };
+}
+
+type FailureReason = 'unknownUser' | 'wrongPassword' | 'inactive' | 'lockedOut';
+
+/** Audits a failed sign-in or unlock, and counts it towards the username's lockout (a lockout itself is not counted). */
+function signInFailed(ctx: CallContext, username: string, userId: string | null, reason: FailureReason, during: 'signIn' | 'unlock'): never {
+  const at = ctx.now();
+  const nowMs = ctx.clockMs();
+  if (reason === 'lockedOut') {
+    auditSecurity(ctx.store, { action: 'session.signInFailed', actor: { userId, username }, reason, details: { during }, at });
+    throw new AppError('auth.tooManyAttempts', { minutes: lockoutMinutesLeft(ctx.store.db, username, nowMs) ?? 1 });
+  }
+  const failure = recordSignInFailure(ctx.store.db, username, nowMs);
+  auditSecurity(ctx.store, {
+    action: 'session.signInFailed',
+    actor: { userId, username },
+    reason,
+    details: { during, failuresInRow: failure.count, ...(failure.lockedUntil ? { lockedUntil: new Date(failure.lockedUntil).toISOString() } : {}) },
+    at,
+  });
+  if (failure.lockedUntil) throw new AppError('auth.tooManyAttempts', { minutes: lockoutMinutesLeft(ctx.store.db, username, nowMs) ?? 1 });
+  if (reason === 'inactive') throw new AppError('auth.userInactive');
+  throw new AppError('auth.invalidCredentials');
+}
+
+function endSession(ctx: SignedInContext, reason: 'signOut' | 'unlockFailures') {
+  if (ctx.sessionToken) ctx.sessions.remove(ctx.sessionToken);
+  auditSecurity(ctx.store, { action: 'session.signedOut', actor: ctx.session, reason, at: ctx.now() });
 }
 
 export const sessionHandlers = {
@@ -44,24 +77,94 @@ export const sessionHandlers = {
     input: z.object({}),
     run: (ctx): SignedInUser | null => (ctx.session ? publicUser(ctx.session) : null),
   }),
+  /** Whether this session is locked and after how many idle minutes the screen locks (this device's setting). */
+  'session.lockState': defineHandler({
+    access: 'signedIn',
+    whileLocked: true,
+    input: z.object({}),
+    run: (ctx) => ({ locked: ctx.session.locked, autoLockMinutes: getAutoLockMinutes(ctx.store.db) }),
+  }),
   'session.signIn': defineHandler({
     access: 'public',
     input: z.object({ username: z.string().trim().toLowerCase().min(1, 'required').max(100), password: z.string().min(1, 'required').max(200) }),
     run: async (ctx, input) => {
       const user = findCredentials(ctx.store.db, input.username);
+      // Unknown usernames are limited too, so a lockout does not reveal which usernames exist.
+      if (lockoutMinutesLeft(ctx.store.db, input.username, ctx.clockMs()) !== null) signInFailed(ctx, input.username, user?.id ?? null, 'lockedOut', 'signIn');
       // An unknown username costs the same hashing as a wrong password, so timing does not reveal which usernames exist.
       const matches = await verifyPassword(input.password, user?.passwordHash ?? (await unknownUserHash()));
-      if (!user || !matches) throw new AppError('auth.invalidCredentials');
-      if (!user.active) throw new AppError('auth.userInactive');
+      if (!user) signInFailed(ctx, input.username, null, 'unknownUser', 'signIn');
+      if (!matches) signInFailed(ctx, input.username, user.id, 'wrongPassword', 'signIn');
+      if (!user.active) signInFailed(ctx, input.username, user.id, 'inactive', 'signIn');
+      clearSignInFailures(ctx.store.db, input.username);
       return startSession(ctx, user);
     },
   }),
   'session.signOut': defineHandler({
     access: 'signedIn',
+    whileLocked: true,
     input: z.object({}),
     run: (ctx) => {
-      if (ctx.sessionToken) ctx.sessions.remove(ctx.sessionToken);
+      endSession(ctx, 'signOut');
       return { signedOut: true };
+    },
+  }),
+  /** The UI saw the user at work (throttled to ACTIVITY_REPORT_INTERVAL_MS); a locked session gets auth.locked instead. */
+  'session.activity': defineHandler({
+    access: 'signedIn',
+    input: z.object({}),
+    run: (ctx) => {
+      ctx.session.lastActiveMs = ctx.clockMs();
+      return { autoLockMinutes: getAutoLockMinutes(ctx.store.db) };
+    },
+  }),
+  /** Locks the screen: the UI calls it after the idle time, or the user chooses "Lås skjermen". */
+  'session.lock': defineHandler({
+    access: 'signedIn',
+    whileLocked: true,
+    input: z.object({ reason: lockReasonSchema }),
+    run: (ctx, input) => {
+      if (!ctx.session.locked) {
+        ctx.session.locked = true;
+        auditSecurity(ctx.store, { action: 'session.locked', actor: ctx.session, reason: input.reason, details: { by: 'screen' }, at: ctx.now() });
+      }
+      return { locked: true };
+    },
+  }),
+  /**
+   * The same user unlocks with their password and carries on where they were. Wrong passwords count towards the
+   * username's lockout; when it is reached the session ends, and only a new sign-in (after the lockout) gets back in.
+   */
+  'session.unlock': defineHandler({
+    access: 'signedIn',
+    whileLocked: true,
+    input: z.object({ password: z.string().min(1, 'required').max(200) }),
+    run: async (ctx, input) => {
+      const { session } = ctx;
+      if (!session.locked) return { unlocked: true };
+      if (lockoutMinutesLeft(ctx.store.db, session.username, ctx.clockMs()) !== null) {
+        endSession(ctx, 'unlockFailures');
+        signInFailed(ctx, session.username, session.userId, 'lockedOut', 'unlock');
+      }
+      const user = findCredentials(ctx.store.db, session.username);
+      const matches = user ? await verifyPassword(input.password, user.passwordHash) : false;
+      if (!user || !user.active || user.id !== session.userId) {
+        endSession(ctx, 'unlockFailures');
+        throw new AppError('auth.signInRequired');
+      }
+      if (!matches) {
+        try {
+          signInFailed(ctx, session.username, session.userId, 'wrongPassword', 'unlock');
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'auth.tooManyAttempts') endSession(ctx, 'unlockFailures');
+          throw error;
+        }
+      }
+      clearSignInFailures(ctx.store.db, session.username);
+      session.locked = false;
+      session.lastActiveMs = ctx.clockMs();
+      auditSecurity(ctx.store, { action: 'session.unlocked', actor: session, at: ctx.now() });
+      return { unlocked: true };
     },
   }),
 };

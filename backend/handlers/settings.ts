@@ -6,6 +6,9 @@ import { getCooperation, getCooperationSettings, renameCooperation, setRotaLimit
 import { rotaLimitsSchema } from '../../domain/rota/limits';
 import { DEFAULT_ROTA_LIMITS } from '../../domain/rota/rules';
 import { DEVICE_OFFICE_KEY, getMeta, setMeta } from '../../db/local-meta';
+import { getAutoLockMinutes, setAutoLockMinutes } from '../../db/security-settings';
+import { autoLockSchema } from '../../domain/security';
+import { auditSecurity } from '../security-audit';
 import { getOffice } from '../../db/offices';
 import { fieldError } from '../errors';
 import { defineHandler } from '../handler';
@@ -25,6 +28,7 @@ export const settingsHandlers = {
         cooperationName: cooperation?.name ?? '',
         exampleData: cooperation?.exampleData ?? false,
         rotaLimits: { ...DEFAULT_ROTA_LIMITS, ...getCooperationSettings(ctx.store.db).rotaLimits },
+        autoLockMinutes: getAutoLockMinutes(ctx.store.db),
       };
     },
   }),
@@ -36,6 +40,18 @@ export const settingsHandlers = {
       if (officeId && !getOffice(ctx.store.db, officeId)) throw fieldError({ officeId: 'invalidChoice' });
       setMeta(ctx.store.db, DEVICE_OFFICE_KEY, officeId);
       return { officeId };
+    },
+  }),
+  /** Minutes without use before this device's screen locks (device-local, like the device's office). */
+  'settings.setAutoLock': defineHandler({
+    access: ['admin'],
+    changes: 'settings',
+    input: autoLockSchema,
+    run: (ctx, { minutes }) => {
+      const before = getAutoLockMinutes(ctx.store.db);
+      setAutoLockMinutes(ctx.store.db, minutes);
+      if (before !== minutes) auditSecurity(ctx.store, { action: 'security.autoLockChanged', actor: ctx.session, details: { minutesBefore: before, minutes }, at: ctx.now() });
+      return { minutes };
     },
   }),
   'settings.renameCooperation': defineHandler({

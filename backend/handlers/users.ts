@@ -7,6 +7,7 @@ import { createUser, findCredentials, getUser, listUsers, setPasswordHash, updat
 import { AppError, fieldError } from '../errors';
 import { defineHandler } from '../handler';
 import { hashPassword } from '../passwords';
+import { auditInWrite } from '../security-audit';
 
 
 export const usersHandlers = {
@@ -24,7 +25,9 @@ export const usersHandlers = {
       const id = ctx.store.writer.write((changes) => {
         if (!getStaffMember(changes.db, input.staffId)) throw fieldError({ staffId: 'invalidChoice' });
         if (findCredentials(changes.db, input.username)) throw fieldError({ username: 'duplicate' });
-        return createUser(changes, { staffId: input.staffId, username: input.username, passwordHash, roles: input.roles });
+        const id = createUser(changes, { staffId: input.staffId, username: input.username, passwordHash, roles: input.roles });
+        auditInWrite(changes, ctx.store, { action: 'user.created', actor: ctx.session, targetTable: 'users', targetId: id, details: { username: input.username, roles: input.roles }, at: ctx.now() });
+        return id;
       });
       return { id };
     },
@@ -39,8 +42,20 @@ export const usersHandlers = {
         throw new AppError('users.cannotRemoveOwnAdmin');
       }
       ctx.store.writer.write((changes) => {
-        if (!getUser(changes.db, input.id)) throw new AppError('users.notFound');
+        const before = getUser(changes.db, input.id);
+        if (!before) throw new AppError('users.notFound');
         updateUser(changes, input.id, { roles: input.roles, active: input.active });
+        // Role and activation changes are security events (who may see patient data).
+        if (before.active !== input.active || [...before.roles].sort().join() !== [...input.roles].sort().join()) {
+          auditInWrite(changes, ctx.store, {
+            action: 'user.rolesChanged',
+            actor: ctx.session,
+            targetTable: 'users',
+            targetId: input.id,
+            details: { username: before.username, rolesBefore: before.roles, roles: input.roles, activeBefore: before.active, active: input.active },
+            at: ctx.now(),
+          });
+        }
       });
       // Changed roles take effect at once: the user's open sessions end and they sign in again.
       if (input.id !== ctx.session.userId) ctx.sessions.removeUser(input.id);
@@ -54,8 +69,10 @@ export const usersHandlers = {
     run: async (ctx, input) => {
       const passwordHash = await hashPassword(input.password);
       ctx.store.writer.write((changes) => {
-        if (!getUser(changes.db, input.id)) throw new AppError('users.notFound');
+        const user = getUser(changes.db, input.id);
+        if (!user) throw new AppError('users.notFound');
         setPasswordHash(changes, input.id, passwordHash);
+        auditInWrite(changes, ctx.store, { action: 'user.passwordChanged', actor: ctx.session, targetTable: 'users', targetId: input.id, details: { username: user.username }, at: ctx.now() });
       });
       return { id: input.id };
     },

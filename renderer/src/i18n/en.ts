@@ -1,12 +1,14 @@
 // English texts; typed against the Norwegian catalogue so a missing or misspelt key fails type-checking.
 import { competenceEn } from './areas/competence.en';
 import { routinesEn } from './areas/routines.en';
+import { securityEn } from './areas/security.en';
 import type { Catalog } from './nb';
 
 export const en: Catalog = {
   messages: {
     ...competenceEn,
     ...routinesEn,
+    ...securityEn,
     'app.name': 'Samvakt',
     'app.loading': 'Loading Samvakt …',
     'app.skipToContent': 'Skip to content',
@@ -463,6 +465,10 @@ export const en: Catalog = {
     'auth.forbidden': 'You do not have access to this. Ask an administrator for a role that gives access, or sign in as another user.',
     'auth.invalidCredentials': 'Wrong username or password. Check that Caps Lock is off and try again.',
     'auth.userInactive': 'This user has been deactivated. Ask an administrator to activate it again.',
+    'auth.locked': 'The screen is locked. Enter your password to unlock it, then carry on.',
+    'auth.tooManyAttempts': 'Too many wrong passwords for this username. Wait {minutes} {minutes:minute|minutes} and try again, or ask an administrator to set a new password.',
+    'backups.notFound': 'The backup was not found. It may have been deleted. Reload the page and choose another.',
+    'backups.unreadable': 'The backup cannot be used (damaged, from a newer Samvakt or from another computer). Nothing has been changed. Choose another backup.',
     'validation.failed': 'Some fields are not filled in correctly. Correct the marked fields and save again.',
     'setup.alreadyDone': 'Samvakt has already been set up on this computer. Reload the page and sign in.',
     'offices.duplicateName': 'An office with this name already exists. Choose another name.',

@@ -3,10 +3,12 @@ import type { ErrorCode } from '../api/errors';
 import type { FormFieldErrorCode } from './codes';
 import { competenceNb } from './areas/competence.nb';
 import { routinesNb } from './areas/routines.nb';
+import { securityNb } from './areas/security.nb';
 
 export const nbMessages = {
   ...competenceNb,
   ...routinesNb,
+  ...securityNb,
   'app.name': 'Samvakt',
   'app.loading': 'Laster Samvakt …',
   'app.skipToContent': 'Hopp til innholdet',
@@ -479,6 +481,10 @@ export const nb: Catalog = {
       'Du har ikke tilgang til dette. Be en administrator om en rolle som gir tilgang, eller logg inn som en annen bruker.',
     'auth.invalidCredentials': 'Feil brukernavn eller passord. Sjekk at Caps Lock er av, og prøv igjen.',
     'auth.userInactive': 'Brukeren er deaktivert. Be en administrator om å aktivere den igjen.',
+    'auth.locked': 'Skjermen er låst. Skriv passordet ditt for å låse opp, så kan du fortsette.',
+    'auth.tooManyAttempts': 'For mange feil passord for dette brukernavnet. Vent {minutes} {minutes:minutt|minutter} og prøv igjen, eller be en administrator om å sette nytt passord.',
+    'backups.notFound': 'Fant ikke sikkerhetskopien. Den kan være slettet. Last siden på nytt og velg en annen.',
+    'backups.unreadable': 'Sikkerhetskopien kan ikke brukes (skadet, fra en nyere Samvakt eller fra en annen maskin). Ingenting er endret. Velg en annen kopi.',
     'validation.failed': 'Noen felt er ikke fylt ut riktig. Rett opp feltene som er merket, og lagre igjen.',
     'setup.alreadyDone': 'Samvakt er allerede satt opp på denne maskinen. Last siden på nytt og logg inn.',
     'offices.duplicateName': 'Det finnes allerede et kontor med dette navnet. Velg et annet navn.',
