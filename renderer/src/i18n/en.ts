@@ -1,5 +1,6 @@
 // English texts; typed against the Norwegian catalogue so a missing or misspelt key fails type-checking.
 import { competenceEn } from './areas/competence.en';
+import { consultationsEn } from './areas/consultations.en';
 import { routinesEn } from './areas/routines.en';
 import { securityEn } from './areas/security.en';
 import type { Catalog } from './nb';
@@ -7,6 +8,7 @@ import type { Catalog } from './nb';
 export const en: Catalog = {
   messages: {
     ...competenceEn,
+    ...consultationsEn,
     ...routinesEn,
     ...securityEn,
     'app.name': 'Samvakt',
@@ -119,6 +121,7 @@ export const en: Catalog = {
     'overview.row.legevakt': 'Out-of-hours',
     'overview.row.other': 'Admin/course',
     'overview.row.absences': 'Absence',
+    'overview.consultationCount': '{count} {count:consultation|consultations} logged this week',
     'overview.row.warnings': 'Warnings',
     'overview.closed': 'Closed',
     'overview.emergency': 'emergency competence',

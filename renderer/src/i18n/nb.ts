@@ -2,11 +2,13 @@
 import type { ErrorCode } from '../api/errors';
 import type { FormFieldErrorCode } from './codes';
 import { competenceNb } from './areas/competence.nb';
+import { consultationsNb } from './areas/consultations.nb';
 import { routinesNb } from './areas/routines.nb';
 import { securityNb } from './areas/security.nb';
 
 export const nbMessages = {
   ...competenceNb,
+  ...consultationsNb,
   ...routinesNb,
   ...securityNb,
   'app.name': 'Samvakt',
@@ -119,6 +121,7 @@ export const nbMessages = {
   'overview.row.legevakt': 'Legevakt',
   'overview.row.other': 'Adm./kurs',
   'overview.row.absences': 'Fravær',
+  'overview.consultationCount': '{count} {count:konsultasjon|konsultasjoner} logget denne uken',
   'overview.row.warnings': 'Varsler',
   'overview.closed': 'Stengt',
   'overview.emergency': 'akuttmedisinsk kompetanse',
