@@ -20,6 +20,7 @@ import type { ConsultationForm } from './consultation-form';
 import { formatAt, formatDate, nameOf, patientText } from './consultation-format';
 import type { MaskedPatient } from './consultation-format';
 import { ConsultationFields } from './ConsultationFields';
+import { describeCode } from './Icpc2Picker';
 import type { FormContext } from './ConsultationFields';
 
 type Detail = ApiOutput<'consultations.get'>;
@@ -74,7 +75,7 @@ export function ConsultationDetailPage({ id }: { id: string }) {
         <dt>{t('consultations.field.contact')}</dt>
         <dd>{t(`consultations.contact.${entry.contact}`)}</dd>
         <dt>{t('consultations.col.reason')}</dt>
-        <dd>{entry.icpc2Code}</dd>
+        <dd>{describeCode(codes.data.codes, entry.icpc2Code)}</dd>
         <dt>{t('consultations.field.medicine')}</dt>
         <dd>{entry.medicine ? `${t(`consultations.medicineAction.${entry.medicine.action}`)}: ${entry.medicine.name} ${entry.medicine.details}`.trim() : t('consultations.medicine.none')}</dd>
         <dt>{t('consultations.field.outcome')}</dt>
@@ -87,7 +88,7 @@ export function ConsultationDetailPage({ id }: { id: string }) {
         <dd>{entry.anonymisedAt ? t('consultations.anonymisedNote') : entry.note || '–'}</dd>
       </dl>
       {!entry.cancelled && (
-        <div className="form-actions">
+        <div className="form-actions consultation-actions">
           <button type="button" className="button button--primary" onClick={() => setDialog('amend')}>
             {t('consultations.amend')}
           </button>
