@@ -170,3 +170,18 @@ test('log three consultations by keyboard, amend one, cancel one, then statistic
   await expect(access).toContainText('Ringe tilbake');
   await expectNoSeriousA11yViolations(page, 'Tilgangslogg');
 });
+
+test('"Start konsultasjonslogg" in Rutiner opens the entry form with the nurse, routine and code filled in', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await loadExampleData(page);
+  await signIn(page, 'sykepleier');
+  await go(page, harness.url, '/routines');
+  await page.locator('.routine-result').filter({ hasText: 'blærekatarr' }).click();
+  await page.getByRole('button', { name: 'Start konsultasjonslogg' }).click();
+  await expect(page.getByRole('heading', { name: 'Konsultasjonslogg' })).toBeVisible();
+  await expect(page.getByLabel('Sykepleier', { exact: true })).toHaveValue(/.+/);
+  await expect(page.getByLabel('Delegert rutine brukt')).not.toHaveValue('');
+  await expect(page.getByLabel('Delegert rutine brukt').locator('option:checked')).toContainText('blærekatarr');
+  await expect(page.getByRole('combobox', { name: 'Årsak (ICPC-2)' })).toHaveValue(/^U71 – /);
+});
+

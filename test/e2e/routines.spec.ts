@@ -170,8 +170,8 @@ test('a doctor activates a routine and authorises Marte; she may use it until he
   await expect(outcome).toContainText('1 punkt er ikke besvart.');
   await answer(page, 'Gravid eller ammer', 'Nei');
   await expect(outcome).toContainText('Kan behandles etter rutinen');
-  await expect(page.getByRole('button', { name: 'Start konsultasjonslogg' })).toBeDisabled();
-  await expect(page.getByText('Konsultasjonsloggen kommer i en senere versjon.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start konsultasjonslogg' })).toBeEnabled();
+  await expect(page.getByText('Åpner et nytt skjema i konsultasjonsloggen med sykepleier, rutine og kode fylt ut.')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'nurse check');
   await answer(page, 'Pustevansker eller hevelse i ansikt eller svelg', 'Ja');
   await expect(outcome).toContainText('Kontakt lege');

@@ -22,6 +22,15 @@ interface UiState {
   /** The person shown in Turnus "Per person"; null = the signed-in user's own week. */
   rotaStaffId: string | null;
   setRotaStaffId(staffId: string | null): void;
+  /** Set by Rutiner's "Start konsultasjonslogg": the next new consultation form starts with this nurse, routine and code. */
+  consultationPrefill: ConsultationPrefill | null;
+  setConsultationPrefill(prefill: ConsultationPrefill | null): void;
+}
+
+export interface ConsultationPrefill {
+  nurseId: string;
+  routineId: string;
+  icpc2Code: string;
 }
 
 export const useUi = create<UiState>((set) => ({
@@ -37,4 +46,6 @@ export const useUi = create<UiState>((set) => ({
   setRotaOfficeId: (rotaOfficeId) => set({ rotaOfficeId }),
   rotaStaffId: null,
   setRotaStaffId: (rotaStaffId) => set({ rotaStaffId }),
+  consultationPrefill: null,
+  setConsultationPrefill: (consultationPrefill) => set({ consultationPrefill }),
 }));

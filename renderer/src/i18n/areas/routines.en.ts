@@ -97,7 +97,9 @@ export const routinesEn: Record<keyof typeof routinesNb, string> = {
   'routines.check.present': 'Present',
   'routines.check.absent': 'Not present',
   'routines.check.startLog': 'Start consultation log',
-  'routines.check.logLater': 'The consultation log comes in a later version.',
+  'routines.check.logHint': 'Opens a new consultation log form with the nurse, routine and code filled in.',
+  'routines.check.logRefused': 'The routine cannot be used now, so it cannot be logged as used.',
+  'routines.check.logNoAccess': 'Your role cannot record consultations.',
 
   'routines.outcome.treat': 'May be treated under the routine',
   'routines.outcome.contactDoctor': 'Contact a doctor',

@@ -95,7 +95,9 @@ export const routinesNb = {
   'routines.check.present': 'Til stede',
   'routines.check.absent': 'Ikke til stede',
   'routines.check.startLog': 'Start konsultasjonslogg',
-  'routines.check.logLater': 'Konsultasjonsloggen kommer i en senere versjon.',
+  'routines.check.logHint': 'Åpner et nytt skjema i konsultasjonsloggen med sykepleier, rutine og kode fylt ut.',
+  'routines.check.logRefused': 'Rutinen kan ikke brukes nå, så den kan ikke logges som brukt.',
+  'routines.check.logNoAccess': 'Din rolle kan ikke registrere konsultasjoner.',
 
   'routines.outcome.treat': 'Kan behandles etter rutinen',
   'routines.outcome.contactDoctor': 'Kontakt lege',

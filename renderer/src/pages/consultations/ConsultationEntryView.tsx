@@ -8,6 +8,7 @@ import { LoadError, Loading, Notice } from '../../components/page';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
 import { useQuery } from '../../stores/query';
+import { useUi } from '../../stores/ui';
 import { consultationErrors } from './consultation-errors';
 import { consultationFormErrors, consultationFormToInput, newConsultationForm, nextConsultationForm } from './consultation-form';
 import type { ConsultationForm } from './consultation-form';
@@ -42,7 +43,14 @@ function EntryForm({ context, codes, reloadContext }: { context: FormContext; co
   const rules = { nowLocal: context.now, allowSynthetic: context.demoMode };
   const form = useForm<ConsultationForm>({
     id: 'consultation',
-    initial: () => newConsultationForm(context.now, context.officeId, context.suggestedNurseId),
+    initial: () => {
+      const fresh = newConsultationForm(context.now, context.officeId, context.suggestedNurseId);
+      // Coming from Rutiner's "Start konsultasjonslogg": that nurse, routine and code, once.
+      const prefill = useUi.getState().consultationPrefill;
+      if (!prefill) return fresh;
+      useUi.getState().setConsultationPrefill(null);
+      return { ...fresh, ...prefill };
+    },
     validate: (values) => consultationFormErrors(values, rules),
   });
   const { labelFor, messageFor, errorFor } = consultationErrors(translator, form, { allowSynthetic: context.demoMode, today: context.now.slice(0, 10) });

@@ -10,6 +10,9 @@ import { useT } from '../../i18n';
 import { useResource } from '../../stores/data';
 import { useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
+import { useUi } from '../../stores/ui';
+import { can } from '../../app/permissions';
+import { navigate } from '../../app/router';
 import { ExampleMark, MedicineTable, nurseMayText, RoutineTabs, YesNo } from './routine-parts';
 import { ROUTINE_PATHS } from './routine-paths';
 import { checklist, emptyAnswers, formatDate, isExampleRoutine, matchRoutines, reasonText, shortTitle, withAnswer } from './routine-view';
@@ -159,6 +162,7 @@ export function RoutineCheckPage({ canEdit, initialRoutineId }: { canEdit: boole
             <CheckPanel
               key={selected.routine.id}
               entry={selected}
+              nurseId={nurseId}
               showVerdict={showVerdicts}
               self={isNurse}
               nurseName={nurseName}
@@ -188,10 +192,13 @@ interface CheckPanelProps {
   date: string;
   typeName: (id: string) => string | null;
   doctorName: string;
+  nurseId: string;
 }
 
-function CheckPanel({ entry, showVerdict, self, nurseName, date, typeName, doctorName }: CheckPanelProps) {
+function CheckPanel({ entry, nurseId, showVerdict, self, nurseName, date, typeName, doctorName }: CheckPanelProps) {
   const { t, language } = useT();
+  const user = useSession((state) => state.user);
+  const mayLog = can(user, 'logConsultations');
   const { routine, result } = entry;
   const [answers, setAnswers] = useState<Answers>(() => emptyAnswers(routine));
   const verdictRef = useRef<HTMLDivElement>(null);
@@ -299,11 +306,20 @@ function CheckPanel({ entry, showVerdict, self, nurseName, date, typeName, docto
       </section>
 
       <div className="check-log">
-        <button type="button" className="button button--primary" disabled aria-describedby="check-log-later">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!mayLog || !result.allowed || !nurseId}
+          aria-describedby="check-log-hint"
+          onClick={() => {
+            useUi.getState().setConsultationPrefill({ nurseId, routineId: routine.routineId, icpc2Code: routine.icpc2Codes[0] ?? '' });
+            navigate('/consultations/new');
+          }}
+        >
           {t('routines.check.startLog')}
         </button>
-        <p id="check-log-later" className="muted">
-          {t('routines.check.logLater')}
+        <p id="check-log-hint" className="muted">
+          {!mayLog ? t('routines.check.logNoAccess') : result.allowed ? t('routines.check.logHint') : t('routines.check.logRefused')}
         </p>
       </div>
     </article>
