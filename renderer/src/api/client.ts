@@ -9,6 +9,8 @@ interface ClientHooks {
   getSessionToken: () => string | null;
   /** Called when a call made while signed in is told the session is gone (sign-out elsewhere, backend restart). */
   onSessionLost: () => void;
+  /** Called when a call made while signed in is told the session is locked (the backend locked it after inactivity). */
+  onLocked?: () => void;
 }
 
 let transport: ApiTransport | null = null;
@@ -48,6 +50,7 @@ async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise
   }
   if (result.ok) return result.value as ApiOutput<M>;
   if (result.error.code === 'auth.signInRequired' && sessionToken !== null) hooks.onSessionLost();
+  if (result.error.code === 'auth.locked' && sessionToken !== null) hooks.onLocked?.();
   throw new ApiCallError(result.error);
 }
 

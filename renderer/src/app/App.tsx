@@ -6,7 +6,9 @@ import { Notice, PageTitle } from '../components/page';
 import { useT } from '../i18n';
 import { FirstRunPage } from '../pages/first-run/FirstRunPage';
 import { SignInPage } from '../pages/sign-in/SignInPage';
+import { useLock } from '../stores/lock';
 import { useSession } from '../stores/session';
+import { LockScreen, useAutoLock } from './LockScreen';
 import { Shell } from './Shell';
 
 const RETRY_MS = 5000;
@@ -39,8 +41,22 @@ export function App() {
         </PublicFrame>
       );
     case 'signedIn':
-      return <Shell />;
+      return <SignedIn />;
   }
+}
+
+/** The shell, and the lock over it: the shell stays mounted (forms keep what was typed) but inert and hidden while locked. */
+function SignedIn() {
+  useAutoLock();
+  const locked = useLock((state) => state.locked);
+  return (
+    <>
+      <div className="lock-underlay" inert={locked} aria-hidden={locked || undefined}>
+        <Shell />
+      </div>
+      {locked && <LockScreen />}
+    </>
+  );
 }
 
 /** Screens before sign-in: just the name and the language switch above the page. */

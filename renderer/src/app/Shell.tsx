@@ -5,6 +5,7 @@ import { LanguageSelect } from '../components/LanguageSelect';
 import { useT } from '../i18n';
 import { capitalise, roleNames } from '../i18n/labels';
 import { useResource } from '../stores/data';
+import { useLock } from '../stores/lock';
 import { useSession } from '../stores/session';
 import { PageForPath, AREA_TITLES } from './Pages';
 import { can } from './permissions';
@@ -94,6 +95,9 @@ function AppHeader() {
               {t('header.user', { name: user.name, roles: roleNames(t, user.roles) })}
             </span>
           )}
+          <button type="button" className="button button--header" onClick={() => void useLock.getState().lock('manual')}>
+            {t('lock.lockNow')}
+          </button>
           <button type="button" className="button button--header" onClick={() => void signOut()}>
             {t('header.signOut')}
           </button>

@@ -1,6 +1,7 @@
 // Starts the app's machinery once: API transport, session hooks, router, change events, and the first status check.
 import { api, configureApiClient, initApiTransport } from '../api/client';
 import { useData } from '../stores/data';
+import { useLock } from '../stores/lock';
 import { useSession } from '../stores/session';
 import { startRouter } from './router';
 
@@ -10,6 +11,7 @@ export function bootstrap(): void {
   configureApiClient({
     getSessionToken: () => useSession.getState().sessionToken,
     onSessionLost: () => useSession.getState().sessionLost(),
+    onLocked: () => useLock.getState().lockedByBackend(),
   });
   startRouter();
   api.subscribe((event) => {

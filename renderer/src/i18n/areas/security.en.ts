@@ -10,8 +10,6 @@ export const securityEn: Record<keyof typeof securityNb, string> = {
   'lock.switchUser': 'Switch user',
   'lock.switchHint': 'Someone else? "Switch user" signs {name} out. Anything {name} has not saved is lost.',
   'lock.lockNow': 'Lock the screen',
-  'lock.endedTitle': 'You were signed out',
-  'lock.ended': 'Too many wrong passwords. Sign in again when the block is over.',
 
   'settings.securityTitle': 'Automatic lock',
   'settings.securityHint':
@@ -42,9 +40,6 @@ export const securityEn: Record<keyof typeof securityNb, string> = {
   'backups.confirmTitle': 'Restore the backup from {takenAt}?',
   'backups.confirmBody':
     'Everything on this computer goes back to how it was at {takenAt}. Anything saved after that and not yet synchronised is lost. Samvakt first copies things as they are now, and everyone is signed out.',
-  'backups.confirmType': 'Type RESTORE to confirm',
-  'backups.confirmWord': 'RESTORE',
   'backups.confirmButton': 'Restore',
-  'backups.restored': 'The backup from {takenAt} has been restored. Sign in again.',
-  'backups.adminOnly': 'Only administrators can make and restore backups.',
+  'backups.restored': 'The backup from {takenAt} has been restored. Everyone was signed out, and this is the data as it was then.',
 };

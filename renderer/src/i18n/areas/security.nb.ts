@@ -8,8 +8,6 @@ export const securityNb = {
   'lock.switchUser': 'Bytt bruker',
   'lock.switchHint': 'Er du en annen? «Bytt bruker» logger ut {name}. Det {name} ikke har lagret, går tapt.',
   'lock.lockNow': 'Lås skjermen',
-  'lock.endedTitle': 'Du ble logget ut',
-  'lock.ended': 'For mange feil passord. Logg inn på nytt når sperren er over.',
 
   'settings.securityTitle': 'Automatisk låsing',
   'settings.securityHint':
@@ -40,9 +38,6 @@ export const securityNb = {
   'backups.confirmTitle': 'Gjenopprette sikkerhetskopien fra {takenAt}?',
   'backups.confirmBody':
     'Alt på denne maskinen blir som det var {takenAt}. Det som er lagret etter det og ikke er synkronisert, går tapt. Samvakt tar først en kopi av slik det er nå, og alle blir logget ut.',
-  'backups.confirmType': 'Skriv GJENOPPRETT for å bekrefte',
-  'backups.confirmWord': 'GJENOPPRETT',
   'backups.confirmButton': 'Gjenopprett',
-  'backups.restored': 'Sikkerhetskopien fra {takenAt} er gjenopprettet. Logg inn på nytt.',
-  'backups.adminOnly': 'Bare administratorer kan ta og gjenopprette sikkerhetskopier.',
+  'backups.restored': 'Sikkerhetskopien fra {takenAt} er gjenopprettet. Alle ble logget ut, og dette er dataene slik de var da.',
 } as const;

@@ -16,6 +16,8 @@ import { useSession } from '../../stores/session';
 import { settingsChanges, settingsFormErrors } from './settings-form';
 import type { SettingsForm } from './settings-form';
 import { RotaLimitsSection } from './RotaLimitsSection';
+import { AutoLockSection } from './AutoLockSection';
+import { BackupsSection } from './BackupsSection';
 import { SyncSettingsSection } from '../sync/SyncSettingsSection';
 
 type Settings = ApiOutput<'settings.get'>;
@@ -51,6 +53,8 @@ export function SettingsPage() {
           )}
           {editable && !offices.data && !offices.error && <Loading />}
           {can(user, 'planRota') && <RotaLimitsSection limits={settings.data.rotaLimits} />}
+          {editable && <AutoLockSection minutes={settings.data.autoLockMinutes} />}
+          {editable && <BackupsSection />}
           <SyncSettingsSection />
         </>
       )}

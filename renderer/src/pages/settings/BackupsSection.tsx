@@ -1,0 +1,121 @@
+// Innstillinger › Sikkerhetskopi (admins): this device's encrypted backups, "Ta sikkerhetskopi nå", and restoring one after a clear confirmation.
+import { format } from 'date-fns';
+import { useState } from 'react';
+import type { ApiOutput } from '../../../../backend/api-types';
+import { api } from '../../api/client';
+import { ApiCallError, toClientError } from '../../api/errors';
+import type { ClientApiError } from '../../api/errors';
+import { navigate } from '../../app/router';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LoadError, Loading, Notice } from '../../components/page';
+import { useT } from '../../i18n';
+import { useQuery } from '../../stores/query';
+import { useSession } from '../../stores/session';
+
+type Backup = ApiOutput<'backups.list'>['backups'][number];
+
+export function BackupsSection() {
+  const { t, errorText, dateLocale } = useT();
+  const query = useQuery('backups.list', {}, ['backups']);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<ClientApiError | null>(null);
+  const [chosen, setChosen] = useState<Backup | null>(null);
+  const when = (iso: string) => format(new Date(iso), 'd.M.yyyy HH:mm:ss', { locale: dateLocale });
+
+  async function createNow() {
+    setBusy(true);
+    setMessage(null);
+    setError(null);
+    try {
+      const backup = await api.call('backups.create', {});
+      setMessage(t('backups.created', { file: backup.fileName }));
+      await query.reload();
+    } catch (caught) {
+      setError(caught instanceof ApiCallError ? caught.error : toClientError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function restore(backup: Backup) {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.call('backups.restore', { fileName: backup.fileName });
+      setChosen(null);
+      // Everyone was signed out by the restore: sign in again, with a note of what happened.
+      navigate('/settings', { replace: true, flash: { key: 'backups.restored', params: { takenAt: when(backup.takenAt) } } });
+      useSession.getState().sessionLost();
+    } catch (caught) {
+      setChosen(null);
+      setError(caught instanceof ApiCallError ? caught.error : toClientError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="form form--section" aria-labelledby="backups-title">
+      <h2 id="backups-title">{t('backups.title')}</h2>
+      {query.data && <p className="field-hint">{t('backups.intro', { keep: query.data.keepDaily })}</p>}
+      {query.data && <p className="field-hint">{t('backups.folder', { folder: query.data.folder })}</p>}
+      <div className="form-actions">
+        <button type="button" className="button button--primary" disabled={busy} onClick={() => void createNow()}>
+          {busy && !chosen ? t('backups.creating') : t('backups.createNow')}
+        </button>
+        <p role="status" className="field-hint">
+          {message ?? ''}
+        </p>
+      </div>
+      {error && (
+        <Notice kind="error" role="alert">
+          <p>{errorText(error)}</p>
+        </Notice>
+      )}
+      {query.error && !query.data && <LoadError error={query.error} onRetry={() => void query.reload()} />}
+      {!query.data && !query.error && <Loading />}
+      {query.data && query.data.backups.length === 0 && <p>{t('backups.none')}</p>}
+      {query.data && query.data.backups.length > 0 && (
+        <table className="backup-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('backups.colTakenAt')}</th>
+              <th scope="col">{t('backups.colKind')}</th>
+              <th scope="col">{t('backups.colSize')}</th>
+              <th scope="col">{t('backups.colFile')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('backups.restore')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {query.data.backups.map((backup) => (
+              <tr key={backup.fileName}>
+                <td>{when(backup.takenAt)}</td>
+                <td>{t(`backups.kind.${backup.kind}`)}</td>
+                <td>{`${Math.max(1, Math.round(backup.sizeBytes / 1024))} kB`}</td>
+                <td className="backup-file">{backup.fileName}</td>
+                <td>
+                  <button type="button" className="button" aria-label={t('backups.restoreLabel', { takenAt: when(backup.takenAt) })} onClick={() => setChosen(backup)}>
+                    {t('backups.restore')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ConfirmDialog
+        open={chosen !== null}
+        title={chosen ? t('backups.confirmTitle', { takenAt: when(chosen.takenAt) }) : ''}
+        text={chosen ? t('backups.confirmBody', { takenAt: when(chosen.takenAt) }) : ''}
+        confirmLabel={t('backups.confirmButton')}
+        cancelLabel={t('common.cancel')}
+        busy={busy}
+        onConfirm={() => chosen && void restore(chosen)}
+        onCancel={() => setChosen(null)}
+      />
+    </section>
+  );
+}
