@@ -185,3 +185,32 @@ test('"Start konsultasjonslogg" in Rutiner opens the entry form with the nurse, 
   await expect(page.getByRole('combobox', { name: 'Årsak (ICPC-2)' })).toHaveValue(/^U71 – /);
 });
 
+
+test('an admin imports an ICPC-2 file with a rejected line, and anonymises old entries after a preview', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await loadExampleData(page);
+  await signIn(page, 'admin');
+  await go(page, harness.url, '/consultations/codes');
+  await page.getByLabel('Kodefil').setInputFiles({ name: 'icpc2.csv', mimeType: 'text/csv', buffer: Buffer.from('Kode;Tekst\nR74;Akutt øvre luftveisinfeksjon\nXX1;Ugyldig\nK86;Hypertensjon\n', 'utf8') });
+  await expect(page.getByText('2 koder kan importeres, 1 linje avvises. Ingenting er lagret ennå.')).toBeVisible();
+  await expect(page.locator('.import-rejected')).toContainText('Koden er ikke en ICPC-2-kode');
+  await expect(page.locator('.import-rejected')).toContainText('3');
+  await page.getByRole('button', { name: 'Importer 2 koder' }).click();
+  await expect(page.getByText('Importert: 2 nye, 0 endret, 0 uendret. 1 linje ble avvist.')).toBeVisible();
+  await page.getByLabel('Kodefil').setInputFiles({ name: 'bilde.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 9, 9, 9]) });
+  await expect(page.getByRole('alert')).toContainText('«bilde.xlsx» kunne ikke leses');
+
+  await go(page, harness.url, '/consultations/retention');
+  await expect(page.getByText(/Ingenting å anonymisere/)).toBeVisible();
+  await page.getByLabel('Oppbevaringstid').fill('1');
+  await page.getByRole('button', { name: 'Lagre' }).click();
+  await expect(page.getByText('Oppbevaringstiden er 1 måned.')).toBeVisible();
+  const run = page.getByRole('button', { name: /^Anonymiser \d+ konsultasjon(er)?$/ });
+  await expect(run).toBeVisible();
+  const count = Number(/\d+/.exec((await run.textContent()) ?? '')![0]);
+  expect(count).toBeGreaterThan(0);
+  await run.click();
+  await page.getByRole('button', { name: 'Ja, anonymiser' }).click();
+  await expect(page.getByText(new RegExp(`^${count} konsultasjon(er)? er anonymisert\\.$`))).toBeVisible();
+  await expect(page.getByText(/Ingenting å anonymisere/)).toBeVisible();
+});

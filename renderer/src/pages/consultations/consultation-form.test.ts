@@ -1,0 +1,40 @@
+// Tests for the consultation form without React: defaults, the API input it makes, and live errors with the backend's rules.
+import { describe, expect, it } from 'vitest';
+import { syntheticIdentityNumber } from '../../../../domain/consultations/synthetic';
+import { consultationFormErrors, consultationFormToInput, newConsultationForm, nextConsultationForm } from './consultation-form';
+
+const office = '01900000-0000-7000-8000-000000000001';
+const nurse = '01900000-0000-7000-8000-000000000002';
+const number = syntheticIdentityNumber('1961-03-14', 200)!;
+const rules = { nowLocal: '2026-11-26T10:20', allowSynthetic: true };
+
+function filled(overrides: Record<string, unknown> = {}) {
+  return { ...newConsultationForm('2026-11-26T10:20', office, nurse), identityNumber: number, icpc2Code: 'U71', ...overrides };
+}
+
+describe('consultation form', () => {
+  it('starts at now with the office and nurse, and keeps them for the next entry', () => {
+    const form = newConsultationForm('2026-11-26T10:20', office, nurse);
+    expect(form).toMatchObject({ date: '2026-11-26', time: '10:20', officeId: office, nurseId: nurse, contact: 'inPerson', outcome: 'resolvedByNurse' });
+    expect(nextConsultationForm(filled(), '2026-11-26T10:31')).toMatchObject({ time: '10:31', officeId: office, nurseId: nurse, identityNumber: '', icpc2Code: '' });
+  });
+
+  it('makes the API input, with "uten fødselsnummer" as birth year and sex', () => {
+    expect(consultationFormToInput(filled())).toMatchObject({ at: '2026-11-26T10:20', patient: { kind: 'identityNumber', number }, routineId: null, doctorId: null });
+    expect(consultationFormToInput(filled({ withoutNumber: true, birthYear: '1950', sex: 'female' })).patient).toEqual({ kind: 'none', birthYear: 1950, sex: 'female' });
+  });
+
+  it('has no errors for a complete entry and shows the backend rules on the right fields', () => {
+    expect(consultationFormErrors(filled(), rules)).toEqual({});
+    expect(consultationFormErrors(filled({ identityNumber: '' }), rules)).toMatchObject({ identityNumber: 'required' });
+    expect(consultationFormErrors(filled(), { ...rules, allowSynthetic: false })).toMatchObject({ identityNumber: 'invalidFormat' });
+    expect(consultationFormErrors(filled({ time: '11:00' }), rules)).toMatchObject({ time: 'outOfRange' });
+    expect(consultationFormErrors(filled({ medicineAction: 'given' }), rules)).toMatchObject({ doctorId: 'required', medicineName: 'required' });
+    expect(consultationFormErrors(filled({ icpc2Code: '' }), rules)).toMatchObject({ icpc2Code: 'required' });
+    expect(consultationFormErrors(filled({ withoutNumber: true, birthYear: '19x0', sex: '' }), rules)).toMatchObject({ sex: 'required' });
+  });
+
+  it('lets an amendment keep the number on record when the field is left empty', () => {
+    expect(consultationFormErrors(filled({ identityNumber: '' }), { ...rules, numberOptional: true })).toEqual({});
+  });
+});
