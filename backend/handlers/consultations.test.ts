@@ -199,6 +199,17 @@ describe('statistics and export', () => {
   });
 });
 
+describe('weekly overview', () => {
+  it("shows each office's consultation count for the week, without cancelled entries", async () => {
+    const week = async () => (await ok<{ consultationCounts: Record<string, number> }>('overview.week', { week: { year: 2026, week: 48 }, officeId: null }, lead)).consultationCounts;
+    const before = (await week())[office('Lierne')] ?? 0;
+    const { id } = await ok<{ id: string }>('consultations.create', entry({ officeId: office('Lierne'), at: '2026-11-24T10:00' }), reception);
+    expect((await week())[office('Lierne')]).toBe(before + 1);
+    await ok('consultations.cancel', { id, reason: 'Feil kontor' }, reception);
+    expect((await week())[office('Lierne')] ?? 0).toBe(before);
+  });
+});
+
 describe('ICPC-2 import', () => {
   it('previews a CSV file with rejected lines and imports the accepted codes once', async () => {
     const csv = 'Kode;Tekst\nR74;Øvre luftveisinfeksjon (offisiell)\nQ11;Feil\nK86;Hypertensjon ukomplisert\n';
