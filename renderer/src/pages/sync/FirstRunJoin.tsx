@@ -1,5 +1,4 @@
 // First run, third choice: join a cooperation already in use by connecting this new computer to the shared service; shows the download's progress.
-import { useSession } from '../../stores/session';
 import { EnrolForm } from './EnrolForm';
 import { describeStatus, useSyncText } from './sync-text';
 import { formatSyncTime, useSyncStatus } from './use-sync-status';
@@ -22,7 +21,8 @@ export function FirstRunJoin() {
           {text.errors[data.lastErrorCode]}
         </p>
       )}
-      <EnrolForm method="sync.enrolNewDevice" onEnrolled={() => void useSession.getState().start()} />
+      {/* No refresh here: the handler announces 'setup', and bootstrap restarts the session from first run. */}
+      <EnrolForm method="sync.enrolNewDevice" />
     </section>
   );
 }
