@@ -31,6 +31,7 @@ describe('window options', () => {
     expect(web.experimentalFeatures).toBe(false);
     expect(web.navigateOnDragDrop).toBe(false);
     expect(web.spellcheck).toBe(false); // the spellchecker fetches dictionaries from the internet
+    expect(web.disableBlinkFeatures).toBe('Auxclick'); // no middle-click navigation
   });
 
   it('use the given preload and DevTools setting', () => {

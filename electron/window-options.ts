@@ -68,6 +68,8 @@ export function createWindowOptions(input: WindowOptionsInput): BrowserWindowCon
       safeDialogs: true,
       // Chromium's spellchecker downloads dictionaries from Google: no remote content.
       spellcheck: false,
+      // Middle-click (auxclick) can open links outside the navigation guard's 'will-navigate' path: switched off.
+      disableBlinkFeatures: 'Auxclick',
       devTools: input.devTools,
     },
   };

@@ -114,3 +114,19 @@ test('an admin takes a backup and restores it after a confirmation; later change
   await page.getByRole('link', { name: 'Innstillinger' }).click();
   await expect(section.getByRole('cell', { name: 'Før gjenoppretting' })).toHaveCount(1);
 });
+
+test('the Content-Security-Policy blocks injected inline script in a real Chromium', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Last inn eksempeldata' }).waitFor();
+  const outcome = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true;';
+    document.body.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { injected: (window as unknown as { __injected?: boolean }).__injected === true, violations };
+  });
+  expect(outcome.injected).toBe(false);
+  expect(outcome.violations).toContain('script-src-elem');
+});
