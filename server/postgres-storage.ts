@@ -2,7 +2,7 @@
 import pg from 'pg';
 import type { SqlValue } from '../db/sync-tables';
 import type { PulledChange } from '../sync/protocol';
-import { wholeRowsOnly } from './storage';
+import { nextKey } from './storage';
 import type { SnapshotCell, StoredDevice, SyncStorage } from './storage';
 
 // Keys and timestamps compare byte-wise (COLLATE "C") so HLC order and paging match SQLite's.
@@ -212,14 +212,15 @@ export function createPostgresStorage(connectionString: string, options: { poolS
       const result = after
         ? await pool.query<CellRow>(
             `SELECT table_name, row_id, column_name, hlc, value_json FROM cells
-             WHERE cooperation_id = $1 AND (table_name, row_id) > ($2, $3) ORDER BY table_name, row_id, column_name LIMIT $4`,
-            [cooperationId, after.table, after.row, maxCells + 1],
+             WHERE cooperation_id = $1 AND (table_name, row_id, column_name) > ($2, $3, $4) ORDER BY table_name, row_id, column_name LIMIT $5`,
+            [cooperationId, after.table, after.row, after.column, maxCells],
           )
         : await pool.query<CellRow>(
             'SELECT table_name, row_id, column_name, hlc, value_json FROM cells WHERE cooperation_id = $1 ORDER BY table_name, row_id, column_name LIMIT $2',
-            [cooperationId, maxCells + 1],
+            [cooperationId, maxCells],
           );
-      return wholeRowsOnly(result.rows.map(toCell), maxCells);
+      const cells = result.rows.map(toCell);
+      return { cells, next: nextKey(cells, maxCells) };
     },
   };
 }

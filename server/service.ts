@@ -88,14 +88,17 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 function encodeKey(key: SnapshotKey | null): string | null {
-  return key ? Buffer.from(JSON.stringify([key.table, key.row])).toString('base64url') : null;
+  return key ? Buffer.from(JSON.stringify([key.table, key.row, key.column])).toString('base64url') : null;
 }
 
 function decodeKey(text: string | undefined): SnapshotKey | null {
   if (!text) return null;
   try {
     const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') return { table: value[0], row: value[1] };
+    if (Array.isArray(value) && value.length === 3 && value.every((part) => typeof part === 'string')) {
+      const [table, row, column] = value as [string, string, string];
+      return { table, row, column };
+    }
   } catch {
     // falls through to the refusal below
   }

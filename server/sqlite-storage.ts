@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import type { SqlValue } from '../db/sync-tables';
 import type { PulledChange } from '../sync/protocol';
-import { wholeRowsOnly } from './storage';
+import { nextKey } from './storage';
 import type { ChangeToStore, EnrolmentCodeRecord, SnapshotCell, SnapshotKey, StoredDevice, SyncStorage } from './storage';
 
 const SCHEMA = `
@@ -112,7 +112,7 @@ export function createSqliteStorage(file: string): SyncStorage {
   );
   const selectSnapshotAfter = db.prepare(
     `SELECT table_name, row_id, column_name, hlc, value_json FROM cells
-     WHERE cooperation_id = ? AND (table_name, row_id) > (?, ?) ORDER BY table_name, row_id, column_name LIMIT ?`,
+     WHERE cooperation_id = ? AND (table_name, row_id, column_name) > (?, ?, ?) ORDER BY table_name, row_id, column_name LIMIT ?`,
   );
   const enrol = db.transaction((codeHash: string, now: string, device: Omit<StoredDevice, 'cooperationId' | 'office' | 'enrolledAt' | 'revokedAt'>) => {
     const code = db.prepare('SELECT cooperation_id, office, expires_at, used_at FROM enrolment_codes WHERE code_hash = ?').get(codeHash) as
@@ -179,9 +179,10 @@ export function createSqliteStorage(file: string): SyncStorage {
     countCells: async (cooperationId) => db.prepare('SELECT count(*) FROM cells WHERE cooperation_id = ?').pluck().get(cooperationId) as number,
     async snapshotCells(cooperationId, after: SnapshotKey | null, maxCells) {
       const rows = (
-        after ? selectSnapshotAfter.all(cooperationId, after.table, after.row, maxCells + 1) : selectSnapshotFirst.all(cooperationId, maxCells + 1)
+        after ? selectSnapshotAfter.all(cooperationId, after.table, after.row, after.column, maxCells) : selectSnapshotFirst.all(cooperationId, maxCells)
       ) as CellRow[];
-      return wholeRowsOnly(rows.map(toCell), maxCells);
+      const cells = rows.map(toCell);
+      return { cells, next: nextKey(cells, maxCells) };
     },
   };
 }

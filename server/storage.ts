@@ -36,9 +36,11 @@ export interface SnapshotCell {
   value: SqlValue;
 }
 
+/** Where a snapshot page ended: the last cell served. Pages may split a row; the client merges cells, not rows. */
 export interface SnapshotKey {
   table: string;
   row: string;
+  column: string;
 }
 
 /**
@@ -63,23 +65,12 @@ export interface SyncStorage {
   changesAfter(cooperationId: string, afterSeq: number, limit: number): Promise<PulledChange[]>;
   lastSeq(cooperationId: string): Promise<number>;
   countCells(cooperationId: string): Promise<number>;
-  /** Cells of rows after `after` in (table, row) order, whole rows only, about `maxCells` in all. */
+  /** Up to `maxCells` cells after `after` in (table, row, column) order; `next` is null on the last page. */
   snapshotCells(cooperationId: string, after: SnapshotKey | null, maxCells: number): Promise<{ cells: SnapshotCell[]; next: SnapshotKey | null }>;
 }
 
-/** Drops the last row of a page that reached the limit (it may continue on the next page) and names the paging key. */
-export function wholeRowsOnly(cells: SnapshotCell[], maxCells: number): { cells: SnapshotCell[]; next: SnapshotKey | null } {
-  if (cells.length <= maxCells) return { cells, next: null };
-  const page = cells.slice(0, maxCells);
-  const last = page.at(-1)!;
-  const cut = page.findIndex((cell) => cell.table === last.table && cell.row === last.row);
-  // A single row larger than the page is served whole.
-  if (cut === 0) {
-    const end = cells.findIndex((cell) => cell.table !== last.table || cell.row !== last.row);
-    const whole = end === -1 ? cells : cells.slice(0, end);
-    return { cells: whole, next: end === -1 ? null : { table: last.table, row: last.row } };
-  }
-  const kept = page.slice(0, cut);
-  const lastKept = kept.at(-1)!;
-  return { cells: kept, next: { table: lastKept.table, row: lastKept.row } };
+/** The paging key after a page of at most `maxCells` cells: the last cell when the page is full, else null. */
+export function nextKey(cells: readonly SnapshotCell[], maxCells: number): SnapshotKey | null {
+  const last = cells.at(-1);
+  return cells.length >= maxCells && last ? { table: last.table, row: last.row, column: last.column } : null;
 }

@@ -13,7 +13,7 @@ export const MAX_PUSH_CHANGES = 2000;
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 /** Longest text value of one cell (characters). */
 export const MAX_VALUE_CHARS = 100_000;
-/** Page sizes: how many changes a pull returns, about how many cells (whole rows) a snapshot page returns. */
+/** Page sizes: how many changes a pull returns, how many cells a snapshot page returns (grouped by row; a row may span pages). */
 export const DEFAULT_PULL_LIMIT = 2000;
 export const MAX_PULL_LIMIT = 10_000;
 export const DEFAULT_SNAPSHOT_LIMIT = 20_000;

@@ -190,7 +190,11 @@ function edit(store: LocalStore, rng: Rng, newId: () => string, appended: Map<st
     if (isAppendOnly(table)) {
       const erasable = erasableColumns(table);
       if (existing.length && erasable.length && kind < 3) {
-        changes.redact(table, rng.pick(existing), Object.fromEntries(erasable.map((column) => [column, null])));
+        // Erased like retention does: null where the column allows it, an empty value where it does not.
+        const info = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; notnull: number }[];
+        const kinds = SYNCED_TABLES[table].columns as Record<string, ColumnKind>;
+        const erased = (column: string) => (info.find((c) => c.name === column)?.notnull ? (kinds[column] === 'json' ? '{}' : '') : null);
+        changes.redact(table, rng.pick(existing), Object.fromEntries(erasable.map((column) => [column, erased(column)])));
         return;
       }
       const id = newId();

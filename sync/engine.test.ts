@@ -1,0 +1,119 @@
+// The client engine's edges with a fake service: newer versions' changes kept for later, clock drift, revocation, references arriving early.
+import { describe, expect, it } from 'vitest';
+import { openTempStore } from '../test/helpers/temp-store';
+import { createSyncEngine } from './engine';
+import { createMerger } from './merge';
+import type { PulledChange, PushRequest } from './protocol';
+import { createMemorySecretStore } from './secret-store';
+import { SyncTransportError } from './transport';
+import type { SyncTransport } from './transport';
+
+const NOW = Date.UTC(2026, 10, 27, 12);
+const hlc = (ms: number, clock = 'other-device') => `${String(ms).padStart(15, '0')}-000000-${clock}`;
+
+/** A fake service: serves `log` to pulls (no snapshot content), records pushes, or fails with `failWith`. */
+function fakeService(log: PulledChange[] = []) {
+  const pushes: PushRequest[] = [];
+  const state: { failWith: SyncTransportError | null } = { failWith: null };
+  const transport: SyncTransport = {
+    enrol: async () => ({ deviceId: '00000000-0000-4000-8000-000000000001', secret: 's'.repeat(43), cooperationId: 'coop', cooperationName: 'Indre Namdal', office: 'Grong', serverTime: NOW }),
+    async push(_auth, request) {
+      if (state.failWith) throw state.failWith;
+      pushes.push(request);
+      return { accepted: request.changes.length, ignored: 0, lastSeq: 1, serverTime: NOW };
+    },
+    async pull(_auth, query) {
+      if (state.failWith) throw state.failWith;
+      const changes = log.filter((change) => change.seq > query.after);
+      return { changes, lastSeq: changes.at(-1)?.seq ?? query.after, more: false, serverTime: NOW };
+    },
+    snapshot: async () => ({ asOf: 0, rows: [], next: null, totalCells: 0, cells: 0, serverTime: NOW }),
+  };
+  return { transport, pushes, state };
+}
+
+function setup(log: PulledChange[] = []) {
+  const store = openTempStore({ key: null, now: () => NOW });
+  const service = fakeService(log);
+  const engine = createSyncEngine({ store, secrets: createMemorySecretStore(), now: () => NOW, transportFor: () => service.transport });
+  return { store, engine, ...service };
+}
+
+describe('sync engine', () => {
+  it('keeps a change for a table or column this version does not know, and applies it once it does', () => {
+    const store = openTempStore({ key: null, now: () => NOW });
+    try {
+      const merger = createMerger(store);
+      const result = merger.apply([
+        { hlc: hlc(NOW), table: 'future_table', row: 'x', column: 'name', value: 'fra en nyere versjon' },
+        { hlc: hlc(NOW), table: 'offices', row: 'o1', column: 'future_column', value: 42 },
+      ]);
+      expect(result).toMatchObject({ applied: 0, pending: 2 });
+      expect(store.db.prepare('SELECT count(*) FROM sync_pending').pluck().get()).toBe(2);
+      // As after an upgrade that added offices.name: a kept change for a column now known is applied and leaves the list.
+      store.db.prepare("INSERT INTO sync_pending VALUES ('offices', 'o2', 'name', ?, '\"Lierne\"')").run(hlc(NOW));
+      expect(merger.applyPending()).toMatchObject({ applied: 1 });
+      expect(store.db.prepare("SELECT name FROM offices WHERE id = 'o2'").pluck().get()).toBe('Lierne');
+      expect(store.db.prepare('SELECT count(*) FROM sync_pending').pluck().get()).toBe(2);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('creates a referred row that has not arrived yet and fills it when it does', () => {
+    const store = openTempStore({ key: null, now: () => NOW });
+    try {
+      const merger = createMerger(store);
+      merger.apply([{ hlc: hlc(NOW), table: 'shifts', row: 's1', column: 'staff_id', value: 'staff-1' }]);
+      expect(store.db.prepare("SELECT staff_id FROM shifts WHERE id = 's1'").pluck().get()).toBe('staff-1');
+      merger.apply([{ hlc: hlc(NOW - 5000), table: 'staff', row: 'staff-1', column: 'name', value: 'Ingrid Solbakk' }]);
+      expect(store.db.prepare("SELECT name FROM staff WHERE id = 'staff-1'").pluck().get()).toBe('Ingrid Solbakk');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('stops with a clear code when a remote clock is beyond the drift, keeps local changes and applies nothing', async () => {
+    const { store, engine, pushes } = setup([{ seq: 1, hlc: hlc(NOW + 2 * 86_400_000), table: 'offices', row: 'far', column: 'name', value: 'Fremtid' }]);
+    try {
+      store.writer.write((changes) => changes.insert('offices', 'local', { name: 'Grong' }));
+      const status = await engine.enrol({ serverUrl: 'https://sync.example', code: 'AAAA-BBBB-CCCC' });
+      expect(status).toMatchObject({ lastErrorCode: 'sync.clockDrift', state: 'error' });
+      expect(status.pendingChanges).toBeGreaterThan(0);
+      expect(pushes).toHaveLength(0);
+      expect(store.db.prepare("SELECT count(*) FROM offices WHERE id = 'far'").pluck().get()).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('stops syncing when the device is revoked, keeping its changes', async () => {
+    const { store, engine, state } = setup();
+    try {
+      await engine.enrol({ serverUrl: 'https://sync.example', code: 'AAAA-BBBB-CCCC' });
+      store.writer.write((changes) => changes.insert('offices', 'after', { name: 'Lierne' }));
+      state.failWith = new SyncTransportError('auth.revoked', 401, 'revoked');
+      const status = await engine.syncNow();
+      expect(status).toMatchObject({ state: 'stopped', lastErrorCode: 'sync.revoked', online: true });
+      expect(status.pendingChanges).toBeGreaterThan(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('reports offline, then pushes everything once the service answers again', async () => {
+    const { store, engine, state, pushes } = setup();
+    try {
+      state.failWith = new SyncTransportError('network', 0, 'unreachable');
+      store.writer.write((changes) => changes.insert('offices', 'o', { name: 'Røyrvik' }));
+      const offline = await engine.enrol({ serverUrl: 'https://sync.example', code: 'AAAA-BBBB-CCCC' });
+      expect(offline).toMatchObject({ state: 'offline', online: false, lastErrorCode: 'sync.offline' });
+      state.failWith = null;
+      const online = await engine.syncNow();
+      expect(online).toMatchObject({ state: 'idle', online: true, lastErrorCode: null, pendingChanges: 0 });
+      expect(pushes.flatMap((push) => push.changes).map((change) => change.row)).toContain('o');
+    } finally {
+      store.close();
+    }
+  });
+});
