@@ -3,10 +3,12 @@ import type { ApiRequest, ApiResponse } from '../backend/api';
 import type { BackendEvent } from '../backend/api-types';
 import { INTERNAL_ERROR, parseFromBackend } from './protocol';
 import type { RequestMessage, ToBackendMessage } from './protocol';
+import { isSecretRequest } from './secret-store';
+import type { SecretReplyMessage, SecretRequestMessage } from './secret-store';
 
 /** The part of Electron's UtilityProcess the host uses; tests pass a fake. */
 export interface ChildProcessLike {
-  postMessage(message: ToBackendMessage): void;
+  postMessage(message: ToBackendMessage | SecretReplyMessage): void;
   on(event: 'message', listener: (message: unknown) => void): unknown;
   on(event: 'exit', listener: (code: number) => void): unknown;
   kill(): boolean;
@@ -18,6 +20,8 @@ export interface BackendHostOptions {
   onEvent: (event: BackendEvent) => void;
   /** The backend cannot run (e.g. the database is too new, or it keeps crashing); the message is Norwegian. */
   onFatal: (message: string) => void;
+  /** The backend process asks main to read or write the sync device secret (safeStorage lives in main). */
+  onSecretRequest?: (request: SecretRequestMessage, reply: (message: SecretReplyMessage) => void) => void;
   log?: (message: string) => void;
   now?: () => number;
   /** Restarts allowed within restartWindowMs before giving up. */
@@ -89,6 +93,10 @@ export function createBackendHost(options: BackendHostOptions): BackendHost {
 
     current.on('message', (raw) => {
       if (child !== current) return; // a message from a process we already gave up on
+      if (isSecretRequest(raw)) {
+        options.onSecretRequest?.(raw, (reply) => current.postMessage(reply));
+        return;
+      }
       const message = parseFromBackend(raw);
       if (!message) {
         log(`ignored an unexpected message from the backend process`);

@@ -7,6 +7,9 @@ import { DatabaseKeyError } from '../db/encryption';
 import { DatabaseTooNewError } from '../db/migrate';
 import { INTERNAL_ERROR, isRequestMessage, isShutdownMessage } from './protocol';
 import type { FromBackendMessage } from './protocol';
+import { withBackgroundSync } from '../backend/background-sync';
+import { createPortSecretStore } from './secret-store';
+import type { SecretPortLike } from './secret-store';
 
 /** The part of Electron's process.parentPort the service uses; tests pass a fake. */
 export interface ParentPortLike {
@@ -57,7 +60,10 @@ export function runBackendService(options: BackendServiceOptions): void {
     return;
   }
 
-  const backend = (options.createBackend ?? createRealBackend)({ store });
+  // Sync runs in the background beside the backend; its device secret is kept by main with safeStorage.
+  const backend = withBackgroundSync((options.createBackend ?? createRealBackend)({ store }), store, {
+    secrets: createPortSecretStore(port as unknown as SecretPortLike),
+  });
   const stopBackups = startDailyBackups({ store, log });
   backend.onEvent((event) => port.postMessage({ event }));
 

@@ -7,6 +7,7 @@ import { loadOrCreateDatabaseKey } from './db-key';
 import { registerPrintHandler } from './print';
 import { toBackendArgs } from './backend-args';
 import { createBackendHost } from './backend-host';
+import { answerSecretRequest, createSafeStorageSecretStore } from './secret-store';
 import type { BackendHost } from './backend-host';
 import { createEventForwarder, registerIpcBridge } from './ipc-bridge';
 import { installNavigationGuard, isAppUrl } from './navigation-guard';
@@ -82,6 +83,8 @@ function start(): void {
     return;
   }
 
+  // The sync device secret, encrypted by the operating system (safeStorage exists only in main).
+  const syncSecrets = createSafeStorageSecretStore(safeStorage, path.join(paths.dataDir, 'secrets'));
   const backend = createBackendHost({
     fork: () =>
       utilityProcess.fork(paths.backendProcess, toBackendArgs({ dataDir: paths.dataDir, nativeBinding: paths.nativeBinding }), {
@@ -95,6 +98,7 @@ function start(): void {
         .map((window) => window.webContents),
     ),
     onFatal: showFatal,
+    onSecretRequest: (request, reply) => void answerSecretRequest(syncSecrets, request, reply),
   });
   host = backend;
   registerIpcBridge({
