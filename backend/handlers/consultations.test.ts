@@ -2,13 +2,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticIdentityNumber } from '../../domain/consultations/synthetic';
-import { openTempStore } from '../../test/helpers/temp-store';
-import { createBackend } from '../api';
-import type { Backend } from '../api';
-import { EXAMPLE_PASSWORD } from '../example/indre-namdal';
+import { openExampleBackend } from '../../test/helpers/example-backend';
+import type { ExampleBackend } from '../../test/helpers/example-backend';
 
-let store: ReturnType<typeof openTempStore>;
-let backend: Backend;
+let example: ExampleBackend;
+let store: ExampleBackend['store'];
 let reception: string;
 let nurse: string;
 let admin: string;
@@ -17,14 +15,8 @@ let staff: { id: string; name: string }[];
 let offices: { id: string; name: string }[];
 let now = new Date('2026-11-26T09:00:00Z'); // 10:00 in Oslo
 
-async function call(method: string, input: unknown, token: string) {
-  return backend.call({ method, input, sessionToken: token });
-}
-async function ok<T>(method: string, input: unknown, token: string): Promise<T> {
-  const result = await call(method, input, token);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const call = (method: string, input: unknown, token: string) => example.call(method, input, token);
+const ok = <T>(method: string, input: unknown, token: string) => example.ok<T>(method, input, token);
 const person = (name: string) => staff.find((s) => s.name === name)!.id;
 const office = (name: string) => offices.find((o) => o.name.startsWith(name))!.id;
 const patientA = syntheticIdentityNumber('1961-03-14', 200)!;
@@ -47,15 +39,12 @@ function entry(overrides: Record<string, unknown> = {}) {
 type Row = { id: string; patient: { idNumber: string | null }; outcome: string; cancelled: boolean; amendmentCount: number };
 
 beforeAll(async () => {
-  store = openTempStore();
-  backend = createBackend({ store, now: () => now });
-  await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
-  const signIn = async (username: string) =>
-    ((await backend.call({ method: 'session.signIn', input: { username, password: EXAMPLE_PASSWORD }, sessionToken: null })) as { value: { sessionToken: string } }).value.sessionToken;
-  reception = await signIn('resepsjon');
-  nurse = await signIn('sykepleier');
-  admin = await signIn('admin');
-  lead = await signIn('leder');
+  example = await openExampleBackend(() => now);
+  store = example.store;
+  reception = await example.signIn('resepsjon');
+  nurse = await example.signIn('sykepleier');
+  admin = await example.signIn('admin');
+  lead = await example.signIn('leder');
   staff = await ok('staff.list', {}, lead);
   offices = await ok('offices.list', {}, lead);
 });

@@ -1,27 +1,19 @@
 // Tests for the routine handlers: a doctor activates and versions a routine and authorises a nurse; the nurse's check follows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTempStore } from '../../test/helpers/temp-store';
-import { createBackend } from '../api';
-import type { Backend } from '../api';
-import { EXAMPLE_PASSWORD } from '../example/indre-namdal';
+import { openExampleBackend } from '../../test/helpers/example-backend';
+import type { ExampleBackend } from '../../test/helpers/example-backend';
 import { listAuditEvents } from '../../db/audit';
 
-let store: ReturnType<typeof openTempStore>;
-let backend: Backend;
+let example: ExampleBackend;
+let store: ExampleBackend['store'];
 let doctor: string;
 let nurse: string;
 let lead: string;
 let staff: { id: string; name: string }[];
 let now = new Date('2026-11-26T09:00:00Z');
 
-async function call(method: string, input: unknown, token: string) {
-  return backend.call({ method, input, sessionToken: token });
-}
-async function ok<T>(method: string, input: unknown, token: string): Promise<T> {
-  const result = await call(method, input, token);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const call = (method: string, input: unknown, token: string) => example.call(method, input, token);
+const ok = <T>(method: string, input: unknown, token: string) => example.ok<T>(method, input, token);
 const person = (name: string) => staff.find((s) => s.name === name)!.id;
 
 type Check = { routines: { routine: { routineId: string; title: string; version: number }; result: { allowed: boolean; reasons?: { code: string; message: string }[] } }[] };
@@ -43,11 +35,9 @@ const content = () => ({
 });
 
 beforeAll(async () => {
-  store = openTempStore();
-  backend = createBackend({ store, now: () => now });
-  await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
-  const signIn = async (username: string) =>
-    ((await backend.call({ method: 'session.signIn', input: { username, password: EXAMPLE_PASSWORD }, sessionToken: null })) as { value: { sessionToken: string } }).value.sessionToken;
+  example = await openExampleBackend(() => now);
+  store = example.store;
+  const signIn = example.signIn;
   doctor = await signIn('lege');
   nurse = await signIn('sykepleier');
   lead = await signIn('leder');

@@ -41,6 +41,19 @@ function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 }
 
+function emptyRow(officeId: string, period: string): StatisticsRow {
+  return {
+    officeId,
+    period,
+    count: 0,
+    resolvedWithoutDoctor: 0,
+    shareResolvedWithoutDoctor: 0,
+    byContact: zeroes(CONTACT_KINDS),
+    byOutcome: zeroes(OUTCOMES),
+    byChapter: {},
+  };
+}
+
 /**
  * Counts entries per office and period, sorted by period then office. Cancelled entries must be left out by the caller
  * (statistics count what happened, and a cancelled entry did not happen); amended entries count with their current values.
@@ -51,16 +64,7 @@ export function consultationStatistics(entries: Iterable<StatisticsEntry>, perio
     const key = `${periodOf(entry.at, period)}|${entry.officeId}`;
     let row = rows.get(key);
     if (!row) {
-      row = {
-        officeId: entry.officeId,
-        period: periodOf(entry.at, period),
-        count: 0,
-        resolvedWithoutDoctor: 0,
-        shareResolvedWithoutDoctor: 0,
-        byContact: zeroes(CONTACT_KINDS),
-        byOutcome: zeroes(OUTCOMES),
-        byChapter: {},
-      };
+      row = emptyRow(entry.officeId, periodOf(entry.at, period));
       rows.set(key, row);
     }
     row.count += 1;
@@ -77,16 +81,7 @@ export function consultationStatistics(entries: Iterable<StatisticsEntry>, perio
 
 /** Adds rows together (e.g. all offices, or a whole year) with the share recomputed from the sums. */
 export function sumStatistics(rows: readonly StatisticsRow[], officeId: string, period: string): StatisticsRow {
-  const total: StatisticsRow = {
-    officeId,
-    period,
-    count: 0,
-    resolvedWithoutDoctor: 0,
-    shareResolvedWithoutDoctor: 0,
-    byContact: zeroes(CONTACT_KINDS),
-    byOutcome: zeroes(OUTCOMES),
-    byChapter: {},
-  };
+  const total = emptyRow(officeId, period);
   for (const row of rows) {
     total.count += row.count;
     total.resolvedWithoutDoctor += row.resolvedWithoutDoctor;

@@ -121,13 +121,7 @@ function StatisticsResult({ stats, offices }: { stats: Statistics; offices: read
             <tr key={`${row.officeId}-${row.period}`}>
               <td>{nameOf(offices, row.officeId)}</td>
               <td>{row.period}</td>
-              <td className="numeric">{row.count}</td>
-              <td className="numeric">{percent(row.shareResolvedWithoutDoctor)}</td>
-              {CONTACT_KINDS.map((kind) => (
-                <td className="numeric" key={kind}>
-                  {row.byContact[kind]}
-                </td>
-              ))}
+              <FigureCells row={row} />
             </tr>
           ))}
         </tbody>
@@ -136,13 +130,7 @@ function StatisticsResult({ stats, offices }: { stats: Statistics; offices: read
             <tr key={row.officeId}>
               <th scope="row">{t('consultations.statistics.totalFor', { office: nameOf(offices, row.officeId) })}</th>
               <td />
-              <td className="numeric">{row.count}</td>
-              <td className="numeric">{percent(row.shareResolvedWithoutDoctor)}</td>
-              {CONTACT_KINDS.map((kind) => (
-                <td className="numeric" key={kind}>
-                  {row.byContact[kind]}
-                </td>
-              ))}
+              <FigureCells row={row} />
             </tr>
           ))}
         </tfoot>
@@ -166,6 +154,21 @@ function StatisticsResult({ stats, offices }: { stats: Statistics; offices: read
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/** Count, share resolved without a doctor, and the count per contact kind: the same cells for a period and a total. */
+function FigureCells({ row }: { row: StatRow }) {
+  return (
+    <>
+      <td className="numeric">{row.count}</td>
+      <td className="numeric">{percent(row.shareResolvedWithoutDoctor)}</td>
+      {CONTACT_KINDS.map((kind) => (
+        <td className="numeric" key={kind}>
+          {row.byContact[kind]}
+        </td>
+      ))}
     </>
   );
 }
