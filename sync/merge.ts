@@ -45,6 +45,7 @@ function readForeignKeys(db: Database.Database): Map<string, Map<string, string>
 export function createMerger(store: LocalStore): Merger {
   const { db } = store;
   const foreignKeys = readForeignKeys(db);
+  const rowHasVersions = db.prepare('SELECT 1 FROM column_versions WHERE table_name = ? AND row_id = ? LIMIT 1').pluck();
   const getVersion = db.prepare('SELECT hlc FROM column_versions WHERE table_name = ? AND row_id = ? AND column_name = ?').pluck();
   const setVersion = db.prepare(
     `INSERT INTO column_versions (table_name, row_id, column_name, hlc) VALUES (?, ?, ?, ?)
@@ -84,7 +85,13 @@ export function createMerger(store: LocalStore): Merger {
       const first = keepsFirstWrite(table, cell.column);
       if (!seen || (first ? cell.hlc < seen.hlc : cell.hlc > seen.hlc)) byColumn.set(cell.column, cell);
     }
+    // A row this device has never seen (every row of a first download) takes all cells without looking each one up.
+    const seenBefore = rowHasVersions.get(table, row) !== undefined;
     for (const cell of byColumn.values()) {
+      if (!seenBefore) {
+        winners.push(cell);
+        continue;
+      }
       const current = getVersion.get(table, row, cell.column) as string | undefined;
       const first = keepsFirstWrite(table, cell.column);
       if (current === undefined || (first ? cell.hlc < current : cell.hlc > current)) winners.push(cell);
