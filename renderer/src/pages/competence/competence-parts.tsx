@@ -1,9 +1,7 @@
 // Parts shared by the competence views: the tab links and the CSV export button.
-import { useState } from 'react';
 import { api } from '../../api/client';
-import { toClientError } from '../../api/errors';
-import type { ClientApiError } from '../../api/errors';
 import { AreaTabs } from '../../components/AreaTabs';
+import { useDownload } from '../../components/use-download';
 import { Notice } from '../../components/page';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
@@ -29,23 +27,15 @@ export function CompetenceTabs({ current }: { current: CompetenceView | 'mine' |
 /** "Eksporter … (CSV)": asks the backend for the file and saves it; says what happened next to the button. */
 export function CsvExportButton({ kind, days, label }: { kind: 'matrix' | 'expiring'; days?: number; label: string }){
   const { t, errorText } = useT();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ file: string } | { error: ClientApiError } | null>(null);
+  const { busy, result, run } = useDownload();
   const hintId = `competence-export-${kind}-hint`;
 
-  async function exportCsv() {
-    setBusy(true);
-    setResult(null);
-    try {
+  const exportCsv = () =>
+    run(async () => {
       const file = await api.call('competence.exportCsv', { kind, days });
       downloadText(file.fileName, file.content, 'text/csv;charset=utf-8');
-      setResult({ file: file.fileName });
-    } catch (error) {
-      setResult({ error: toClientError(error) });
-    } finally {
-      setBusy(false);
-    }
-  }
+      return file.fileName;
+    });
 
   return (
     <div className="competence-export">

@@ -4,8 +4,7 @@ import type { ApiOutput } from '../../../../backend/api-types';
 import { CONTACT_KINDS } from '../../../../domain/consultations/entry';
 import { ICPC2_CHAPTERS } from '../../../../domain/consultations/icpc2-starter';
 import { api } from '../../api/client';
-import { toClientError } from '../../api/errors';
-import type { ClientApiError } from '../../api/errors';
+import { useDownload } from '../../components/use-download';
 import { saveBase64File } from '../../app/download';
 import { SelectField, TextField } from '../../components/fields';
 import { EmptyState, LoadError, Loading, Notice } from '../../components/page';
@@ -57,21 +56,13 @@ export function ConsultationStatisticsView({ today, offices }: { today: string; 
 
 function ExportButtons({ input }: { input: { fromDate: string; toDate: string; period: 'week' | 'month'; officeId: string | null } }) {
   const { t, errorText } = useT();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ file: string } | { error: ClientApiError } | null>(null);
-  async function exportAs(format: 'csv' | 'xlsx') {
-    setBusy(true);
-    setResult(null);
-    try {
+  const { busy, result, run } = useDownload();
+  const exportAs = (format: 'csv' | 'xlsx') =>
+    run(async () => {
       const file = await api.call('consultations.exportStatistics', { ...input, format });
       saveBase64File(file.fileName, file.contentBase64, file.mimeType);
-      setResult({ file: file.fileName });
-    } catch (error) {
-      setResult({ error: toClientError(error) });
-    } finally {
-      setBusy(false);
-    }
-  }
+      return file.fileName;
+    });
   return (
     <div className="form-actions">
       <button type="button" className="button" disabled={busy} onClick={() => void exportAs('csv')}>
