@@ -12,7 +12,7 @@ import {
   MAX_PULL_LIMIT,
   MAX_SNAPSHOT_LIMIT,
   MIN_SUPPORTED_PROTOCOL_VERSION,
-  pushRequestSchema,
+  checkPushRequest,
   SYNC_PROTOCOL_VERSION,
 } from '../sync/protocol';
 import type { EnrolResponse, PullResponse, PushResponse, ServerInfo, SnapshotResponse, SnapshotRow, SyncErrorCode } from '../sync/protocol';
@@ -160,7 +160,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     },
 
     async push(device, body) {
-      const request = parse(pushRequestSchema, body);
+      const checked = checkPushRequest(body);
+      if (!checked.ok) throw new SyncServiceError(400, 'request.malformed', `Malformed request: ${checked.problem}`);
+      const { request } = checked;
       checkProtocol(request.protocol);
       checkCooperation(device, request.cooperationId);
       const limit = now() + maxDriftMs;

@@ -67,6 +67,38 @@ export const wireChangeSchema = z.strictObject({
   value: z.union([z.string().max(MAX_VALUE_CHARS), z.number().finite(), z.null()]),
 });
 
+/**
+ * Checks a push body by hand: the same rules as pushRequestSchema, several times faster on 2,000 changes
+ * (ingest speed is a target). Returns the request, or what is wrong with it.
+ */
+export function checkPushRequest(body: unknown): { ok: true; request: PushRequest } | { ok: false; problem: string } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, problem: 'the body must be an object' };
+  const { protocol, cooperationId, changes, ...rest } = body as Record<string, unknown>;
+  if (Object.keys(rest).length) return { ok: false, problem: `unknown field ${Object.keys(rest)[0]}` };
+  if (typeof protocol !== 'number' || !Number.isSafeInteger(protocol)) return { ok: false, problem: 'protocol must be a whole number' };
+  if (typeof cooperationId !== 'string' || cooperationId.length < 1 || cooperationId.length > 100) return { ok: false, problem: 'cooperationId must be a text of 1–100 characters' };
+  if (!Array.isArray(changes)) return { ok: false, problem: 'changes must be a list' };
+  if (changes.length > MAX_PUSH_CHANGES) return { ok: false, problem: `at most ${MAX_PUSH_CHANGES} changes per push` };
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i] as Record<string, unknown> | null;
+    if (typeof change !== 'object' || change === null || Array.isArray(change)) return { ok: false, problem: `changes.${i} must be an object` };
+    let fields = 0;
+    for (const key in change) {
+      if (key !== 'hlc' && key !== 'table' && key !== 'row' && key !== 'column' && key !== 'value') return { ok: false, problem: `changes.${i} has an unknown field ${key}` };
+      fields += 1;
+    }
+    const { hlc, table, row, column, value } = change;
+    if (fields !== 5) return { ok: false, problem: `changes.${i} must have hlc, table, row, column and value` };
+    if (typeof hlc !== 'string' || !HLC_PATTERN.test(hlc)) return { ok: false, problem: `changes.${i}.hlc is not a timestamp` };
+    if (typeof table !== 'string' || !NAME_PATTERN.test(table)) return { ok: false, problem: `changes.${i}.table is not a table name` };
+    if (typeof column !== 'string' || !NAME_PATTERN.test(column)) return { ok: false, problem: `changes.${i}.column is not a column name` };
+    if (typeof row !== 'string' || row.length < 1 || row.length > 200) return { ok: false, problem: `changes.${i}.row must be a text of 1–200 characters` };
+    const valueOk = value === null || (typeof value === 'string' && value.length <= MAX_VALUE_CHARS) || (typeof value === 'number' && Number.isFinite(value));
+    if (!valueOk) return { ok: false, problem: `changes.${i}.value must be text, a number or null` };
+  }
+  return { ok: true, request: body as PushRequest };
+}
+
 export const pushRequestSchema = z.strictObject({
   protocol: z.number().int(),
   cooperationId: z.string().min(1).max(100),

@@ -1,0 +1,80 @@
+// Benchmark data for sync: cells of a 5-year dataset (offices, staff, 40k shifts, 120k consultations) as a device would push them.
+import type { WireChange } from '../sync/protocol';
+import { random } from './dataset';
+
+const START_MS = Date.UTC(2021, 0, 4, 8);
+
+export interface SyncDataset {
+  changes: WireChange[];
+  rows: number;
+}
+
+function hlcAt(ms: number, counter: number, clockId: string): string {
+  return `${String(ms).padStart(15, '0')}-${String(counter).padStart(6, '0')}-${clockId}`;
+}
+
+/** Every cell of the dataset, stamped as if written by `clockId` over five years. */
+export function syncDataset(options: { shifts?: number; consultations?: number; clockId?: string } = {}): SyncDataset {
+  const clockId = options.clockId ?? 'bench-device';
+  const next = random(2026);
+  const changes: WireChange[] = [];
+  let rows = 0;
+  let time = START_MS;
+  const row = (table: string, id: string, values: Record<string, string | number | null>) => {
+    time += 997;
+    const hlc = hlcAt(time, 0, clockId);
+    for (const [column, value] of Object.entries({ ...values, deleted: 0 })) changes.push({ hlc, table, row: id, column, value });
+    rows += 1;
+  };
+  const offices = ['grong', 'namsskogan', 'royrvik', 'lierne'];
+  for (const office of offices) row('offices', office, { name: `${office} legekontor`, municipality: office, address: 'Sentrum 1', phone: '74 00 00 00', opening_hours: '{}', driving_minutes: '{}' });
+  const staff = Array.from({ length: 40 }, (_, i) => `staff-${i}`);
+  for (const [i, id] of staff.entries()) {
+    row('staff', id, { name: `Person ${i}`, profession: i % 3 === 0 ? 'doctor' : 'nurse', hpr_number: String(9100000 + i), home_municipality: 'Grong', base_office_id: offices[i % 4]!, position_percent: 100, active: 1 });
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const dateOf = (day: number) => new Date(START_MS + day * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < (options.shifts ?? 40_000); i++) {
+    row('shifts', `shift-${i}`, {
+      staff_id: staff[Math.floor(next() * staff.length)]!,
+      office_id: offices[i % 4]!,
+      date: dateOf(Math.floor(i / 22)),
+      start_time: '08:00',
+      end_time: '15:30',
+      kind: next() < 0.1 ? 'legevakt' : 'clinic',
+      note: next() < 0.2 ? 'Dekker for kollega' : null,
+    });
+  }
+  for (let i = 0; i < (options.consultations ?? 120_000); i++) {
+    const day = Math.floor(i / 66);
+    row('consultations', `consultation-${i}`, {
+      office_id: offices[i % 4]!,
+      nurse_id: staff[1 + (i % 39)]!,
+      at: `${dateOf(day)}T${pad(8 + (i % 9))}:${pad(i % 60)}`,
+      patient_kind: 'identityNumber',
+      patient_id_number: String(10_000_000_000 + Math.floor(next() * 89_999_999_999)),
+      birth_year: 1930 + Math.floor(next() * 90),
+      sex: next() < 0.5 ? 'female' : 'male',
+      contact: 'inPerson',
+      icpc2_code: ['R74', 'U71', 'S18', 'A03'][i % 4]!,
+      routine_id: null,
+      routine_version: null,
+      medicine: null,
+      outcome: 'resolvedByNurse',
+      doctor_id: null,
+      follow_up_date: null,
+      note: next() < 0.5 ? 'Rådgivning gitt, ta kontakt ved forverring' : null,
+      recorded_by: 'user-1',
+      recorded_at: `${dateOf(day)}T17:00:00.000Z`,
+      anonymised_at: null,
+    });
+  }
+  return { changes, rows };
+}
+
+/** Splits a list into batches of at most `size`. */
+export function batches<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
