@@ -71,6 +71,8 @@ test('log three consultations by keyboard, amend one, cancel one, then statistic
   await expect(page.getByRole('combobox', { name: 'Årsak (ICPC-2)' })).toHaveValue(/^R\d\d – /);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Lagret:' })).toContainText(/R\d\d/);
+  await expect(number).toBeFocused();
+  await expect(number).toHaveValue('');
 
   // 3: a wrong check digit is shown at once; corrected, booked with a doctor.
   const wrong = third.slice(0, 10) + String((Number(third[10]) + 1) % 10);
@@ -90,6 +92,7 @@ test('log three consultations by keyboard, amend one, cancel one, then statistic
   await page.keyboard.type('Time');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Lagret:' })).toContainText('R74');
+  await expect(number).toBeFocused();
 
   // Esc empties a half-typed form without saving.
   await page.keyboard.type('0101');

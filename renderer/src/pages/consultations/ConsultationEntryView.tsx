@@ -71,10 +71,12 @@ function EntryForm({ context, codes, reloadContext }: { context: FormContext; co
     });
     if (!ok || !result) return;
     const nurse = context.nurses.find((n) => n.id === values.nurseId)?.name ?? '';
-    setSaved({ time: values.time, code: describeCode(codes, values.icpc2Code), nurse, warnings: (result as { warnings: string[] }).warnings });
+    const warnings = (result as { warnings: string[] }).warnings;
+    // The next entry starts at the new "now"; the confirmation appears once the form is ready for it.
     const fresh = await reloadContext();
     form.reset(nextConsultationForm(values, fresh?.now ?? context.now));
     setFormKey((key) => key + 1);
+    setSaved({ time: values.time, code: describeCode(codes, values.icpc2Code), nurse, warnings });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
