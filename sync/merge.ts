@@ -85,13 +85,7 @@ export function createMerger(store: LocalStore): Merger {
       const first = keepsFirstWrite(table, cell.column);
       if (!seen || (first ? cell.hlc < seen.hlc : cell.hlc > seen.hlc)) byColumn.set(cell.column, cell);
     }
-    // A row this device has never seen (every row of a first download) takes all cells without looking each one up.
-    const seenBefore = rowHasVersions.get(table, row) !== undefined;
     for (const cell of byColumn.values()) {
-      if (!seenBefore) {
-        winners.push(cell);
-        continue;
-      }
       const current = getVersion.get(table, row, cell.column) as string | undefined;
       const first = keepsFirstWrite(table, cell.column);
       if (current === undefined || (first ? cell.hlc < current : cell.hlc > current)) winners.push(cell);
@@ -105,6 +99,45 @@ export function createMerger(store: LocalStore): Merger {
     else statement(`INSERT INTO "${table}" (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`).run(row, ...values);
     for (const cell of winners) setVersion.run(table, row, cell.column, cell.hlc);
     result.applied += winners.length;
+    result.areas.add(areaOfTable(table));
+  }
+
+  /**
+   * Writes rows new to this device with one statement per table and column set: SQLite reads the
+   * values from a JSON array (json_each), so 20,000 cells cost a few statements instead of 40,000.
+   * A row created empty because another row referred to it is filled (ON CONFLICT).
+   */
+  function insertNewRows(table: string, rows: Map<string, WireChange>[], result: MergeResult) {
+    const bySignature = new Map<string, Map<string, WireChange>[]>();
+    for (const row of rows) {
+      const signature = [...row.keys()].sort().join(',');
+      const list = bySignature.get(signature);
+      if (list) list.push(row);
+      else bySignature.set(signature, [row]);
+    }
+    const versions: [string, string, string][] = [];
+    for (const [signature, group] of bySignature) {
+      const columns = signature.split(',');
+      const payload = JSON.stringify(group.map((row) => [row.values().next().value!.row, ...columns.map((column) => row.get(column)!.value)]));
+      const parents = foreignKeys.get(table);
+      columns.forEach((column, index) => {
+        const parent = parents?.get(column);
+        if (parent) {
+          statement(`INSERT OR IGNORE INTO "${parent}" (id) SELECT DISTINCT j.value ->> ${index + 1} FROM json_each(?) j WHERE j.value ->> ${index + 1} IS NOT NULL`).run(payload);
+        }
+      });
+      const quoted = columns.map((column) => `"${column}"`);
+      statement(
+        `INSERT INTO "${table}" (id, ${quoted.join(', ')}) SELECT j.value ->> 0, ${columns.map((_, index) => `j.value ->> ${index + 1}`).join(', ')} FROM json_each(?) j WHERE true
+         ON CONFLICT (id) DO UPDATE SET ${quoted.map((column) => `${column} = excluded.${column}`).join(', ')}`,
+      ).run(payload);
+      for (const row of group) for (const cell of row.values()) versions.push([cell.row, cell.column, cell.hlc]);
+      result.applied += group.length * columns.length;
+    }
+    statement(
+      `INSERT INTO column_versions (table_name, row_id, column_name, hlc) SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) j WHERE true
+       ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET hlc = excluded.hlc`,
+    ).run(table, JSON.stringify(versions));
     result.areas.add(areaOfTable(table));
   }
 
@@ -127,7 +160,25 @@ export function createMerger(store: LocalStore): Merger {
       if (list) list.push(change);
       else rows.set(key, [change]);
     }
-    for (const cells of rows.values()) applyRow(cells[0]!.table, cells[0]!.row, cells, result);
+    // Rows this device has never seen (a first download is nearly all of them) are written in bulk; the rest cell by cell.
+    const unseen = new Map<string, Map<string, WireChange>[]>();
+    for (const cells of rows.values()) {
+      const { table, row } = cells[0]!;
+      if (rowHasVersions.get(table, row) !== undefined) {
+        applyRow(table, row, cells, result);
+        continue;
+      }
+      const byColumn = new Map<string, WireChange>();
+      for (const cell of cells) {
+        const seen = byColumn.get(cell.column);
+        const first = keepsFirstWrite(table, cell.column);
+        if (!seen || (first ? cell.hlc < seen.hlc : cell.hlc > seen.hlc)) byColumn.set(cell.column, cell);
+      }
+      const list = unseen.get(table);
+      if (list) list.push(byColumn);
+      else unseen.set(table, [byColumn]);
+    }
+    for (const [table, list] of unseen) insertNewRows(table, list, result);
     return result;
   }
 
