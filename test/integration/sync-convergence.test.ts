@@ -1,45 +1,8 @@
 // Property: whatever the edits, outages, lost/duplicated/reordered messages and clock skews, all devices and the service end up identical.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { deviceState, runSchedule } from '../helpers/sync-simulation';
-import type { Schedule, Simulation } from '../helpers/sync-simulation';
-
-const HOUR = 3_600_000;
-
-export const scheduleArbitrary: fc.Arbitrary<Schedule> = fc.record({
-  skewsMs: fc.array(fc.integer({ min: -3 * HOUR, max: 3 * HOUR }), { minLength: 3, maxLength: 5 }),
-  steps: fc.array(
-    fc.record({
-      device: fc.nat({ max: 4 }),
-      action: fc.constantFrom('edit', 'edit', 'edit', 'sync', 'toggleOffline', 'deliverDelayed'),
-      seed: fc.integer(),
-    }),
-    { minLength: 5, maxLength: 40 },
-  ),
-  faultRate: fc.double({ min: 0, max: 0.5, noNaN: true }),
-  seed: fc.integer(),
-}) as fc.Arbitrary<Schedule>;
-
-/** Checks convergence: identical devices, the service holds exactly their cells, appended rows all there once. */
-export async function expectConverged(simulation: Simulation): Promise<void> {
-  const [first, ...others] = simulation.devices.map((device) => deviceState(device.store));
-  for (const other of others) expect(other).toEqual(first);
-  const reference = simulation.devices[0]!.store;
-  for (const device of simulation.devices) expect(device.engine.status().pendingChanges).toBe(0);
-  const { cells } = await simulation.storage.snapshotCells('coop-1', null, 10_000_000);
-  const versions = reference.db.prepare('SELECT count(*) FROM column_versions').pluck().get();
-  expect(cells.length).toBe(versions);
-  for (const cell of cells) {
-    const hlc = reference.db.prepare('SELECT hlc FROM column_versions WHERE table_name = ? AND row_id = ? AND column_name = ?').pluck().get(cell.table, cell.row, cell.column);
-    expect(hlc, `${cell.table}.${cell.column} of ${cell.row}`).toBe(cell.hlc);
-    const value = reference.db.prepare(`SELECT "${cell.column}" FROM "${cell.table}" WHERE id = ?`).pluck().get(cell.row);
-    expect(value, `${cell.table}.${cell.column} of ${cell.row}`).toEqual(cell.value);
-  }
-  for (const [table, ids] of simulation.appended) {
-    const stored = reference.db.prepare(`SELECT id FROM "${table}" ORDER BY id`).pluck().all();
-    expect(stored).toEqual([...ids].sort());
-  }
-}
+import { describe, it } from 'vitest';
+import { expectConverged, scheduleArbitrary } from '../helpers/sync-convergence';
+import { runSchedule } from '../helpers/sync-simulation';
 
 describe('sync convergence (property-based)', () => {
   it('converges for 200 random schedules', async () => {

@@ -1,0 +1,63 @@
+// Benchmark: a new device downloads a 5-year dataset (40k shifts, 120k consultations) from the service over loopback HTTP, and an incremental sync of 100 changes.
+// Run: npx tsx bench/sync-download.ts [--shifts 40000] [--consultations 120000]. Prints figures; asserts nothing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openLocalStore } from '../db/open';
+import { startSyncServer } from '../server/http';
+import { createSyncService } from '../server/service';
+import { createSqliteStorage } from '../server/sqlite-storage';
+import { createSyncEngine } from '../sync/engine';
+import { MAX_PUSH_CHANGES } from '../sync/protocol';
+import { createMemorySecretStore } from '../sync/secret-store';
+import { summary } from './stats';
+import { batches, syncDataset } from './sync-data';
+
+const { values } = parseArgs({ options: { shifts: { type: 'string', default: '40000' }, consultations: { type: 'string', default: '120000' }, runs: { type: 'string', default: '20' } } });
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samvakt-bench-download-'));
+const storage = createSqliteStorage(path.join(dir, 'service.sqlite3'));
+const service = createSyncService({ storage });
+const server = await startSyncServer({ service, port: 0, log: () => {}, rateLimit: { perSecond: 10_000, burst: 10_000 } });
+
+try {
+  // The service holds the cooperation's data, pushed earlier by another device.
+  let started = performance.now();
+  const source = await service.createEnrolmentCode({ cooperationId: 'bench', office: 'Grong' });
+  const sourceDevice = await service.enrol({ protocol: 1, code: source.code, clockId: 'bench-device' });
+  const device = await service.authenticate(`Bearer ${sourceDevice.deviceId}.${sourceDevice.secret}`);
+  const dataset = syncDataset({ shifts: Number(values.shifts), consultations: Number(values.consultations) });
+  for (const batch of batches(dataset.changes, MAX_PUSH_CHANGES)) await service.push(device, { protocol: 1, cooperationId: 'bench', changes: batch });
+  console.log(`service: ${dataset.rows} rows, ${dataset.changes.length} cells (loaded in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+  // A new device enrols and downloads everything.
+  const store = openLocalStore({ dataDir: path.join(dir, 'new-device'), key: null });
+  const engine = createSyncEngine({ store, secrets: createMemorySecretStore() });
+  const { code } = await service.createEnrolmentCode({ cooperationId: 'bench', office: 'Lierne' });
+  started = performance.now();
+  const status = await engine.enrol({ serverUrl: server.url, code });
+  const seconds = (performance.now() - started) / 1000;
+  if (status.lastErrorCode) throw new Error(`download failed: ${status.lastErrorCode}`);
+  const shifts = store.db.prepare('SELECT count(*) FROM shifts').pluck().get();
+  const consultations = store.db.prepare('SELECT count(*) FROM consultations').pluck().get();
+  console.log(`first download: ${shifts} shifts + ${consultations} consultations in ${seconds.toFixed(1)} s (target ≤ 10 s)`);
+
+  // Incremental sync: 100 changes made on this device, pushed (and the service asked for news) in one cycle.
+  const timings: number[] = [];
+  const runs = Number(values.runs);
+  for (let run = 0; run < runs; run++) {
+    store.writer.write((changes) => {
+      for (let i = 0; i < 100; i++) changes.update('shifts', `shift-${run * 100 + i}`, { note: `endret ${run}` });
+    });
+    started = performance.now();
+    const after = await engine.syncNow();
+    timings.push(performance.now() - started);
+    if (after.pendingChanges !== 0 || after.lastErrorCode) throw new Error('incremental sync did not finish');
+  }
+  console.log(summary('incremental sync of 100 changes (target ≤ 200 ms)', timings));
+  store.close();
+} finally {
+  await server.close();
+  await storage.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
