@@ -2,7 +2,8 @@
 import pg from 'pg';
 import type { SqlValue } from '../db/sync-tables';
 import type { PulledChange } from '../sync/protocol';
-import { nextKey } from './storage';
+import { nextKey, toDevice } from './storage';
+import type { DeviceRow } from './storage';
 import type { SnapshotCell, StoredDevice, SyncStorage } from './storage';
 
 // Keys and timestamps compare byte-wise (COLLATE "C") so HLC order and paging match SQLite's.
@@ -44,30 +45,6 @@ const SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS cells_seq ON cells (cooperation_id, seq);
 `;
-
-type DeviceRow = {
-  id: string;
-  cooperation_id: string;
-  clock_id: string;
-  secret_hash: string;
-  office: string;
-  name: string;
-  enrolled_at: string;
-  revoked_at: string | null;
-};
-
-function toDevice(row: DeviceRow): StoredDevice {
-  return {
-    id: row.id,
-    cooperationId: row.cooperation_id,
-    clockId: row.clock_id,
-    secretHash: row.secret_hash,
-    office: row.office,
-    name: row.name,
-    enrolledAt: row.enrolled_at,
-    revokedAt: row.revoked_at,
-  };
-}
 
 function upsertSql(keepFirst: boolean): string {
   return `INSERT INTO cells (cooperation_id, table_name, row_id, column_name, hlc, value_json, seq, device_id)

@@ -2,7 +2,8 @@
 import Database from 'better-sqlite3';
 import type { SqlValue } from '../db/sync-tables';
 import type { PulledChange } from '../sync/protocol';
-import { nextKey } from './storage';
+import { nextKey, toDevice } from './storage';
+import type { DeviceRow } from './storage';
 import type { ChangeToStore, EnrolmentCodeRecord, SnapshotCell, SnapshotKey, StoredDevice, SyncStorage } from './storage';
 
 const SCHEMA = `
@@ -43,30 +44,6 @@ const SCHEMA = `
   ) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS cells_seq ON cells (cooperation_id, seq);
 `;
-
-type DeviceRow = {
-  id: string;
-  cooperation_id: string;
-  clock_id: string;
-  secret_hash: string;
-  office: string;
-  name: string;
-  enrolled_at: string;
-  revoked_at: string | null;
-};
-
-function toDevice(row: DeviceRow): StoredDevice {
-  return {
-    id: row.id,
-    cooperationId: row.cooperation_id,
-    clockId: row.clock_id,
-    secretHash: row.secret_hash,
-    office: row.office,
-    name: row.name,
-    enrolledAt: row.enrolled_at,
-    revokedAt: row.revoked_at,
-  };
-}
 
 /** `file` is a path, or ':memory:' for tests. */
 export function createSqliteStorage(file: string): SyncStorage {

@@ -74,3 +74,28 @@ export function nextKey(cells: readonly SnapshotCell[], maxCells: number): Snaps
   const last = cells.at(-1);
   return cells.length >= maxCells && last ? { table: last.table, row: last.row, column: last.column } : null;
 }
+
+/** A device as both adapters store it (snake_case columns). */
+export type DeviceRow = {
+  id: string;
+  cooperation_id: string;
+  clock_id: string;
+  secret_hash: string;
+  office: string;
+  name: string;
+  enrolled_at: string;
+  revoked_at: string | null;
+};
+
+export function toDevice(row: DeviceRow): StoredDevice {
+  return {
+    id: row.id,
+    cooperationId: row.cooperation_id,
+    clockId: row.clock_id,
+    secretHash: row.secret_hash,
+    office: row.office,
+    name: row.name,
+    enrolledAt: row.enrolled_at,
+    revokedAt: row.revoked_at,
+  };
+}
