@@ -99,6 +99,8 @@ export interface SyncEngine {
   enrol(input: { serverUrl: string; code: string; name?: string }): Promise<SyncStatus>;
   /** Forgets the server and credential (the data stays). */
   forget(): Promise<void>;
+  /** This device's transport and credential for calls beside sync (device administration); null when not enrolled. */
+  credentials(): Promise<{ transport: SyncTransport; auth: DeviceAuth; cooperation: string } | null>;
   /** Starts background syncing (when enrolled). */
   start(): void;
   stop(): void;
@@ -311,6 +313,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   return {
     status,
     syncNow,
+    credentials,
     async enrol(input) {
       const serverUrl = input.serverUrl.trim().replace(/\/+$/, '');
       const transport = transportFor(serverUrl);
