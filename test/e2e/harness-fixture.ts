@@ -1,12 +1,11 @@
 // Playwright fixture: starts a real browser harness (backend + built UI) on its own data folder and port.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { spawnUntilReady } from '../helpers/spawn-process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -21,41 +20,19 @@ export interface HarnessProcess {
 
 /** Starts the harness CLI on port 0 and waits for the URL it prints. */
 export async function startHarnessProcess(dataDir: string): Promise<HarnessProcess> {
-  const child: ChildProcess = spawn(
+  const harness = await spawnUntilReady(
     path.join(root, 'node_modules', '.bin', 'tsx'),
     [path.join(root, 'harness', 'cli.ts'), '--data-dir', dataDir, '--port', '0', '--static-dir', path.join(root, 'dist', 'renderer')],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    { name: 'harness', ready: /Åpne: (\S+)/, cwd: root },
   );
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Åpne: (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`harness exited with ${code}:\n${output}`));
-    });
-  });
+  const url = harness.ready[1]!;
   const parsed = new URL(url);
   return {
     url,
     origin: parsed.origin,
     accessToken: parsed.hash.replace('#token=', ''),
     dataDir,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => harness.stop(),
   };
 }
 
