@@ -5,6 +5,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { MAX_REQUEST_BYTES } from '../sync/protocol';
 import type { SyncErrorBody, SyncErrorCode } from '../sync/protocol';
+import { createDeviceAdmin } from './device-admin';
 import { SyncServiceError } from './service';
 import type { SyncService } from './service';
 
@@ -76,6 +77,7 @@ export function defaultLog(entry: Record<string, unknown>): void {
 
 export function startSyncServer(options: HttpServerOptions): Promise<RunningSyncServer> {
   const { service } = options;
+  const admin = createDeviceAdmin(service);
   const log = options.log ?? defaultLog;
   const limiter = createRateLimiter(options.rateLimit?.perSecond ?? 20, options.rateLimit?.burst ?? 200);
   const enrolLimiter = createRateLimiter((options.enrolPerMinute ?? 10) / 60, options.enrolPerMinute ?? 10);
@@ -117,13 +119,23 @@ export function startSyncServer(options: HttpServerOptions): Promise<RunningSync
       send(res, 200, await service.enrol(parseJson(await readBody(req))));
       return null;
     }
-    const routes: Record<string, boolean> = { 'POST /v1/push': true, 'GET /v1/pull': true, 'GET /v1/snapshot': true };
-    if (!routes[`${req.method} ${path}`]) throw new SyncServiceError(404, 'request.notFound', `No such endpoint: ${req.method} ${path}`);
+    const routes: Record<string, boolean> = {
+      'POST /v1/push': true,
+      'GET /v1/pull': true,
+      'GET /v1/snapshot': true,
+      'POST /v1/devices/enrolment-codes': true,
+      'GET /v1/devices': true,
+    };
+    const revokeTarget = req.method === 'POST' ? /^\/v1\/devices\/([0-9a-f-]{36})\/revoke$/.exec(path)?.[1] : undefined;
+    if (!routes[`${req.method} ${path}`] && !revokeTarget) throw new SyncServiceError(404, 'request.notFound', `No such endpoint: ${req.method} ${path}`);
     const device = await service.authenticate(req.headers.authorization);
     if (!limiter(device.id, Date.now())) throw new SyncServiceError(429, 'request.rateLimited', 'Too many requests from this device; slow down.');
     if (path === '/v1/push') send(res, 200, await service.push(device, parseJson(await readBody(req))));
     else if (path === '/v1/pull') send(res, 200, await service.pull(device, query));
-    else send(res, 200, await service.snapshot(device, query));
+    else if (path === '/v1/snapshot') send(res, 200, await service.snapshot(device, query));
+    else if (path === '/v1/devices') send(res, 200, await admin.listDevices(device, query));
+    else if (revokeTarget) send(res, 200, await admin.revokeDevice(device, revokeTarget, parseJson(await readBody(req))));
+    else send(res, 200, await admin.createEnrolmentCode(device, parseJson(await readBody(req))));
     return device.id;
   }
 

@@ -28,6 +28,9 @@ function fakeService(log: PulledChange[] = []) {
       return { changes, lastSeq: changes.at(-1)?.seq ?? query.after, more: false, serverTime: NOW };
     },
     snapshot: async () => ({ asOf: 0, rows: [], next: null, totalCells: 0, cells: 0, serverTime: NOW }),
+    createEnrolmentCode: async () => ({ code: 'AAAA-BBBB-CCCC', expiresAt: new Date(NOW + 3_600_000).toISOString() }),
+    listDevices: async () => ({ devices: [], serverTime: NOW }),
+    revokeDevice: async (_auth, { deviceId }) => ({ revoked: true, deviceId, revokedAt: new Date(NOW).toISOString() }),
   };
   return { transport, pushes, state };
 }

@@ -34,6 +34,8 @@ export const SYNC_ERROR_CODES = [
   'sync.foreignTimestamp',
   'clock.ahead',
   'server.unavailable',
+  'device.notFound',
+  'device.cannotRevokeSelf',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
@@ -159,6 +161,43 @@ export interface SnapshotResponse {
   totalCells: number;
   cells: number;
   serverTime: number;
+}
+
+/** Device administration (an enrolled device, for its own cooperation; the app lets only admins call it). */
+export const createEnrolmentCodeRequestSchema = z.strictObject({
+  protocol: z.number().int(),
+  cooperationId: z.string().min(1).max(100),
+  office: z.string().trim().min(1).max(200),
+  /** How long the code works; 72 hours when left out, at most 30 days. */
+  validHours: z.number().int().min(1).max(720).optional(),
+});
+export type CreateEnrolmentCodeRequest = z.infer<typeof createEnrolmentCodeRequestSchema>;
+
+export interface CreateEnrolmentCodeResponse {
+  code: string;
+  expiresAt: string;
+}
+
+/** A device as the admin endpoints show it: never its secret hash or clock id. */
+export interface DeviceInfo {
+  id: string;
+  name: string;
+  office: string;
+  enrolledAt: string;
+  revokedAt: string | null;
+  /** The device that asked. */
+  self: boolean;
+}
+
+export interface DeviceListResponse {
+  devices: DeviceInfo[];
+  serverTime: number;
+}
+
+export interface RevokeDeviceResponse {
+  revoked: true;
+  deviceId: string;
+  revokedAt: string;
 }
 
 export interface ServerInfo {

@@ -1,6 +1,18 @@
 // How the client engine reaches the shared service: an interface, and its HTTP implementation over fetch.
 import { SYNC_ERROR_CODES, SYNC_PROTOCOL_VERSION } from './protocol';
-import type { EnrolRequest, EnrolResponse, PullResponse, PushRequest, PushResponse, SnapshotResponse, SyncErrorCode } from './protocol';
+import type {
+  CreateEnrolmentCodeRequest,
+  CreateEnrolmentCodeResponse,
+  DeviceListResponse,
+  EnrolRequest,
+  EnrolResponse,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  RevokeDeviceResponse,
+  SnapshotResponse,
+  SyncErrorCode,
+} from './protocol';
 
 /** A device's credential as sent to the server. */
 export interface DeviceAuth {
@@ -25,6 +37,10 @@ export interface SyncTransport {
   push(auth: DeviceAuth, request: PushRequest): Promise<PushResponse>;
   pull(auth: DeviceAuth, query: { cooperation: string; after: number; limit?: number }): Promise<PullResponse>;
   snapshot(auth: DeviceAuth, query: { cooperation: string; after?: string; asOf?: number; total?: number; limit?: number }): Promise<SnapshotResponse>;
+  /** Device administration for the device's own cooperation (the app lets only admins call these). */
+  createEnrolmentCode(auth: DeviceAuth, request: CreateEnrolmentCodeRequest): Promise<CreateEnrolmentCodeResponse>;
+  listDevices(auth: DeviceAuth, query: { cooperation: string }): Promise<DeviceListResponse>;
+  revokeDevice(auth: DeviceAuth, request: { cooperation: string; deviceId: string }): Promise<RevokeDeviceResponse>;
 }
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{
@@ -77,5 +93,9 @@ export function createHttpTransport(serverUrl: string, fetchImpl: FetchLike = fe
     push: (auth, body) => request('POST', '/v1/push', auth, body),
     pull: (auth, params) => request('GET', `/v1/pull?${query({ ...params, protocol: SYNC_PROTOCOL_VERSION })}`, auth),
     snapshot: (auth, params) => request('GET', `/v1/snapshot?${query({ ...params, protocol: SYNC_PROTOCOL_VERSION })}`, auth),
+    createEnrolmentCode: (auth, body) => request('POST', '/v1/devices/enrolment-codes', auth, body),
+    listDevices: (auth, params) => request('GET', `/v1/devices?${query({ ...params, protocol: SYNC_PROTOCOL_VERSION })}`, auth),
+    revokeDevice: (auth, { cooperation, deviceId }) =>
+      request('POST', `/v1/devices/${encodeURIComponent(deviceId)}/revoke`, auth, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation }),
   };
 }

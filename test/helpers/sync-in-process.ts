@@ -1,4 +1,5 @@
 // Test helper: a sync transport that calls the shared service in this process, with faults (lost, duplicated, delayed messages) on demand.
+import { createDeviceAdmin } from '../../server/device-admin';
 import { SyncServiceError } from '../../server/service';
 import type { SyncService } from '../../server/service';
 import type { PushRequest } from '../../sync/protocol';
@@ -35,7 +36,23 @@ function unreachable(): never {
 export function createInProcessTransport(service: SyncService, options: FaultyTransportOptions = {}): SyncTransport {
   const fault = () => (options.offline?.() ? 'loseRequest' : (options.fault?.() ?? 'none'));
   const device = (auth: DeviceAuth) => service.authenticate(`Bearer ${auth.deviceId}.${auth.secret}`);
+  const admin = createDeviceAdmin(service);
+  const reachable = () => {
+    if (fault() === 'loseRequest') unreachable();
+  };
   return {
+    async createEnrolmentCode(auth, request) {
+      reachable();
+      return call(async () => admin.createEnrolmentCode(await device(auth), copy(request)));
+    },
+    async listDevices(auth, query) {
+      reachable();
+      return call(async () => admin.listDevices(await device(auth), { protocol: '1', cooperation: query.cooperation }));
+    },
+    async revokeDevice(auth, { cooperation, deviceId }) {
+      reachable();
+      return call(async () => admin.revokeDevice(await device(auth), deviceId, { protocol: 1, cooperationId: cooperation }));
+    },
     enrol: (request) => call(() => service.enrol(copy(request))),
     async push(auth, request) {
       const chosen = fault();

@@ -1,0 +1,169 @@
+// Device administration over HTTP on both storage adapters (SQLite and a real PostgreSQL): codes work once, own cooperation only, revocation is immediate.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPostgres } from '../test/helpers/postgres';
+import type { TestPostgres } from '../test/helpers/postgres';
+import { startSyncServer } from './http';
+import type { RunningSyncServer } from './http';
+import { createPostgresStorage } from './postgres-storage';
+import { createSyncService } from './service';
+import type { SyncService } from './service';
+import { createSqliteStorage } from './sqlite-storage';
+import type { SyncStorage } from './storage';
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown> & { error?: { code: string; message: string } };
+}
+
+function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
+  describe(`device administration on ${name}`, () => {
+    let storage: SyncStorage;
+    let service: SyncService;
+    let server: RunningSyncServer;
+    let clock = 0;
+
+    async function request(path: string, init: { method?: string; body?: unknown; auth?: string | null } = {}): Promise<Answer> {
+      const response = await fetch(`${server.url}${path}`, {
+        method: init.method ?? 'GET',
+        headers: { 'x-samvakt-protocol': '1', ...(init.auth ? { authorization: init.auth } : {}) },
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      });
+      return { status: response.status, body: (await response.json()) as Answer['body'] };
+    }
+
+    /** Enrols a device over HTTP with a code and returns its credential header. */
+    async function enrolWith(code: string, deviceName = 'PC') {
+      const answer = await request('/v1/enrol', { method: 'POST', body: { protocol: 1, code, clockId: `clock-${name}-${clock++}`, name: deviceName } });
+      return { answer, header: `Bearer ${String(answer.body.deviceId)}.${String(answer.body.secret)}`, deviceId: String(answer.body.deviceId) };
+    }
+
+    async function enrolled(cooperationId: string, deviceName: string) {
+      const { code } = await service.createEnrolmentCode({ cooperationId, office: 'Grong legekontor' });
+      const device = await enrolWith(code, deviceName);
+      expect(device.answer.status).toBe(200);
+      return device;
+    }
+
+    const newCode = (auth: string, body: Record<string, unknown>) => request('/v1/devices/enrolment-codes', { method: 'POST', auth, body: { protocol: 1, ...body } });
+    const list = (auth: string, cooperation: string) => request(`/v1/devices?protocol=1&cooperation=${cooperation}`, { auth });
+    const revoke = (auth: string, deviceId: string, cooperationId: string) =>
+      request(`/v1/devices/${deviceId}/revoke`, { method: 'POST', auth, body: { protocol: 1, cooperationId } });
+    const pull = (auth: string, cooperation: string) => request(`/v1/pull?protocol=1&cooperation=${cooperation}&after=0`, { auth });
+
+    beforeAll(async () => {
+      storage = await open();
+      service = createSyncService({ storage });
+      server = await startSyncServer({ service, port: 0, log: () => {}, rateLimit: { perSecond: 1000, burst: 5000 }, enrolPerMinute: 1000 });
+    });
+    afterAll(async () => {
+      await server.close();
+      await storage.close();
+    });
+
+    it('makes an enrolment code for the own cooperation that enrols a device at that office once', async () => {
+      const admin = await enrolled('coop-a', 'Resepsjonen Grong');
+      const made = await newCode(admin.header, { cooperationId: 'coop-a', office: 'Namsskogan legekontor', validHours: 2 });
+      expect(made.status).toBe(200);
+      expect(made.body.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+      const hours = (Date.parse(String(made.body.expiresAt)) - Date.now()) / 3_600_000;
+      expect(hours).toBeGreaterThan(1.9);
+      expect(hours).toBeLessThanOrEqual(2);
+
+      const first = await enrolWith(String(made.body.code), 'Kontor Namsskogan');
+      expect(first.answer.status).toBe(200);
+      expect(first.answer.body).toMatchObject({ cooperationId: 'coop-a', office: 'Namsskogan legekontor' });
+      const again = await enrolWith(String(made.body.code), 'Noen andre');
+      expect(again.answer.status).toBe(403);
+      expect(again.answer.body.error?.code).toBe('enrol.codeInvalid');
+      // The new device works at once.
+      expect((await pull(first.header, 'coop-a')).status).toBe(200);
+    });
+
+    it('lists the own cooperation’s devices with a marker for the caller, and never secrets or clock ids', async () => {
+      const admin = await enrolled('coop-list', 'Admin-PC');
+      const other = await enrolled('coop-list', 'Resepsjon');
+      await enrolled('coop-elsewhere', 'Fremmed PC');
+      const answer = await list(admin.header, 'coop-list');
+      expect(answer.status).toBe(200);
+      const devices = answer.body.devices as Record<string, unknown>[];
+      expect(devices.map((device) => [device.name, device.self])).toEqual([
+        ['Admin-PC', true],
+        ['Resepsjon', false],
+      ]);
+      expect(devices.find((device) => device.id === other.deviceId)).toMatchObject({ office: 'Grong legekontor', revokedAt: null });
+      for (const device of devices) expect(Object.keys(device).sort()).toEqual(['enrolledAt', 'id', 'name', 'office', 'revokedAt', 'self']);
+      expect(JSON.stringify(answer.body)).not.toMatch(/secret|hash|clock/i);
+    });
+
+    it('refuses another cooperation: naming it is sync.wrongCooperation, its devices are device.notFound and stay active', async () => {
+      const admin = await enrolled('coop-mine', 'Min PC');
+      const foreign = await enrolled('coop-theirs', 'Deres PC');
+      const cases: [string, Answer, number, string][] = [
+        ['list another cooperation', await list(admin.header, 'coop-theirs'), 403, 'sync.wrongCooperation'],
+        ['code for another cooperation', await newCode(admin.header, { cooperationId: 'coop-theirs', office: 'Lierne' }), 403, 'sync.wrongCooperation'],
+        ['revoke naming another cooperation', await revoke(admin.header, foreign.deviceId, 'coop-theirs'), 403, 'sync.wrongCooperation'],
+        ['revoke another cooperation’s device', await revoke(admin.header, foreign.deviceId, 'coop-mine'), 404, 'device.notFound'],
+        ['revoke an unknown device', await revoke(admin.header, '00000000-0000-4000-8000-000000000000', 'coop-mine'), 404, 'device.notFound'],
+      ];
+      for (const [label, answer, status, code] of cases) {
+        expect([label, answer.status, answer.body.error?.code]).toEqual([label, status, code]);
+      }
+      expect((await pull(foreign.header, 'coop-theirs')).status).toBe(200);
+      expect((await service.listDevices('coop-theirs'))[0]!.revokedAt).toBeNull();
+    });
+
+    it('refuses revoking the calling device itself, and unauthenticated or malformed requests', async () => {
+      const admin = await enrolled('coop-self', 'Admin-PC');
+      const self = await revoke(admin.header, admin.deviceId, 'coop-self');
+      expect([self.status, self.body.error?.code]).toEqual([409, 'device.cannotRevokeSelf']);
+      expect((await pull(admin.header, 'coop-self')).status).toBe(200);
+      const cases: [Answer, number, string][] = [
+        [await request('/v1/devices?protocol=1&cooperation=coop-self'), 401, 'auth.missing'],
+        [await newCode(admin.header, { cooperationId: 'coop-self', office: '' }), 400, 'request.malformed'],
+        [await newCode(admin.header, { cooperationId: 'coop-self', office: 'Grong', validHours: 10_000 }), 400, 'request.malformed'],
+        [await newCode(admin.header, { cooperationId: 'coop-self', office: 'Grong', protocol: 99 }), 400, 'protocol.unsupported'],
+        [await request(`/v1/devices/${admin.deviceId}/revoke`, { method: 'POST', auth: admin.header, body: { protocol: 1 } }), 400, 'request.malformed'],
+        [await request('/v1/devices/not-an-id/revoke', { method: 'POST', auth: admin.header, body: { protocol: 1, cooperationId: 'coop-self' } }), 404, 'request.notFound'],
+      ];
+      for (const [answer, status, code] of cases) expect([answer.status, answer.body.error?.code]).toEqual([status, code]);
+    });
+
+    it('revokes a device at once: its next pull, push and admin call get 401 auth.revoked; revoking again answers the same', async () => {
+      const admin = await enrolled('coop-revoke', 'Admin-PC');
+      const lost = await enrolled('coop-revoke', 'Mistet bærbar');
+      expect((await pull(lost.header, 'coop-revoke')).status).toBe(200);
+
+      const revoked = await revoke(admin.header, lost.deviceId, 'coop-revoke');
+      expect(revoked.status).toBe(200);
+      expect(revoked.body).toMatchObject({ revoked: true, deviceId: lost.deviceId });
+      const revokedAt = String(revoked.body.revokedAt);
+
+      const afterPull = await pull(lost.header, 'coop-revoke');
+      expect([afterPull.status, afterPull.body.error?.code]).toEqual([401, 'auth.revoked']);
+      const afterPush = await request('/v1/push', { method: 'POST', auth: lost.header, body: { protocol: 1, cooperationId: 'coop-revoke', changes: [] } });
+      expect([afterPush.status, afterPush.body.error?.code]).toEqual([401, 'auth.revoked']);
+      const afterAdmin = await revoke(lost.header, admin.deviceId, 'coop-revoke');
+      expect([afterAdmin.status, afterAdmin.body.error?.code]).toEqual([401, 'auth.revoked']);
+
+      const listed = (await list(admin.header, 'coop-revoke')).body.devices as { id: string; revokedAt: string | null }[];
+      expect(listed.find((device) => device.id === lost.deviceId)?.revokedAt).toBe(revokedAt);
+      const twice = await revoke(admin.header, lost.deviceId, 'coop-revoke');
+      expect(twice.status).toBe(200);
+      expect(twice.body.revokedAt).toBe(revokedAt);
+      expect((await pull(admin.header, 'coop-revoke')).status).toBe(200);
+    });
+  });
+}
+
+deviceAdminSuite('SQLite', async () => createSqliteStorage(':memory:'));
+
+let postgres: TestPostgres | null = null;
+deviceAdminSuite('PostgreSQL', async () => {
+  postgres = await startTestPostgres();
+  const storage = createPostgresStorage(postgres.url);
+  await storage.init();
+  return storage;
+});
+afterAll(async () => {
+  await postgres?.stop();
+});
