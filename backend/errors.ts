@@ -35,6 +35,13 @@ export const APP_ERROR_CODES = [
   'consultations.noIdentityNumber',
   'consultations.importUnreadable',
   'consultations.importEmpty',
+  'sync.notEnrolled',
+  'sync.unreachable',
+  'sync.deviceRejected',
+  'sync.deviceNotFound',
+  'sync.cannotRevokeSelf',
+  'sync.serviceRefused',
+  'sync.mergeNotConfirmed',
   'api.unknownMethod',
   'internal',
 ] as const;

@@ -104,6 +104,10 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | readonly Role[]> = {
   'sync.enrol': ['admin'],
   'sync.enrolNewDevice': 'public',
   'sync.forget': ['admin'],
+  'sync.localData': ['admin'],
+  'sync.devices': ['admin'],
+  'sync.createEnrolmentCode': ['admin'],
+  'sync.revokeDevice': ['admin'],
 };
 
 let store: ReturnType<typeof openTempStore>;

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'backup.created',
   'backup.restored',
   'device.enrolled',
+  'device.enrolmentCodeCreated',
+  'device.revoked',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -498,6 +498,16 @@ export const en: Catalog = {
     'consultations.noIdentityNumber': 'This consultation was recorded without an identity number, so there is nothing to show.',
     'consultations.importUnreadable': '“{fileName}” could not be read. Use a CSV or XLSX file with the code in the first column and the text in the second.',
     'consultations.importEmpty': 'No valid codes found in “{fileName}” ({rejected} lines rejected). Check that the first column is the ICPC-2 code and the second the text.',
+    'sync.notEnrolled':
+      'This computer is not connected to the shared service, so the cooperation’s computers cannot be shown or changed from here. Connect it under Settings › Synchronisation first.',
+    'sync.unreachable': 'The shared service does not answer – check the network and try again. Nothing was changed.',
+    'sync.deviceRejected':
+      'The shared service no longer accepts this computer (it may have been revoked). Ask an administrator on another computer for a new enrolment code and connect again.',
+    'sync.deviceNotFound': 'The computer was not found in the cooperation. The list may be out of date; reload it and try again.',
+    'sync.cannotRevokeSelf': 'You cannot revoke the computer you are using. Do it from another computer of the cooperation, or choose “Disconnect from the service”.',
+    'sync.serviceRefused': 'The shared service refused the request. Try again shortly; if it happens again, contact whoever runs Samvakt.',
+    'sync.mergeNotConfirmed':
+      'This computer has data of its own. Confirm that it is to be sent to the shared service and merged with the cooperation’s data, and connect again.',
     'api.unknownMethod': 'This version of Samvakt does not know the action ({method}). Restart Samvakt; if that does not help, contact whoever runs Samvakt.',
     internal: 'Something went wrong in Samvakt and nothing was changed. Try again; if it happens again, restart Samvakt.',
     'client.unreachable': 'Could not reach the Samvakt service on this computer. Wait a moment and try again, or restart Samvakt.',

@@ -516,6 +516,16 @@ export const nb: Catalog = {
     'consultations.noIdentityNumber': 'Denne konsultasjonen er registrert uten fødselsnummer, så det er ingenting å vise.',
     'consultations.importUnreadable': '«{fileName}» kunne ikke leses. Bruk en CSV- eller XLSX-fil med koden i første kolonne og teksten i andre.',
     'consultations.importEmpty': 'Fant ingen gyldige koder i «{fileName}» ({rejected} linjer avvist). Sjekk at første kolonne er ICPC-2-koden og andre kolonne teksten.',
+    'sync.notEnrolled':
+      'Denne maskinen er ikke koblet til fellestjenesten, så maskinene i samarbeidet kan ikke vises eller endres herfra. Koble maskinen til under Innstillinger › Synkronisering først.',
+    'sync.unreachable': 'Fellestjenesten svarer ikke – sjekk nettet og prøv igjen. Ingenting er endret.',
+    'sync.deviceRejected':
+      'Fellestjenesten godtar ikke lenger denne maskinen (den kan være tilbakekalt). Be en administrator på en annen maskin om en ny innmeldingskode, og koble til på nytt.',
+    'sync.deviceNotFound': 'Fant ikke maskinen i samarbeidet. Listen kan være utdatert; last den på nytt og prøv igjen.',
+    'sync.cannotRevokeSelf': 'Du kan ikke tilbakekalle maskinen du sitter på. Gjør det fra en annen maskin i samarbeidet, eller velg «Koble fra tjenesten».',
+    'sync.serviceRefused': 'Fellestjenesten avviste forespørselen. Prøv igjen om litt; skjer det igjen, kontakt den som drifter Samvakt.',
+    'sync.mergeNotConfirmed':
+      'Denne maskinen har egne data. Bekreft at de skal sendes til fellestjenesten og slås sammen med samarbeidets data, og koble til igjen.',
     'api.unknownMethod':
       'Denne versjonen av Samvakt kjenner ikke handlingen ({method}). Start Samvakt på nytt; hjelper ikke det, kontakt den som drifter Samvakt.',
     internal: 'Noe gikk galt i Samvakt, og ingenting ble endret. Prøv igjen; skjer det igjen, start Samvakt på nytt.',

@@ -229,4 +229,6 @@ export const consultationsEn: Record<keyof typeof consultationsNb, string> = {
   'audit.actions.backup.created': 'Made a backup',
   'audit.actions.backup.restored': 'Restored a backup',
   'audit.actions.device.enrolled': 'Enrolled a computer',
+  'audit.actions.device.enrolmentCodeCreated': 'Made an enrolment code for a new computer',
+  'audit.actions.device.revoked': 'Revoked a computer',
 };

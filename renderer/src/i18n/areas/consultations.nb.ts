@@ -227,4 +227,6 @@ export const consultationsNb = {
   'audit.actions.backup.created': 'Tok sikkerhetskopi',
   'audit.actions.backup.restored': 'Gjenopprettet sikkerhetskopi',
   'audit.actions.device.enrolled': 'Registrerte maskin',
+  'audit.actions.device.enrolmentCodeCreated': 'Laget innmeldingskode for ny maskin',
+  'audit.actions.device.revoked': 'Tilbakekalte maskin',
 } as const;

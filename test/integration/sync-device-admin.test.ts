@@ -1,0 +1,170 @@
+// The admin's sync handlers against an in-process service: enrolling a device that holds its own data (confirmation), and managing the cooperation's devices.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STANDARD_OPENING_HOURS } from '../../domain/offices';
+import { createSyncService } from '../../server/service';
+import type { SyncService } from '../../server/service';
+import { createSqliteStorage } from '../../server/sqlite-storage';
+import type { SyncStorage } from '../../server/storage';
+import { createMemorySecretStore } from '../../sync/secret-store';
+import { createInProcessTransport } from '../helpers/sync-in-process';
+import { openTempStore } from '../helpers/temp-store';
+import { createBackend } from '../../backend/api';
+import { withBackgroundSync } from '../../backend/background-sync';
+
+const SERVER = 'https://sync.example';
+
+let storage: SyncStorage;
+let service: SyncService;
+let offline = false;
+const opened: { close(): void }[] = [];
+
+/** A device: its own store and backend, syncing with the in-process service. */
+function device() {
+  const store = openTempStore({ key: null });
+  const backend = withBackgroundSync(createBackend({ store }), store, {
+    secrets: createMemorySecretStore(),
+    transportFor: () => createInProcessTransport(service, { offline: () => offline }),
+    start: false,
+  });
+  opened.push(backend, store);
+  const call = (method: string, input: unknown, token: string | null) => backend.call({ method, input, sessionToken: token });
+  async function ok<T>(method: string, input: unknown, token: string | null): Promise<T> {
+    const result = await call(method, input, token);
+    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+    return result.value as T;
+  }
+  return { store, backend, call, ok };
+}
+
+/** A device with its own cooperation, an admin signed in and one office. */
+async function adminDevice() {
+  const pc = device();
+  const { sessionToken } = await pc.ok<{ sessionToken: string }>(
+    'setup.createCooperation',
+    { cooperationName: 'Indre Namdal', adminName: 'Ada Admin', username: 'ada', password: 'langt-passord' },
+    null,
+  );
+  const office = await pc.ok<{ id: string }>(
+    'offices.create',
+    { name: 'Namsskogan legekontor', municipality: 'Namsskogan', address: '', phone: '74 33 30 00', openingHours: STANDARD_OPENING_HOURS, drivingMinutes: {} },
+    sessionToken,
+  );
+  return { ...pc, admin: sessionToken, officeId: office.id };
+}
+
+const auditActions = (pc: ReturnType<typeof device>) =>
+  pc.store.db.prepare('SELECT action, target_id AS targetId, details FROM audit_events ORDER BY at, id').all() as { action: string; targetId: string | null; details: string }[];
+
+beforeEach(() => {
+  offline = false;
+  storage = createSqliteStorage(':memory:');
+  service = createSyncService({ storage });
+});
+afterEach(async () => {
+  for (const item of opened.splice(0).reverse()) item.close();
+  await storage.close();
+});
+
+describe('enrolling a device that holds its own data', () => {
+  it('refuses without confirmation and sends nothing; with it the device is enrolled and the code is used', async () => {
+    const pc = await adminDevice();
+    const { code } = await service.createEnrolmentCode({ cooperationId: 'indre-namdal', office: 'Grong legekontor' });
+
+    expect(await pc.ok('sync.localData', {}, pc.admin)).toEqual({ hasLocalData: true, offices: 1, staff: 1, users: 1 });
+    const refused = await pc.call('sync.enrol', { serverUrl: SERVER, code }, pc.admin);
+    expect(refused).toEqual({ ok: false, error: { code: 'sync.mergeNotConfirmed' } });
+    const notConfirmed = await pc.call('sync.enrol', { serverUrl: SERVER, code, confirmMerge: false }, pc.admin);
+    expect(notConfirmed).toEqual({ ok: false, error: { code: 'sync.mergeNotConfirmed' } });
+    expect(await pc.ok('sync.status', {}, null)).toMatchObject({ enrolled: false });
+    expect(await service.listDevices('indre-namdal')).toEqual([]);
+
+    // The same code still works: the refusal never reached the service.
+    const result = await pc.ok<{ errorCode: string | null; status: { enrolled: boolean; office: string } }>('sync.enrol', { serverUrl: SERVER, code, confirmMerge: true }, pc.admin);
+    expect(result).toMatchObject({ errorCode: null, status: { enrolled: true, office: 'Grong legekontor', pendingChanges: 0 } });
+    // Everything the device made alone is now on the service.
+    expect(await storage.countCells('indre-namdal')).toBeGreaterThan(10);
+    const enrolled = auditActions(pc).find((event) => event.action === 'device.enrolled');
+    expect(JSON.parse(enrolled!.details)).toMatchObject({ office: 'Grong legekontor', mergedLocalData: true });
+  });
+
+  it('a brand-new device still joins from the first-run screen without any confirmation', async () => {
+    const fresh = device();
+    expect(await fresh.ok('sync.localData', {}, null).catch((error: Error) => error.message)).toMatch(/auth.signInRequired/);
+    const { code } = await service.createEnrolmentCode({ cooperationId: 'indre-namdal', office: 'Lierne legekontor' });
+    expect(await fresh.ok('sync.enrolNewDevice', { serverUrl: SERVER, code }, null)).toMatchObject({ errorCode: null });
+  });
+});
+
+describe("managing the cooperation's devices", () => {
+  async function enrolledAdmin() {
+    const pc = await adminDevice();
+    const { code } = await service.createEnrolmentCode({ cooperationId: 'indre-namdal', office: 'Grong legekontor' });
+    await pc.ok('sync.enrol', { serverUrl: SERVER, code, confirmMerge: true }, pc.admin);
+    return pc;
+  }
+
+  it('says so in plain words when the device is not enrolled or the service does not answer', async () => {
+    const pc = await adminDevice();
+    for (const [method, input] of [
+      ['sync.devices', {}],
+      ['sync.createEnrolmentCode', { officeId: pc.officeId }],
+      ['sync.revokeDevice', { deviceId: '00000000-0000-4000-8000-000000000000' }],
+    ] as const) {
+      expect(await pc.call(method, input, pc.admin)).toEqual({ ok: false, error: { code: 'sync.notEnrolled' } });
+    }
+    const { code } = await service.createEnrolmentCode({ cooperationId: 'indre-namdal', office: 'Grong legekontor' });
+    await pc.ok('sync.enrol', { serverUrl: SERVER, code, confirmMerge: true }, pc.admin);
+    offline = true;
+    expect(await pc.call('sync.devices', {}, pc.admin)).toEqual({ ok: false, error: { code: 'sync.unreachable' } });
+    expect(await pc.call('sync.createEnrolmentCode', { officeId: pc.officeId }, pc.admin)).toEqual({ ok: false, error: { code: 'sync.unreachable' } });
+    expect(auditActions(pc).map((event) => event.action)).not.toContain('device.enrolmentCodeCreated');
+  });
+
+  it('makes a code for a local office that enrols a new device once, logs it without the code, and lists the devices', async () => {
+    const pc = await enrolledAdmin();
+    const made = await pc.ok<{ code: string; expiresAt: string; office: string }>('sync.createEnrolmentCode', { officeId: pc.officeId, validHours: 24 }, pc.admin);
+    expect(made.office).toBe('Namsskogan legekontor');
+    expect(Date.parse(made.expiresAt) - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
+    const audit = auditActions(pc).find((event) => event.action === 'device.enrolmentCodeCreated')!;
+    expect(audit.targetId).toBe(pc.officeId);
+    expect(audit.details).not.toContain(made.code);
+    expect(JSON.parse(audit.details)).toEqual({ office: 'Namsskogan legekontor', expiresAt: made.expiresAt });
+
+    const other = device();
+    expect(await other.ok('sync.enrolNewDevice', { serverUrl: SERVER, code: made.code }, null)).toMatchObject({ errorCode: null, status: { office: 'Namsskogan legekontor' } });
+    const third = device();
+    expect(await third.ok('sync.enrolNewDevice', { serverUrl: SERVER, code: made.code }, null)).toMatchObject({ errorCode: 'sync.enrolCodeInvalid' });
+
+    const devices = await pc.ok<{ office: string; self: boolean; revokedAt: string | null }[]>('sync.devices', {}, pc.admin);
+    expect(devices.map(({ office, self, revokedAt }) => ({ office, self, revokedAt }))).toEqual([
+      { office: 'Grong legekontor', self: true, revokedAt: null },
+      { office: 'Namsskogan legekontor', self: false, revokedAt: null },
+    ]);
+    expect(await pc.call('sync.createEnrolmentCode', { officeId: 'no-such-office' }, pc.admin)).toEqual({ ok: false, error: { code: 'offices.notFound' } });
+    expect(await pc.call('sync.createEnrolmentCode', { officeId: pc.officeId, validHours: 5 }, pc.admin)).toMatchObject({ ok: false, error: { code: 'validation.failed', fields: { validHours: 'invalidChoice' } } });
+  });
+
+  it('revokes another device, which stops at its next sync; refuses itself and unknown devices', async () => {
+    const pc = await enrolledAdmin();
+    const { code } = await pc.ok<{ code: string }>('sync.createEnrolmentCode', { officeId: pc.officeId }, pc.admin);
+    const other = device();
+    await other.ok('sync.enrolNewDevice', { serverUrl: SERVER, code }, null);
+    const [self, target] = await pc.ok<{ id: string; name: string; self: boolean }[]>('sync.devices', {}, pc.admin);
+
+    expect(await pc.call('sync.revokeDevice', { deviceId: self!.id }, pc.admin)).toEqual({ ok: false, error: { code: 'sync.cannotRevokeSelf' } });
+    expect(await pc.call('sync.revokeDevice', { deviceId: '00000000-0000-4000-8000-000000000000' }, pc.admin)).toEqual({ ok: false, error: { code: 'sync.deviceNotFound' } });
+    expect(await other.backend.sync.syncNow()).toMatchObject({ state: 'idle', lastErrorCode: null });
+
+    const revoked = await pc.ok<{ revoked: boolean; revokedAt: string }>('sync.revokeDevice', { deviceId: target!.id }, pc.admin);
+    expect(revoked).toMatchObject({ revoked: true });
+    expect(await other.backend.sync.syncNow()).toMatchObject({ state: 'stopped', lastErrorCode: 'sync.revoked' });
+    const listed = await pc.ok<{ id: string; revokedAt: string | null }[]>('sync.devices', {}, pc.admin);
+    expect(listed.find((each) => each.id === target!.id)?.revokedAt).toBe(revoked.revokedAt);
+    const audit = auditActions(pc).find((event) => event.action === 'device.revoked')!;
+    expect(audit.targetId).toBe(target!.id);
+    expect(JSON.parse(audit.details)).toMatchObject({ office: 'Namsskogan legekontor' });
+    // The revoked device cannot manage devices either, even with an admin signed in (the users came down with the data).
+    const { sessionToken } = await other.ok<{ sessionToken: string }>('session.signIn', { username: 'ada', password: 'langt-passord' }, null);
+    expect(await other.call('sync.devices', {}, sessionToken)).toEqual({ ok: false, error: { code: 'sync.deviceRejected' } });
+  });
+});
