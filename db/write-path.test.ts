@@ -5,6 +5,7 @@ import { openTempStore } from '../test/helpers/temp-store';
 import { openLocalStore } from './open';
 import { createOffice, getOffice, listOffices, updateOffice } from './offices';
 import { newId } from './ids';
+import { listCellVersions } from './row-versions';
 
 interface OutboxRow {
   hlc: string;
@@ -29,15 +30,16 @@ function outbox(): OutboxRow[] {
 }
 
 describe('write path', () => {
-  it('records every column of an insert in the outbox and column_versions under one timestamp', () => {
+  it('records every column of an insert in the outbox and in the row versions under one timestamp', () => {
     const id = store.writer.write((changes) => createOffice(changes, office));
     const rows = outbox();
     expect(rows.map((r) => r.column_name).sort()).toEqual(['address', 'deleted', 'driving_minutes', 'municipality', 'name', 'opening_hours', 'phone']);
     expect(new Set(rows.map((r) => r.hlc)).size).toBe(1);
     expect(rows.every((r) => r.row_id === id && r.table_name === 'offices')).toBe(true);
     expect(JSON.parse(rows.find((r) => r.column_name === 'name')!.value_json)).toBe('Grong legekontor');
-    const versions = store.db.prepare('SELECT count(*) FROM column_versions WHERE row_id = ?').pluck().get(id);
-    expect(versions).toBe(7);
+    const versions = listCellVersions(store.db).filter((cell) => cell.row === id);
+    expect(versions.map((cell) => cell.column)).toEqual(['address', 'deleted', 'driving_minutes', 'municipality', 'name', 'opening_hours', 'phone']);
+    expect(versions.every((cell) => cell.hlc === rows[0]!.hlc)).toBe(true);
   });
 
   it('records only changed columns on update', () => {
@@ -46,6 +48,10 @@ describe('write path', () => {
     store.writer.write((changes) => updateOffice(changes, id, { ...office, phone: '74 31 20 00' }));
     const added = outbox().slice(before);
     expect(added.map((r) => [r.column_name, JSON.parse(r.value_json)])).toEqual([['phone', '74 31 20 00']]);
+    const versions = new Map(listCellVersions(store.db).map((cell) => [cell.column, cell.hlc]));
+    expect(versions.get('phone')).toBe(added[0]!.hlc);
+    expect(versions.get('name')).toBe(outbox()[0]!.hlc);
+    expect(versions.get('name')! < versions.get('phone')!).toBe(true);
   });
 
   it('deletes as a tombstone that syncs, never by removing the row', () => {
@@ -91,7 +97,7 @@ describe('write path', () => {
     ).toThrow('boom');
     expect(listOffices(store.db)).toEqual([]);
     expect(outbox()).toEqual([]);
-    expect(store.db.prepare('SELECT count(*) FROM column_versions').pluck().get()).toBe(0);
+    expect(store.db.prepare('SELECT count(*) FROM row_versions').pluck().get()).toBe(0);
   });
 
   it('refuses columns that are not synced and updates of missing rows', () => {

@@ -1,6 +1,7 @@
 // The single write path: applies every change to synced tables, stamps it with the device clock and records it in the outbox.
 import type Database from 'better-sqlite3';
 import type { DeviceClock } from './device-clock';
+import { createRowVersionStore } from './row-versions';
 import { erasableColumns, isAppendOnly, SYNCED_TABLES } from './sync-tables';
 import type { RowValues, SqlValue, SyncedTableName } from './sync-tables';
 
@@ -37,10 +38,7 @@ function assertMutable(table: SyncedTableName) {
 }
 
 export function createWriter(db: Database.Database, clock: DeviceClock): Writer {
-  const upsertVersion = db.prepare(
-    `INSERT INTO column_versions (table_name, row_id, column_name, hlc) VALUES (?, ?, ?, ?)
-     ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET hlc = excluded.hlc`,
-  );
+  const rowVersions = createRowVersionStore(db);
   const addToOutbox = db.prepare(
     `INSERT INTO outbox (hlc, table_name, row_id, column_name, value_json) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (hlc, table_name, row_id, column_name) DO UPDATE SET value_json = excluded.value_json`,
@@ -58,10 +56,8 @@ export function createWriter(db: Database.Database, clock: DeviceClock): Writer 
   }
 
   function record(hlc: string, table: string, id: string, entries: [string, SqlValue][]) {
-    for (const [column, value] of entries) {
-      upsertVersion.run(table, id, column, hlc);
-      addToOutbox.run(hlc, table, id, column, JSON.stringify(value));
-    }
+    rowVersions.stamp(table, id, entries.map(([column]) => column), hlc);
+    for (const [column, value] of entries) addToOutbox.run(hlc, table, id, column, JSON.stringify(value));
   }
 
   function setColumns(table: SyncedTableName, id: string, entries: [string, SqlValue][]) {

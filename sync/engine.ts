@@ -6,7 +6,6 @@ import { createMerger } from './merge';
 import type { Merger } from './merge';
 import { createOutbox } from './outbox';
 import { MAX_PUSH_CHANGES, SYNC_PROTOCOL_VERSION } from './protocol';
-import type { SnapshotRow, WireChange } from './protocol';
 import type { SecretStore } from './secret-store';
 import { createHttpTransport, SyncTransportError } from './transport';
 import type { DeviceAuth, SyncTransport } from './transport';
@@ -125,17 +124,6 @@ interface SnapshotProgress {
   done: number;
 }
 
-/** Turns snapshot rows back into cell changes for the merge. */
-export function snapshotRowsToChanges(rows: readonly SnapshotRow[]): WireChange[] {
-  const changes: WireChange[] = [];
-  for (const row of rows) {
-    for (const [column, value] of Object.entries(row.values)) {
-      changes.push({ table: row.table, row: row.row, column, value, hlc: row.hlcs?.[column] ?? row.hlc });
-    }
-  }
-  return changes;
-}
-
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { store, secrets } = options;
   const db = store.db;
@@ -213,7 +201,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         ...(options.snapshotLimit ? { limit: options.snapshotLimit } : {}),
       });
       checkServerClock(page.serverTime);
-      const result = getMerger().apply(snapshotRowsToChanges(page.rows));
+      const result = getMerger().applyRows(page.rows);
       result.areas.forEach((area) => areas.add(area));
       progress = { asOf: progress?.next ? progress.asOf : page.asOf, next: page.next, total: progress?.next ? progress.total : page.totalCells, done: (progress?.next ? progress.done : 0) + page.cells };
       if (page.next === null) {

@@ -1,12 +1,14 @@
 // Merges changes from the shared service into the local store: per-column last-writer-wins, append-only rows written once, unknown tables kept for later.
 import type Database from 'better-sqlite3';
 import type { LocalStore } from '../db/open';
+import { createRowVersionStore } from '../db/row-versions';
+import type { ColumnVersions } from '../db/row-versions';
 import { isSyncedTable, SYNCED_TABLES } from '../db/sync-tables';
 import type { SqlValue } from '../db/sync-tables';
 import { parseHlc } from '../domain/hlc';
 import { areaOfTable } from './areas';
 import { keepsFirstWrite } from './protocol';
-import type { WireChange } from './protocol';
+import type { SnapshotRow, WireChange } from './protocol';
 
 export interface MergeResult {
   /** Cells whose value changed here. */
@@ -23,13 +25,28 @@ export interface Merger {
    * clock, which throws ClockDriftError (and applies nothing) when it is beyond the allowed drift.
    */
   apply(changes: readonly WireChange[]): MergeResult;
+  /** The same for snapshot rows (a first download), without turning them into one object per cell. */
+  applyRows(rows: readonly SnapshotRow[]): MergeResult;
   /** Applies kept changes whose table and column this version now knows (after an upgrade). */
   applyPending(): MergeResult;
+}
+
+/** The deciding remote value of each column of one row, as collected from a page. */
+interface IncomingRow {
+  table: string;
+  row: string;
+  cells: Map<string, { value: SqlValue; hlc: string }>;
 }
 
 function isKnownColumn(table: string, column: string): boolean {
   if (!isSyncedTable(table)) return false;
   return column === 'deleted' || Object.hasOwn(SYNCED_TABLES[table].columns, column);
+}
+
+/** Whether a remote write at `incoming` beats the version this device holds (`current`, undefined when the column was never written). */
+function wins(table: string, column: string, incoming: string, current: string | undefined): boolean {
+  if (current === undefined) return true;
+  return keepsFirstWrite(table, column) ? incoming < current : incoming > current;
 }
 
 /** For each synced table, its foreign-key columns and the table each refers to (read from the schema). */
@@ -45,12 +62,7 @@ function readForeignKeys(db: Database.Database): Map<string, Map<string, string>
 export function createMerger(store: LocalStore): Merger {
   const { db } = store;
   const foreignKeys = readForeignKeys(db);
-  const rowHasVersions = db.prepare('SELECT 1 FROM column_versions WHERE table_name = ? AND row_id = ? LIMIT 1').pluck();
-  const getVersion = db.prepare('SELECT hlc FROM column_versions WHERE table_name = ? AND row_id = ? AND column_name = ?').pluck();
-  const setVersion = db.prepare(
-    `INSERT INTO column_versions (table_name, row_id, column_name, hlc) VALUES (?, ?, ?, ?)
-     ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET hlc = excluded.hlc`,
-  );
+  const rowVersions = createRowVersionStore(db);
   const keepPending = db.prepare(
     `INSERT INTO sync_pending (table_name, row_id, column_name, hlc, value_json) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET hlc = excluded.hlc, value_json = excluded.value_json
@@ -65,138 +77,125 @@ export function createMerger(store: LocalStore): Merger {
     }
     return prepared;
   };
+  /** Rows known to exist (rows are never removed, only marked deleted), so a first download asks once per office or person, not once per shift. */
+  let existing = new Set<string>();
 
   /** Rows may arrive before the rows they refer to (pages follow the server's order, not ours): a referred row is created empty and filled when its own changes arrive. */
-  function ensureReferencedRows(table: string, winners: WireChange[]) {
+  function ensureReferencedRows(table: string, columns: readonly string[], values: readonly SqlValue[]) {
     const keys = foreignKeys.get(table);
     if (!keys) return;
-    for (const change of winners) {
-      const parent = keys.get(change.column);
-      if (parent && typeof change.value === 'string') statement(`INSERT OR IGNORE INTO "${parent}" (id) VALUES (?)`).run(change.value);
-    }
+    columns.forEach((column, index) => {
+      const parent = keys.get(column);
+      const id = values[index];
+      if (!parent || typeof id !== 'string') return;
+      const key = `${parent}\u0000${id}`;
+      if (existing.has(key)) return;
+      statement(`INSERT OR IGNORE INTO "${parent}" (id) VALUES (?)`).run(id);
+      existing.add(key);
+    });
   }
 
-  function applyRow(table: string, row: string, cells: WireChange[], result: MergeResult) {
-    const winners: WireChange[] = [];
-    const byColumn = new Map<string, WireChange>();
-    // Within one batch keep only the deciding change per column.
-    for (const cell of cells) {
-      const seen = byColumn.get(cell.column);
-      const first = keepsFirstWrite(table, cell.column);
-      if (!seen || (first ? cell.hlc < seen.hlc : cell.hlc > seen.hlc)) byColumn.set(cell.column, cell);
+  /** Writes one row's winning cells: an upsert, because the row may exist (updated, or created empty as a reference) or not. */
+  function writeRow(incoming: IncomingRow, versions: ColumnVersions, result: MergeResult) {
+    const { table, row } = incoming;
+    const columns: string[] = [];
+    const values: SqlValue[] = [];
+    for (const [column, cell] of incoming.cells) {
+      if (!wins(table, column, cell.hlc, versions.get(column))) continue;
+      columns.push(column);
+      values.push(cell.value);
+      versions.set(column, cell.hlc);
     }
-    for (const cell of byColumn.values()) {
-      const current = getVersion.get(table, row, cell.column) as string | undefined;
-      const first = keepsFirstWrite(table, cell.column);
-      if (current === undefined || (first ? cell.hlc < current : cell.hlc > current)) winners.push(cell);
-    }
-    if (winners.length === 0) return;
-    ensureReferencedRows(table, winners);
-    const columns = winners.map((cell) => `"${cell.column}"`);
-    const values = winners.map((cell) => cell.value);
-    const exists = statement(`SELECT 1 FROM "${table}" WHERE id = ?`).get(row) !== undefined;
-    if (exists) statement(`UPDATE "${table}" SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...values, row);
-    else statement(`INSERT INTO "${table}" (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`).run(row, ...values);
-    for (const cell of winners) setVersion.run(table, row, cell.column, cell.hlc);
-    result.applied += winners.length;
-    result.areas.add(areaOfTable(table));
-  }
-
-  /**
-   * Writes rows new to this device with one statement per table and column set: SQLite reads the
-   * values from a JSON array (json_each), so 20,000 cells cost a few statements instead of 40,000.
-   * A row created empty because another row referred to it is filled (ON CONFLICT).
-   */
-  function insertNewRows(table: string, rows: Map<string, WireChange>[], result: MergeResult) {
-    const bySignature = new Map<string, Map<string, WireChange>[]>();
-    for (const row of rows) {
-      const signature = [...row.keys()].sort().join(',');
-      const list = bySignature.get(signature);
-      if (list) list.push(row);
-      else bySignature.set(signature, [row]);
-    }
-    const versions: [string, string, string][] = [];
-    for (const [signature, group] of bySignature) {
-      const columns = signature.split(',');
-      const payload = JSON.stringify(group.map((row) => [row.values().next().value!.row, ...columns.map((column) => row.get(column)!.value)]));
-      const parents = foreignKeys.get(table);
-      columns.forEach((column, index) => {
-        const parent = parents?.get(column);
-        if (parent) {
-          statement(`INSERT OR IGNORE INTO "${parent}" (id) SELECT DISTINCT j.value ->> ${index + 1} FROM json_each(?) j WHERE j.value ->> ${index + 1} IS NOT NULL`).run(payload);
-        }
-      });
-      const quoted = columns.map((column) => `"${column}"`);
-      statement(
-        `INSERT INTO "${table}" (id, ${quoted.join(', ')}) SELECT j.value ->> 0, ${columns.map((_, index) => `j.value ->> ${index + 1}`).join(', ')} FROM json_each(?) j WHERE true
-         ON CONFLICT (id) DO UPDATE SET ${quoted.map((column) => `${column} = excluded.${column}`).join(', ')}`,
-      ).run(payload);
-      for (const row of group) for (const cell of row.values()) versions.push([cell.row, cell.column, cell.hlc]);
-      result.applied += group.length * columns.length;
-    }
+    if (columns.length === 0) return;
+    ensureReferencedRows(table, columns, values);
+    const quoted = columns.map((column) => `"${column}"`);
     statement(
-      `INSERT INTO column_versions (table_name, row_id, column_name, hlc) SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) j WHERE true
-       ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET hlc = excluded.hlc`,
-    ).run(table, JSON.stringify(versions));
+      `INSERT INTO "${table}" (id, ${quoted.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})
+       ON CONFLICT (id) DO UPDATE SET ${quoted.map((column) => `${column} = excluded.${column}`).join(', ')}`,
+    ).run(row, ...values);
+    rowVersions.set(table, row, versions);
+    result.applied += columns.length;
     result.areas.add(areaOfTable(table));
   }
 
-  function applyAll(changes: readonly WireChange[]): MergeResult {
-    const result: MergeResult = { applied: 0, pending: 0, areas: new Set() };
-    if (changes.length === 0) return result;
-    let newest = changes[0]!.hlc;
-    for (const change of changes) if (change.hlc > newest) newest = change.hlc;
-    store.clock.receive(parseHlc(newest));
-    // Group by row, keeping the order rows first appear in.
-    const rows = new Map<string, WireChange[]>();
-    for (const change of changes) {
-      if (!isKnownColumn(change.table, change.column)) {
-        keepPending.run(change.table, change.row, change.column, change.hlc, JSON.stringify(change.value));
-        result.pending += 1;
-        continue;
-      }
-      const key = `${change.table}\u0000${change.row}`;
-      const list = rows.get(key);
-      if (list) list.push(change);
-      else rows.set(key, [change]);
-    }
-    // Rows this device has never seen (a first download is nearly all of them) are written in bulk; the rest cell by cell.
-    const unseen = new Map<string, Map<string, WireChange>[]>();
-    for (const cells of rows.values()) {
-      const { table, row } = cells[0]!;
-      if (rowHasVersions.get(table, row) !== undefined) {
-        applyRow(table, row, cells, result);
-        continue;
-      }
-      const byColumn = new Map<string, WireChange>();
-      for (const cell of cells) {
-        const seen = byColumn.get(cell.column);
-        const first = keepsFirstWrite(table, cell.column);
-        if (!seen || (first ? cell.hlc < seen.hlc : cell.hlc > seen.hlc)) byColumn.set(cell.column, cell);
-      }
-      const list = unseen.get(table);
-      if (list) list.push(byColumn);
-      else unseen.set(table, [byColumn]);
-    }
-    for (const [table, list] of unseen) insertNewRows(table, list, result);
+  function applyGrouped(rows: Iterable<IncomingRow>, newest: string | null, result: MergeResult): MergeResult {
+    if (newest !== null) store.clock.receive(parseHlc(newest));
+    for (const incoming of rows) writeRow(incoming, rowVersions.get(incoming.table, incoming.row), result);
     return result;
   }
 
-  const applyInTransaction = db.transaction(applyAll);
+  function keep(change: WireChange, result: MergeResult) {
+    keepPending.run(change.table, change.row, change.column, change.hlc, JSON.stringify(change.value));
+    result.pending += 1;
+  }
+
+  /** Groups cell changes by row, keeping only the deciding change per cell. */
+  function applyChanges(changes: readonly WireChange[]): MergeResult {
+    const result: MergeResult = { applied: 0, pending: 0, areas: new Set() };
+    if (changes.length === 0) return result;
+    let newest = changes[0]!.hlc;
+    const rows = new Map<string, IncomingRow>();
+    for (const change of changes) {
+      if (change.hlc > newest) newest = change.hlc;
+      if (!isKnownColumn(change.table, change.column)) {
+        keep(change, result);
+        continue;
+      }
+      const key = `${change.table}\u0000${change.row}`;
+      let incoming = rows.get(key);
+      if (!incoming) rows.set(key, (incoming = { table: change.table, row: change.row, cells: new Map() }));
+      const seen = incoming.cells.get(change.column);
+      if (!seen || wins(change.table, change.column, change.hlc, seen.hlc)) incoming.cells.set(change.column, { value: change.value, hlc: change.hlc });
+    }
+    return applyGrouped(rows.values(), newest, result);
+  }
+
+  function applySnapshotRows(snapshotRows: readonly SnapshotRow[]): MergeResult {
+    const result: MergeResult = { applied: 0, pending: 0, areas: new Set() };
+    let newest: string | null = null;
+    const rows: IncomingRow[] = [];
+    for (const snapshotRow of snapshotRows) {
+      const incoming: IncomingRow = { table: snapshotRow.table, row: snapshotRow.row, cells: new Map() };
+      for (const column in snapshotRow.values) {
+        const hlc = snapshotRow.hlcs?.[column] ?? snapshotRow.hlc;
+        if (newest === null || hlc > newest) newest = hlc;
+        const value = snapshotRow.values[column]!;
+        if (isKnownColumn(snapshotRow.table, column)) incoming.cells.set(column, { value, hlc });
+        else keep({ table: snapshotRow.table, row: snapshotRow.row, column, hlc, value }, result);
+      }
+      if (incoming.cells.size) rows.push(incoming);
+    }
+    return applyGrouped(rows, newest, result);
+  }
+
+  /** Runs a merge in one transaction; the cache of existing rows is only trusted for transactions that committed. */
+  function transaction<A extends unknown[]>(fn: (...args: A) => MergeResult): (...args: A) => MergeResult {
+    const inTransaction = db.transaction(fn);
+    return (...args) => {
+      try {
+        return inTransaction(...args);
+      } catch (error) {
+        existing = new Set();
+        throw error;
+      }
+    };
+  }
+
   const listPending = db.prepare('SELECT table_name, row_id, column_name, hlc, value_json FROM sync_pending');
   const dropPending = db.prepare('DELETE FROM sync_pending WHERE table_name = ? AND row_id = ? AND column_name = ?');
-  const applyPendingInTransaction = db.transaction((): MergeResult => {
+  const applyPending = transaction((): MergeResult => {
     const known: WireChange[] = [];
     for (const row of listPending.all() as { table_name: string; row_id: string; column_name: string; hlc: string; value_json: string }[]) {
       if (!isKnownColumn(row.table_name, row.column_name)) continue;
       known.push({ table: row.table_name, row: row.row_id, column: row.column_name, hlc: row.hlc, value: JSON.parse(row.value_json) as SqlValue });
       dropPending.run(row.table_name, row.row_id, row.column_name);
     }
-    return applyAll(known);
+    return applyChanges(known);
   });
 
   return {
-    apply: (changes) => applyInTransaction(changes),
-    applyPending: () => applyPendingInTransaction(),
+    apply: transaction(applyChanges),
+    applyRows: transaction(applySnapshotRows),
+    applyPending: () => applyPending(),
   };
 }

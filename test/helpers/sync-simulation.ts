@@ -215,6 +215,6 @@ function edit(store: LocalStore, rng: Rng, newId: () => string, appended: Map<st
 export function deviceState(store: LocalStore): Record<string, unknown[]> {
   const state: Record<string, unknown[]> = {};
   for (const table of TABLES) state[table] = store.db.prepare(`SELECT * FROM "${table}" ORDER BY id`).all();
-  state.column_versions = store.db.prepare('SELECT * FROM column_versions ORDER BY table_name, row_id, column_name').all();
+  state.row_versions = store.db.prepare('SELECT * FROM row_versions ORDER BY table_name, row_id').all();
   return state;
 }
