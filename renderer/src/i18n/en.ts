@@ -3,6 +3,7 @@ import { competenceEn } from './areas/competence.en';
 import { consultationsEn } from './areas/consultations.en';
 import { routinesEn } from './areas/routines.en';
 import { securityEn } from './areas/security.en';
+import { syncEn } from './areas/sync.en';
 import type { Catalog } from './nb';
 
 export const en: Catalog = {
@@ -11,6 +12,7 @@ export const en: Catalog = {
     ...consultationsEn,
     ...routinesEn,
     ...securityEn,
+    ...syncEn,
     'app.name': 'Samvakt',
     'app.loading': 'Loading Samvakt …',
     'app.skipToContent': 'Skip to content',

@@ -5,12 +5,14 @@ import { competenceNb } from './areas/competence.nb';
 import { consultationsNb } from './areas/consultations.nb';
 import { routinesNb } from './areas/routines.nb';
 import { securityNb } from './areas/security.nb';
+import { syncNb } from './areas/sync.nb';
 
 export const nbMessages = {
   ...competenceNb,
   ...consultationsNb,
   ...routinesNb,
   ...securityNb,
+  ...syncNb,
   'app.name': 'Samvakt',
   'app.loading': 'Laster Samvakt …',
   'app.skipToContent': 'Hopp til innholdet',

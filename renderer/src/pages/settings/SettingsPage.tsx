@@ -1,4 +1,4 @@
-// Innstillinger: this computer's office and id, the cooperation's name (admins change them) and the language.
+// Innstillinger: this computer's office and id, the cooperation's name (admins change them), security, backups, sync and its computers, and the language.
 import type { ApiOutput } from '../../../../backend/api-types';
 import { api } from '../../api/client';
 import { ApiCallError } from '../../api/errors';
@@ -19,6 +19,7 @@ import { RotaLimitsSection } from './RotaLimitsSection';
 import { AutoLockSection } from './AutoLockSection';
 import { BackupsSection } from './BackupsSection';
 import { SyncSettingsSection } from '../sync/SyncSettingsSection';
+import { DeviceAdminSection } from '../sync/DeviceAdminSection';
 
 type Settings = ApiOutput<'settings.get'>;
 type OfficeList = ApiOutput<'offices.list'>;
@@ -56,6 +57,7 @@ export function SettingsPage() {
           {editable && <AutoLockSection minutes={settings.data.autoLockMinutes} />}
           {editable && <BackupsSection />}
           <SyncSettingsSection />
+          {editable && <DeviceAdminSection />}
         </>
       )}
       <LanguageChoice />

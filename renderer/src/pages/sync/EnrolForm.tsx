@@ -1,32 +1,46 @@
-// The form that connects this computer to the shared service with an address and a one-time code (settings for admins, first run for a new computer).
+// The form that connects this computer to the shared service with an address and a one-time code (settings for admins, first run for a new computer); warns before merging a computer's own data.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import type { ApiOutput } from '../../../../backend/api-types';
 import { api } from '../../api/client';
 import { ApiCallError } from '../../api/errors';
 import { Notice } from '../../components/page';
-import { TextField } from '../../components/fields';
+import { CheckboxField, TextField } from '../../components/fields';
 import { useT } from '../../i18n';
-import { fill, useSyncText } from './sync-text';
-import type { SyncErrorCode } from './sync-text';
+import { syncErrorText } from './use-sync-status';
 
-export function EnrolForm({ method, onEnrolled }: { method: 'sync.enrol' | 'sync.enrolNewDevice'; onEnrolled?: () => void }) {
-  const text = useSyncText();
-  const { errorText } = useT();
+type LocalData = ApiOutput<'sync.localData'>;
+
+interface EnrolFormProps {
+  method: 'sync.enrol' | 'sync.enrolNewDevice';
+  /** For an admin's enrolment: what this computer already holds (null while unknown, which is treated as "has data"). */
+  localData?: LocalData | null;
+  onEnrolled?: () => void;
+}
+
+export function EnrolForm({ method, localData = null, onEnrolled }: EnrolFormProps) {
+  const { t, errorText } = useT();
   const [serverUrl, setServerUrl] = useState('');
   const [code, setCode] = useState('');
-  const [fields, setFields] = useState<{ serverUrl?: string; code?: string }>({});
+  const [confirmMerge, setConfirmMerge] = useState(false);
+  const [fields, setFields] = useState<{ serverUrl?: string; code?: string; confirmMerge?: string }>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Enrolling sends everything on this computer to the service: an admin's computer with data of its own must confirm.
+  const mustConfirm = method === 'sync.enrol' && (localData === null || localData.hasLocalData);
 
   function check(): boolean {
-    const next: { serverUrl?: string; code?: string } = {};
-    if (!serverUrl.trim()) next.serverUrl = text.fieldRequired;
-    else if (!/^https?:\/\/\S+$/i.test(serverUrl.trim())) next.serverUrl = text.fieldUrl;
-    if (!code.trim()) next.code = text.fieldRequired;
-    else if (code.replace(/[^A-Za-z0-9]/g, '').length < 8) next.code = text.fieldCode;
+    const next: typeof fields = {};
+    if (!serverUrl.trim()) next.serverUrl = t('sync.fieldRequired');
+    else if (!/^https?:\/\/\S+$/i.test(serverUrl.trim())) next.serverUrl = t('sync.fieldUrl');
+    if (!code.trim()) next.code = t('sync.fieldRequired');
+    else if (code.replace(/[^A-Za-z0-9]/g, '').length < 8) next.code = t('sync.fieldCode');
+    if (mustConfirm && !confirmMerge) next.confirmMerge = t('sync.mergeConfirmRequired');
     setFields(next);
-    return Object.keys(next).length === 0;
+    const first = (['serverUrl', 'code', 'confirmMerge'] as const).find((name) => next[name]);
+    if (first) document.getElementById(`${method}-${first}`)?.focus();
+    return first === undefined;
   }
 
   async function submit(event: FormEvent) {
@@ -36,19 +50,23 @@ export function EnrolForm({ method, onEnrolled }: { method: 'sync.enrol' | 'sync
     if (!check()) return;
     setBusy(true);
     try {
-      const result = await api.call(method, { serverUrl: serverUrl.trim(), code: code.trim() });
-      if (result.errorCode) setFailure(text.errors[result.errorCode as SyncErrorCode]);
+      const input = { serverUrl: serverUrl.trim(), code: code.trim() };
+      const result = method === 'sync.enrol' ? await api.call('sync.enrol', { ...input, confirmMerge }) : await api.call('sync.enrolNewDevice', input);
+      if (result.errorCode) setFailure(syncErrorText(t, result.errorCode));
       else {
-        setSuccess(fill(text.enrolled, { cooperation: result.status.cooperationName ?? '', office: result.status.office ?? '' }));
+        setSuccess(t('sync.enrolled', { cooperation: result.status.cooperationName ?? '', office: result.status.office ?? '' }));
         setCode('');
         onEnrolled?.();
       }
     } catch (error) {
       if (error instanceof ApiCallError && error.error.fields) {
         setFields({
-          ...(error.error.fields.serverUrl ? { serverUrl: text.fieldUrl } : {}),
-          ...(error.error.fields.code ? { code: text.fieldCode } : {}),
+          ...(error.error.fields.serverUrl ? { serverUrl: t('sync.fieldUrl') } : {}),
+          ...(error.error.fields.code ? { code: t('sync.fieldCode') } : {}),
         });
+      } else if (error instanceof ApiCallError && error.code === 'sync.mergeNotConfirmed') {
+        setFields({ confirmMerge: t('sync.mergeConfirmRequired') });
+        setFailure(errorText(error.error));
       } else setFailure(error instanceof ApiCallError ? errorText(error.error) : String(error));
     } finally {
       setBusy(false);
@@ -57,8 +75,14 @@ export function EnrolForm({ method, onEnrolled }: { method: 'sync.enrol' | 'sync
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-      <TextField id={`${method}-server`} label={text.serverUrl} hint={text.serverUrlHint} value={serverUrl} onChange={setServerUrl} error={fields.serverUrl} autoComplete="url" />
-      <TextField id={`${method}-code`} label={text.code} hint={text.codeHint} value={code} onChange={setCode} error={fields.code} width="medium" />
+      <TextField id={`${method}-serverUrl`} label={t('sync.serverUrl')} hint={t('sync.serverUrlHint')} value={serverUrl} onChange={setServerUrl} error={fields.serverUrl} autoComplete="url" />
+      <TextField id={`${method}-code`} label={t('sync.code')} hint={t('sync.codeHint')} value={code} onChange={setCode} error={fields.code} width="medium" />
+      {mustConfirm && (
+        <Notice kind="warning" title={t('sync.mergeTitle')}>
+          {localData && <p>{t('sync.mergeWarning', { offices: localData.offices, staff: localData.staff, users: localData.users })}</p>}
+          <CheckboxField id={`${method}-confirmMerge`} label={t('sync.mergeConfirm')} checked={confirmMerge} onChange={setConfirmMerge} error={fields.confirmMerge} />
+        </Notice>
+      )}
       {failure && (
         <Notice kind="error" role="alert">
           <p>{failure}</p>
@@ -71,7 +95,7 @@ export function EnrolForm({ method, onEnrolled }: { method: 'sync.enrol' | 'sync
       )}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? text.enrolling : text.enrol}
+          {busy ? t('sync.enrolling') : t('sync.enrol')}
         </button>
       </div>
     </form>

@@ -4,13 +4,14 @@ import { api } from '../../api/client';
 import { can } from '../../app/permissions';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice } from '../../components/page';
+import { useT } from '../../i18n';
+import { useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
 import { EnrolForm } from './EnrolForm';
-import { describeStatus, useSyncText } from './sync-text';
-import { formatSyncTime, useSyncStatus } from './use-sync-status';
+import { describeStatus, formatSyncTime, syncErrorText, useSyncStatus } from './use-sync-status';
 
 export function SyncSettingsSection() {
-  const text = useSyncText();
+  const { t } = useT();
   const user = useSession((state) => state.user);
   const status = useSyncStatus();
   const [confirming, setConfirming] = useState(false);
@@ -25,50 +26,51 @@ export function SyncSettingsSection() {
     void status.reload();
   }
 
+  const described = data ? describeStatus(t, data, formatSyncTime) : null;
   return (
     <div className="form form--section" aria-labelledby="sync-settings-title">
-      <h2 id="sync-settings-title">{text.title}</h2>
-      <p className="field-hint">{text.intro}</p>
+      <h2 id="sync-settings-title">{t('sync.title')}</h2>
+      <p className="field-hint">{t('sync.intro')}</p>
       {forgotten && (
         <Notice kind="success" role="status">
-          <p>{text.forgotten}</p>
+          <p>{t('sync.forgotten')}</p>
         </Notice>
       )}
-      {data && data.enrolled && (
+      {data && described && data.enrolled && (
         <>
           <dl className="details">
-            <dt>{text.statusLabel}</dt>
-            <dd>{[describeStatus(text, data, formatSyncTime).state, ...describeStatus(text, data, formatSyncTime).detail].join(' · ')}</dd>
-            <dt>{text.server}</dt>
+            <dt>{t('sync.statusLabel')}</dt>
+            <dd>{[described.state, ...described.detail].join(' · ')}</dd>
+            <dt>{t('sync.server')}</dt>
             <dd>
               <code>{data.serverUrl}</code>
             </dd>
-            <dt>{text.cooperation}</dt>
+            <dt>{t('sync.cooperation')}</dt>
             <dd>{data.cooperationName}</dd>
-            <dt>{text.office}</dt>
+            <dt>{t('sync.office')}</dt>
             <dd>{data.office}</dd>
           </dl>
           {data.lastErrorCode && (
             <Notice kind="warning">
-              <p>{text.errors[data.lastErrorCode]}</p>
+              <p>{syncErrorText(t, data.lastErrorCode)}</p>
             </Notice>
           )}
           <div className="form-actions">
             <button type="button" className="button" onClick={() => void api.call('sync.now', {}).finally(() => void status.reload())}>
-              {text.syncNow}
+              {t('sync.syncNow')}
             </button>
             {admin && (
               <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
-                {text.forget}
+                {t('sync.forget')}
               </button>
             )}
           </div>
           <ConfirmDialog
             open={confirming}
-            title={text.forget}
-            text={text.forgetConfirm}
-            confirmLabel={text.forget}
-            cancelLabel={text.cancel}
+            title={t('sync.forget')}
+            text={t('sync.forgetConfirm')}
+            confirmLabel={t('sync.forget')}
+            cancelLabel={t('common.cancel')}
             onConfirm={() => void forget()}
             onCancel={() => setConfirming(false)}
           />
@@ -76,18 +78,23 @@ export function SyncSettingsSection() {
       )}
       {data && !data.enrolled && (
         <>
-          <p>{text.notEnrolledLong}</p>
-          {admin ? (
-            <>
-              <h3>{text.enrolTitle}</h3>
-              <p className="field-hint">{text.enrolHint}</p>
-              <EnrolForm method="sync.enrol" onEnrolled={() => void status.reload()} />
-            </>
-          ) : (
-            <p className="field-hint">{text.adminOnly}</p>
-          )}
+          <p>{t('sync.notEnrolledLong')}</p>
+          {admin ? <AdminEnrol onEnrolled={() => void status.reload()} /> : <p className="field-hint">{t('sync.adminOnly')}</p>}
         </>
       )}
     </div>
+  );
+}
+
+/** An admin connects this computer; the form warns first when the computer holds data of its own. */
+function AdminEnrol({ onEnrolled }: { onEnrolled: () => void }) {
+  const { t } = useT();
+  const local = useQuery('sync.localData', {}, ['sync', 'setup', 'offices', 'staff', 'users']);
+  return (
+    <>
+      <h3>{t('sync.enrolTitle')}</h3>
+      <p className="field-hint">{t('sync.enrolHint')}</p>
+      <EnrolForm method="sync.enrol" localData={local.data} onEnrolled={onEnrolled} />
+    </>
   );
 }

@@ -1,17 +1,17 @@
 // The compact sync line in the header: online or not, last successful sync, changes waiting, first-download progress, an error in plain words, and "Synkroniser nå".
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { useT } from '../../i18n';
 import './sync.css';
-import { describeStatus, useSyncText } from './sync-text';
-import { formatSyncTime, useSyncStatus } from './use-sync-status';
+import { describeStatus, formatSyncTime, syncErrorText, useSyncStatus } from './use-sync-status';
 
 export function SyncStatusLine() {
-  const text = useSyncText();
+  const { t } = useT();
   const status = useSyncStatus();
   const [busy, setBusy] = useState(false);
   const data = status.data;
   if (!data) return null;
-  const { state, detail } = describeStatus(text, data, formatSyncTime);
+  const { state, detail } = describeStatus(t, data, formatSyncTime);
 
   async function syncNow() {
     setBusy(true);
@@ -27,7 +27,7 @@ export function SyncStatusLine() {
 
   const tone = !data.enrolled ? 'off' : data.lastErrorCode && data.lastErrorCode !== 'sync.offline' ? 'error' : data.online ? 'ok' : 'offline';
   return (
-    <div className={`sync-line sync-line--${tone}`} role="status" aria-label={text.title}>
+    <div className={`sync-line sync-line--${tone}`} role="status" aria-label={t('sync.title')}>
       <span className="sync-line-state">
         <span aria-hidden="true">{tone === 'ok' ? '● ' : tone === 'error' ? '⚠ ' : '○ '}</span>
         {state}
@@ -37,10 +37,10 @@ export function SyncStatusLine() {
           {part}
         </span>
       ))}
-      {data.enrolled && data.lastErrorCode && <span className="sync-line-error">{text.errors[data.lastErrorCode]}</span>}
+      {data.enrolled && data.lastErrorCode && <span className="sync-line-error">{syncErrorText(t, data.lastErrorCode)}</span>}
       {data.enrolled && (
         <button type="button" className="button button--small" onClick={() => void syncNow()} disabled={busy || data.state === 'syncing'}>
-          {busy ? text.syncing2 : text.syncNow}
+          {busy ? t('sync.syncing') : t('sync.syncNow')}
         </button>
       )}
     </div>
