@@ -135,6 +135,7 @@ test('log three consultations by keyboard, amend one, cancel one, then statistic
   await page.locator('.consultation-table').getByRole('row').filter({ hasText: third.slice(0, 6) }).getByRole('link').click();
   await page.getByRole('button', { name: 'Annuller' }).click();
   await page.getByRole('dialog').getByLabel('Grunn').fill('Registrert ved en feil');
+  await expect(page.getByRole('button', { name: 'Annuller konsultasjonen' })).toHaveClass(/button--danger-solid/);
   await page.getByRole('button', { name: 'Annuller konsultasjonen' }).click();
   await expect(page.getByText('Annullert: Registrert ved en feil')).toBeVisible();
   await go(page, harness.url, '/consultations/log');

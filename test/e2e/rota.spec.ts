@@ -149,6 +149,33 @@ test('another window sees a new shift at once, without reloading', async ({ page
   await other.close();
 });
 
+test('copy a week: nothing to copy disables «Kopier»; with a one-off shift it copies to the next weeks', async ({ page, harness }) => {
+  await start(page, harness.url);
+  await page.getByRole('link', { name: 'Turnus' }).click();
+  await goToWeek(page, EMPTY_WEEK);
+  await page.getByLabel('Vis kontor').selectOption({ label: 'Grong legekontor' });
+
+  const copy = page.getByRole('dialog', { name: 'Kopier uke 10' });
+  await page.getByRole('button', { name: 'Kopier uken …' }).click();
+  await expect(copy.getByRole('status')).toHaveText('Uken har ingen enkeltvakter å kopiere.');
+  await expect(copy.getByRole('button', { name: 'Kopier', exact: true })).toBeDisabled();
+  await copy.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(copy).toBeHidden();
+
+  await page.getByRole('button', { name: 'Ny vakt for Ingrid Solbakk mandag 08.03.' }).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Vakten er lagret.' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Kopier uken …' }).click();
+  await copy.getByLabel('Til de neste').fill('2');
+  await expect(copy.getByRole('status')).toHaveText('1 enkeltvakt kopieres til hver av de neste 2 ukene: 2 nye vakter i alt.');
+  const confirm = copy.getByRole('button', { name: 'Kopier', exact: true });
+  await expect(confirm).toHaveClass(/button--primary/);
+  await confirm.click();
+  await expect(copy).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: '2 vakter er kopiert til uke 11–12.' })).toBeVisible();
+});
+
 test('a receptionist sees the rota read-only and can export their own shifts as .ics', async ({ page, harness }) => {
   await start(page, harness.url, 'resepsjon');
   await page.getByRole('link', { name: 'Turnus' }).click();

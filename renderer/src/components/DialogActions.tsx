@@ -1,4 +1,4 @@
-// The footer of an edit dialog: save and cancel, an optional delete button, and the inline "really delete?" confirmation.
+// The footer of a dialog: submit (save or another label, plain or danger) and cancel, an optional delete button, and the inline "really delete?" confirmation.
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 
@@ -12,6 +12,17 @@ export interface DialogDelete {
 
 interface DialogActionsProps {
   saving: boolean;
+  /** The submit button's text; «Lagre» when not given. */
+  submitLabel?: string;
+  /** Its text while saving; «Lagrer …» when not given. */
+  savingLabel?: string;
+  /** A destructive or irreversible action: the submit button is solid red instead of primary. */
+  danger?: boolean;
+  /** Disables the submit button for another reason than saving (nothing to do). */
+  submitDisabled?: boolean;
+  /** Outside a form: the submit button is a plain button that calls this. Cancel then gets autoFocus, as the routine dialogs had,
+   * though FormDialog's showModal() runs after it and focuses the first button. */
+  onSubmit?: () => void;
   /** Another action (delete, restore…) is running: save and delete are disabled. */
   busy?: boolean;
   onCancel: () => void;
@@ -24,7 +35,20 @@ interface DialogActionsProps {
   children?: ReactNode;
 }
 
-export function DialogActions({ saving, busy = false, onCancel, delete: del, confirmingDelete = false, onConfirmingDeleteChange, children }: DialogActionsProps) {
+export function DialogActions({
+  saving,
+  submitLabel,
+  savingLabel,
+  danger = false,
+  submitDisabled = false,
+  onSubmit,
+  busy = false,
+  onCancel,
+  delete: del,
+  confirmingDelete = false,
+  onConfirmingDeleteChange,
+  children,
+}: DialogActionsProps) {
   const { t } = useT();
   if (confirmingDelete && del) {
     return (
@@ -41,10 +65,15 @@ export function DialogActions({ saving, busy = false, onCancel, delete: del, con
   }
   return (
     <div className="form-actions">
-      <button type="submit" className="button button--primary" disabled={saving || busy}>
-        {saving ? t('common.saving') : t('common.save')}
+      <button
+        type={onSubmit ? 'button' : 'submit'}
+        className={danger ? 'button button--danger-solid' : 'button button--primary'}
+        onClick={onSubmit}
+        disabled={saving || busy || submitDisabled}
+      >
+        {saving ? (savingLabel ?? t('common.saving')) : (submitLabel ?? t('common.save'))}
       </button>
-      <button type="button" className="button" onClick={onCancel}>
+      <button type="button" className="button" onClick={onCancel} autoFocus={Boolean(onSubmit)}>
         {t('common.cancel')}
       </button>
       {children}

@@ -264,14 +264,7 @@ function ReasonDialog({ title, text, confirmLabel, danger, onClose, onConfirm }:
           </Notice>
         )}
         <TextField id="consultation-reason" label={t('consultations.field.reason')} maxLength={300} value={reason} onChange={setReason} error={tried && !reason.trim() ? t('consultations.error.reasonRequired') : undefined} autoFocus />
-        <div className="form-actions">
-          <button type="submit" className={danger ? 'button button--danger-solid' : 'button button--primary'} disabled={busy}>
-            {confirmLabel}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogActions saving={busy} submitLabel={confirmLabel} savingLabel={confirmLabel} danger={danger} onCancel={onClose} />
       </DialogForm>
     </FormDialog>
   );

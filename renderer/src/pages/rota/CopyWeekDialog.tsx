@@ -1,6 +1,7 @@
 // "Kopier uken til de neste N ukene": how many one-off shifts would be copied, for one office or all, then how many were created.
 import { addIsoWeeks } from '../../../../domain/calendar/isoWeek';
 import { api } from '../../api/client';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
@@ -93,14 +94,7 @@ export function CopyWeekDialog({ rota, officeId, onClose, onSaved }: { rota: Rot
             : t('rota.copySummary', { count, total: count * (validWeeks ?? 0), weeks: validWeeks ?? '–' })}
         </p>
         <p className="field-hint">{t('rota.copyPatternsNote')}</p>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={form.saving || count === 0}>
-            {form.saving ? t('rota.copying') : t('rota.copyConfirm')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogActions saving={form.saving} submitLabel={t('rota.copyConfirm')} savingLabel={t('rota.copying')} submitDisabled={count === 0} onCancel={onClose} />
       </DialogForm>
     </FormDialog>
   );

@@ -6,6 +6,7 @@ import type { Routine } from '../../../../domain/routines/types';
 import { api } from '../../api/client';
 import { toClientError } from '../../api/errors';
 import type { ClientApiError } from '../../api/errors';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
@@ -62,14 +63,7 @@ function ActionDialog(props: {
         </div>
       )}
       {props.children}
-      <div className="form-actions">
-        <button type="button" className={`button ${props.danger ? 'button--danger-solid' : 'button--primary'}`} onClick={() => void run()} disabled={busy}>
-          {busy ? t('common.saving') : props.confirmLabel}
-        </button>
-        <button type="button" className="button" onClick={props.onClose} autoFocus>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <DialogActions saving={busy} submitLabel={props.confirmLabel} danger={props.danger} onSubmit={() => void run()} onCancel={props.onClose} />
     </FormDialog>
   );
 }
@@ -168,14 +162,7 @@ export function RetireDialog({ routine, today, onClose, onDone }: { routine: Rou
           error={code ? messageFor('from', code) : undefined}
           autoFocus
         />
-        <div className="form-actions">
-          <button type="submit" className="button button--danger-solid" disabled={form.saving}>
-            {form.saving ? t('common.saving') : t('routines.retire.confirm')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogActions saving={form.saving} submitLabel={t('routines.retire.confirm')} danger onCancel={onClose} />
       </DialogForm>
     </FormDialog>
   );
@@ -299,14 +286,12 @@ export function AuthorisationDialog({ kind, routineId, versions, nurses, nurse, 
             autoFocus
           />
         )}
-        <div className="form-actions">
-          <button type="submit" className={`button ${kind === 'granted' ? 'button--primary' : 'button--danger-solid'}`} disabled={form.saving}>
-            {form.saving ? t('common.saving') : kind === 'granted' ? t('routines.auth.grantConfirm') : t('routines.auth.revokeConfirm')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogActions
+          saving={form.saving}
+          submitLabel={kind === 'granted' ? t('routines.auth.grantConfirm') : t('routines.auth.revokeConfirm')}
+          danger={kind !== 'granted'}
+          onCancel={onClose}
+        />
       </DialogForm>
     </FormDialog>
   );
