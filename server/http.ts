@@ -83,7 +83,10 @@ export function startSyncServer(options: HttpServerOptions): Promise<RunningSync
   const enrolLimiter = createRateLimiter((options.enrolPerMinute ?? 10) / 60, options.enrolPerMinute ?? 10);
 
   function send(res: http.ServerResponse, status: number, body: unknown) {
-    const text = JSON.stringify(body);
+    sendJson(res, status, JSON.stringify(body));
+  }
+
+  function sendJson(res: http.ServerResponse, status: number, text: string) {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
     res.end(text);
   }
@@ -132,7 +135,7 @@ export function startSyncServer(options: HttpServerOptions): Promise<RunningSync
     if (!limiter(device.id, Date.now())) throw new SyncServiceError(429, 'request.rateLimited', 'Too many requests from this device; slow down.');
     if (path === '/v1/push') send(res, 200, await service.push(device, parseJson(await readBody(req))));
     else if (path === '/v1/pull') send(res, 200, await service.pull(device, query));
-    else if (path === '/v1/snapshot') send(res, 200, await service.snapshot(device, query));
+    else if (path === '/v1/snapshot') sendJson(res, 200, await service.snapshotJson(device, query));
     else if (path === '/v1/devices') send(res, 200, await admin.listDevices(device, query));
     else if (revokeTarget) send(res, 200, await admin.revokeDevice(device, revokeTarget, parseJson(await readBody(req))));
     else send(res, 200, await admin.createEnrolmentCode(device, parseJson(await readBody(req))));

@@ -2,8 +2,8 @@
 import pg from 'pg';
 import type { SqlValue } from '../db/sync-tables';
 import type { PulledChange } from '../sync/protocol';
-import { nextKey, toDevice } from './storage';
-import type { DeviceRow } from './storage';
+import { toDevice, toSnapshotPage } from './storage';
+import type { DeviceRow, SnapshotPageRow } from './storage';
 import type { SnapshotCell, StoredDevice, SyncStorage } from './storage';
 
 // Keys and timestamps compare byte-wise (COLLATE "C") so HLC order and paging match SQLite's.
@@ -185,19 +185,22 @@ export function createPostgresStorage(connectionString: string, options: { poolS
       const result = await pool.query<{ n: string }>('SELECT count(*) AS n FROM cells WHERE cooperation_id = $1', [cooperationId]);
       return Number(result.rows[0]?.n ?? 0);
     },
-    async snapshotCells(cooperationId, after, maxCells) {
+    async snapshotPage(cooperationId, after, maxCells) {
+      // The same JSON as the SQLite adapter builds: a row's hlc is its oldest timestamp, hlcs every cell's when they differ.
+      const page = (where: string) => `
+        SELECT (CASE WHEN min(hlc) = max(hlc)
+                  THEN json_build_object('table', table_name, 'row', row_id, 'hlc', min(hlc), 'values', json_object_agg(column_name, value_json::json ORDER BY column_name))
+                  ELSE json_build_object('table', table_name, 'row', row_id, 'hlc', min(hlc), 'values', json_object_agg(column_name, value_json::json ORDER BY column_name),
+                                         'hlcs', json_object_agg(column_name, hlc ORDER BY column_name))
+                END)::text AS row_json,
+               count(*)::int AS cells, table_name, row_id, max(column_name) AS last_column
+        FROM (SELECT table_name, row_id, column_name, hlc, value_json FROM cells WHERE cooperation_id = $1 ${where} ORDER BY table_name, row_id, column_name LIMIT $2) AS page_cells
+        GROUP BY table_name, row_id
+        ORDER BY table_name, row_id`;
       const result = after
-        ? await pool.query<CellRow>(
-            `SELECT table_name, row_id, column_name, hlc, value_json FROM cells
-             WHERE cooperation_id = $1 AND (table_name, row_id, column_name) > ($2, $3, $4) ORDER BY table_name, row_id, column_name LIMIT $5`,
-            [cooperationId, after.table, after.row, after.column, maxCells],
-          )
-        : await pool.query<CellRow>(
-            'SELECT table_name, row_id, column_name, hlc, value_json FROM cells WHERE cooperation_id = $1 ORDER BY table_name, row_id, column_name LIMIT $2',
-            [cooperationId, maxCells],
-          );
-      const cells = result.rows.map(toCell);
-      return { cells, next: nextKey(cells, maxCells) };
+        ? await pool.query<SnapshotPageRow>(page('AND (table_name, row_id, column_name) > ($3, $4, $5)'), [cooperationId, maxCells, after.table, after.row, after.column])
+        : await pool.query<SnapshotPageRow>(page(''), [cooperationId, maxCells]);
+      return toSnapshotPage(result.rows, maxCells);
     },
   };
 }

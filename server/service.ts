@@ -15,7 +15,7 @@ import {
   checkPushRequest,
   SYNC_PROTOCOL_VERSION,
 } from '../sync/protocol';
-import type { EnrolResponse, PullResponse, PushResponse, ServerInfo, SnapshotResponse, SnapshotRow, SyncErrorCode } from '../sync/protocol';
+import type { EnrolResponse, PullResponse, PushResponse, ServerInfo, SnapshotResponse, SyncErrorCode } from '../sync/protocol';
 import type { ChangeToStore, SnapshotKey, StoredDevice, SyncStorage } from './storage';
 
 /** A refusal with an HTTP status and a code from the protocol's list. */
@@ -44,6 +44,8 @@ export interface SyncService {
   push(device: StoredDevice, body: unknown): Promise<PushResponse>;
   pull(device: StoredDevice, query: Record<string, string | undefined>): Promise<PullResponse>;
   snapshot(device: StoredDevice, query: Record<string, string | undefined>): Promise<SnapshotResponse>;
+  /** The same snapshot page as the JSON text of a SnapshotResponse, built without parsing the page's rows (what HTTP sends). */
+  snapshotJson(device: StoredDevice, query: Record<string, string | undefined>): Promise<string>;
   /** Admin: a one-time code for enrolling a device at an office (creating the cooperation if new). */
   createEnrolmentCode(input: { cooperationId: string; cooperationName?: string; office: string; validHours?: number }): Promise<{ code: string; expiresAt: string }>;
   revokeDevice(deviceId: string): Promise<boolean>;
@@ -121,6 +123,25 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     if (cooperationId !== device.cooperationId) {
       throw new SyncServiceError(403, 'sync.wrongCooperation', 'This device belongs to another cooperation than the request names.');
     }
+  }
+
+async function snapshotJson(device: StoredDevice, query: Record<string, string | undefined>): Promise<string> {
+    checkProtocol(query.protocol);
+    checkCooperation(device, query.cooperation);
+    const after = decodeKey(query.after);
+    const limit = limitOf(query.limit, DEFAULT_SNAPSHOT_LIMIT, MAX_SNAPSHOT_LIMIT);
+    // The first page fixes the sequence the snapshot is complete up to; later pages carry it along.
+    let asOf: number;
+    if (after) {
+      const parsed = cursorSchema.safeParse(query.asOf);
+      if (!parsed.success) throw new SyncServiceError(400, 'request.malformed', 'asOf must be given with after.');
+      asOf = parsed.data;
+    } else asOf = await storage.lastSeq(device.cooperationId);
+    const totalCells = query.total !== undefined && after ? Number(query.total) || 0 : await storage.countCells(device.cooperationId);
+    const page = await storage.snapshotPage(device.cooperationId, after, limit);
+    const rest: Omit<SnapshotResponse, 'asOf' | 'rows'> = { next: encodeKey(page.next), totalCells, cells: page.cells, serverTime: now() };
+    // The rows arrive as JSON from the database and are spliced in as they are.
+    return `{"asOf":${asOf},"rows":${page.rowsJson},${JSON.stringify(rest).slice(1)}`;
   }
 
   return {
@@ -202,32 +223,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       };
     },
 
-    async snapshot(device, query) {
-      checkProtocol(query.protocol);
-      checkCooperation(device, query.cooperation);
-      const after = decodeKey(query.after);
-      const limit = limitOf(query.limit, DEFAULT_SNAPSHOT_LIMIT, MAX_SNAPSHOT_LIMIT);
-      // The first page fixes the sequence the snapshot is complete up to; later pages carry it along.
-      let asOf: number;
-      if (after) {
-        const parsed = cursorSchema.safeParse(query.asOf);
-        if (!parsed.success) throw new SyncServiceError(400, 'request.malformed', 'asOf must be given with after.');
-        asOf = parsed.data;
-      } else asOf = await storage.lastSeq(device.cooperationId);
-      const totalCells = query.total !== undefined && after ? Number(query.total) || 0 : await storage.countCells(device.cooperationId);
-      const page = await storage.snapshotCells(device.cooperationId, after, limit);
-      const rows: SnapshotRow[] = [];
-      for (const cell of page.cells) {
-        let row = rows.at(-1);
-        if (!row || row.table !== cell.table || row.row !== cell.row) {
-          row = { table: cell.table, row: cell.row, hlc: cell.hlc, values: {} };
-          rows.push(row);
-        }
-        row.values[cell.column] = cell.value;
-        if (cell.hlc !== row.hlc) (row.hlcs ??= {})[cell.column] = cell.hlc;
-      }
-      return { asOf, rows, next: encodeKey(page.next), totalCells, cells: page.cells.length, serverTime: now() };
-    },
+    snapshotJson,
+    snapshot: async (device, query) => JSON.parse(await snapshotJson(device, query)) as SnapshotResponse,
 
     async createEnrolmentCode(input) {
       await storage.ensureCooperation(input.cooperationId, input.cooperationName ?? (await storage.cooperationName(input.cooperationId)) ?? input.cooperationId);

@@ -2,8 +2,8 @@
 import Database from 'better-sqlite3';
 import type { SqlValue } from '../db/sync-tables';
 import type { PulledChange } from '../sync/protocol';
-import { nextKey, toDevice } from './storage';
-import type { DeviceRow } from './storage';
+import { toDevice, toSnapshotPage } from './storage';
+import type { DeviceRow, SnapshotPageRow } from './storage';
 import type { ChangeToStore, EnrolmentCodeRecord, SnapshotCell, SnapshotKey, StoredDevice, SyncStorage } from './storage';
 
 const SCHEMA = `
@@ -84,13 +84,21 @@ export function createSqliteStorage(file: string): SyncStorage {
   const selectAfter = db.prepare(
     'SELECT seq, hlc, table_name, row_id, column_name, value_json FROM cells WHERE cooperation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
-  const selectSnapshotFirst = db.prepare(
-    'SELECT table_name, row_id, column_name, hlc, value_json FROM cells WHERE cooperation_id = ? ORDER BY table_name, row_id, column_name LIMIT ?',
-  );
-  const selectSnapshotAfter = db.prepare(
-    `SELECT table_name, row_id, column_name, hlc, value_json FROM cells
-     WHERE cooperation_id = ? AND (table_name, row_id, column_name) > (?, ?, ?) ORDER BY table_name, row_id, column_name LIMIT ?`,
-  );
+  // A snapshot page as JSON built by SQLite: the page's cells (in key order), then one JSON object per row.
+  // A row's `hlc` is its oldest timestamp; when its cells differ, `hlcs` has every cell's (a window
+  // function to list only the differing ones made the page 60 % slower to build).
+  const snapshotPageSql = (where: string) => `
+    SELECT CASE WHEN min(hlc) = max(hlc)
+             THEN json_object('table', table_name, 'row', row_id, 'hlc', min(hlc), 'values', json_group_object(column_name, json(value_json)))
+             ELSE json_object('table', table_name, 'row', row_id, 'hlc', min(hlc), 'values', json_group_object(column_name, json(value_json)),
+                              'hlcs', json_group_object(column_name, hlc))
+           END AS row_json,
+           count(*) AS cells, table_name, row_id, max(column_name) AS last_column
+    FROM (SELECT table_name, row_id, column_name, hlc, value_json FROM cells WHERE cooperation_id = ? ${where} ORDER BY table_name, row_id, column_name LIMIT ?)
+    GROUP BY table_name, row_id
+    ORDER BY table_name, row_id`;
+  const selectSnapshotFirst = db.prepare(snapshotPageSql(''));
+  const selectSnapshotAfter = db.prepare(snapshotPageSql('AND (table_name, row_id, column_name) > (?, ?, ?)'));
   const enrol = db.transaction((codeHash: string, now: string, device: Omit<StoredDevice, 'cooperationId' | 'office' | 'enrolledAt' | 'revokedAt'>) => {
     const code = db.prepare('SELECT cooperation_id, office, expires_at, used_at FROM enrolment_codes WHERE code_hash = ?').get(codeHash) as
       | { cooperation_id: string; office: string; expires_at: string; used_at: string | null }
@@ -154,12 +162,11 @@ export function createSqliteStorage(file: string): SyncStorage {
     },
     lastSeq: async (cooperationId) => (getLastSeq.get(cooperationId) as number | undefined) ?? 0,
     countCells: async (cooperationId) => db.prepare('SELECT count(*) FROM cells WHERE cooperation_id = ?').pluck().get(cooperationId) as number,
-    async snapshotCells(cooperationId, after: SnapshotKey | null, maxCells) {
+    async snapshotPage(cooperationId, after: SnapshotKey | null, maxCells) {
       const rows = (
         after ? selectSnapshotAfter.all(cooperationId, after.table, after.row, after.column, maxCells) : selectSnapshotFirst.all(cooperationId, maxCells)
-      ) as CellRow[];
-      const cells = rows.map(toCell);
-      return { cells, next: nextKey(cells, maxCells) };
+      ) as SnapshotPageRow[];
+      return toSnapshotPage(rows, maxCells);
     },
   };
 }

@@ -65,14 +65,41 @@ export interface SyncStorage {
   changesAfter(cooperationId: string, afterSeq: number, limit: number): Promise<PulledChange[]>;
   lastSeq(cooperationId: string): Promise<number>;
   countCells(cooperationId: string): Promise<number>;
-  /** Up to `maxCells` cells after `after` in (table, row, column) order; `next` is null on the last page. */
-  snapshotCells(cooperationId: string, after: SnapshotKey | null, maxCells: number): Promise<{ cells: SnapshotCell[]; next: SnapshotKey | null }>;
+  /**
+   * Up to `maxCells` cells after `after` in (table, row, column) order, grouped by row and already
+   * serialised as the JSON array of snapshot rows the protocol sends: the database builds the JSON,
+   * because turning millions of cells into JavaScript objects and back was most of a first download's
+   * time on the service. `next` is null on the last page.
+   */
+  snapshotPage(cooperationId: string, after: SnapshotKey | null, maxCells: number): Promise<SnapshotPage>;
 }
 
-/** The paging key after a page of at most `maxCells` cells: the last cell when the page is full, else null. */
-export function nextKey(cells: readonly SnapshotCell[], maxCells: number): SnapshotKey | null {
-  const last = cells.at(-1);
-  return cells.length >= maxCells && last ? { table: last.table, row: last.row, column: last.column } : null;
+export interface SnapshotPage {
+  /** A JSON array of SnapshotRow (sync/protocol.ts). */
+  rowsJson: string;
+  cells: number;
+  next: SnapshotKey | null;
+}
+
+/** One row of a snapshot page as both adapters' queries return it. */
+export interface SnapshotPageRow {
+  row_json: string;
+  cells: number;
+  table_name: string;
+  row_id: string;
+  last_column: string;
+}
+
+/** Joins a page's rows; the paging key is the page's last cell when the page is full, else null (the last page). */
+export function toSnapshotPage(rows: readonly SnapshotPageRow[], maxCells: number): SnapshotPage {
+  let cells = 0;
+  for (const row of rows) cells += Number(row.cells);
+  const last = rows.at(-1);
+  return {
+    rowsJson: `[${rows.map((row) => row.row_json).join(',')}]`,
+    cells,
+    next: cells >= maxCells && last ? { table: last.table_name, row: last.row_id, column: last.last_column } : null,
+  };
 }
 
 /** A device as both adapters store it (snake_case columns). */

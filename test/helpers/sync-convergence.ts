@@ -27,7 +27,7 @@ export async function expectConverged(simulation: Simulation): Promise<void> {
   for (const other of others) expect(other).toEqual(first);
   const reference = simulation.devices[0]!.store;
   for (const device of simulation.devices) expect(device.engine.status().pendingChanges).toBe(0);
-  const { cells } = await simulation.storage.snapshotCells('coop-1', null, 10_000_000);
+  const cells = await simulation.storage.changesAfter('coop-1', 0, 10_000_000);
   const versions = new Map(listCellVersions(reference.db).map((version) => [`${version.table}.${version.column} of ${version.row}`, version.hlc]));
   expect(cells.length).toBe(versions.size);
   for (const cell of cells) {
