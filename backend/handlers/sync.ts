@@ -80,15 +80,15 @@ export const syncHandlers = {
       const local = localData(ctx.store.db);
       if (local.hasLocalData && input.confirmMerge !== true) throw new AppError('sync.mergeNotConfirmed');
       const result = await enrol(ctx, input);
-      if (!result.errorCode) {
-        auditSecurity(ctx.store, {
-          action: 'device.enrolled',
-          actor: ctx.session,
-          details: { cooperation: result.status.cooperationName, office: result.status.office, mergedLocalData: local.hasLocalData },
-          at: ctx.now(),
-        });
-      }
-      return result;
+      if (result.errorCode) return result;
+      auditSecurity(ctx.store, {
+        action: 'device.enrolled',
+        actor: ctx.session,
+        details: { cooperation: result.status.cooperationName, office: result.status.office, mergedLocalData: local.hasLocalData },
+        at: ctx.now(),
+      });
+      // The audit event goes out at once rather than with the next background cycle.
+      return { status: await syncEngineFor(ctx.store).syncNow(), errorCode: null };
     },
   }),
   /** A brand-new device (no cooperation or users yet) joins from the first-run screen and downloads everything. */

@@ -1,6 +1,7 @@
-// End-to-end sync: a shared service and two offices (two harnesses) on 127.0.0.1; office A works offline, both book Dr. X on Tuesday, A reconnects, both see everything and the double booking.
+// End-to-end sync: a shared service and two offices (two harnesses) on 127.0.0.1; offline work and a double booking, and an admin managing the cooperation's computers.
 import fs from 'node:fs';
 import net from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { utcMsToOslo } from '../../domain/calendar/oslo';
 import { isoWeekIndex, isoWeekOf } from '../../domain/calendar/isoWeek';
@@ -59,6 +60,28 @@ async function api<T = unknown>(harness: HarnessProcess, method: string, input: 
 const signInApi = async (harness: HarnessProcess, username: string) =>
   (await api<{ sessionToken: string }>(harness, 'session.signIn', { username, password: 'demo-samvakt' })).sessionToken;
 
+async function expectNoSeriousA11yViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** An admin on a computer with the example data connects it from Innstillinger, confirming that its data is merged. */
+async function enrolWithExampleData(page: Page, serverUrl: string, code: string) {
+  await page.getByRole('link', { name: 'Innstillinger' }).click();
+  await page.getByLabel('Adresse til tjenesten').fill(serverUrl);
+  await page.getByLabel('Innmeldingskode').fill(code);
+  await expect(page.getByText('Denne maskinen har egne data')).toBeVisible();
+  await expect(page.getByText(/Her er det lagt inn 4 kontorer, \d+ ansatte og \d+ brukere\. Når du kobler til, sendes alle dataene/)).toBeVisible();
+  // Without the confirmation nothing is sent.
+  await page.getByRole('button', { name: 'Koble til' }).click();
+  await expect(page.getByText('Kryss av for at du har forstått dette før du kobler til.')).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Synkronisering' })).toContainText('Ikke koblet til felles tjeneste');
+  await page.getByLabel('Jeg forstår at dataene på denne maskinen sendes til fellestjenesten').check();
+  await page.getByRole('button', { name: 'Koble til' }).click();
+  await expect(page.getByRole('status', { name: 'Synkronisering' })).toContainText('Alt er sendt', { timeout: 30_000 });
+}
+
 async function goToWeek(page: Page) {
   await page.getByRole('link', { name: 'Turnus' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Turnus' })).toBeFocused();
@@ -85,11 +108,7 @@ test('two offices: A offline books Dr. X and logs consultations, B books Dr. X t
     await loadExampleData(pageA);
     await signIn(pageA, 'admin');
     await expect(pageA.getByRole('status', { name: 'Synkronisering' })).toContainText('Ikke koblet til felles tjeneste');
-    await pageA.getByRole('link', { name: 'Innstillinger' }).click();
-    await pageA.getByLabel('Adresse til tjenesten').fill(relay.url());
-    await pageA.getByLabel('Innmeldingskode').fill(await createEnrolmentCode(serverDir, 'indre-namdal', 'Grong legekontor'));
-    await pageA.getByRole('button', { name: 'Koble til' }).click();
-    await expect(pageA.getByRole('status', { name: 'Synkronisering' })).toContainText('Alt er sendt', { timeout: 30_000 });
+    await enrolWithExampleData(pageA, relay.url(), await createEnrolmentCode(serverDir, 'indre-namdal', 'Grong legekontor'));
     await expect(pageA.getByRole('definition').filter({ hasText: 'Grong legekontor' })).toBeVisible();
 
     // Office B (Namsskogan) is a new computer: it joins from the first-run screen and downloads everything.
@@ -159,6 +178,110 @@ test('two offices: A offline books Dr. X and logs consultations, B books Dr. X t
     await officeA.stop();
     await officeB.stop();
     await relay.offline();
+    await server.stop();
+    for (const dir of [serverDir, dirA, dirB]) fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an admin makes an enrolment code in the app, a new computer joins with it, and the admin revokes it: the revoked computer stops', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const serverDir = newDataDir();
+  const server = await startServerProcess(serverDir);
+  const dirA = newDataDir();
+  const dirB = newDataDir();
+  const officeA = await startHarnessProcess(dirA);
+  const officeB = await startHarnessProcess(dirB);
+  // Own contexts: axe needs them, and the admin's clipboard is separate from the other office's.
+  const contextA = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const contextB = await browser.newContext();
+  try {
+    const pageA = await contextA.newPage();
+    const pageB = await contextB.newPage();
+    await pageA.goto(officeA.url);
+    await loadExampleData(pageA);
+    await signIn(pageA, 'admin');
+    await enrolWithExampleData(pageA, server.url, await createEnrolmentCode(serverDir, 'indre-namdal', 'Grong legekontor'));
+
+    // The admin's computer is the only one so far, marked as this computer and without a revoke button.
+    const devices = pageA.getByRole('region', { name: 'Maskiner i samarbeidet' });
+    const table = devices.getByRole('table', { name: 'Maskiner i samarbeidet' });
+    await expect(table.getByRole('row')).toHaveCount(2);
+    await expect(table.getByRole('row').nth(1)).toContainText('denne maskinen');
+    await expect(table.getByRole('row').nth(1)).toContainText('Grong legekontor');
+    await expect(table.getByRole('row').nth(1)).toContainText('Aktiv');
+    await expect(table.getByRole('button', { name: /Tilbakekall/ })).toHaveCount(0);
+
+    // A code for Namsskogan: the office must be chosen first.
+    await devices.getByRole('button', { name: 'Lag kode' }).click();
+    await expect(devices.getByText('Velg kontoret maskinen skal høre til.')).toBeVisible();
+    await expect(devices.getByRole('combobox', { name: 'Kontor' })).toBeFocused();
+    await devices.getByRole('combobox', { name: 'Kontor' }).selectOption({ label: 'Namsskogan legekontor' });
+    await devices.getByRole('combobox', { name: 'Gyldig i' }).selectOption({ label: '1 døgn' });
+    await devices.getByRole('button', { name: 'Lag kode' }).click();
+    const codeBox = devices.getByRole('group', { name: 'Innmeldingskode for Namsskogan legekontor' });
+    await expect(codeBox).toBeFocused();
+    await expect(codeBox).toContainText(/Gyldig til \d+\.\d+\.\d{4} \d\d:\d\d\. Kan brukes én gang\./);
+    const code = (await codeBox.getByTestId('enrolment-code').textContent())!.trim();
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await codeBox.getByRole('button', { name: 'Kopier koden' }).click();
+    await expect(codeBox.getByRole('status')).toHaveText('Koden er kopiert.');
+    expect(await pageA.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    await expectNoSeriousA11yViolations(pageA, 'Innstillinger › Maskiner i samarbeidet');
+
+    // A new computer joins with that code from the first-run screen.
+    await pageB.goto(officeB.url);
+    await pageB.getByLabel('Adresse til tjenesten').fill(server.url);
+    await pageB.getByLabel('Innmeldingskode').fill(code);
+    await pageB.getByRole('button', { name: 'Koble til' }).click();
+    await expect(pageB.getByText('Samarbeid: Indre Namdal legesamarbeid (eksempel)')).toBeVisible({ timeout: 30_000 });
+    await signIn(pageB, 'leder');
+    const lineB = pageB.getByRole('status', { name: 'Synkronisering' });
+    await expect(lineB).toContainText('Tilkoblet');
+
+    // The admin sees it (Namsskogan, active) after refreshing the list.
+    await devices.getByRole('button', { name: 'Oppdater listen' }).click();
+    await expect(table.getByRole('row')).toHaveCount(3);
+    const rowB = table.getByRole('row').filter({ hasText: 'Namsskogan legekontor' });
+    await expect(rowB).toContainText('Aktiv');
+    const revokeB = rowB.getByRole('button', { name: 'Tilbakekall Samvakt (Namsskogan legekontor)' });
+
+    // Esc cancels the confirmation and nothing changes.
+    await revokeB.focus();
+    await pageA.keyboard.press('Enter');
+    const dialog = pageA.getByRole('dialog', { name: 'Tilbakekalle Samvakt?' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Namsskogan legekontor får ikke hente eller sende data');
+    await expect(dialog.getByRole('button', { name: 'Avbryt' })).toBeFocused();
+    await expectNoSeriousA11yViolations(pageA, 'Tilbakekall-dialogen');
+    await pageA.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(rowB).toContainText('Aktiv');
+
+    // From the keyboard again, this time confirmed.
+    await revokeB.focus();
+    await pageA.keyboard.press('Enter');
+    await expect(dialog.getByRole('button', { name: 'Avbryt' })).toBeFocused();
+    await pageA.keyboard.press('Shift+Tab');
+    await expect(dialog.getByRole('button', { name: 'Ja, tilbakekall' })).toBeFocused();
+    await pageA.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(devices.getByText('Samvakt er tilbakekalt.')).toBeFocused();
+    await expect(rowB).toContainText(/Tilbakekalt \d+\.\d+\.\d{4}/);
+    await expect(rowB.getByRole('button')).toHaveCount(0);
+
+    // The revoked computer stops at its next sync and says why in the status line.
+    await lineB.getByRole('button', { name: 'Synkroniser nå' }).click();
+    await expect(lineB).toContainText('Synkronisering stoppet');
+    await expect(lineB).toContainText('Denne maskinen er fjernet fra felles tjeneste av en administrator');
+    // The admin's own computer keeps syncing.
+    await pageA.getByRole('status', { name: 'Synkronisering' }).getByRole('button', { name: 'Synkroniser nå' }).click();
+    await expect(pageA.getByRole('status', { name: 'Synkronisering' })).toContainText('Tilkoblet');
+    await expectNoSeriousA11yViolations(pageA, 'Innstillinger etter tilbakekalling');
+  } finally {
+    await contextA.close();
+    await contextB.close();
+    await officeA.stop();
+    await officeB.stop();
     await server.stop();
     for (const dir of [serverDir, dirA, dirB]) fs.rmSync(dir, { recursive: true, force: true });
   }

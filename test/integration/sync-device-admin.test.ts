@@ -81,6 +81,8 @@ describe('enrolling a device that holds its own data', () => {
     // The same code still works: the refusal never reached the service.
     const result = await pc.ok<{ errorCode: string | null; status: { enrolled: boolean; office: string } }>('sync.enrol', { serverUrl: SERVER, code, confirmMerge: true }, pc.admin);
     expect(result).toMatchObject({ errorCode: null, status: { enrolled: true, office: 'Grong legekontor', pendingChanges: 0 } });
+    // Including the audit event of the enrolment itself.
+    expect(pc.store.db.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get()).toBe(0);
     // Everything the device made alone is now on the service.
     expect(await storage.countCells('indre-namdal')).toBeGreaterThan(10);
     const enrolled = auditActions(pc).find((event) => event.action === 'device.enrolled');

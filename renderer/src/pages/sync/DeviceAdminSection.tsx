@@ -1,6 +1,6 @@
 // Innstillinger › Maskiner i samarbeidet (admins, enrolled computers): the cooperation's computers with "Tilbakekall", and new one-time enrolment codes.
 import { format } from 'date-fns';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ApiOutput } from '../../../../backend/api-types';
 import { api } from '../../api/client';
@@ -181,6 +181,11 @@ function NewEnrolmentCode() {
   const [copyMessage, setCopyMessage] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
+  // The code is what the admin came for: move there once it is shown, so a screen reader reads it at once.
+  useEffect(() => {
+    if (created) resultRef.current?.focus();
+  }, [created]);
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
@@ -194,8 +199,6 @@ function NewEnrolmentCode() {
     setBusy(true);
     try {
       setCreated(await api.call('sync.createEnrolmentCode', { officeId, validHours: Number(validHours) }));
-      // The code is what the admin came for: move there so a screen reader reads it at once.
-      requestAnimationFrame(() => resultRef.current?.focus());
     } catch (caught) {
       setCreated(null);
       setFailure(toClientError(caught));
