@@ -1,4 +1,5 @@
 // Sync handlers: the status line, "Synkroniser nå", enrolling this device (admin, or a brand-new device), forgetting it, and the cooperation's devices (admin).
+import os from 'node:os';
 import { z } from 'zod';
 import { getCooperation } from '../../db/cooperation';
 import { getOffice } from '../../db/offices';
@@ -42,7 +43,8 @@ export interface EnrolResult {
 async function enrol(ctx: CallContext, input: z.output<typeof enrolInput>): Promise<EnrolResult> {
   const engine = syncEngineFor(ctx.store);
   try {
-    const status = await engine.enrol({ serverUrl: input.serverUrl, code: input.code, name: ctx.session?.name ?? 'Samvakt' });
+    // The computer's own name is what an admin recognises in the cooperation's device list.
+    const status = await engine.enrol({ serverUrl: input.serverUrl, code: input.code, name: os.hostname().trim().slice(0, 100) || 'Samvakt' });
     return { status, errorCode: null };
   } catch (error) {
     if (error instanceof SyncError) return { status: engine.status(), errorCode: error.code };

@@ -1,6 +1,7 @@
 // End-to-end sync: a shared service and two offices (two harnesses) on 127.0.0.1; offline work and a double booking, and an admin managing the cooperation's computers.
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { utcMsToOslo } from '../../domain/calendar/oslo';
@@ -243,12 +244,14 @@ test('an admin makes an enrolment code in the app, a new computer joins with it,
     await expect(table.getByRole('row')).toHaveCount(3);
     const rowB = table.getByRole('row').filter({ hasText: 'Namsskogan legekontor' });
     await expect(rowB).toContainText('Aktiv');
-    const revokeB = rowB.getByRole('button', { name: 'Tilbakekall Samvakt (Namsskogan legekontor)' });
+    // Devices are named after the computer (both harnesses run on this one).
+    const host = os.hostname();
+    const revokeB = rowB.getByRole('button', { name: `Tilbakekall ${host} (Namsskogan legekontor)` });
 
     // Esc cancels the confirmation and nothing changes.
     await revokeB.focus();
     await pageA.keyboard.press('Enter');
-    const dialog = pageA.getByRole('dialog', { name: 'Tilbakekalle Samvakt?' });
+    const dialog = pageA.getByRole('dialog', { name: `Tilbakekalle ${host}?` });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('Namsskogan legekontor får ikke hente eller sende data');
     await expect(dialog.getByRole('button', { name: 'Avbryt' })).toBeFocused();
@@ -265,7 +268,7 @@ test('an admin makes an enrolment code in the app, a new computer joins with it,
     await expect(dialog.getByRole('button', { name: 'Ja, tilbakekall' })).toBeFocused();
     await pageA.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
-    await expect(devices.getByText('Samvakt er tilbakekalt.')).toBeFocused();
+    await expect(devices.getByText(`${host} er tilbakekalt.`)).toBeFocused();
     await expect(rowB).toContainText(/Tilbakekalt \d+\.\d+\.\d{4}/);
     await expect(rowB.getByRole('button')).toHaveCount(0);
 

@@ -80,7 +80,7 @@ export function EnrolForm({ method, localData = null, onEnrolled }: EnrolFormPro
       {mustConfirm && (
         <Notice kind="warning" title={t('sync.mergeTitle')}>
           {localData && <p>{t('sync.mergeWarning', { offices: localData.offices, staff: localData.staff, users: localData.users })}</p>}
-          <CheckboxField id={`${method}-confirmMerge`} label={t('sync.mergeConfirm')} checked={confirmMerge} onChange={setConfirmMerge} error={fields.confirmMerge} />
+          <CheckboxField className="merge-confirm" id={`${method}-confirmMerge`} label={t('sync.mergeConfirm')} checked={confirmMerge} onChange={setConfirmMerge} error={fields.confirmMerge} />
         </Notice>
       )}
       {failure && (
