@@ -1,24 +1,29 @@
 // Benchmark: a new device downloads a 5-year dataset (40k shifts, 120k consultations) from the service over loopback HTTP, and an incremental sync of 100 changes.
+// The service runs as its own process (as it does for real) and the device's store is encrypted (as the app's is).
 // Run: npx tsx bench/sync-download.ts [--shifts 40000] [--consultations 120000]. Prints figures; asserts nothing.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
 import { openLocalStore } from '../db/open';
-import { startSyncServer } from '../server/http';
+import { SERVER_DATABASE_FILE } from '../server/open-storage';
 import { createSyncService } from '../server/service';
 import { createSqliteStorage } from '../server/sqlite-storage';
 import { createSyncEngine } from '../sync/engine';
 import { MAX_PUSH_CHANGES } from '../sync/protocol';
 import { createMemorySecretStore } from '../sync/secret-store';
+import { startServerProcess } from '../test/helpers/sync-server-process';
 import { summary } from './stats';
 import { batches, syncDataset } from './sync-data';
 
 const { values } = parseArgs({ options: { shifts: { type: 'string', default: '40000' }, consultations: { type: 'string', default: '120000' }, runs: { type: 'string', default: '20' } } });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samvakt-bench-download-'));
-const storage = createSqliteStorage(path.join(dir, 'service.sqlite3'));
+const serviceDir = path.join(dir, 'service');
+fs.mkdirSync(serviceDir);
+const storage = createSqliteStorage(path.join(serviceDir, SERVER_DATABASE_FILE));
 const service = createSyncService({ storage });
-const server = await startSyncServer({ service, port: 0, log: () => {}, rateLimit: { perSecond: 10_000, burst: 10_000 } });
+let server: Awaited<ReturnType<typeof startServerProcess>> | null = null;
 
 try {
   // The service holds the cooperation's data, pushed earlier by another device.
@@ -30,10 +35,14 @@ try {
   for (const batch of batches(dataset.changes, MAX_PUSH_CHANGES)) await service.push(device, { protocol: 1, cooperationId: 'bench', changes: batch });
   console.log(`service: ${dataset.rows} rows, ${dataset.changes.length} cells (loaded in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
-  // A new device enrols and downloads everything.
-  const store = openLocalStore({ dataDir: path.join(dir, 'new-device'), key: null });
-  const engine = createSyncEngine({ store, secrets: createMemorySecretStore() });
+  // The service process takes over the loaded database, with its default limits.
   const { code } = await service.createEnrolmentCode({ cooperationId: 'bench', office: 'Lierne' });
+  await storage.close();
+  server = await startServerProcess(serviceDir);
+
+  // A new device enrols and downloads everything.
+  const store = openLocalStore({ dataDir: path.join(dir, 'new-device'), key: randomBytes(32).toString('hex') });
+  const engine = createSyncEngine({ store, secrets: createMemorySecretStore() });
   started = performance.now();
   const status = await engine.enrol({ serverUrl: server.url, code });
   const seconds = (performance.now() - started) / 1000;
@@ -57,7 +66,6 @@ try {
   console.log(summary('incremental sync of 100 changes (target ≤ 200 ms)', timings));
   store.close();
 } finally {
-  await server.close();
-  await storage.close();
+  await server?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -6,7 +6,8 @@ import { applyKey, assertKeyOpens, databaseFileState, DatabaseKeyError, encryptP
 import type { DatabaseKey } from './encryption';
 import { createDeviceClock } from './device-clock';
 import type { DeviceClock } from './device-clock';
-import { assertNotTooNew, migrate } from './migrate';
+import { assertNotTooNew, migrate, schemaVersion } from './migrate';
+import { endBulkLoad } from './bulk-load';
 import type { MigrateResult } from './migrate';
 import { createWriter } from './write-path';
 import type { Writer } from './write-path';
@@ -77,6 +78,8 @@ export function openLocalStore(options: OpenOptions): LocalStore {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // A first download that was cut off left indexes set aside: put them back before anything else (migrations expect them).
+    if (schemaVersion(db) > 0) endBulkLoad(db);
     const migration = migrate(db, { backupDir });
     const clock = createDeviceClock(db, options.now);
     const writer = createWriter(db, clock);

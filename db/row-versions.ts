@@ -47,8 +47,8 @@ export interface RowVersionStore {
   stamp(table: string, row: string, columns: Iterable<string>, hlc: string): void;
   /** Replaces the row's versions. */
   set(table: string, row: string, versions: ColumnVersions): void;
-  /** Writes many rows' already-encoded versions in one statement (rows new to this device). */
-  insertMany(table: string, rows: readonly (readonly [row: string, encoded: string])[]): void;
+  /** Replaces the row's versions with already-encoded text (see encodeVersions): rows new to this device, without a decode and encode. */
+  setEncoded(table: string, row: string, encoded: string): void;
 }
 
 export function createRowVersionStore(db: Database.Database): RowVersionStore {
@@ -72,8 +72,8 @@ export function createRowVersionStore(db: Database.Database): RowVersionStore {
     set(table, row, versions) {
       upsert.run(table, row, encodeVersions(versions));
     },
-    insertMany(table, rows) {
-      for (const [row, encoded] of rows) upsert.run(table, row, encoded);
+    setEncoded(table, row, encoded) {
+      upsert.run(table, row, encoded);
     },
   };
 }

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { openTempStore } from '../test/helpers/temp-store';
 import { createSyncEngine } from './engine';
+import { isBulkLoading } from '../db/bulk-load';
 import { createMerger } from './merge';
-import type { PulledChange, PushRequest } from './protocol';
+import type { PulledChange, PushRequest, SnapshotResponse } from './protocol';
 import { createMemorySecretStore } from './secret-store';
 import { SyncTransportError } from './transport';
 import type { SyncTransport } from './transport';
@@ -115,6 +116,46 @@ describe('sync engine', () => {
       const online = await engine.syncNow();
       expect(online).toMatchObject({ state: 'idle', online: true, lastErrorCode: null, pendingChanges: 0 });
       expect(pushes.flatMap((push) => push.changes).map((change) => change.row)).toContain('o');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('resumes a first download that broke off at its page, with the indexes back in place meanwhile', async () => {
+    const consultation = (id: string) => ({
+      table: 'consultations',
+      row: id,
+      hlc: hlc(NOW - 60_000),
+      values: { office_id: 'o1', nurse_id: 'n1', at: '2026-11-20T10:00', icpc2_code: 'R74', outcome: 'resolvedByNurse', deleted: 0 },
+    });
+    const pages: SnapshotResponse[] = [
+      { asOf: 7, rows: [consultation('c1'), consultation('c2')], next: 'page-2', totalCells: 18, cells: 12, serverTime: NOW },
+      { asOf: 7, rows: [consultation('c3')], next: null, totalCells: 18, cells: 6, serverTime: NOW },
+    ];
+    const { store, engine, transport } = setup();
+    const requested: (string | undefined)[] = [];
+    let failSecond = true;
+    transport.snapshot = async (_auth, query) => {
+      requested.push(query.after);
+      if (query.after === undefined) return pages[0]!;
+      if (failSecond) throw new SyncTransportError('network', 0, 'unreachable');
+      expect(query).toMatchObject({ asOf: 7, total: 18 });
+      return pages[1]!;
+    };
+    const indexes = () => store.db.prepare(`SELECT count(*) FROM sqlite_master WHERE type IN ('index', 'trigger')`).pluck().get();
+    try {
+      const before = indexes();
+      const broken = await engine.enrol({ serverUrl: 'https://sync.example', code: 'AAAA-BBBB-CCCC' });
+      expect(broken).toMatchObject({ state: 'offline', firstDownload: { done: 12, total: 18 } });
+      expect(isBulkLoading(store.db)).toBe(false);
+      expect(indexes()).toBe(before);
+      expect(store.db.prepare('SELECT id FROM consultation_index ORDER BY id').pluck().all()).toEqual(['c1', 'c2']);
+      failSecond = false;
+      const done = await engine.syncNow();
+      expect(done).toMatchObject({ state: 'idle', firstDownload: null });
+      expect(requested).toEqual([undefined, 'page-2', 'page-2']);
+      expect(store.db.prepare('SELECT id FROM consultation_index ORDER BY id').pluck().all()).toEqual(['c1', 'c2', 'c3']);
+      expect(indexes()).toBe(before);
     } finally {
       store.close();
     }

@@ -1,5 +1,6 @@
 // The client sync engine: in the backend process, in the background — first download, then pull and push, with backoff and a status for the UI.
 import type { LocalStore } from '../db/open';
+import { beginBulkLoad, endBulkLoad } from '../db/bulk-load';
 import { getMeta, setMeta } from '../db/local-meta';
 import { ClockDriftError, DEFAULT_MAX_DRIFT_MS } from '../domain/hlc';
 import { createMerger } from './merge';
@@ -191,29 +192,53 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  /**
+   * A new device's first download: snapshot pages, each merged in one transaction, with the progress
+   * saved after each so a broken download resumes at its page. The next page is requested before the
+   * current one is merged, so the service builds it while this device writes. Indexes are set aside
+   * for the download and rebuilt once at the end (db/bulk-load.ts).
+   */
   async function download(transport: SyncTransport, auth: DeviceAuth, cooperation: string, areas: Set<string>) {
-    let progress = snapshotProgress();
     if (meta(META.cursor) !== null) return;
-    for (;;) {
-      const page = await transport.snapshot(auth, {
+    let progress = snapshotProgress();
+    const request = (after: SnapshotProgress | null) => {
+      const page = transport.snapshot(auth, {
         cooperation,
-        ...(progress?.next ? { after: progress.next, asOf: progress.asOf, total: progress.total } : {}),
+        ...(after?.next ? { after: after.next, asOf: after.asOf, total: after.total } : {}),
         ...(options.snapshotLimit ? { limit: options.snapshotLimit } : {}),
       });
-      checkServerClock(page.serverTime);
-      const result = getMerger().applyRows(page.rows);
-      result.areas.forEach((area) => areas.add(area));
-      progress = { asOf: progress?.next ? progress.asOf : page.asOf, next: page.next, total: progress?.next ? progress.total : page.totalCells, done: (progress?.next ? progress.done : 0) + page.cells };
-      if (page.next === null) {
-        db.transaction(() => {
-          setMeta(db, META.cursor, String(progress!.asOf));
-          setMeta(db, META.snapshot, null);
-        })();
-        return;
+      // A prefetched page may fail while the current one is merged; the failure is seen when it is awaited.
+      page.catch(() => {});
+      return page;
+    };
+    let next = request(progress);
+    beginBulkLoad(db);
+    try {
+      for (;;) {
+        const page = await next;
+        checkServerClock(page.serverTime);
+        const resumed = Boolean(progress?.next);
+        progress = {
+          asOf: resumed ? progress!.asOf : page.asOf,
+          next: page.next,
+          total: resumed ? progress!.total : page.totalCells,
+          done: (resumed ? progress!.done : 0) + page.cells,
+        };
+        if (page.next !== null) next = request(progress);
+        const result = getMerger().applyRows(page.rows);
+        result.areas.forEach((area) => areas.add(area));
+        if (page.next === null) break;
+        setMeta(db, META.snapshot, JSON.stringify(progress));
+        report();
       }
-      setMeta(db, META.snapshot, JSON.stringify(progress));
-      report();
+    } finally {
+      // Also when the download breaks off (offline for days, say): the screens need their indexes until it resumes.
+      endBulkLoad(db);
     }
+    db.transaction(() => {
+      setMeta(db, META.cursor, String(progress!.asOf));
+      setMeta(db, META.snapshot, null);
+    })();
   }
 
   async function pull(transport: SyncTransport, auth: DeviceAuth, cooperation: string, areas: Set<string>) {

@@ -1,7 +1,7 @@
 // Merges changes from the shared service into the local store: per-column last-writer-wins, append-only rows written once, unknown tables kept for later.
 import type Database from 'better-sqlite3';
 import type { LocalStore } from '../db/open';
-import { createRowVersionStore } from '../db/row-versions';
+import { createRowVersionStore, encodeVersions } from '../db/row-versions';
 import type { ColumnVersions } from '../db/row-versions';
 import { isSyncedTable, SYNCED_TABLES } from '../db/sync-tables';
 import type { SqlValue } from '../db/sync-tables';
@@ -150,22 +150,81 @@ export function createMerger(store: LocalStore): Merger {
     return applyGrouped(rows.values(), newest, result);
   }
 
+  const knownRowsOf = db.prepare('SELECT row_id FROM row_versions WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))').pluck();
+  /** The rows of a page that already have versions here (none, in a first download): one query per table. */
+  function knownRows(snapshotRows: readonly SnapshotRow[]): Set<string> {
+    const byTable = new Map<string, string[]>();
+    for (const { table, row } of snapshotRows) {
+      const rows = byTable.get(table);
+      if (rows) rows.push(row);
+      else byTable.set(table, [row]);
+    }
+    const known = new Set<string>();
+    for (const [table, rows] of byTable) for (const row of knownRowsOf.all(table, JSON.stringify(rows)) as string[]) known.add(`${table}\u0000${row}`);
+    return known;
+  }
+
+  /** Per table and column list: the upsert of a new row and the sorted column list its versions are written with. */
+  const newRowWriters = new Map<string, { upsert: Database.Statement; sortedColumnsJson: string }>();
+  function newRowWriter(table: string, columns: readonly string[]) {
+    const key = `${table}\u0000${columns.join(',')}`;
+    let writer = newRowWriters.get(key);
+    if (!writer) {
+      const quoted = columns.map((column) => `"${column}"`);
+      writer = {
+        upsert: db.prepare(
+          `INSERT INTO "${table}" (id, ${quoted.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})
+           ON CONFLICT (id) DO UPDATE SET ${quoted.map((column) => `${column} = excluded.${column}`).join(', ')}`,
+        ),
+        sortedColumnsJson: JSON.stringify([...columns].sort()),
+      };
+      newRowWriters.set(key, writer);
+    }
+    return writer;
+  }
+
+  /**
+   * Snapshot rows: rows this device has versions for merge cell by cell like pulled changes; rows new to
+   * it (nearly all of a first download) go straight from the page into one cached upsert per table and
+   * column list, with no object per cell. The upsert fills a row created empty as a reference.
+   */
   function applySnapshotRows(snapshotRows: readonly SnapshotRow[]): MergeResult {
     const result: MergeResult = { applied: 0, pending: 0, areas: new Set() };
     let newest: string | null = null;
-    const rows: IncomingRow[] = [];
-    for (const snapshotRow of snapshotRows) {
-      const incoming: IncomingRow = { table: snapshotRow.table, row: snapshotRow.row, cells: new Map() };
-      for (const column in snapshotRow.values) {
-        const hlc = snapshotRow.hlcs?.[column] ?? snapshotRow.hlc;
-        if (newest === null || hlc > newest) newest = hlc;
-        const value = snapshotRow.values[column]!;
-        if (isKnownColumn(snapshotRow.table, column)) incoming.cells.set(column, { value, hlc });
-        else keep({ table: snapshotRow.table, row: snapshotRow.row, column, hlc, value }, result);
-      }
-      if (incoming.cells.size) rows.push(incoming);
+    for (const { hlc, hlcs } of snapshotRows) {
+      if (newest === null || hlc > newest) newest = hlc;
+      if (hlcs) for (const column in hlcs) if (hlcs[column]! > newest) newest = hlcs[column]!;
     }
-    return applyGrouped(rows, newest, result);
+    if (newest === null) return result;
+    store.clock.receive(parseHlc(newest));
+    const known = knownRows(snapshotRows);
+    for (const snapshotRow of snapshotRows) {
+      const { table, row, values, hlcs } = snapshotRow;
+      const columns: string[] = [];
+      const cellValues: SqlValue[] = [];
+      for (const column in values) {
+        if (isKnownColumn(table, column)) {
+          columns.push(column);
+          cellValues.push(values[column]!);
+        } else keep({ table, row, column, hlc: hlcs?.[column] ?? snapshotRow.hlc, value: values[column]! }, result);
+      }
+      if (columns.length === 0) continue;
+      if (known.has(`${table}\u0000${row}`)) {
+        const cells = new Map(columns.map((column, index) => [column, { value: cellValues[index]!, hlc: hlcs?.[column] ?? snapshotRow.hlc }]));
+        writeRow({ table, row, cells }, rowVersions.get(table, row), result);
+        continue;
+      }
+      ensureReferencedRows(table, columns, cellValues);
+      const writer = newRowWriter(table, columns);
+      writer.upsert.run(row, ...cellValues);
+      const versions = hlcs
+        ? encodeVersions(new Map(columns.map((column) => [column, hlcs[column] ?? snapshotRow.hlc])))
+        : `{${JSON.stringify(snapshotRow.hlc)}:${writer.sortedColumnsJson}}`;
+      rowVersions.setEncoded(table, row, versions);
+      result.applied += columns.length;
+      result.areas.add(areaOfTable(table));
+    }
+    return result;
   }
 
   /** Runs a merge in one transaction; the cache of existing rows is only trusted for transactions that committed. */
