@@ -24,8 +24,8 @@ const DERIVED_TABLES: Record<string, string> = {
 };
 
 interface SetAside {
-  /** CREATE INDEX / CREATE TRIGGER statements to run again, indexes first. */
-  statements: string[];
+  /** The CREATE INDEX / CREATE TRIGGER statements to run again, with their table. */
+  objects: { type: 'index' | 'trigger'; table: string; sql: string }[];
   derived: string[];
 }
 
@@ -40,15 +40,15 @@ export function beginBulkLoad(db: Database.Database): void {
   const placeholders = tables.map(() => '?').join(', ');
   const objects = db
     .prepare(
-      `SELECT type, name, sql FROM sqlite_master
+      `SELECT type, name, tbl_name AS "table", sql FROM sqlite_master
        WHERE sql IS NOT NULL AND tbl_name IN (${placeholders})
          AND (type = 'trigger' OR (type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%'))
        ORDER BY type = 'trigger', name`,
     )
-    .all(...tables) as { type: 'index' | 'trigger'; name: string; sql: string }[];
+    .all(...tables) as { type: 'index' | 'trigger'; name: string; table: string; sql: string }[];
   db.transaction(() => {
     for (const object of objects) db.exec(`DROP ${object.type.toUpperCase()} "${object.name}"`);
-    const setAside: SetAside = { statements: objects.map((object) => object.sql), derived: Object.keys(DERIVED_TABLES) };
+    const setAside: SetAside = { objects: objects.map(({ type, table, sql }) => ({ type, table, sql })), derived: Object.keys(DERIVED_TABLES) };
     setMeta(db, META_KEY, JSON.stringify(setAside));
   })();
   // Downloaded rows can be downloaded again, so a commit need not wait for the disk (WAL with NORMAL stays
@@ -56,18 +56,25 @@ export function beginBulkLoad(db: Database.Database): void {
   db.pragma('synchronous = NORMAL');
 }
 
-/** Rebuilds what beginBulkLoad set aside, in one transaction. Does nothing when not bulk loading (so it is safe to call on every open). */
+/**
+ * Rebuilds what beginBulkLoad set aside, in one transaction and in the order that writes each index once:
+ * the synced tables' indexes, then the derived tables' rows, then their indexes, then the triggers.
+ * Does nothing when not bulk loading (so it is safe to call on every open).
+ */
 export function endBulkLoad(db: Database.Database): void {
   const text = getMeta(db, META_KEY);
   if (text === null) return;
   db.pragma('synchronous = FULL');
   const setAside = JSON.parse(text) as SetAside;
   db.transaction(() => {
-    for (const statement of setAside.statements) db.exec(statement);
+    const isDerived = (table: string) => setAside.derived.includes(table);
+    for (const object of setAside.objects) if (object.type === 'index' && !isDerived(object.table)) db.exec(object.sql);
     for (const table of setAside.derived) {
       const rebuild = DERIVED_TABLES[table];
       if (rebuild) db.exec(rebuild);
     }
+    for (const object of setAside.objects) if (object.type === 'index' && isDerived(object.table)) db.exec(object.sql);
+    for (const object of setAside.objects) if (object.type === 'trigger') db.exec(object.sql);
     setMeta(db, META_KEY, null);
   })();
 }
