@@ -23,6 +23,11 @@ const DERIVED_TABLES: Record<string, string> = {
       FROM consultations c;`,
 };
 
+/** Page cache while bulk loading, in KiB (negative = KiB in SQLite's terms): index builds sort in memory instead of in (encrypted) temporary files. */
+const BULK_CACHE_SIZE = -65_536;
+/** SQLite's default, restored afterwards. */
+const DEFAULT_CACHE_SIZE = -2000;
+
 interface SetAside {
   /** The CREATE INDEX / CREATE TRIGGER statements to run again, with their table. */
   objects: { type: 'index' | 'trigger'; table: string; sql: string }[];
@@ -54,6 +59,7 @@ export function beginBulkLoad(db: Database.Database): void {
   // Downloaded rows can be downloaded again, so a commit need not wait for the disk (WAL with NORMAL stays
   // consistent after a crash; only the last commits can be lost on power loss). 25 % faster downloads.
   db.pragma('synchronous = NORMAL');
+  db.pragma(`cache_size = ${BULK_CACHE_SIZE}`);
 }
 
 /**
@@ -65,6 +71,7 @@ export function endBulkLoad(db: Database.Database): void {
   const text = getMeta(db, META_KEY);
   if (text === null) return;
   db.pragma('synchronous = FULL');
+  db.pragma(`cache_size = ${BULK_CACHE_SIZE}`);
   const setAside = JSON.parse(text) as SetAside;
   db.transaction(() => {
     const isDerived = (table: string) => setAside.derived.includes(table);
@@ -77,4 +84,5 @@ export function endBulkLoad(db: Database.Database): void {
     for (const object of setAside.objects) if (object.type === 'trigger') db.exec(object.sql);
     setMeta(db, META_KEY, null);
   })();
+  db.pragma(`cache_size = ${DEFAULT_CACHE_SIZE}`);
 }

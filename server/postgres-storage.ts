@@ -185,8 +185,8 @@ export function createPostgresStorage(connectionString: string, options: { poolS
       const result = await pool.query<{ n: string }>('SELECT count(*) AS n FROM cells WHERE cooperation_id = $1', [cooperationId]);
       return Number(result.rows[0]?.n ?? 0);
     },
-    async snapshotPage(cooperationId, after, maxCells) {
-      // The same JSON as the SQLite adapter builds: a row's hlc is its oldest timestamp, hlcs every cell's when they differ.
+    async snapshotPage(cooperationId, after, maxRows) {
+      // The same JSON as the SQLite adapter builds, grouped straight off the primary key: a row's hlc is its oldest timestamp, hlcs every cell's when they differ.
       const page = (where: string) => `
         SELECT (CASE WHEN min(hlc) = max(hlc)
                   THEN json_build_object('table', table_name, 'row', row_id, 'hlc', min(hlc), 'values', json_object_agg(column_name, value_json::json ORDER BY column_name))
@@ -194,13 +194,14 @@ export function createPostgresStorage(connectionString: string, options: { poolS
                                          'hlcs', json_object_agg(column_name, hlc ORDER BY column_name))
                 END)::text AS row_json,
                count(*)::int AS cells, table_name, row_id, max(column_name) AS last_column
-        FROM (SELECT table_name, row_id, column_name, hlc, value_json FROM cells WHERE cooperation_id = $1 ${where} ORDER BY table_name, row_id, column_name LIMIT $2) AS page_cells
+        FROM cells WHERE cooperation_id = $1 ${where}
         GROUP BY table_name, row_id
-        ORDER BY table_name, row_id`;
+        ORDER BY table_name, row_id
+        LIMIT $2`;
       const result = after
-        ? await pool.query<SnapshotPageRow>(page('AND (table_name, row_id, column_name) > ($3, $4, $5)'), [cooperationId, maxCells, after.table, after.row, after.column])
-        : await pool.query<SnapshotPageRow>(page(''), [cooperationId, maxCells]);
-      return toSnapshotPage(result.rows, maxCells);
+        ? await pool.query<SnapshotPageRow>(page('AND (table_name, row_id, column_name) > ($3, $4, $5)'), [cooperationId, maxRows, after.table, after.row, after.column])
+        : await pool.query<SnapshotPageRow>(page(''), [cooperationId, maxRows]);
+      return toSnapshotPage(result.rows, maxRows);
     },
   };
 }

@@ -67,6 +67,9 @@ export function normaliseEnrolmentCode(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
+/** For turning a snapshot's cell limit into whole rows: the widest synced tables have about twenty columns. */
+const CELLS_PER_ROW = 20;
+
 const cursorSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 function checkProtocol(version: unknown) {
@@ -138,7 +141,8 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
       asOf = parsed.data;
     } else asOf = await storage.lastSeq(device.cooperationId);
     const totalCells = query.total !== undefined && after ? Number(query.total) || 0 : await storage.countCells(device.cooperationId);
-    const page = await storage.snapshotPage(device.cooperationId, after, limit);
+    // Pages hold whole rows; `limit` counts cells, and a row has at most about twenty.
+    const page = await storage.snapshotPage(device.cooperationId, after, Math.max(1, Math.floor(limit / CELLS_PER_ROW)));
     const rest: Omit<SnapshotResponse, 'asOf' | 'rows'> = { next: encodeKey(page.next), totalCells, cells: page.cells, serverTime: now() };
     // The rows arrive as JSON from the database and are spliced in as they are.
     return `{"asOf":${asOf},"rows":${page.rowsJson},${JSON.stringify(rest).slice(1)}`;

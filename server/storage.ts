@@ -66,12 +66,13 @@ export interface SyncStorage {
   lastSeq(cooperationId: string): Promise<number>;
   countCells(cooperationId: string): Promise<number>;
   /**
-   * Up to `maxCells` cells after `after` in (table, row, column) order, grouped by row and already
-   * serialised as the JSON array of snapshot rows the protocol sends: the database builds the JSON,
-   * because turning millions of cells into JavaScript objects and back was most of a first download's
-   * time on the service. `next` is null on the last page.
+   * Up to `maxRows` whole rows after the cell `after` in (table, row, column) order, already serialised
+   * as the JSON array of snapshot rows the protocol sends: the database builds the JSON, because turning
+   * millions of cells into JavaScript objects and back was most of a first download's time on the
+   * service. Grouping straight off the primary key (no LIMIT on cells first) needs no sort. `next` is
+   * null on the last page.
    */
-  snapshotPage(cooperationId: string, after: SnapshotKey | null, maxCells: number): Promise<SnapshotPage>;
+  snapshotPage(cooperationId: string, after: SnapshotKey | null, maxRows: number): Promise<SnapshotPage>;
 }
 
 export interface SnapshotPage {
@@ -91,14 +92,14 @@ export interface SnapshotPageRow {
 }
 
 /** Joins a page's rows; the paging key is the page's last cell when the page is full, else null (the last page). */
-export function toSnapshotPage(rows: readonly SnapshotPageRow[], maxCells: number): SnapshotPage {
+export function toSnapshotPage(rows: readonly SnapshotPageRow[], maxRows: number): SnapshotPage {
   let cells = 0;
   for (const row of rows) cells += Number(row.cells);
   const last = rows.at(-1);
   return {
     rowsJson: `[${rows.map((row) => row.row_json).join(',')}]`,
     cells,
-    next: cells >= maxCells && last ? { table: last.table_name, row: last.row_id, column: last.last_column } : null,
+    next: rows.length >= maxRows && last ? { table: last.table_name, row: last.row_id, column: last.last_column } : null,
   };
 }
 

@@ -6,7 +6,7 @@ import { ClockDriftError, DEFAULT_MAX_DRIFT_MS } from '../domain/hlc';
 import { createMerger } from './merge';
 import type { Merger } from './merge';
 import { createOutbox } from './outbox';
-import { MAX_PUSH_CHANGES, SYNC_PROTOCOL_VERSION } from './protocol';
+import { MAX_PUSH_CHANGES, MAX_SNAPSHOT_LIMIT, SYNC_PROTOCOL_VERSION } from './protocol';
 import type { SecretStore } from './secret-store';
 import { createHttpTransport, SyncTransportError } from './transport';
 import type { DeviceAuth, SyncTransport } from './transport';
@@ -205,7 +205,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const page = transport.snapshot(auth, {
         cooperation,
         ...(after?.next ? { after: after.next, asOf: after.asOf, total: after.total } : {}),
-        ...(options.snapshotLimit ? { limit: options.snapshotLimit } : {}),
+        // The largest pages the protocol allows: a first download is bound by requests, not by memory.
+        limit: options.snapshotLimit ?? MAX_SNAPSHOT_LIMIT,
       });
       // A prefetched page may fail while the current one is merged; the failure is seen when it is awaited.
       page.catch(() => {});
@@ -224,7 +225,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           total: resumed ? progress!.total : page.totalCells,
           done: (resumed ? progress!.done : 0) + page.cells,
         };
-        if (page.next !== null) next = request(progress);
+        if (page.next !== null) {
+          next = request(progress);
+          // Let the request reach the socket before the merge below holds the thread, so the service works meanwhile.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         const result = getMerger().applyRows(page.rows);
         result.areas.forEach((area) => areas.add(area));
         if (page.next === null) break;
