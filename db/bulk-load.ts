@@ -70,7 +70,6 @@ export function beginBulkLoad(db: Database.Database): void {
 export function endBulkLoad(db: Database.Database): void {
   const text = getMeta(db, META_KEY);
   if (text === null) return;
-  db.pragma('synchronous = FULL');
   db.pragma(`cache_size = ${BULK_CACHE_SIZE}`);
   const setAside = JSON.parse(text) as SetAside;
   db.transaction(() => {
@@ -84,5 +83,7 @@ export function endBulkLoad(db: Database.Database): void {
     for (const object of setAside.objects) if (object.type === 'trigger') db.exec(object.sql);
     setMeta(db, META_KEY, null);
   })();
+  // The rebuild itself commits without waiting for the disk: were it lost, the marker would be too, and the next open rebuilds.
+  db.pragma('synchronous = FULL');
   db.pragma(`cache_size = ${DEFAULT_CACHE_SIZE}`);
 }

@@ -38,6 +38,19 @@ interface IncomingRow {
   cells: Map<string, { value: SqlValue; hlc: string }>;
 }
 
+interface NewRowWriter {
+  table: string;
+  columns: readonly string[];
+  upsert: Database.Statement;
+  sortedColumnsJson: string;
+}
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function isKnownColumn(table: string, column: string): boolean {
   if (!isSyncedTable(table)) return false;
   return column === 'deleted' || Object.hasOwn(SYNCED_TABLES[table].columns, column);
@@ -165,13 +178,18 @@ export function createMerger(store: LocalStore): Merger {
   }
 
   /** Per table and column list: the upsert of a new row and the sorted column list its versions are written with. */
-  const newRowWriters = new Map<string, { upsert: Database.Statement; sortedColumnsJson: string }>();
-  function newRowWriter(table: string, columns: readonly string[]) {
+  const newRowWriters = new Map<string, NewRowWriter>();
+  /** The previous row's writer: consecutive rows of a page nearly always share table and columns, so most rows skip building the key. */
+  let lastWriter: NewRowWriter | null = null;
+  function newRowWriter(table: string, columns: readonly string[]): NewRowWriter {
+    if (lastWriter && lastWriter.table === table && sameColumns(lastWriter.columns, columns)) return lastWriter;
     const key = `${table}\u0000${columns.join(',')}`;
     let writer = newRowWriters.get(key);
     if (!writer) {
       const quoted = columns.map((column) => `"${column}"`);
       writer = {
+        table,
+        columns: [...columns],
         upsert: db.prepare(
           `INSERT INTO "${table}" (id, ${quoted.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})
            ON CONFLICT (id) DO UPDATE SET ${quoted.map((column) => `${column} = excluded.${column}`).join(', ')}`,
@@ -180,6 +198,7 @@ export function createMerger(store: LocalStore): Merger {
       };
       newRowWriters.set(key, writer);
     }
+    lastWriter = writer;
     return writer;
   }
 
