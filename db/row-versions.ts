@@ -8,36 +8,13 @@ import type Database from 'better-sqlite3';
 export type ColumnVersions = Map<string, string>;
 
 /**
- * One row's versions as stored: a JSON object from timestamp to the columns written at it, timestamps
- * ascending and columns sorted, e.g. `{"000001767225600000-000000-dev1":["deleted","name","phone"]}`.
- * A row written in one go (nearly all rows) is one timestamp and its column list, about a tenth of the
- * space of one record per cell, which matters for a first download of millions of cells.
- * The encoding is canonical (the same versions always give the same text), so devices can be compared.
+ * How a row's versions are stored: a JSON object from timestamp to a column set, timestamps ascending,
+ * e.g. `{"000001767225600000-000000-dev1":3}`, where set 3 is `["deleted","name","phone"]` in
+ * row_version_column_sets. A row written in one go (nearly all rows) is one timestamp and a number:
+ * about 60 bytes instead of a record per cell (~100 bytes each) or the column names spelled out in
+ * every row (~330 bytes for a consultation). That volume was a sixth of a first download's time.
+ * Set numbers are local to this device; compare devices with listCellVersions.
  */
-export function encodeVersions(versions: ColumnVersions): string {
-  const byHlc = new Map<string, string[]>();
-  for (const [column, hlc] of versions) {
-    const columns = byHlc.get(hlc);
-    if (columns) columns.push(column);
-    else byHlc.set(hlc, [column]);
-  }
-  const hlcs = [...byHlc.keys()].sort();
-  return `{${hlcs.map((hlc) => `${JSON.stringify(hlc)}:${JSON.stringify(byHlc.get(hlc)!.sort())}`).join(',')}}`;
-}
-
-export function decodeVersions(text: string): ColumnVersions {
-  const versions: ColumnVersions = new Map();
-  for (const [hlc, columns] of Object.entries(JSON.parse(text) as Record<string, string[]>)) {
-    for (const column of columns) versions.set(column, hlc);
-  }
-  return versions;
-}
-
-/** The versions of every column given, all written at one timestamp (an insert, or a row new to this device). */
-export function versionsAt(hlc: string, columns: Iterable<string>): string {
-  return encodeVersions(new Map([...columns].map((column) => [column, hlc])));
-}
-
 export interface RowVersionStore {
   /** The row's column versions; an empty map when the row has none (never written, or created empty as a reference). */
   get(table: string, row: string): ColumnVersions;
@@ -47,19 +24,76 @@ export interface RowVersionStore {
   stamp(table: string, row: string, columns: Iterable<string>, hlc: string): void;
   /** Replaces the row's versions. */
   set(table: string, row: string, versions: ColumnVersions): void;
-  /** Replaces the row's versions with already-encoded text (see encodeVersions): rows new to this device, without a decode and encode. */
-  setEncoded(table: string, row: string, encoded: string): void;
+  /** Replaces the row's versions with one timestamp for all the given columns (sortedColumnsJson: the sorted names as a JSON array). The fast path of a first download. */
+  setAll(table: string, row: string, hlc: string, sortedColumnsJson: string): void;
 }
 
-export function createRowVersionStore(db: Database.Database): RowVersionStore {
+/** The column sets of row_version_column_sets, cached both ways. A device has a few dozen. */
+function createColumnSets(db: Database.Database) {
+  const byJson = new Map<string, number>();
+  const byId = new Map<number, string[]>();
+  const insert = db.prepare('INSERT INTO row_version_column_sets (columns) VALUES (?) ON CONFLICT (columns) DO NOTHING');
+  const find = db.prepare('SELECT id FROM row_version_column_sets WHERE columns = ?').pluck();
+  const load = db.prepare('SELECT columns FROM row_version_column_sets WHERE id = ?').pluck();
+  return {
+    /** The set's number, created when new. Safe inside a transaction that rolls back: the cache is only filled from rows read back. */
+    idOf(sortedColumnsJson: string): number {
+      let id = byJson.get(sortedColumnsJson);
+      if (id === undefined) {
+        insert.run(sortedColumnsJson);
+        id = find.get(sortedColumnsJson) as number;
+        byJson.set(sortedColumnsJson, id);
+      }
+      return id;
+    },
+    columnsOf(id: number): string[] {
+      let columns = byId.get(id);
+      if (!columns) {
+        const text = load.get(id) as string | undefined;
+        if (text === undefined) throw new Error(`Unknown column set ${id} in row_versions`);
+        columns = JSON.parse(text) as string[];
+        byId.set(id, columns);
+      }
+      return columns;
+    },
+    /** Forgets everything cached (after a rolled-back transaction, a set created in it is gone). */
+    clear() {
+      byJson.clear();
+      byId.clear();
+    },
+  };
+}
+
+export function createRowVersionStore(db: Database.Database): RowVersionStore & { forgetCache(): void } {
+  const sets = createColumnSets(db);
   const select = db.prepare('SELECT versions FROM row_versions WHERE table_name = ? AND row_id = ?').pluck();
   const upsert = db.prepare(
     `INSERT INTO row_versions (table_name, row_id, versions) VALUES (?, ?, ?)
      ON CONFLICT (table_name, row_id) DO UPDATE SET versions = excluded.versions`,
   );
+
+  function decode(text: string): ColumnVersions {
+    const versions: ColumnVersions = new Map();
+    for (const [hlc, set] of Object.entries(JSON.parse(text) as Record<string, number>)) {
+      for (const column of sets.columnsOf(set)) versions.set(column, hlc);
+    }
+    return versions;
+  }
+
+  function encode(versions: ColumnVersions): string {
+    const byHlc = new Map<string, string[]>();
+    for (const [column, hlc] of versions) {
+      const columns = byHlc.get(hlc);
+      if (columns) columns.push(column);
+      else byHlc.set(hlc, [column]);
+    }
+    const hlcs = [...byHlc.keys()].sort();
+    return `{${hlcs.map((hlc) => `${JSON.stringify(hlc)}:${sets.idOf(JSON.stringify(byHlc.get(hlc)!.sort()))}`).join(',')}}`;
+  }
+
   const get = (table: string, row: string): ColumnVersions => {
     const text = select.get(table, row) as string | undefined;
-    return text === undefined ? new Map() : decodeVersions(text);
+    return text === undefined ? new Map() : decode(text);
   };
   return {
     get,
@@ -67,27 +101,25 @@ export function createRowVersionStore(db: Database.Database): RowVersionStore {
     stamp(table, row, columns, hlc) {
       const versions = get(table, row);
       for (const column of columns) versions.set(column, hlc);
-      upsert.run(table, row, encodeVersions(versions));
+      upsert.run(table, row, encode(versions));
     },
     set(table, row, versions) {
-      upsert.run(table, row, encodeVersions(versions));
+      upsert.run(table, row, encode(versions));
     },
-    setEncoded(table, row, encoded) {
-      upsert.run(table, row, encoded);
+    setAll(table, row, hlc, sortedColumnsJson) {
+      upsert.run(table, row, `{${JSON.stringify(hlc)}:${sets.idOf(sortedColumnsJson)}}`);
     },
+    forgetCache: () => sets.clear(),
   };
 }
 
-/** Every cell's version, one record per cell, ordered: for tests and diagnostics, not for the hot paths. */
+/** Every cell's version, one record per cell, ordered: for tests, diagnostics and comparing devices, not for the hot paths. */
 export function listCellVersions(db: Database.Database): { table: string; row: string; column: string; hlc: string }[] {
+  const store = createRowVersionStore(db);
   const cells: { table: string; row: string; column: string; hlc: string }[] = [];
-  const rows = db.prepare('SELECT table_name, row_id, versions FROM row_versions ORDER BY table_name, row_id').all() as {
-    table_name: string;
-    row_id: string;
-    versions: string;
-  }[];
+  const rows = db.prepare('SELECT table_name, row_id FROM row_versions ORDER BY table_name, row_id').all() as { table_name: string; row_id: string }[];
   for (const row of rows) {
-    const versions = [...decodeVersions(row.versions)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const versions = [...store.get(row.table_name, row.row_id)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [column, hlc] of versions) cells.push({ table: row.table_name, row: row.row_id, column, hlc });
   }
   return cells;

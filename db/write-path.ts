@@ -110,7 +110,15 @@ export function createWriter(db: Database.Database, clock: DeviceClock): Writer 
   });
 
   return {
-    write: (fn) => runInTransaction(fn) as ReturnType<typeof fn>,
+    write(fn) {
+      try {
+        return runInTransaction(fn) as ReturnType<typeof fn>;
+      } catch (error) {
+        // A column set first seen in the rolled-back transaction is gone from the database again.
+        rowVersions.forgetCache();
+        throw error;
+      }
+    },
   };
 }
 

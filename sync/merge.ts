@@ -1,7 +1,7 @@
 // Merges changes from the shared service into the local store: per-column last-writer-wins, append-only rows written once, unknown tables kept for later.
 import type Database from 'better-sqlite3';
 import type { LocalStore } from '../db/open';
-import { createRowVersionStore, encodeVersions } from '../db/row-versions';
+import { createRowVersionStore } from '../db/row-versions';
 import type { ColumnVersions } from '../db/row-versions';
 import { isSyncedTable, SYNCED_TABLES } from '../db/sync-tables';
 import type { SqlValue } from '../db/sync-tables';
@@ -236,10 +236,8 @@ export function createMerger(store: LocalStore): Merger {
       ensureReferencedRows(table, columns, cellValues);
       const writer = newRowWriter(table, columns);
       writer.upsert.run(row, ...cellValues);
-      const versions = hlcs
-        ? encodeVersions(new Map(columns.map((column) => [column, hlcs[column] ?? snapshotRow.hlc])))
-        : `{${JSON.stringify(snapshotRow.hlc)}:${writer.sortedColumnsJson}}`;
-      rowVersions.setEncoded(table, row, versions);
+      if (hlcs) rowVersions.set(table, row, new Map(columns.map((column) => [column, hlcs[column] ?? snapshotRow.hlc])));
+      else rowVersions.setAll(table, row, snapshotRow.hlc, writer.sortedColumnsJson);
       result.applied += columns.length;
       result.areas.add(areaOfTable(table));
     }
@@ -254,6 +252,7 @@ export function createMerger(store: LocalStore): Merger {
         return inTransaction(...args);
       } catch (error) {
         existing = new Set();
+        rowVersions.forgetCache();
         throw error;
       }
     };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from '../../db/migrate';
 import { DATABASE_FILE_NAME, openLocalStore } from '../../db/open';
+import { listCellVersions } from '../../db/row-versions';
 import type { LocalStore } from '../../db/open';
 import { erasableColumns, isAppendOnly, SYNCED_TABLES } from '../../db/sync-tables';
 import type { ColumnKind, SqlValue, SyncedTableName } from '../../db/sync-tables';
@@ -215,6 +216,7 @@ function edit(store: LocalStore, rng: Rng, newId: () => string, appended: Map<st
 export function deviceState(store: LocalStore): Record<string, unknown[]> {
   const state: Record<string, unknown[]> = {};
   for (const table of TABLES) state[table] = store.db.prepare(`SELECT * FROM "${table}" ORDER BY id`).all();
-  state.row_versions = store.db.prepare('SELECT * FROM row_versions ORDER BY table_name, row_id').all();
+  // Column-set numbers are local to a device, so versions are compared cell by cell.
+  state.row_versions = listCellVersions(store.db);
   return state;
 }
