@@ -142,7 +142,7 @@ export interface PullResponse {
   serverTime: number;
 }
 
-/** One row of a snapshot: its current values and their timestamps (`hlcs` lists only columns whose timestamp differs from `hlc`). */
+/** One row of a snapshot: its current values and their timestamps (a cell's is `hlcs[column] ?? hlc`; the service sends `hlcs`, with every cell's, only when they differ). */
 export interface SnapshotRow {
   table: string;
   row: string;
