@@ -98,9 +98,11 @@ export function startSyncServer(options: HttpServerOptions): Promise<RunningSync
 
   function clientAddress(req: http.IncomingMessage): string {
     if (options.trustProxy) {
+      // The last entry is the one the nearest (trusted) proxy added; earlier entries come from the client and
+      // could name any address. Node joins repeated headers with ', ', so the last entry is the same either way.
       const forwarded = req.headers['x-forwarded-for'];
-      const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-      if (first) return first;
+      const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1)?.trim();
+      if (last) return last;
     }
     return req.socket.remoteAddress ?? 'unknown';
   }

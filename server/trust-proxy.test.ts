@@ -69,12 +69,22 @@ describe('with --trust-proxy', () => {
     expect(refusedAddresses()).toEqual(['203.0.113.1', '203.0.113.1', '203.0.113.1', '203.0.113.2']);
   });
 
-  it('takes the first address of a list, so the proxy must set the header rather than append to what the client sent', async () => {
+  it('takes the last address of a list (the one the nearest proxy appended), so a client-supplied first entry cannot pick the bucket', async () => {
     const { url } = await start({ trustProxy: true });
-    expect(await enrolAttempt(url, '203.0.113.9, 10.0.0.1')).toBe(403);
-    expect(await enrolAttempt(url, '203.0.113.9')).toBe(403);
-    expect(await enrolAttempt(url, '203.0.113.9, 10.0.0.2')).toBe(429);
-    expect(refusedAddresses()[0]).toBe('203.0.113.9');
+    // A client sends its own X-Forwarded-For with a different made-up address each time; the proxy appends what it saw.
+    expect(await enrolAttempt(url, '203.0.113.1, 198.51.100.9')).toBe(403);
+    expect(await enrolAttempt(url, '203.0.113.2,198.51.100.9')).toBe(403);
+    expect(await enrolAttempt(url, '203.0.113.3 ,  198.51.100.9 ')).toBe(429);
+    expect(await enrolAttempt(url, '198.51.100.9')).toBe(429);
+    expect(refusedAddresses()).toEqual(['198.51.100.9', '198.51.100.9', '198.51.100.9', '198.51.100.9']);
+    // Another last entry is another client, with its own limit, whatever the first entry says.
+    expect(await enrolAttempt(url, '203.0.113.1, 198.51.100.10')).toBe(403);
+  });
+
+  it('falls back to the socket address when the last entry is empty', async () => {
+    const { url } = await start({ trustProxy: true });
+    expect([await enrolAttempt(url, '203.0.113.4, '), await enrolAttempt(url, '203.0.113.5,'), await enrolAttempt(url, ' , ')]).toEqual([403, 403, 429]);
+    for (const address of refusedAddresses()) expect(String(address)).toMatch(/127\.0\.0\.1$/);
   });
 
   it('falls back to the socket address when the header is missing', async () => {
@@ -88,6 +98,7 @@ describe('with --trust-proxy', () => {
     const info = async (forwardedFor: string) => (await fetch(`${url}/v1/info`, { headers: { 'x-forwarded-for': forwardedFor } })).status;
     expect([await info('198.51.100.1'), await info('198.51.100.1'), await info('198.51.100.1')]).toEqual([200, 200, 429]);
     expect(await info('198.51.100.2')).toBe(200);
+    expect([await info('203.0.113.1, 198.51.100.3'), await info('203.0.113.2, 198.51.100.3'), await info('203.0.113.3, 198.51.100.3')]).toEqual([200, 200, 429]);
   });
 });
 
