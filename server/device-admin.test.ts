@@ -1,13 +1,10 @@
 // Device administration over HTTP on both storage adapters (SQLite and a real PostgreSQL): codes work once, own cooperation only, revocation is immediate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPostgres } from '../test/helpers/postgres';
-import type { TestPostgres } from '../test/helpers/postgres';
+import { forEachStorageAdapter } from '../test/helpers/storage-adapters';
 import { startSyncServer } from './http';
 import type { RunningSyncServer } from './http';
-import { createPostgresStorage } from './postgres-storage';
 import { createSyncService } from './service';
 import type { SyncService } from './service';
-import { createSqliteStorage } from './sqlite-storage';
 import type { SyncStorage } from './storage';
 
 interface Answer {
@@ -155,15 +152,4 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
   });
 }
 
-deviceAdminSuite('SQLite', async () => createSqliteStorage(':memory:'));
-
-let postgres: TestPostgres | null = null;
-deviceAdminSuite('PostgreSQL', async () => {
-  postgres = await startTestPostgres();
-  const storage = createPostgresStorage(postgres.url);
-  await storage.init();
-  return storage;
-});
-afterAll(async () => {
-  await postgres?.stop();
-});
+forEachStorageAdapter(deviceAdminSuite);

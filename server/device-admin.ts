@@ -1,8 +1,8 @@
 // Device administration over the sync protocol: an enrolled device makes enrolment codes, lists and revokes devices of its own cooperation.
 import { z } from 'zod';
-import { createEnrolmentCodeRequestSchema, MIN_SUPPORTED_PROTOCOL_VERSION, SYNC_PROTOCOL_VERSION } from '../sync/protocol';
+import { createEnrolmentCodeRequestSchema } from '../sync/protocol';
 import type { CreateEnrolmentCodeResponse, DeviceInfo, DeviceListResponse, RevokeDeviceResponse } from '../sync/protocol';
-import { SyncServiceError } from './service';
+import { checkCooperation, checkProtocol, parseRequest, SyncServiceError } from './request-checks';
 import type { SyncService } from './service';
 import type { StoredDevice } from './storage';
 
@@ -20,28 +20,6 @@ export interface DeviceAdmin {
 
 const revokeBodySchema = z.strictObject({ protocol: z.number().int(), cooperationId: z.string().min(1).max(100) });
 
-function checkProtocol(version: unknown) {
-  const number = typeof version === 'number' ? version : Number(version);
-  if (!Number.isInteger(number) || number < MIN_SUPPORTED_PROTOCOL_VERSION || number > SYNC_PROTOCOL_VERSION) {
-    throw new SyncServiceError(400, 'protocol.unsupported', `Protocol version ${String(version)} is not supported.`);
-  }
-}
-
-function checkCooperation(device: StoredDevice, cooperationId: string | undefined) {
-  if (cooperationId !== device.cooperationId) {
-    throw new SyncServiceError(403, 'sync.wrongCooperation', 'This device belongs to another cooperation than the request names.');
-  }
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new SyncServiceError(400, 'request.malformed', `Malformed request: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`);
-  }
-  return result.data;
-}
-
 /** What a device may see of another: no secret hash and no clock id. */
 function toInfo(device: StoredDevice, caller: StoredDevice): DeviceInfo {
   return { id: device.id, name: device.name, office: device.office, enrolledAt: device.enrolledAt, revokedAt: device.revokedAt, self: device.id === caller.id };
@@ -50,7 +28,7 @@ function toInfo(device: StoredDevice, caller: StoredDevice): DeviceInfo {
 export function createDeviceAdmin(service: SyncService, now: () => number = Date.now): DeviceAdmin {
   return {
     async createEnrolmentCode(device, body) {
-      const request = parse(createEnrolmentCodeRequestSchema, body);
+      const request = parseRequest(createEnrolmentCodeRequestSchema, body);
       checkProtocol(request.protocol);
       checkCooperation(device, request.cooperationId);
       return service.createEnrolmentCode({
@@ -68,7 +46,7 @@ export function createDeviceAdmin(service: SyncService, now: () => number = Date
     },
 
     async revokeDevice(device, targetId, body) {
-      const request = parse(revokeBodySchema, body);
+      const request = parseRequest(revokeBodySchema, body);
       checkProtocol(request.protocol);
       checkCooperation(device, request.cooperationId);
       if (targetId === device.id) {

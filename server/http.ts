@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { MAX_REQUEST_BYTES } from '../sync/protocol';
 import type { SyncErrorBody, SyncErrorCode } from '../sync/protocol';
 import { createDeviceAdmin } from './device-admin';
-import { SyncServiceError } from './service';
+import { SyncServiceError } from './request-checks';
 import type { SyncService } from './service';
 
 export interface HttpServerOptions {

@@ -15,20 +15,10 @@ import {
   checkPushRequest,
   SYNC_PROTOCOL_VERSION,
 } from '../sync/protocol';
-import type { EnrolResponse, PullResponse, PushResponse, ServerInfo, SnapshotResponse, SyncErrorCode } from '../sync/protocol';
+import type { EnrolResponse, PullResponse, PushResponse, ServerInfo, SnapshotResponse } from '../sync/protocol';
+import { checkCooperation, checkProtocol, parseRequest, SyncServiceError } from './request-checks';
 import type { ChangeToStore, SnapshotKey, StoredDevice, SyncStorage } from './storage';
 
-/** A refusal with an HTTP status and a code from the protocol's list. */
-export class SyncServiceError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: SyncErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SyncServiceError';
-  }
-}
 
 export interface SyncServiceOptions {
   storage: SyncStorage;
@@ -72,25 +62,7 @@ const CELLS_PER_ROW = 20;
 
 const cursorSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-function checkProtocol(version: unknown) {
-  const number = typeof version === 'number' ? version : Number(version);
-  if (!Number.isInteger(number) || number < MIN_SUPPORTED_PROTOCOL_VERSION || number > SYNC_PROTOCOL_VERSION) {
-    throw new SyncServiceError(
-      400,
-      'protocol.unsupported',
-      `Protocol version ${String(version)} is not supported; this server speaks ${MIN_SUPPORTED_PROTOCOL_VERSION}–${SYNC_PROTOCOL_VERSION}.`,
-    );
-  }
-}
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new SyncServiceError(400, 'request.malformed', `Malformed request: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`);
-  }
-  return result.data;
-}
 
 function encodeKey(key: SnapshotKey | null): string | null {
   return key ? Buffer.from(JSON.stringify([key.table, key.row, key.column])).toString('base64url') : null;
@@ -122,11 +94,6 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     return Math.min(parsed.data, max);
   }
 
-  function checkCooperation(device: StoredDevice, cooperationId: string | undefined) {
-    if (cooperationId !== device.cooperationId) {
-      throw new SyncServiceError(403, 'sync.wrongCooperation', 'This device belongs to another cooperation than the request names.');
-    }
-  }
 
 async function snapshotJson(device: StoredDevice, query: Record<string, string | undefined>): Promise<string> {
     checkProtocol(query.protocol);
@@ -152,7 +119,7 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
     info: () => ({ service: 'samvakt-sync', protocol: { min: MIN_SUPPORTED_PROTOCOL_VERSION, max: SYNC_PROTOCOL_VERSION }, serverTime: now() }),
 
     async enrol(body) {
-      const request = parse(enrolRequestSchema, body);
+      const request = parseRequest(enrolRequestSchema, body);
       checkProtocol(request.protocol);
       const secret = randomBytes(32).toString('base64url');
       const device = await storage.enrolDevice(hashSecret(normaliseEnrolmentCode(request.code)), new Date(now()).toISOString(), {

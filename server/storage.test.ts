@@ -1,12 +1,10 @@
 // The shared service's rules on both storage adapters (SQLite and a real PostgreSQL): enrolment, idempotent push, merge rules, paging, snapshot, redaction, isolation.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestPostgres } from '../test/helpers/postgres';
-import type { TestPostgres } from '../test/helpers/postgres';
+import { forEachStorageAdapter } from '../test/helpers/storage-adapters';
 import type { WireChange } from '../sync/protocol';
-import { createPostgresStorage } from './postgres-storage';
-import { createSyncService, SyncServiceError } from './service';
+import { SyncServiceError } from './request-checks';
+import { createSyncService } from './service';
 import type { SyncService } from './service';
-import { createSqliteStorage } from './sqlite-storage';
 import type { StoredDevice, SyncStorage } from './storage';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
@@ -190,15 +188,4 @@ function storageSuite(name: string, open: () => Promise<SyncStorage>) {
   });
 }
 
-storageSuite('SQLite', async () => createSqliteStorage(':memory:'));
-
-let postgres: TestPostgres | null = null;
-storageSuite('PostgreSQL', async () => {
-  postgres = await startTestPostgres();
-  const storage = createPostgresStorage(postgres.url);
-  await storage.init();
-  return storage;
-});
-afterAll(async () => {
-  await postgres?.stop();
-});
+forEachStorageAdapter(storageSuite);

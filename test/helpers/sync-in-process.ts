@@ -1,6 +1,6 @@
 // Test helper: a sync transport that calls the shared service in this process, with faults (lost, duplicated, delayed messages) on demand.
 import { createDeviceAdmin } from '../../server/device-admin';
-import { SyncServiceError } from '../../server/service';
+import { SyncServiceError } from '../../server/request-checks';
 import type { SyncService } from '../../server/service';
 import type { PushRequest } from '../../sync/protocol';
 import { SyncTransportError } from '../../sync/transport';
