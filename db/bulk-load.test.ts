@@ -36,10 +36,13 @@ describe('bulk load', () => {
     expect(during).not.toContain('shifts_staff_date');
     // Indexes of tables that are not synced stay (the outbox's unique index is a constraint).
     expect(during).toContain('outbox_change');
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
+    // New pages go straight to the file (no WAL), still with full durability.
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('truncate');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
     endBulkLoad(store.db);
     expect(isBulkLoading(store.db)).toBe(false);
     expect(schema(store)).toEqual(before);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
@@ -68,6 +71,7 @@ describe('bulk load', () => {
     store = openLocalStore({ dataDir: store.dataDir, key: null });
     expect(isBulkLoading(store.db)).toBe(false);
     expect(schema(store)).toEqual(before);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.prepare('SELECT id FROM consultation_index').pluck().all()).toEqual(['during']);
   });
 

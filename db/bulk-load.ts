@@ -56,9 +56,13 @@ export function beginBulkLoad(db: Database.Database): void {
     const setAside: SetAside = { objects: objects.map(({ type, table, sql }) => ({ type, table, sql })), derived: Object.keys(DERIVED_TABLES) };
     setMeta(db, META_KEY, JSON.stringify(setAside));
   })();
-  // Downloaded rows can be downloaded again, so a commit need not wait for the disk (WAL with NORMAL stays
-  // consistent after a crash; only the last commits can be lost on power loss). 25 % faster downloads.
-  db.pragma('synchronous = NORMAL');
+  // Outside WAL mode a new page is written once, to the file, instead of twice (to the WAL, then again
+  // by a checkpoint): a first download went from ~10 s to ~8.5 s. A rollback journal with
+  // synchronous = FULL is as safe against crashes and power cuts as WAL. The switch needs this to be
+  // the only connection; if SQLite refuses it the store stays in WAL, where commits need not wait for
+  // the disk (downloaded rows can be fetched again).
+  const mode = db.pragma('journal_mode = TRUNCATE', { simple: true }) as string;
+  db.pragma(mode === 'truncate' ? 'synchronous = FULL' : 'synchronous = NORMAL');
   db.pragma(`cache_size = ${BULK_CACHE_SIZE}`);
 }
 
@@ -83,7 +87,7 @@ export function endBulkLoad(db: Database.Database): void {
     for (const object of setAside.objects) if (object.type === 'trigger') db.exec(object.sql);
     setMeta(db, META_KEY, null);
   })();
-  // The rebuild itself commits without waiting for the disk: were it lost, the marker would be too, and the next open rebuilds.
+  db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma(`cache_size = ${DEFAULT_CACHE_SIZE}`);
 }
