@@ -18,8 +18,6 @@ export type ColumnVersions = Map<string, string>;
 export interface RowVersionStore {
   /** The row's column versions; an empty map when the row has none (never written, or created empty as a reference). */
   get(table: string, row: string): ColumnVersions;
-  /** Whether any column of the row has a version. */
-  has(table: string, row: string): boolean;
   /** Sets the given columns to the timestamp, keeping the others. */
   stamp(table: string, row: string, columns: Iterable<string>, hlc: string): void;
   /** Replaces the row's versions. */
@@ -97,7 +95,6 @@ export function createRowVersionStore(db: Database.Database): RowVersionStore & 
   };
   return {
     get,
-    has: (table, row) => select.get(table, row) !== undefined,
     stamp(table, row, columns, hlc) {
       const versions = get(table, row);
       for (const column of columns) versions.set(column, hlc);

@@ -38,7 +38,7 @@ interface IncomingRow {
   cells: Map<string, { value: SqlValue; hlc: string }>;
 }
 
-interface NewRowWriter {
+interface RowWriter {
   table: string;
   columns: readonly string[];
   upsert: Database.Statement;
@@ -108,7 +108,32 @@ export function createMerger(store: LocalStore): Merger {
     });
   }
 
-  /** Writes one row's winning cells: an upsert, because the row may exist (updated, or created empty as a reference) or not. */
+  /** Per table and column list: the upsert that writes a row's cells (it may exist, or have been created empty as a reference), and the sorted column list for its versions. */
+  const rowWriters = new Map<string, RowWriter>();
+  /** The previous row's writer: consecutive rows of a page nearly always share table and columns, so most rows skip building the key. */
+  let lastWriter: RowWriter | null = null;
+  function rowWriter(table: string, columns: readonly string[]): RowWriter {
+    if (lastWriter && lastWriter.table === table && sameColumns(lastWriter.columns, columns)) return lastWriter;
+    const key = `${table}\u0000${columns.join(',')}`;
+    let writer = rowWriters.get(key);
+    if (!writer) {
+      const quoted = columns.map((column) => `"${column}"`);
+      writer = {
+        table,
+        columns: [...columns],
+        upsert: db.prepare(
+          `INSERT INTO "${table}" (id, ${quoted.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})
+           ON CONFLICT (id) DO UPDATE SET ${quoted.map((column) => `${column} = excluded.${column}`).join(', ')}`,
+        ),
+        sortedColumnsJson: JSON.stringify([...columns].sort()),
+      };
+      rowWriters.set(key, writer);
+    }
+    lastWriter = writer;
+    return writer;
+  }
+
+  /** Writes one row's winning cells and their versions. */
   function writeRow(incoming: IncomingRow, versions: ColumnVersions, result: MergeResult) {
     const { table, row } = incoming;
     const columns: string[] = [];
@@ -121,20 +146,10 @@ export function createMerger(store: LocalStore): Merger {
     }
     if (columns.length === 0) return;
     ensureReferencedRows(table, columns, values);
-    const quoted = columns.map((column) => `"${column}"`);
-    statement(
-      `INSERT INTO "${table}" (id, ${quoted.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})
-       ON CONFLICT (id) DO UPDATE SET ${quoted.map((column) => `${column} = excluded.${column}`).join(', ')}`,
-    ).run(row, ...values);
+    rowWriter(table, columns).upsert.run(row, ...values);
     rowVersions.set(table, row, versions);
     result.applied += columns.length;
     result.areas.add(areaOfTable(table));
-  }
-
-  function applyGrouped(rows: Iterable<IncomingRow>, newest: string | null, result: MergeResult): MergeResult {
-    if (newest !== null) store.clock.receive(parseHlc(newest));
-    for (const incoming of rows) writeRow(incoming, rowVersions.get(incoming.table, incoming.row), result);
-    return result;
   }
 
   function keep(change: WireChange, result: MergeResult) {
@@ -160,7 +175,9 @@ export function createMerger(store: LocalStore): Merger {
       const seen = incoming.cells.get(change.column);
       if (!seen || wins(change.table, change.column, change.hlc, seen.hlc)) incoming.cells.set(change.column, { value: change.value, hlc: change.hlc });
     }
-    return applyGrouped(rows.values(), newest, result);
+    store.clock.receive(parseHlc(newest));
+    for (const incoming of rows.values()) writeRow(incoming, rowVersions.get(incoming.table, incoming.row), result);
+    return result;
   }
 
   const knownRowsOf = db.prepare('SELECT row_id FROM row_versions WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))').pluck();
@@ -175,31 +192,6 @@ export function createMerger(store: LocalStore): Merger {
     const known = new Set<string>();
     for (const [table, rows] of byTable) for (const row of knownRowsOf.all(table, JSON.stringify(rows)) as string[]) known.add(`${table}\u0000${row}`);
     return known;
-  }
-
-  /** Per table and column list: the upsert of a new row and the sorted column list its versions are written with. */
-  const newRowWriters = new Map<string, NewRowWriter>();
-  /** The previous row's writer: consecutive rows of a page nearly always share table and columns, so most rows skip building the key. */
-  let lastWriter: NewRowWriter | null = null;
-  function newRowWriter(table: string, columns: readonly string[]): NewRowWriter {
-    if (lastWriter && lastWriter.table === table && sameColumns(lastWriter.columns, columns)) return lastWriter;
-    const key = `${table}\u0000${columns.join(',')}`;
-    let writer = newRowWriters.get(key);
-    if (!writer) {
-      const quoted = columns.map((column) => `"${column}"`);
-      writer = {
-        table,
-        columns: [...columns],
-        upsert: db.prepare(
-          `INSERT INTO "${table}" (id, ${quoted.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})
-           ON CONFLICT (id) DO UPDATE SET ${quoted.map((column) => `${column} = excluded.${column}`).join(', ')}`,
-        ),
-        sortedColumnsJson: JSON.stringify([...columns].sort()),
-      };
-      newRowWriters.set(key, writer);
-    }
-    lastWriter = writer;
-    return writer;
   }
 
   /**
@@ -234,7 +226,7 @@ export function createMerger(store: LocalStore): Merger {
         continue;
       }
       ensureReferencedRows(table, columns, cellValues);
-      const writer = newRowWriter(table, columns);
+      const writer = rowWriter(table, columns);
       writer.upsert.run(row, ...cellValues);
       if (hlcs) rowVersions.set(table, row, new Map(columns.map((column) => [column, hlcs[column] ?? snapshotRow.hlc])));
       else rowVersions.setAll(table, row, snapshotRow.hlc, writer.sortedColumnsJson);
