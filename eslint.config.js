@@ -1,4 +1,5 @@
 // ESLint flat config: TypeScript rules, React hooks, no import cycles, and the layer import direction of docs/architecture.md.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -18,6 +19,28 @@ const layerZones = [
   { target: './renderer', from: ['./db', './electron', './server', './harness', './sync'], message: 'renderer/ talks to the backend only through the typed API client.' },
 ];
 
+/**
+ * Inside the renderer: a page folder is one area's screens. It may use components/, format/, stores/, api/, i18n/ and
+ * app/ (router, permissions, print), but never another page folder; components/, format/ and stores/ never import a page.
+ * What two pages share moves down into components/ or format/.
+ */
+const PAGE_FOLDERS = readdirSync(new URL('./renderer/src/pages', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const rendererZones = [
+  ...PAGE_FOLDERS.map((folder) => ({
+    target: `./renderer/src/pages/${folder}`,
+    from: './renderer/src/pages',
+    except: [`./${folder}`],
+    message: 'A page folder must not import from another page folder: move what both need into components/ or format/.',
+  })),
+  ...['components', 'format', 'stores', 'api', 'i18n'].map((folder) => ({
+    target: `./renderer/src/${folder}`,
+    from: './renderer/src/pages',
+    message: `renderer/src/${folder}/ sits below the pages and must not import from them.`,
+  })),
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'release/**', '.electron-native/**', 'test-results/**', 'playwright-report/**', 'bench/out/**'] },
   js.configs.recommended,
@@ -28,7 +51,7 @@ export default tseslint.config(
     settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } } },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'import-x/no-restricted-paths': ['error', { zones: layerZones.filter((zone) => zone.target !== './renderer') }],
+      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...rendererZones] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'separate-type-imports' }],
     },
@@ -45,7 +68,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/backend/*', '**/backend/**'], allowTypeImports: true, message: 'renderer/ may import only types from backend/.' },
-            { group: ['**/db/**', '**/electron/**', '**/server/**', '**/harness/**', 'electron', 'better-sqlite3', 'node:*'], message: 'renderer/ must not import Node, db/, electron/, server/ or harness/.' },
+            { group: ['**/db/**', '**/electron/**', '**/server/**', '**/harness/**', '**/sync/**', 'electron', 'better-sqlite3', 'node:*'], message: 'renderer/ must not import Node, db/, sync/, electron/, server/ or harness/.' },
           ],
         },
       ],

@@ -77,6 +77,11 @@ export function utcMsToOslo(utcMs: number): OsloWallClock {
   return { date: fromDayNumber(day), time: formatTimeOfDay(wallMinutes - day * MINUTES_PER_DAY), offsetMinutes };
 }
 
+/** Today's date in Norway (the domain's time zone) at a UTC instant, whatever the computer's clock zone is. */
+export function osloToday(utcMs: number = Date.now()): LocalDate {
+  return utcMsToOslo(utcMs).date;
+}
+
 /** A span of real time between two UTC instants (ms), end exclusive. */
 export interface TimeSpan {
   startMs: number;

@@ -1,10 +1,11 @@
 // The signed-in frame: header (cooperation, date, this computer's office, user, language, sign-out), menu and the page.
-import { format, getISOWeek } from 'date-fns';
 import type { MouseEvent } from 'react';
+import { isoWeekOf } from '../../../domain/calendar/isoWeek';
 import { LanguageSelect } from '../components/LanguageSelect';
+import { formatLongDate, osloToday } from '../format/dates';
 import { useT } from '../i18n';
 import { capitalise, roleNames } from '../i18n/labels';
-import { useResource } from '../stores/data';
+import { useList } from '../stores/query';
 import { useLock } from '../stores/lock';
 import { useSession } from '../stores/session';
 import { PageForPath, AREA_TITLES } from './Pages';
@@ -14,7 +15,7 @@ import { navigate, useRouter } from './router';
 import { COMING_AREAS, DEFAULT_PATH, hrefFor, parseRoute } from './routes';
 import type { Area } from './routes';
 import { TodayStaffing } from './TodayStaffing';
-import { SyncStatusLine } from '../pages/sync/SyncStatusLine';
+import { SyncStatusLine } from './SyncStatusLine';
 import { useToday } from './use-today';
 
 interface NavItem {
@@ -63,12 +64,12 @@ export function Shell() {
 function AppHeader() {
   const { t, dateLocale, language } = useT();
   const user = useSession((state) => state.user);
-  const settings = useResource('settings.get');
+  const settings = useList('settings.get');
   const status = useSession((state) => state.status);
-  const today = useToday();
+  const today = osloToday(useToday().getTime());
   const cooperationName = settings.data?.cooperationName || status?.cooperationName || t('header.cooperationFallback');
   const exampleData = settings.data?.exampleData ?? status?.exampleData ?? false;
-  const dateText = format(today, language === 'nb' ? 'EEEE d. MMMM yyyy' : 'EEEE d MMMM yyyy', { locale: dateLocale });
+  const dateText = formatLongDate(today, language, dateLocale);
 
   async function signOut() {
     navigate(DEFAULT_PATH, { replace: true });
@@ -104,7 +105,7 @@ function AppHeader() {
         </div>
       </div>
       <div className="header-row header-row--sub">
-        <span>{t('header.today', { date: capitalise(dateText), week: getISOWeek(today) })}</span>
+        <span>{t('header.today', { date: capitalise(dateText), week: isoWeekOf(today).week })}</span>
         <span className="header-device">
           {settings.data?.deviceOfficeName
             ? t('header.deviceOffice', { office: settings.data.deviceOfficeName })

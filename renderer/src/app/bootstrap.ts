@@ -1,6 +1,6 @@
 // Starts the app's machinery once: API transport, session hooks, router, change events, and the first status check.
 import { api, configureApiClient, initApiTransport } from '../api/client';
-import { useData } from '../stores/data';
+import { invalidateArea } from '../stores/query';
 import { useLock } from '../stores/lock';
 import { useSession } from '../stores/session';
 import { startRouter } from './router';
@@ -15,7 +15,7 @@ export function bootstrap(): void {
   });
   startRouter();
   api.subscribe((event) => {
-    useData.getState().invalidateArea(event.area);
+    invalidateArea(event.area);
     // Another window finished first-run setup: this one should offer sign-in instead.
     if (event.area === 'setup' && useSession.getState().phase === 'firstRun') void useSession.getState().start();
   });

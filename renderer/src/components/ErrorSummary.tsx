@@ -8,14 +8,15 @@ interface ErrorSummaryProps<V> {
   form: FormState<V>;
   /** The field's label as shown in the form, for "Telefon: …" lines. */
   labelFor: (path: string) => string;
-  messageFor: (path: string, code: FormFieldErrorCode) => string;
+  /** The text for an error at a field; the form's own (useForm's `messageFor` option, else the shared text) by default. */
+  messageFor?: (path: string, code: FormFieldErrorCode) => string;
   /** First line of the box; "Ikke lagret." unless the form does something else (e.g. signing in). */
   title?: string;
   /** Whether to reassure that the typed values are still there after a failed call (true for forms that save). */
   keepsInput?: boolean;
 }
 
-export function ErrorSummary<V>({ form, labelFor, messageFor, title, keepsInput = true }: ErrorSummaryProps<V>) {
+export function ErrorSummary<V>({ form, labelFor, messageFor = form.messageFor, title, keepsInput = true }: ErrorSummaryProps<V>) {
   const { t, errorText } = useT();
   const { submitted, generalError: general, summaryRef, fieldId, restoredDraft } = form;
   const fieldErrors = submitted ? form.shownErrors() : [];

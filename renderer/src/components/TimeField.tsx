@@ -1,5 +1,5 @@
 // A time-of-day text field bound to a form field, tidying what was typed ("830" → "08:30") when the field is left.
-import { normaliseTime } from '../pages/offices/office-form';
+import { normaliseTime } from './parse';
 import { TextField } from './fields';
 
 /** The part of a form (see use-form) that a time field needs: a string value at `name`. */

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { isoWeekDates, isoWeekOf, nextIsoWeek, previousIsoWeek } from '../../../domain/calendar/isoWeek';
 import type { IsoWeek } from '../../../domain/calendar/isoWeek';
 import { useT } from '../i18n';
-import { formatWeekRange, osloToday } from '../pages/overview/overview-format';
+import { formatWeekRange, osloToday } from '../format/dates';
 import { useUi } from '../stores/ui';
 
 /** The week both rota pages show: the one chosen last, or this week. */

@@ -4,6 +4,7 @@ import type { RefObject } from 'react';
 import { toClientError } from '../api/errors';
 import type { ClientApiError } from '../api/errors';
 import { useRouter } from '../app/router';
+import { useT } from '../i18n';
 import type { FormFieldErrorCode, FormFieldErrors } from '../i18n/codes';
 import { draftKey, keepDraft, takeDraft } from '../stores/drafts';
 import { useSession } from '../stores/session';
@@ -14,6 +15,37 @@ export interface UseFormOptions<V> {
   initial: V | (() => V);
   /** Live validation of the current values (e.g. the domain's zod schema), keyed by input path. */
   validate: (values: V) => FormFieldErrors;
+  /** A field's own text for an error code (e.g. "Brukernavnet er tatt"); undefined falls back to the shared text. */
+  messageFor?: (path: string, code: FormFieldErrorCode) => string | undefined;
+}
+
+/** The five props that tie an input component (TextField, SelectField, TimeField …) to one field of a form. */
+export interface FieldBinding<T> {
+  id: string;
+  value: T;
+  onChange: (value: T) => void;
+  onBlur: () => void;
+  /** The error text to show now, in the user's language. */
+  error: string | undefined;
+}
+
+/** Reads a dotted path ('openingHours.1.open') from plain objects and arrays. */
+function valueAt(values: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], values);
+}
+
+/** A copy of `values` with the value at a dotted path replaced; objects and arrays on the way are copied, not changed. */
+function withValueAt<V>(values: V, path: string, value: unknown): V {
+  const [head, ...rest] = path.split('.');
+  const node = values as unknown as Record<string, unknown>;
+  const next = rest.length === 0 ? value : withValueAt(node[head!], rest.join('.'), value);
+  if (Array.isArray(node)) return node.map((item, index) => (String(index) === head ? next : item)) as unknown as V;
+  return { ...node, [head!]: next } as V;
+}
+
+/** What a successful submit resolves with: the save's own result. */
+export interface Saved<R> {
+  value: R;
 }
 
 export interface FormState<V> {
@@ -25,6 +57,17 @@ export interface FormState<V> {
   fieldId(path: string): string;
   /** The error code to show for a field now (server errors always; live errors once the field was left or a save tried). */
   errorCode(path: string): FormFieldErrorCode | undefined;
+  /** The error text to show for a field now (the form's own text for the code, else the shared one). */
+  errorText(path: string): string | undefined;
+  /** The text for an error code at a field, for the error summary. */
+  messageFor(path: string, code: FormFieldErrorCode): string;
+  /**
+   * Binds an input to a field: `<TextField label=… {...form.bind('name')} />`. `path` may be dotted
+   * ('openingHours.1.open'); `alsoClears` names other fields whose server errors a change makes out of date.
+   */
+  bind<T = string>(path: string, alsoClears?: readonly string[]): FieldBinding<T>;
+  /** Binds a CheckboxField: the same as `bind`, with `checked` in place of `value`. */
+  bindCheckbox(path: string, alsoClears?: readonly string[]): Omit<FieldBinding<boolean>, 'value'> & { checked: boolean };
   /** Every error shown now, in a stable order, for the summary. */
   shownErrors(): [string, FormFieldErrorCode][];
   submitted: boolean;
@@ -34,8 +77,12 @@ export interface FormState<V> {
   summaryRef: RefObject<HTMLDivElement | null>;
   /** True when the values were restored after the session ended during a save. */
   restoredDraft: boolean;
-  /** Validates, then runs the save; on failure keeps every value and shows what went wrong. Returns true when saved. */
-  submit(save: () => Promise<void>): Promise<boolean>;
+  /**
+   * Validates, then runs the save; on failure keeps every value and shows what went wrong.
+   * Resolves with what the save returned, as `{ value }` (so a save that returns nothing still reads as done), or null when
+   * validation or the call failed: `const saved = await form.submit(() => api.call(…)); if (saved) use(saved.value)`.
+   */
+  submit<R>(save: () => Promise<R>): Promise<Saved<R> | null>;
   reset(values: V): void;
 }
 
@@ -83,7 +130,21 @@ export function useForm<V>(options: UseFormOptions<V>): FormState<V> {
   const [serverFields, setServerFields] = useState<FormFieldErrors>({});
   const [generalError, setGeneralError] = useState<ClientApiError | null>(null);
   const summaryRef = useRef<HTMLDivElement | null>(null);
+  const { fieldErrorText } = useT();
   const live = options.validate(values);
+
+  function messageFor(path: string, code: FormFieldErrorCode): string {
+    return options.messageFor?.(path, code) ?? fieldErrorText(code);
+  }
+
+  function touch(path: string) {
+    afterPointerRelease(() => setTouched((current) => (current.has(path) ? current : new Set(current).add(path))));
+  }
+
+  function errorText(path: string): string | undefined {
+    const code = errorCode(path);
+    return code ? messageFor(path, code) : undefined;
+  }
 
   function errorCode(path: string): FormFieldErrorCode | undefined {
     return serverFields[path] ?? (submitted || touched.has(path) ? live[path] : undefined);
@@ -97,6 +158,19 @@ export function useForm<V>(options: UseFormOptions<V>): FormState<V> {
       for (const path of paths) delete next[path];
       return next;
     });
+  }
+
+function bind<T>(path: string, alsoClears: readonly string[] = []): FieldBinding<T> {
+    return {
+      id: fieldIdFor(options.id, path),
+      value: valueAt(values, path) as T,
+      onChange: (value: T) => {
+        setValues((current) => withValueAt(current, path, value));
+        clearServerErrors([path, ...alsoClears]);
+      },
+      onBlur: () => touch(path),
+      error: errorText(path),
+    };
   }
 
   function focusSummary() {
@@ -114,11 +188,16 @@ export function useForm<V>(options: UseFormOptions<V>): FormState<V> {
       setValues((current) => ({ ...current, [key]: value }));
       clearServerErrors([key]);
     },
-    touch(path) {
-      afterPointerRelease(() => setTouched((current) => (current.has(path) ? current : new Set(current).add(path))));
-    },
+    touch,
     fieldId: (path) => fieldIdFor(options.id, path),
     errorCode,
+    errorText,
+    messageFor,
+    bind,
+    bindCheckbox(path, alsoClears) {
+      const { value, ...rest } = bind<boolean>(path, alsoClears);
+      return { ...rest, checked: value };
+    },
     shownErrors() {
       const paths = new Set([...Object.keys(live), ...Object.keys(serverFields)]);
       return [...paths].flatMap((path) => {
@@ -131,19 +210,19 @@ export function useForm<V>(options: UseFormOptions<V>): FormState<V> {
     generalError,
     summaryRef,
     restoredDraft: restored !== null,
-    async submit(save) {
+    async submit<R>(save: () => Promise<R>): Promise<Saved<R> | null> {
       setSubmitted(true);
       setGeneralError(null);
       if (Object.keys(live).length > 0) {
         focusSummary();
-        return false;
+        return null;
       }
       setSaving(true);
       const keyBeforeSave = currentDraftKey(options.id);
       try {
-        await save();
+        const value = await save();
         setServerFields({});
-        return true;
+        return { value };
       } catch (error) {
         const failure = toClientError(error);
         // The session ended (backend restart): the page closes, so keep what was typed for the same user.
@@ -153,7 +232,7 @@ export function useForm<V>(options: UseFormOptions<V>): FormState<V> {
         // A plain 'validation.failed' is fully explained by the field errors; anything else gets its own message.
         if (!(failure.code === 'validation.failed' && Object.keys(fields).length > 0)) setGeneralError(failure);
         focusSummary();
-        return false;
+        return null;
       } finally {
         setSaving(false);
       }

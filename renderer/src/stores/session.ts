@@ -4,7 +4,7 @@ import type { ApiOutput, SignedInUser } from '../../../backend/api-types';
 import { api } from '../api/client';
 import { toClientError } from '../api/errors';
 import type { ClientApiError } from '../api/errors';
-import { useData } from './data';
+import { useQueryCache } from './query';
 
 export type SetupStatus = ApiOutput<'setup.status'>;
 export type Phase = 'starting' | 'unreachable' | 'firstRun' | 'signIn' | 'signedIn';
@@ -56,7 +56,7 @@ export const useSession = create<SessionState>((set, get) => ({
   },
 
   signedIn({ sessionToken, user }) {
-    useData.getState().reset();
+    useQueryCache.getState().reset();
     set({ sessionToken, user, phase: 'signedIn', signInReason: null });
   },
 
@@ -66,14 +66,14 @@ export const useSession = create<SessionState>((set, get) => ({
     } catch {
       // Signing out locally is what matters; an unreachable backend forgets sessions when it restarts.
     }
-    useData.getState().reset();
+    useQueryCache.getState().reset();
     set({ sessionToken: null, user: null, phase: 'signIn', signInReason: 'signedOut' });
     await get().start('signedOut');
   },
 
   sessionLost() {
     if (get().phase !== 'signedIn') return;
-    useData.getState().reset();
+    useQueryCache.getState().reset();
     set({ sessionToken: null, user: null, phase: 'signIn', signInReason: 'sessionLost' });
     void get().start('sessionLost');
   },

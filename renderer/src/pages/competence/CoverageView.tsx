@@ -5,7 +5,7 @@ import { hrefFor } from '../../app/routes';
 import { EmptyState, LoadError, Loading, NoAccess, Notice } from '../../components/page';
 import { useSelectedWeek, WeekNav } from '../../components/WeekNav';
 import { useT } from '../../i18n';
-import { formatDayHeader } from '../overview/overview-format';
+import { formatDayHeader } from '../../format/dates';
 import { useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
 import { COVERAGE_AREAS } from './competence-ui';

@@ -7,7 +7,8 @@ import { EmptyState, LoadError, Loading, NoAccess } from '../../components/page'
 import { useT } from '../../i18n';
 import { useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
-import { EXPIRING_DAY_CHOICES, formatDate, STATE_SYMBOLS, statusText } from './competence-format';
+import { EXPIRING_DAY_CHOICES, STATE_SYMBOLS, statusText } from './competence-format';
+import { formatDate } from '../../format/dates';
 import { COMPETENCE_AREAS, useCompetenceUi } from './competence-ui';
 import { CsvExportButton } from './competence-parts';
 

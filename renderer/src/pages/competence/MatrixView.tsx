@@ -9,7 +9,8 @@ import { useT } from '../../i18n';
 import { capitalise, professionName } from '../../i18n/labels';
 import { useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
-import { formatDate, matrixCellLines, matrixTotals, sortMatrixRows, STATE_SYMBOLS } from './competence-format';
+import { matrixCellLines, matrixTotals, sortMatrixRows, STATE_SYMBOLS } from './competence-format';
+import { formatDate } from '../../format/dates';
 import { CsvExportButton } from './competence-parts';
 import { COMPETENCE_AREAS, useCompetenceUi } from './competence-ui';
 

@@ -10,11 +10,11 @@ import { EmptyState, LoadError, Loading, NoAccess, Notice, PageHeader } from '..
 import { useT } from '../../i18n';
 import type { MessageKey, MessageParams } from '../../i18n';
 import { professionName } from '../../i18n/labels';
-import { useResource } from '../../stores/data';
-import { useQuery } from '../../stores/query';
+import { useList, useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
-import { osloToday } from '../overview/overview-format';
-import { formatDate, personCompetenceGroups, recordRole, STATE_SYMBOLS, statusText } from './competence-format';
+import { osloToday } from '../../format/dates';
+import { personCompetenceGroups, recordRole, STATE_SYMBOLS, statusText } from './competence-format';
+import { formatDate } from '../../format/dates';
 import type { PersonCompetenceGroup } from './competence-format';
 import { CompetenceTabs } from './competence-parts';
 import { COMPETENCE_AREAS, useCompetenceUi } from './competence-ui';
@@ -36,7 +36,7 @@ export function PersonPage({ staffId }: { staffId: string }) {
   const own = user?.staffId === staffId;
   const records = useQuery('competence.records', { staffId }, COMPETENCE_AREAS);
   const types = useQuery('competence.types', {}, COMPETENCE_AREAS);
-  const staff = useResource('staff.list');
+  const staff = useList('staff.list');
   const [dialog, setDialog] = useState<RecordDialogMode | null>(() => {
     // "Registrer fornyelse" in the expiry list opens the renewal here.
     const pending = useCompetenceUi.getState().pendingRenewal;

@@ -11,8 +11,8 @@ import { useT } from '../../i18n';
 import type { MessageKey, MessageParams } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
 import { professionName } from '../../i18n/labels';
-import { osloToday } from '../overview/overview-format';
-import { formatDate } from './competence-format';
+import { osloToday } from '../../format/dates';
+import { formatDate } from '../../format/dates';
 import { expiryHint, newRecordForm, recordFormErrors, recordFormToInput, recordToForm } from './competence-form';
 import type { RecordForm } from './competence-form';
 

@@ -14,7 +14,8 @@ import {
   typeFormToInput,
   typeToForm,
 } from './competence-form';
-import { formatDate, matrixCellLines, personCompetenceGroups, recordRole, sortMatrixRows, statusText } from './competence-format';
+import { matrixCellLines, personCompetenceGroups, recordRole, sortMatrixRows, statusText } from './competence-format';
+import { formatDate } from '../../format/dates';
 
 const MARTE = '01900000-0000-7000-8000-0000000000a1';
 const TORUNN = '01900000-0000-7000-8000-0000000000a2';

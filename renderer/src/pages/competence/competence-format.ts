@@ -8,6 +8,7 @@ import { PROFESSIONS } from '../../../../domain/staff';
 import type { Profession } from '../../../../domain/staff';
 import type { Translator } from '../../i18n';
 import type { Language } from '../../stores/language';
+import { formatDate } from '../../format/dates';
 
 /** The sub-views of Kompetanse for leads, admins and doctors (#/competence/<view>); anything else after /competence/ is a staff id. */
 export const COMPETENCE_VIEWS = ['expiring', 'matrix', 'coverage', 'types'] as const;
@@ -19,12 +20,6 @@ export function isCompetenceView(item: string | null): item is CompetenceView {
 
 /** Choices of the expiry list's "Utløper innen" select; 60 is the default of the register. */
 export const EXPIRING_DAY_CHOICES = [14, 30, 60, 90, 180, 365] as const;
-
-/** '01.10.2026' (nb) or '01/10/2026' (en). */
-export function formatDate(date: LocalDate, language: Language): string {
-  const separator = language === 'nb' ? '.' : '/';
-  return [date.slice(8, 10), date.slice(5, 7), date.slice(0, 4)].join(separator);
-}
 
 /** The symbol shown with a state, so it never depends on colour alone. */
 export const STATE_SYMBOLS: Readonly<Record<MatrixCellState, string>> = {

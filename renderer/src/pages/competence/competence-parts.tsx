@@ -6,7 +6,7 @@ import { Notice } from '../../components/page';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { useSession } from '../../stores/session';
-import { downloadText } from '../rota/rota-labels';
+import { saveFile } from '../../format/download';
 import type { CompetenceView } from './competence-format';
 
 const TABS: readonly { view: CompetenceView | 'mine'; label: MessageKey }[] = [
@@ -33,7 +33,7 @@ export function CsvExportButton({ kind, days, label }: { kind: 'matrix' | 'expir
   const exportCsv = () =>
     run(async () => {
       const file = await api.call('competence.exportCsv', { kind, days });
-      downloadText(file.fileName, file.content, 'text/csv;charset=utf-8');
+      saveFile(file.fileName, file.content, 'text/csv;charset=utf-8');
       return file.fileName;
     });
 

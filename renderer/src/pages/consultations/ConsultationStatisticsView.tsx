@@ -5,7 +5,7 @@ import { CONTACT_KINDS } from '../../../../domain/consultations/entry';
 import { ICPC2_CHAPTERS } from '../../../../domain/consultations/icpc2-starter';
 import { api } from '../../api/client';
 import { useDownload } from '../../components/use-download';
-import { saveBase64File } from '../../app/download';
+import { saveBase64File } from '../../format/download';
 import { SelectField, TextField } from '../../components/fields';
 import { EmptyState, LoadError, Loading, Notice } from '../../components/page';
 import { useT } from '../../i18n';

@@ -9,7 +9,8 @@ import { LoadError, Loading, Notice } from '../../components/page';
 import { parseTypedNumber } from '../../components/parse';
 import { useT } from '../../i18n';
 import { useQuery } from '../../stores/query';
-import { formatAt, formatDate, nameOf } from './consultation-format';
+import { formatAt, nameOf } from './consultation-format';
+import { formatDate } from '../../format/dates';
 
 export function RetentionView({ offices }: { offices: readonly { id: string; name: string }[] }) {
   const { t, errorText } = useT();

@@ -15,13 +15,6 @@ export function formatAt(at: string): string {
   return `${d}.${m}.${y}${time ? ` kl. ${time.slice(0, 5)}` : ''}`;
 }
 
-/** '26.11.2026' from '2026-11-26'. */
-export function formatDate(date: string | null): string {
-  if (!date) return '';
-  const [y, m, d] = date.split('-');
-  return `${d}.${m}.${y}`;
-}
-
 /** The masked number, or "Uten fnr. (f. 1950, kvinne)". */
 export function patientText(t: Translator['t'], patient: MaskedPatient): string {
   if (patient.idNumber) return patient.idNumber;

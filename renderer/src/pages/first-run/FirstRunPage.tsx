@@ -13,7 +13,7 @@ import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
 import { useSession } from '../../stores/session';
 import { createFormErrors, createFormToInput } from './setup-form';
-import { FirstRunJoin } from '../sync/FirstRunJoin';
+import { FirstRunJoin } from './FirstRunJoin';
 import type { CreateForm } from './setup-form';
 
 export function FirstRunPage() {

@@ -15,22 +15,23 @@ import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
 import { capitalise, weekdayName } from '../../i18n/labels';
-import { useData, useResource } from '../../stores/data';
+import { invalidateArea, reloadList, useList } from '../../stores/query';
 import { useSession } from '../../stores/session';
-import { DAY_KEYS, emptyOfficeForm, normaliseTime, officeFormErrors, officeFormToInput, officeToForm } from './office-form';
+import { normaliseTime } from '../../components/parse';
+import { DAY_KEYS, emptyOfficeForm, officeFormErrors, officeFormToInput, officeToForm } from './office-form';
 import type { DayForm, DayKey, OfficeForm } from './office-form';
 
 export function OfficeEditPage({ item }: { item: string }) {
   const { t } = useT();
   const user = useSession((state) => state.user);
-  const offices = useResource('offices.list', can(user, 'editOffices'));
+  const offices = useList('offices.list', can(user, 'editOffices'));
 
   if (!can(user, 'editOffices') || offices.error?.code === 'auth.forbidden') return <NoAccess />;
   if (offices.error && !offices.data) {
     return (
       <section>
         <PageTitle>{item === 'new' ? t('offices.newTitle') : t('offices.title')}</PageTitle>
-        <LoadError error={offices.error} onRetry={() => void useData.getState().load('offices.list')} />
+        <LoadError error={offices.error} onRetry={() => void reloadList('offices.list')} />
       </section>
     );
   }
@@ -104,7 +105,7 @@ function OfficeFormView({ office, others }: { office: Office | null; others: Off
       else await api.call('offices.create', input);
     });
     if (saved) {
-      useData.getState().invalidateArea('offices');
+      invalidateArea('offices');
       navigate('/offices', { flash: { key: 'offices.saved', params: { name: form.values.name.trim() } } });
     }
   }
@@ -114,7 +115,7 @@ function OfficeFormView({ office, others }: { office: Office | null; others: Off
     setDeleting(true);
     try {
       await api.call('offices.remove', { id: office.id });
-      useData.getState().invalidateArea('offices');
+      invalidateArea('offices');
       navigate('/offices', { flash: { key: 'offices.deleted', params: { name: office.name } } });
     } catch (error) {
       setConfirmingDelete(false);

@@ -4,14 +4,14 @@ import { can } from '../../app/permissions';
 import { EmptyState, FlashMessage, LoadError, Loading, NoAccess, PageHeader } from '../../components/page';
 import { useT } from '../../i18n';
 import { weekdayShort } from '../../i18n/labels';
-import { useData, useResource } from '../../stores/data';
+import { reloadList, useList } from '../../stores/query';
 import { useSession } from '../../stores/session';
 import { formatOpeningSpans, openingSpans } from './office-form';
 
 export function OfficesPage() {
   const { t } = useT();
   const user = useSession((state) => state.user);
-  const offices = useResource('offices.list');
+  const offices = useList('offices.list');
   const editable = can(user, 'editOffices');
 
   if (offices.error?.code === 'auth.forbidden') return <NoAccess />;
@@ -30,7 +30,7 @@ export function OfficesPage() {
       />
       <FlashMessage />
       <p className="page-intro">{editable ? t('offices.editHint') : t('offices.readOnly')}</p>
-      {offices.error && <LoadError error={offices.error} onRetry={() => void useData.getState().load('offices.list')} />}
+      {offices.error && <LoadError error={offices.error} onRetry={() => void reloadList('offices.list')} />}
       {!offices.data && !offices.error && <Loading />}
       {offices.data && offices.data.length === 0 && (
         <EmptyState>

@@ -6,12 +6,12 @@ import { validate } from '../../../../domain/validation';
 import {
   emptyOfficeForm,
   formatOpeningSpans,
-  normaliseTime,
   officeFormErrors,
   officeFormToInput,
   officeToForm,
   openingSpans,
 } from './office-form';
+import { normaliseTime } from '../../components/parse';
 
 const GRONG = '01900000-0000-7000-8000-000000000001';
 const LIERNE = '01900000-0000-7000-8000-000000000002';

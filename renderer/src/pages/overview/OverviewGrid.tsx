@@ -5,8 +5,10 @@ import type { OverviewEntry, OverviewOfficeBlock, OverviewRow } from '../../../.
 import type { RotaWarning } from '../../../../domain/rota/warnings';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
-import { formatDayHeader, mergeCellWarnings, printZoomStep, warningShortText, warningsOn } from './overview-format';
-import { SeverityMark } from './WarningList';
+import { formatDayHeader } from '../../format/dates';
+import { mergeCellWarnings, warningShortText, warningsOn } from '../../format/warnings';
+import { printZoomStep } from './overview-format';
+import { SeverityMark } from '../../components/WarningList';
 
 type OverviewData = ApiOutput<'overview.week'>;
 

@@ -9,12 +9,11 @@ import { SelectField } from '../../components/fields';
 import { EmptyState, LoadError, Loading, Notice, PageHeader } from '../../components/page';
 import { useSelectedWeek, useWeekTitle, WeekNav } from '../../components/WeekNav';
 import { useT } from '../../i18n';
-import { useResource } from '../../stores/data';
-import { useQuery } from '../../stores/query';
+import { useList, useQuery } from '../../stores/query';
 import { useUi } from '../../stores/ui';
 import { freshnessScreenText, freshnessText } from './overview-format';
 import { OverviewGrid } from './OverviewGrid';
-import { WarningList } from './WarningList';
+import { WarningList } from '../../components/WarningList';
 
 type OverviewData = ApiOutput<'overview.week'>;
 
@@ -27,9 +26,9 @@ export function OverviewPage() {
   const officeId = useUi((state) => state.overviewOfficeId);
   const setOfficeId = useUi((state) => state.setOverviewOfficeId);
   const overview = useQuery('overview.week', { week, officeId }, OVERVIEW_AREAS);
-  const offices = useResource('offices.list');
-  const staff = useResource('staff.list');
-  const settings = useResource('settings.get');
+  const offices = useList('offices.list');
+  const staff = useList('staff.list');
+  const settings = useList('settings.get');
   const weekTitle = useWeekTitle(week);
   const printedAt = usePrintTime();
   const [printOutcome, setPrintOutcome] = useState<PrintOutcome | null>(null);

@@ -4,7 +4,9 @@ import { nb as nbLocale } from 'date-fns/locale/nb';
 import { describe, expect, it } from 'vitest';
 import type { RotaWarning } from '../../../../domain/rota/warnings';
 import { getTranslator } from '../../i18n';
-import { formatDayHeader, formatStamp, formatWeekRange, freshnessText, groupWarnings, mergeCellWarnings, osloToday, printLineEstimate, printZoomStep, warningShortText } from './overview-format';
+import { formatDayHeader, formatStamp, formatWeekRange, osloToday } from '../../format/dates';
+import { groupWarnings, mergeCellWarnings, warningShortText } from '../../format/warnings';
+import { freshnessText, printLineEstimate, printZoomStep } from './overview-format';
 
 const nb = getTranslator('nb');
 const en = getTranslator('en');

@@ -5,7 +5,7 @@ import { CheckboxField } from '../../components/fields';
 import { EmptyState, LoadError, Loading } from '../../components/page';
 import { useT } from '../../i18n';
 import { shiftKindName, weekdayShort } from '../../i18n/labels';
-import { formatStampDate } from './rota-labels';
+import { formatDate } from '../../format/dates';
 
 interface PatternsSectionProps {
   patterns: readonly RecurringPattern[] | null;
@@ -85,7 +85,7 @@ export function PatternsSection({ patterns, error, onRetry, scope, total, endedC
                   </td>
                   <td>{pattern.intervalWeeks === 1 ? t('rota.everyWeek') : t('rota.everyNWeeks', { n: pattern.intervalWeeks })}</td>
                   <td className="nowrap">
-                    {pattern.to ? `${formatStampDate(pattern.from)}–${formatStampDate(pattern.to)}` : t('rota.fromDate', { date: formatStampDate(pattern.from) })}
+                    {pattern.to ? `${formatDate(pattern.from)}–${formatDate(pattern.to)}` : t('rota.fromDate', { date: formatDate(pattern.from) })}
                   </td>
                   {onEdit && (
                     <td>

@@ -4,8 +4,9 @@ import type { RotaWarning } from '../../../../domain/rota/warnings';
 import { warningsForShift } from '../../../../domain/rota/warnings';
 import { useT } from '../../i18n';
 import { absenceKindName, capitalise, professionName, shiftKindName } from '../../i18n/labels';
-import { formatDayHeader, formatDayLong, warningShortText } from '../overview/overview-format';
-import { SeverityMark } from '../overview/WarningList';
+import { formatDayHeader, formatDayLong } from '../../format/dates';
+import { warningShortText } from '../../format/warnings';
+import { SeverityMark } from '../../components/WarningList';
 import { officeDayWarnings } from './rota-view';
 import type { DayCell, PersonRow, PlannedShift, RotaWeek } from './rota-view';
 

@@ -14,20 +14,20 @@ import { useSelectedWeek, WeekNav } from '../../components/WeekNav';
 import { useT } from '../../i18n';
 import type { MessageKey, MessageParams } from '../../i18n';
 import { professionName } from '../../i18n/labels';
-import { useResource } from '../../stores/data';
-import { useQuery } from '../../stores/query';
+import { useList, useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import type { RotaView } from '../../stores/ui';
-import { osloToday } from '../overview/overview-format';
-import { WarningList } from '../overview/WarningList';
+import { osloToday } from '../../format/dates';
+import { WarningList } from '../../components/WarningList';
 import { AbsenceDialog } from './AbsenceDialog';
 import { CopyWeekDialog } from './CopyWeekDialog';
 import { PatternDialog } from './PatternDialog';
 import { PatternsSection } from './PatternsSection';
 import { defaultTimes } from './rota-form';
 import type { ShiftPrefill } from './rota-form';
-import { downloadText, icsRange, ICS_WEEKS } from './rota-labels';
+import { saveFile } from '../../format/download';
+import { icsRange, ICS_WEEKS } from './rota-labels';
 import { OfficeWeekGrid, PersonWeekTable } from './RotaGrids';
 import type { GridActions } from './RotaGrids';
 import { officeViewWarnings, officeWeekRows, patternsFor, personViewWarnings, personWeekDays, warningsForAbsence } from './rota-view';
@@ -60,7 +60,7 @@ export function RotaPage() {
   const [week, setWeek] = useSelectedWeek();
   const rota = useQuery('rota.week', { week }, ROTA_AREAS);
   const patterns = useQuery('rota.listPatterns', {}, ROTA_AREAS);
-  const settings = useResource('settings.get');
+  const settings = useList('settings.get');
   const chosenView = useUi((state) => state.rotaView);
   const setView = useUi((state) => state.setRotaView);
   const chosenOffice = useUi((state) => state.rotaOfficeId);
@@ -156,7 +156,7 @@ export function RotaPage() {
     try {
       const range = icsRange(isoWeekMonday(week));
       const result = await api.call('rota.exportIcs', { staffId, ...range });
-      downloadText(result.fileName, result.content, 'text/calendar;charset=utf-8');
+      saveFile(result.fileName, result.content, 'text/calendar;charset=utf-8');
       setFeedback({ kind: 'success', key: 'rota.icsDone', params: { count: result.count, file: result.fileName }, warnings: [] });
     } catch (error) {
       setFeedback({ kind: 'error', key: 'rota.icsFailed', warnings: [], error: toClientError(error) });

@@ -14,7 +14,7 @@ import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
 import { shiftKindName } from '../../i18n/labels';
-import { formatDayLong } from '../overview/overview-format';
+import { formatDayLong } from '../../format/dates';
 import { findStaff, newShiftForm, shiftFormErrors, shiftFormToInput, shiftToForm, unnestFields } from './rota-form';
 import type { ShiftForm, ShiftPrefill } from './rota-form';
 import { PersonField, rotaFieldMessage, useRotaChoices } from './rota-fields';

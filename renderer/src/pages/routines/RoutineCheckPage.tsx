@@ -7,15 +7,15 @@ import type { PatientAssessment } from '../../../../domain/routines/assessment';
 import { SelectField, TextField } from '../../components/fields';
 import { EmptyState, LoadError, Loading, PageTitle } from '../../components/page';
 import { useT } from '../../i18n';
-import { useResource } from '../../stores/data';
-import { useQuery } from '../../stores/query';
+import { useList, useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { can } from '../../app/permissions';
 import { navigate } from '../../app/router';
 import { ExampleMark, MedicineTable, nurseMayText, RoutineTabs, YesNo } from './routine-parts';
 import { ROUTINE_PATHS } from './routine-paths';
-import { checklist, emptyAnswers, formatDate, isExampleRoutine, matchRoutines, reasonText, shortTitle, withAnswer } from './routine-view';
+import { checklist, emptyAnswers, isExampleRoutine, matchRoutines, reasonText, shortTitle, withAnswer } from './routine-view';
+import { formatDate } from '../../format/dates';
 import type { Answers, ChecklistItem } from './routine-view';
 
 type CheckEntry = ApiOutput<'routines.check'>['routines'][number];
@@ -29,7 +29,7 @@ export function RoutineCheckPage({ canEdit, initialRoutineId }: { canEdit: boole
   const isNurse = user?.roles.includes('nurse') ?? false;
   const [chosenNurseId, setChosenNurseId] = useState('');
   const nurseId = isNurse ? (user?.staffId ?? '') : chosenNurseId;
-  const staff = useResource('staff.list');
+  const staff = useList('staff.list');
   const check = useQuery('routines.check', { nurseId: nurseId || user?.staffId || null }, CHECK_AREAS);
   const types = useQuery('competence.types', {}, ['competence', 'setup']);
   const [query, setQuery] = useState('');

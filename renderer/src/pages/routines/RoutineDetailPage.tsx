@@ -10,16 +10,16 @@ import { FlashMessage, LoadError, Loading, Notice, PageTitle } from '../../compo
 import { SelectField } from '../../components/fields';
 import { useT } from '../../i18n';
 import type { Translator } from '../../i18n';
-import { useResource } from '../../stores/data';
-import { useQuery } from '../../stores/query';
-import { formatStamp } from '../overview/overview-format';
+import { useList, useQuery } from '../../stores/query';
+import { formatStamp } from '../../format/dates';
 import { ActivateDialog, AuthorisationDialog, DiscardDialog, RetireDialog } from './RoutineDialogs';
 import type { Done, NurseChoice } from './RoutineDialogs';
 import { ExampleMark, ExclusionList, InclusionList, ListStatusLabel, MedicineTable, nurseMayText, RoutineTabs, VersionStateLabel, YesNo } from './routine-parts';
 import { ROUTINE_PATHS } from './routine-paths';
 import { RoutineSheet } from './RoutineSheet';
 import type { SheetNurse } from './RoutineSheet';
-import { formatDate, isExampleRoutine, listStatus, shortTitle, versionState } from './routine-view';
+import { isExampleRoutine, listStatus, shortTitle, versionState } from './routine-view';
+import { formatDate } from '../../format/dates';
 import type { VersionState } from './routine-view';
 
 type RoutineDetail = ApiOutput<'routines.get'>;
@@ -92,8 +92,8 @@ function stateText(t: Translator['t'], state: VersionState, language: Translator
 
 function RoutineDetailView({ detail, canEdit, reload }: { detail: RoutineDetail; canEdit: boolean; reload: () => void }) {
   const { t, language } = useT();
-  const staff = useResource('staff.list');
-  const settings = useResource('settings.get');
+  const staff = useList('staff.list');
+  const settings = useList('settings.get');
   const types = useQuery('competence.types', {}, ['competence', 'setup']);
   const { inForce, newest, versions, events, today } = detail;
   const sheetVersion = inForce ?? newest;

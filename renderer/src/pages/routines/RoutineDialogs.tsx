@@ -18,7 +18,7 @@ import type { FormFieldErrorCode } from '../../i18n/codes';
 import { authorisationFormErrors, authorisationFormToInput, newAuthorisationForm, REASON_MAX, retireFormErrors } from './authorisation-form';
 import type { AuthorisationForm, RetireForm } from './authorisation-form';
 import { TextAreaField } from './routine-parts';
-import { formatDate } from './routine-view';
+import { formatDate } from '../../format/dates';
 
 export interface Done {
   key: MessageKey;

@@ -13,10 +13,9 @@ import { LoadError, Loading, NoAccess, Notice, PageTitle } from '../../component
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
-import { useData, useResource } from '../../stores/data';
-import { useQuery } from '../../stores/query';
+import { reloadList, useList, useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
-import { osloToday } from '../overview/overview-format';
+import { osloToday } from '../../format/dates';
 import { nurseMayText, TextAreaField } from './routine-parts';
 import { ROUTINE_PATHS } from './routine-paths';
 import { emptyRoutineForm, invalidIcpc2Codes, nextValidFrom, routineFormErrors, routineFormToContent, routineToForm, sameContent, toFormFieldErrors } from './routine-form';
@@ -67,7 +66,7 @@ function EditRoutine({ routineId }: { routineId: string }) {
 
 /** Waits for the doctors and competence types the form offers. */
 function FormLoader({ detail, heading }: { detail: RoutineDetail | null; heading: string }) {
-  const staff = useResource('staff.list');
+  const staff = useList('staff.list');
   const types = useQuery('competence.types', {}, ['competence', 'setup']);
   const failed = staff.error ?? types.error;
   if (failed?.code === 'auth.forbidden') return <NoAccess />;
@@ -78,7 +77,7 @@ function FormLoader({ detail, heading }: { detail: RoutineDetail | null; heading
         <LoadError
           error={failed}
           onRetry={() => {
-            void useData.getState().load('staff.list');
+            void reloadList('staff.list');
             void types.reload();
           }}
         />

@@ -2,19 +2,19 @@
 import { useMemo } from 'react';
 import { EmptyState, FlashMessage, LoadError, Loading, PageTitle } from '../../components/page';
 import { useT } from '../../i18n';
-import { useResource } from '../../stores/data';
-import { useQuery } from '../../stores/query';
-import { osloToday } from '../overview/overview-format';
+import { useList, useQuery } from '../../stores/query';
+import { osloToday } from '../../format/dates';
 import { ExampleMark, ListStatusLabel, RoutineTabs } from './routine-parts';
 import { ROUTINE_PATHS } from './routine-paths';
-import { formatDate, isExampleRoutine, listStatus, shortTitle } from './routine-view';
+import { isExampleRoutine, listStatus, shortTitle } from './routine-view';
+import { formatDate } from '../../format/dates';
 
 const LIST_AREAS = ['routines', 'staff', 'setup'] as const;
 
 export function RoutineListPage({ canEdit }: { canEdit: boolean }) {
   const { t, language } = useT();
   const list = useQuery('routines.list', {}, LIST_AREAS);
-  const staff = useResource('staff.list');
+  const staff = useList('staff.list');
   const names = useMemo(() => new Map((staff.data ?? []).map((member) => [member.id, member.name])), [staff.data]);
   const today = osloToday();
 

@@ -2,9 +2,10 @@
 import type { Routine } from '../../../../domain/routines/types';
 import { EXAMPLE_MARK } from '../../../../domain/routines/examples';
 import { useT } from '../../i18n';
-import { formatStamp } from '../overview/overview-format';
+import { formatStamp } from '../../format/dates';
 import { MedicineTable, nurseMayText } from './routine-parts';
-import { formatDate, isExampleRoutine, shortTitle } from './routine-view';
+import { isExampleRoutine, shortTitle } from './routine-view';
+import { formatDate } from '../../format/dates';
 
 export interface SheetNurse {
   nurseId: string;

@@ -5,7 +5,7 @@ import { FieldError } from '../../components/fields';
 import { useT } from '../../i18n';
 import { EXAMPLE_MARK } from '../../../../domain/routines/examples';
 import { ROUTINE_PATHS } from './routine-paths';
-import { formatDate } from './routine-view';
+import { formatDate } from '../../format/dates';
 import type { ListStatus, VersionState } from './routine-view';
 
 /** "Sjekk rutine" | "Alle rutiner" (| "Ny rutine" for doctors): the area's own navigation. */

@@ -7,7 +7,8 @@ import { routine, uuid } from '../../../../domain/routines/testFixtures';
 import { getTranslator } from '../../i18n';
 import { nb } from '../../i18n/nb';
 import { routinesView } from './routine-paths';
-import { checklist, emptyAnswers, formatDate, listStatus, matchRoutines, reasonText, shortTitle, versionState, withAnswer } from './routine-view';
+import { checklist, emptyAnswers, listStatus, matchRoutines, reasonText, shortTitle, versionState, withAnswer } from './routine-view';
+import { formatDate } from '../../format/dates';
 
 const cystitis = routine({ title: `${EXAMPLE_MARK}: Ukomplisert blærekatarr`, icpc2Codes: ['U71'] });
 const throat = routine({ routineId: uuid(11), title: 'Halsbetennelse', icpc2Codes: ['R72'] });

@@ -1,12 +1,11 @@
 // What the routine pages show, without React: example marks, search by title or ICPC-2 code, the checklist order, version and list states, and reason texts in the UI language.
-import { parseLocalDate } from '../../../../domain/calendar/dates';
 import type { LocalDate } from '../../../../domain/calendar/dates';
 import { EXAMPLE_MARK } from '../../../../domain/routines/examples';
 import type { Reason } from '../../../../domain/routines/reasons';
 import type { Routine } from '../../../../domain/routines/types';
 import { routineInactiveReasons } from '../../../../domain/routines/versions';
 import type { MessageKey, Translator } from '../../i18n';
-import type { Language } from '../../stores/language';
+import { formatDate } from '../../format/dates';
 
 export { isExampleRoutine } from '../../../../domain/routines/examples';
 
@@ -14,14 +13,6 @@ export { isExampleRoutine } from '../../../../domain/routines/examples';
 export function shortTitle(title: string): string {
   const prefix = `${EXAMPLE_MARK}:`;
   return title.startsWith(prefix) ? title.slice(prefix.length).trim() : title;
-}
-
-/** '01.10.2026' (nb) or '01/10/2026' (en). */
-export function formatDate(date: LocalDate, language: Language): string {
-  const { year, month, day } = parseLocalDate(date);
-  const dd = String(day).padStart(2, '0');
-  const mm = String(month).padStart(2, '0');
-  return language === 'nb' ? `${dd}.${mm}.${year}` : `${dd}/${mm}/${year}`;
 }
 
 export interface Searchable {

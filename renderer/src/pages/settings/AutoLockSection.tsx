@@ -7,7 +7,7 @@ import { ApiCallError } from '../../api/errors';
 import { TextField } from '../../components/fields';
 import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
-import { useData } from '../../stores/data';
+import { invalidateArea } from '../../stores/query';
 import { useLock } from '../../stores/lock';
 
 export function AutoLockSection({ minutes }: { minutes: number }) {
@@ -24,7 +24,7 @@ export function AutoLockSection({ minutes }: { minutes: number }) {
     try {
       await api.call('settings.setAutoLock', checked.value);
       useLock.getState().setAutoLockMinutes(checked.value.minutes);
-      useData.getState().invalidateArea('settings');
+      invalidateArea('settings');
       setStatus('saved');
     } catch (caught) {
       if (caught instanceof ApiCallError && caught.error.fields?.minutes) setError(caught.error.fields.minutes as FormFieldErrorCode);

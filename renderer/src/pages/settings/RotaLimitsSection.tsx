@@ -9,7 +9,7 @@ import { ApiCallError } from '../../api/errors';
 import { CheckboxField, TextField } from '../../components/fields';
 import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
-import { useData } from '../../stores/data';
+import { invalidateArea } from '../../stores/query';
 
 type Limits = ApiOutput<'settings.get'>['rotaLimits'];
 const NUMBER_FIELDS = ['minRestHours', 'maxDayHours', 'maxWeekHours', 'coverageGapToleranceMinutes'] as const;
@@ -41,7 +41,7 @@ export function RotaLimitsSection({ limits }: { limits: Limits }) {
     setStatus('saving');
     try {
       await api.call('settings.setRotaLimits', checked.value);
-      useData.getState().invalidateArea('settings');
+      invalidateArea('settings');
       setStatus('saved');
     } catch (error) {
       if (error instanceof ApiCallError && error.error.fields) setErrors(error.error.fields);

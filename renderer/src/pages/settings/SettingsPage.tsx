@@ -10,7 +10,7 @@ import { FlashMessage, LoadError, Loading, Notice, PageTitle } from '../../compo
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
-import { useData, useResource } from '../../stores/data';
+import { invalidateArea, reloadList, useList } from '../../stores/query';
 import { LANGUAGES, useLanguage } from '../../stores/language';
 import { useSession } from '../../stores/session';
 import { settingsChanges, settingsFormErrors } from './settings-form';
@@ -18,8 +18,8 @@ import type { SettingsForm } from './settings-form';
 import { RotaLimitsSection } from './RotaLimitsSection';
 import { AutoLockSection } from './AutoLockSection';
 import { BackupsSection } from './BackupsSection';
-import { SyncSettingsSection } from '../sync/SyncSettingsSection';
-import { DeviceAdminSection } from '../sync/DeviceAdminSection';
+import { SyncSettingsSection } from './SyncSettingsSection';
+import { DeviceAdminSection } from './DeviceAdminSection';
 
 type Settings = ApiOutput<'settings.get'>;
 type OfficeList = ApiOutput<'offices.list'>;
@@ -27,15 +27,15 @@ type OfficeList = ApiOutput<'offices.list'>;
 export function SettingsPage() {
   const { t } = useT();
   const user = useSession((state) => state.user);
-  const settings = useResource('settings.get');
-  const offices = useResource('offices.list');
+  const settings = useList('settings.get');
+  const offices = useList('offices.list');
   const editable = can(user, 'editSettings');
 
   return (
     <section>
       <PageTitle>{t('settings.title')}</PageTitle>
       <FlashMessage />
-      {settings.error && !settings.data && <LoadError error={settings.error} onRetry={() => void useData.getState().load('settings.get')} />}
+      {settings.error && !settings.data && <LoadError error={settings.error} onRetry={() => void reloadList('settings.get')} />}
       {!settings.data && !settings.error && <Loading />}
       {settings.data && (
         <>
@@ -48,7 +48,7 @@ export function SettingsPage() {
           {editable && offices.data && <SettingsFormView settings={settings.data} offices={offices.data} />}
           {editable && !offices.data && offices.error && (
             <>
-              <LoadError error={offices.error} onRetry={() => void useData.getState().load('offices.list')} />
+              <LoadError error={offices.error} onRetry={() => void reloadList('offices.list')} />
               <SettingsReadOnly settings={settings.data} showAdminNote={false} />
             </>
           )}
@@ -124,7 +124,7 @@ function SettingsFormView({ settings, offices }: { settings: Settings; offices: 
       }
     });
     if (saved) {
-      useData.getState().invalidateArea('settings');
+      invalidateArea('settings');
       navigate('/settings', { flash: { key: 'settings.saved' } });
     }
   }

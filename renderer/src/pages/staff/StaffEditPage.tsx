@@ -10,9 +10,8 @@ import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { LoadError, Loading, NoAccess, Notice, PageTitle } from '../../components/page';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
-import type { FormFieldErrorCode } from '../../i18n/codes';
 import { professionName } from '../../i18n/labels';
-import { useData, useResource } from '../../stores/data';
+import { invalidateArea, reloadList, useList } from '../../stores/query';
 import { useSession } from '../../stores/session';
 import { emptyStaffForm, staffFormErrors, staffFormToInput, staffToForm } from './staff-form';
 import type { StaffForm } from './staff-form';
@@ -26,9 +25,9 @@ export function StaffEditPage({ item }: { item: string }) {
   const { t } = useT();
   const user = useSession((state) => state.user);
   const allowed = can(user, 'editStaff');
-  const staff = useResource('staff.list', allowed);
-  const offices = useResource('offices.list', allowed);
-  const settings = useResource('settings.get', allowed);
+  const staff = useList('staff.list', allowed);
+  const offices = useList('offices.list', allowed);
+  const settings = useList('settings.get', allowed);
 
   if (!allowed || staff.error?.code === 'auth.forbidden') return <NoAccess />;
   const failed = staff.error ?? offices.error;
@@ -39,8 +38,8 @@ export function StaffEditPage({ item }: { item: string }) {
         <LoadError
           error={failed}
           onRetry={() => {
-            void useData.getState().load('staff.list');
-            void useData.getState().load('offices.list');
+            void reloadList('staff.list');
+            void reloadList('offices.list');
           }}
         />
       </section>
@@ -73,7 +72,7 @@ export function StaffEditPage({ item }: { item: string }) {
 }
 
 function StaffFormView({ member, offices, defaultOfficeId }: { member: StaffMember | null; offices: OfficeChoice[]; defaultOfficeId: string | null }) {
-  const { t, fieldErrorText } = useT();
+  const { t } = useT();
   const form = useForm<StaffForm>({
     id: 'staff',
     initial: () => (member ? staffToForm(member) : emptyStaffForm(defaultOfficeId)),
@@ -91,11 +90,6 @@ function StaffFormView({ member, offices, defaultOfficeId }: { member: StaffMemb
     active: t('staff.active'),
   };
   const labelFor = (path: string) => labels[path] ?? path;
-  const messageFor = (_path: string, code: FormFieldErrorCode) => fieldErrorText(code);
-  const errorFor = (path: string) => {
-    const code = form.errorCode(path);
-    return code ? messageFor(path, code) : undefined;
-  };
   // A base office that was deleted meanwhile is still shown, so saving does not silently change it.
   const officeOptions = offices.map((office) => ({ value: office.id, label: office.name }));
   if (values.baseOfficeId && !offices.some((office) => office.id === values.baseOfficeId)) {
@@ -109,7 +103,7 @@ function StaffFormView({ member, offices, defaultOfficeId }: { member: StaffMemb
       else await api.call('staff.create', input);
     });
     if (saved) {
-      useData.getState().invalidateArea('staff');
+      invalidateArea('staff');
       navigate('/staff', { flash: { key: 'staff.saved', params: { name: form.values.name.trim() } } });
     }
   }
@@ -125,62 +119,42 @@ function StaffFormView({ member, offices, defaultOfficeId }: { member: StaffMemb
           void save();
         }}
       >
-        <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
+        <ErrorSummary form={form} labelFor={labelFor} />
         <div className="form-grid">
           <TextField
-            id={form.fieldId('name')}
+            {...form.bind('name')}
             label={labels.name!}
-            value={values.name}
-            onChange={(value) => form.set('name', value)}
-            onBlur={() => form.touch('name')}
-            error={errorFor('name')}
             autoComplete="off"
             maxLength={100}
           />
           <SelectField
-            id={form.fieldId('profession')}
+            {...form.bind('profession')}
             label={labels.profession!}
             placeholder={t('staff.chooseProfession')}
             options={PROFESSIONS.map((profession) => ({ value: profession, label: professionName(t, profession) }))}
-            value={values.profession}
-            onChange={(value) => form.set('profession', value as StaffForm['profession'])}
-            onBlur={() => form.touch('profession')}
-            error={errorFor('profession')}
           />
           <TextField
-            id={form.fieldId('hprNumber')}
+            {...form.bind('hprNumber')}
             label={labels.hprNumber!}
             optional
             hint={t('staff.hprHint')}
             inputMode="numeric"
             width="medium"
-            value={values.hprNumber}
-            onChange={(value) => form.set('hprNumber', value)}
-            onBlur={() => form.touch('hprNumber')}
-            error={errorFor('hprNumber')}
           />
           <TextField
-            id={form.fieldId('homeMunicipality')}
+            {...form.bind('homeMunicipality')}
             label={labels.homeMunicipality!}
             optional
             width="medium"
-            value={values.homeMunicipality}
-            onChange={(value) => form.set('homeMunicipality', value)}
-            onBlur={() => form.touch('homeMunicipality')}
-            error={errorFor('homeMunicipality')}
             maxLength={60}
           />
           <SelectField
-            id={form.fieldId('baseOfficeId')}
+            {...form.bind('baseOfficeId')}
             label={labels.baseOfficeId!}
             options={[{ value: '', label: t('staff.noBaseOffice') }, ...officeOptions]}
-            value={values.baseOfficeId}
-            onChange={(value) => form.set('baseOfficeId', value)}
-            onBlur={() => form.touch('baseOfficeId')}
-            error={errorFor('baseOfficeId')}
           />
           <TextField
-            id={form.fieldId('positionPercent')}
+            {...form.bind('positionPercent')}
             label={labels.positionPercent!}
             hint={t('staff.positionHint')}
             type="number"
@@ -189,17 +163,10 @@ function StaffFormView({ member, offices, defaultOfficeId }: { member: StaffMemb
             max={100}
             step={1}
             width="short"
-            value={values.positionPercent}
-            onChange={(value) => form.set('positionPercent', value)}
-            onBlur={() => form.touch('positionPercent')}
-            error={errorFor('positionPercent')}
           />
           <CheckboxField
-            id={form.fieldId('active')}
+            {...form.bindCheckbox('active')}
             label={labels.active!}
-            checked={values.active}
-            onChange={(value) => form.set('active', value)}
-            error={errorFor('active')}
           />
         </div>
         <div className="form-actions">

@@ -6,7 +6,7 @@ import { TextField } from '../../components/fields';
 import { EmptyState, FlashMessage, LoadError, Loading, NoAccess, PageHeader } from '../../components/page';
 import { useT } from '../../i18n';
 import { professionName } from '../../i18n/labels';
-import { useData, useResource } from '../../stores/data';
+import { reloadList, useList } from '../../stores/query';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
 import { filterStaff } from './staff-form';
@@ -14,8 +14,8 @@ import { filterStaff } from './staff-form';
 export function StaffPage() {
   const { t } = useT();
   const user = useSession((state) => state.user);
-  const staff = useResource('staff.list');
-  const offices = useResource('offices.list');
+  const staff = useList('staff.list');
+  const offices = useList('offices.list');
   const filter = useUi((state) => state.staffFilter);
   const setFilter = useUi((state) => state.setStaffFilter);
   const editable = can(user, 'editStaff');
@@ -40,7 +40,7 @@ export function StaffPage() {
       />
       <FlashMessage />
       <p className="page-intro">{editable ? t('staff.editHint') : t('staff.readOnly')}</p>
-      {staff.error && <LoadError error={staff.error} onRetry={() => void useData.getState().load('staff.list')} />}
+      {staff.error && <LoadError error={staff.error} onRetry={() => void reloadList('staff.list')} />}
       {!staff.data && !staff.error && <Loading />}
       {staff.data && staff.data.length === 0 && (
         <EmptyState>

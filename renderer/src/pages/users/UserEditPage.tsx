@@ -13,7 +13,7 @@ import { RoleCheckboxes } from '../../components/RoleCheckboxes';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
-import { useData, useResource } from '../../stores/data';
+import { invalidateArea, reloadList, useList } from '../../stores/query';
 import { useSession } from '../../stores/session';
 import { passwordFormErrors, rolesFormErrors, rolesFormToInput, toggleRole, userToRolesForm } from './user-form';
 import type { UserRolesForm } from './user-form';
@@ -26,13 +26,13 @@ export function UserEditPage({ id }: { id: string }) {
 
 function UserEditLoader({ id }: { id: string }) {
   const { t } = useT();
-  const users = useResource('users.list');
+  const users = useList('users.list');
   if (users.error?.code === 'auth.forbidden') return <NoAccess />;
   if (users.error && !users.data) {
     return (
       <section>
         <PageTitle>{t('users.title')}</PageTitle>
-        <LoadError error={users.error} onRetry={() => void useData.getState().load('users.list')} />
+        <LoadError error={users.error} onRetry={() => void reloadList('users.list')} />
       </section>
     );
   }
@@ -82,7 +82,7 @@ function RolesForm({ account }: { account: UserSummary }) {
       await api.call('users.update', rolesFormToInput(account.id, form.values));
     });
     if (saved) {
-      useData.getState().invalidateArea('users');
+      invalidateArea('users');
       navigate('/users', { flash: { key: isMe ? 'users.savedOwn' : 'users.saved', params: { username: account.username } } });
     }
   }

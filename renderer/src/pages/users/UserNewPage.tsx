@@ -13,7 +13,7 @@ import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
 import { professionName } from '../../i18n/labels';
-import { useData, useResource } from '../../stores/data';
+import { invalidateArea, reloadList, useList } from '../../stores/query';
 import { useSession } from '../../stores/session';
 import { emptyNewUserForm, newUserFormErrors, newUserFormToInput, staffWithoutUser, toggleRole } from './user-form';
 import type { NewUserForm } from './user-form';
@@ -26,8 +26,8 @@ export function UserNewPage() {
 
 function UserNewLoader() {
   const { t } = useT();
-  const users = useResource('users.list');
-  const staff = useResource('staff.list');
+  const users = useList('users.list');
+  const staff = useList('staff.list');
   if (users.error?.code === 'auth.forbidden') return <NoAccess />;
   const failed = users.error ?? staff.error;
   if (failed && (!users.data || !staff.data)) {
@@ -37,8 +37,8 @@ function UserNewLoader() {
         <LoadError
           error={failed}
           onRetry={() => {
-            void useData.getState().load('users.list');
-            void useData.getState().load('staff.list');
+            void reloadList('users.list');
+            void reloadList('staff.list');
           }}
         />
       </section>
@@ -71,7 +71,7 @@ function NewUserFormView({ candidates }: { candidates: StaffMember[] }) {
       await api.call('users.create', newUserFormToInput(form.values));
     });
     if (saved) {
-      useData.getState().invalidateArea('users');
+      invalidateArea('users');
       navigate('/users', { flash: { key: 'users.saved', params: { username: form.values.username.trim().toLowerCase() } } });
     }
   }

@@ -5,7 +5,7 @@ import { ActiveStatus } from '../../components/ActiveStatus';
 import { EmptyState, FlashMessage, LoadError, Loading, NoAccess, PageHeader } from '../../components/page';
 import { useT } from '../../i18n';
 import { roleNames } from '../../i18n/labels';
-import { useData, useResource } from '../../stores/data';
+import { reloadList, useList } from '../../stores/query';
 import { useSession } from '../../stores/session';
 
 export function UsersPage() {
@@ -17,7 +17,7 @@ export function UsersPage() {
 
 function UsersList() {
   const { t } = useT();
-  const users = useResource('users.list');
+  const users = useList('users.list');
   if (users.error?.code === 'auth.forbidden') return <NoAccess />;
 
   return (
@@ -32,7 +32,7 @@ function UsersList() {
       />
       <FlashMessage />
       <p className="page-intro">{t('users.intro')}</p>
-      {users.error && <LoadError error={users.error} onRetry={() => void useData.getState().load('users.list')} />}
+      {users.error && <LoadError error={users.error} onRetry={() => void reloadList('users.list')} />}
       {!users.data && !users.error && <Loading />}
       {users.data && users.data.length === 0 && (
         <EmptyState>

@@ -1,10 +1,10 @@
 // The sync status from the backend, reloaded on sync events and every few seconds (the background engine changes it without a call), and its one-line description.
 import { useEffect } from 'react';
 import { format } from 'date-fns';
-import type { ApiOutput } from '../../../../backend/api-types';
-import type { Translator } from '../../i18n';
-import { useQuery } from '../../stores/query';
-import type { QueryState } from '../../stores/query';
+import type { ApiOutput } from '../../../backend/api-types';
+import type { Translator } from '../i18n';
+import { useQuery } from './query';
+import type { QueryState } from './query';
 
 export type SyncStatus = ApiOutput<'sync.status'>;
 export type SyncErrorCode = NonNullable<SyncStatus['lastErrorCode']>;

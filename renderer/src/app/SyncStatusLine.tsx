@@ -1,9 +1,9 @@
 // The compact sync line in the header: online or not, last successful sync, changes waiting, first-download progress, an error in plain words, and "Synkroniser nå".
 import { useState } from 'react';
-import { api } from '../../api/client';
-import { useT } from '../../i18n';
-import './sync.css';
-import { describeStatus, formatSyncTime, syncErrorText, useSyncStatus } from './use-sync-status';
+import { api } from '../api/client';
+import { useT } from '../i18n';
+import '../styles/sync.css';
+import { describeStatus, formatSyncTime, syncErrorText, useSyncStatus } from '../stores/sync-status';
 
 export function SyncStatusLine() {
   const { t } = useT();

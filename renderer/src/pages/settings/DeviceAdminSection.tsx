@@ -10,9 +10,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField } from '../../components/fields';
 import { Notice } from '../../components/page';
 import { useT } from '../../i18n';
-import { useResource } from '../../stores/data';
-import { useQuery } from '../../stores/query';
-import './sync.css';
+import { useList, useQuery } from '../../stores/query';
+import '../../styles/sync.css';
 
 type Device = ApiOutput<'sync.devices'>[number];
 type EnrolmentCode = ApiOutput<'sync.createEnrolmentCode'>;
@@ -171,7 +170,7 @@ function DeviceList() {
 
 function NewEnrolmentCode() {
   const { t, errorText, dateLocale } = useT();
-  const offices = useResource('offices.list');
+  const offices = useList('offices.list');
   const [officeId, setOfficeId] = useState('');
   const [validHours, setValidHours] = useState<(typeof VALID_HOURS)[number]>('72');
   const [officeError, setOfficeError] = useState<string | undefined>(undefined);

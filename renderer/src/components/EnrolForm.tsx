@@ -1,13 +1,13 @@
 // The form that connects this computer to the shared service with an address and a one-time code (settings for admins, first run for a new computer); warns before merging a computer's own data.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { ApiOutput } from '../../../../backend/api-types';
-import { api } from '../../api/client';
-import { ApiCallError } from '../../api/errors';
-import { Notice } from '../../components/page';
-import { CheckboxField, TextField } from '../../components/fields';
-import { useT } from '../../i18n';
-import { syncErrorText } from './use-sync-status';
+import type { ApiOutput } from '../../../backend/api-types';
+import { api } from '../api/client';
+import { ApiCallError } from '../api/errors';
+import { Notice } from './page';
+import { CheckboxField, TextField } from './fields';
+import { useT } from '../i18n';
+import { syncErrorText } from '../stores/sync-status';
 
 type LocalData = ApiOutput<'sync.localData'>;
 

@@ -1,9 +1,10 @@
 // The week's warnings grouped by office and day, each as its one-sentence message, severity as icon and word as well as colour.
 import { memo } from 'react';
-import type { RotaWarning } from '../../../../domain/rota/warnings';
-import { useT } from '../../i18n';
-import { capitalise } from '../../i18n/labels';
-import { formatDayLong, groupWarnings } from './overview-format';
+import type { RotaWarning } from '../../../domain/rota/warnings';
+import { useT } from '../i18n';
+import { capitalise } from '../i18n/labels';
+import { formatDayLong } from '../format/dates';
+import { groupWarnings } from '../format/warnings';
 
 export const SEVERITY_ICONS = { error: '✖', warning: '⚠' } as const;
 

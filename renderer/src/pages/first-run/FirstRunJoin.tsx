@@ -1,7 +1,7 @@
 // First run, third choice: join a cooperation already in use by connecting this new computer to the shared service; shows the download's progress.
 import { useT } from '../../i18n';
-import { EnrolForm } from './EnrolForm';
-import { describeStatus, formatSyncTime, syncErrorText, useSyncStatus } from './use-sync-status';
+import { EnrolForm } from '../../components/EnrolForm';
+import { describeStatus, formatSyncTime, syncErrorText, useSyncStatus } from '../../stores/sync-status';
 
 export function FirstRunJoin() {
   const { t } = useT();

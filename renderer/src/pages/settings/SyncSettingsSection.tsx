@@ -7,8 +7,8 @@ import { Notice } from '../../components/page';
 import { useT } from '../../i18n';
 import { useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
-import { EnrolForm } from './EnrolForm';
-import { describeStatus, formatSyncTime, syncErrorText, useSyncStatus } from './use-sync-status';
+import { EnrolForm } from '../../components/EnrolForm';
+import { describeStatus, formatSyncTime, syncErrorText, useSyncStatus } from '../../stores/sync-status';
 
 export function SyncSettingsSection() {
   const { t } = useT();
