@@ -1,4 +1,5 @@
 // The shared service over HTTP: health, clear 4xx codes for bad requests that change nothing, rate limits, and a fuzz run that never gets a 5xx.
+import net from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer } from './http';
@@ -46,7 +47,7 @@ const pushBody = (changes: unknown[], cooperationId = 'coop-http') => JSON.strin
 beforeAll(async () => {
   storage = createSqliteStorage(':memory:');
   service = createSyncService({ storage });
-  server = await startSyncServer({ service, port: 0, log: (entry) => logs.push(entry), rateLimit: { perSecond: 1000, burst: 5000 } });
+  server = await startSyncServer({ service, port: 0, log: (entry) => logs.push(entry), rateLimit: { perSecond: 1000, burst: 5000 }, authFailures: { perMinute: 100_000, burst: 100_000 } });
   clockId = 'clock-http';
   auth = (await enrol('coop-http', clockId)).header;
   const revoked = await enrol('coop-http', 'clock-revoked');
@@ -75,6 +76,8 @@ describe('sync service over HTTP', () => {
     const cases: [string, Awaited<ReturnType<typeof request>>, number, string][] = [
       ['malformed JSON', await request('/v1/push', { method: 'POST', body: '{"protocol": 1, ' }), 400, 'request.malformed'],
       ['wrong shape', await request('/v1/push', { method: 'POST', body: pushBody([{ ...good, column: 'DROP TABLE' }]) }), 400, 'request.malformed'],
+      ['row id with a lone surrogate', await request('/v1/push', { method: 'POST', body: pushBody([{ ...good, row: 'o3\uD800x' }]) }), 400, 'request.malformed'],
+      ['value with a lone surrogate', await request('/v1/push', { method: 'POST', body: pushBody([{ ...good, value: 'Lierne\uDC00' }]) }), 400, 'request.malformed'],
       ['oversized', await request('/v1/push', { method: 'POST', body: pushBody([{ ...good, value: 'x'.repeat(5 * 1024 * 1024) }]) }), 413, 'request.tooLarge'],
       ['no credential', await request('/v1/push', { method: 'POST', body: pushBody([good]), auth: null }), 401, 'auth.missing'],
       ['wrong secret', await request('/v1/push', { method: 'POST', body: pushBody([good]), auth: auth.replace(/\.[^.]+$/, `.${'A'.repeat(43)}`) }), 401, 'auth.invalid'],
@@ -140,6 +143,41 @@ describe('sync service over HTTP', () => {
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('limits failed credentials per address, so secrets cannot be probed quickly', async () => {
+    const limited = await startSyncServer({ service, port: 0, log: () => {}, authFailures: { perMinute: 60, burst: 5 } });
+    try {
+      const statuses = new Map<number, number>();
+      for (let i = 0; i < 250; i++) {
+        const token = `Bearer ${crypto.randomUUID()}.${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url')}`;
+        const { status } = await fetch(`${limited.url}/v1/pull?after=0&cooperation=coop-http&protocol=1`, { headers: { authorization: token } });
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+      expect(statuses.get(401)).toBeLessThanOrEqual(10);
+      expect(statuses.get(429)).toBeGreaterThanOrEqual(240);
+      expect([...statuses.keys()].sort()).toEqual([401, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('logs a client that hangs up in the middle of its body as a client event, not a service failure', async () => {
+    const entries: Record<string, unknown>[] = [];
+    const watched = await startSyncServer({ service, port: 0, log: (entry) => entries.push(entry) });
+    try {
+      const socket = net.connect(watched.port, '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.write(
+        `POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${auth}\r\nX-Samvakt-Protocol: 1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"protocol":1,"cooperationId":"coop-http","changes":[`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.destroy();
+      await expect.poll(() => entries.find((entry) => entry.msg === 'client.aborted')).toMatchObject({ level: 'info', path: '/v1/push' });
+      expect(entries.filter((entry) => entry.level === 'error')).toEqual([]);
+    } finally {
+      await watched.close();
     }
   });
 });

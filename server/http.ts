@@ -21,6 +21,11 @@ export interface HttpServerOptions {
   rateLimit?: { perSecond: number; burst: number };
   /** Enrolment attempts per minute per address (codes are short; guessing must be slow). */
   enrolPerMinute?: number;
+  /**
+   * Failed credentials (missing, wrong or revoked) per minute per address, and the burst allowed at once. After that
+   * the address gets 429 before its credential is even looked at, so secrets and device ids cannot be probed quickly.
+   */
+  authFailures?: { perMinute: number; burst: number };
   log?: (entry: Record<string, unknown>) => void;
 }
 
@@ -47,6 +52,11 @@ function createRateLimiter(perSecond: number, burst: number) {
 
 class BodyTooLarge extends Error {}
 
+/** The client hung up before its request body was complete: its own doing, not a fault of the service. */
+class ClientGone extends Error {}
+
+const AUTH_FAILURE_CODES: readonly SyncErrorCode[] = ['auth.missing', 'auth.invalid', 'auth.revoked'];
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -67,7 +77,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('aborted', () => reject(new ClientGone()));
+    req.on('error', () => reject(new ClientGone()));
   });
 }
 
@@ -81,6 +92,27 @@ export function startSyncServer(options: HttpServerOptions): Promise<RunningSync
   const log = options.log ?? defaultLog;
   const limiter = createRateLimiter(options.rateLimit?.perSecond ?? 20, options.rateLimit?.burst ?? 200);
   const enrolLimiter = createRateLimiter((options.enrolPerMinute ?? 10) / 60, options.enrolPerMinute ?? 10);
+  const authFailures = options.authFailures ?? { perMinute: 30, burst: 20 };
+  const authFailureLimiter = createRateLimiter(authFailures.perMinute / 60, authFailures.burst);
+  /** Addresses whose failed-credential budget is spent, with when it has refilled one token again. */
+  const authBlockedUntil = new Map<string, number>();
+
+  async function authenticate(req: http.IncomingMessage, address: string) {
+    const now = Date.now();
+    const blockedUntil = authBlockedUntil.get(address);
+    if (blockedUntil !== undefined && blockedUntil > now) {
+      throw new SyncServiceError(429, 'request.rateLimited', 'Too many failed sign-ins from this address; wait a minute.');
+    }
+    try {
+      return await service.authenticate(req.headers.authorization);
+    } catch (error) {
+      if (error instanceof SyncServiceError && AUTH_FAILURE_CODES.includes(error.code) && !authFailureLimiter(address, now)) {
+        if (authBlockedUntil.size > 100_000) authBlockedUntil.clear(); // bounded memory under a flood of addresses
+        authBlockedUntil.set(address, now + 60_000 / authFailures.perMinute);
+      }
+      throw error;
+    }
+  }
 
   function send(res: http.ServerResponse, status: number, body: unknown) {
     sendJson(res, status, JSON.stringify(body));
@@ -133,7 +165,7 @@ export function startSyncServer(options: HttpServerOptions): Promise<RunningSync
     };
     const revokeTarget = req.method === 'POST' ? /^\/v1\/devices\/([0-9a-f-]{36})\/revoke$/.exec(path)?.[1] : undefined;
     if (!routes[`${req.method} ${path}`] && !revokeTarget) throw new SyncServiceError(404, 'request.notFound', `No such endpoint: ${req.method} ${path}`);
-    const device = await service.authenticate(req.headers.authorization);
+    const device = await authenticate(req, address);
     if (!limiter(device.id, Date.now())) throw new SyncServiceError(429, 'request.rateLimited', 'Too many requests from this device; slow down.');
     if (path === '/v1/push') send(res, 200, await service.push(device, parseJson(await readBody(req))));
     else if (path === '/v1/pull') send(res, 200, await service.pull(device, query));
@@ -176,6 +208,10 @@ export function startSyncServer(options: HttpServerOptions): Promise<RunningSync
         if (error instanceof SyncServiceError) {
           refuse(res, error.status, error.code, error.message);
           log({ level: 'warn', msg: 'refused', method: req.method, path: url.pathname, status: error.status, code: error.code, address });
+        } else if (error instanceof ClientGone) {
+          // Nobody is listening for an answer; it is the client's event (a closed laptop, a dropped line), not ours.
+          log({ level: 'info', msg: 'client.aborted', method: req.method, path: url.pathname, address });
+          res.destroy();
         } else if (error instanceof BodyTooLarge) {
           refuse(res, 413, 'request.tooLarge', `The body is larger than ${MAX_REQUEST_BYTES} bytes; send fewer changes per push.`);
           log({ level: 'warn', msg: 'refused', method: req.method, path: url.pathname, status: 413, code: 'request.tooLarge', address });

@@ -58,15 +58,17 @@ export interface PulledChange extends WireChange {
 }
 
 const HLC_PATTERN = /^\d{15}-\d{6}-[A-Za-z0-9_-]{1,64}$/;
+/** A lone UTF-16 surrogate: text that UTF-8 storage cannot keep as it is (it would be stored changed). */
+const LONE_SURROGATE = /\p{Cs}/u;
 const NAME_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 
 export const hlcSchema = z.string().regex(HLC_PATTERN);
 export const wireChangeSchema = z.strictObject({
   hlc: hlcSchema,
   table: z.string().regex(NAME_PATTERN),
-  row: z.string().min(1).max(200),
+  row: z.string().min(1).max(200).refine((text) => !LONE_SURROGATE.test(text), 'not well-formed text'),
   column: z.string().regex(NAME_PATTERN),
-  value: z.union([z.string().max(MAX_VALUE_CHARS), z.number().finite(), z.null()]),
+  value: z.union([z.string().max(MAX_VALUE_CHARS).refine((text) => !LONE_SURROGATE.test(text), 'not well-formed text'), z.number().finite(), z.null()]),
 });
 
 /**
@@ -95,8 +97,10 @@ export function checkPushRequest(body: unknown): { ok: true; request: PushReques
     if (typeof table !== 'string' || !NAME_PATTERN.test(table)) return { ok: false, problem: `changes.${i}.table is not a table name` };
     if (typeof column !== 'string' || !NAME_PATTERN.test(column)) return { ok: false, problem: `changes.${i}.column is not a column name` };
     if (typeof row !== 'string' || row.length < 1 || row.length > 200) return { ok: false, problem: `changes.${i}.row must be a text of 1–200 characters` };
+    if (LONE_SURROGATE.test(row)) return { ok: false, problem: `changes.${i}.row is not well-formed text (a lone surrogate)` };
     const valueOk = value === null || (typeof value === 'string' && value.length <= MAX_VALUE_CHARS) || (typeof value === 'number' && Number.isFinite(value));
     if (!valueOk) return { ok: false, problem: `changes.${i}.value must be text, a number or null` };
+    if (typeof value === 'string' && LONE_SURROGATE.test(value)) return { ok: false, problem: `changes.${i}.value is not well-formed text (a lone surrogate)` };
   }
   return { ok: true, request: body as PushRequest };
 }
