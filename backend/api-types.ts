@@ -1,11 +1,11 @@
 // Types of the API that the renderer and transports use: method names, inputs, outputs and results.
 import type { z } from 'zod';
 import type { ApiError } from './errors';
-import type { BackendEvent } from './handler';
+import type { BackendEvent } from './core/handler';
 import type { Handlers } from './handlers/index';
 
 export type { ApiError, AppErrorCode } from './errors';
-export type { BackendEvent } from './handler';
+export type { BackendEvent } from './core/handler';
 export type { SignedInUser } from './handlers/session';
 export type { Handlers };
 

@@ -2,15 +2,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempStore } from '../test/helpers/temp-store';
 import { createBackend } from './api';
+import { createLocalOnlySync } from './jobs/background-sync';
 import type { Backend } from './api';
-import { EXAMPLE_PASSWORD } from './example/indre-namdal';
+import { EXAMPLE_PASSWORD } from './demo-data/indre-namdal';
 
 let store: ReturnType<typeof openTempStore>;
 let backend: Backend;
 
 beforeEach(() => {
   store = openTempStore();
-  backend = createBackend({ store });
+  backend = createBackend({ store, sync: createLocalOnlySync(store) });
 });
 afterEach(() => store.close());
 

@@ -4,13 +4,15 @@ import { getAutoLockMinutes } from '../db/security-settings';
 import { hasAnyRole } from '../domain/roles';
 import { BACKEND_LOCK_GRACE_MS } from '../domain/security';
 import { validate } from '../domain/validation';
+import type { SyncEngine } from '../sync/engine';
 import { AppError } from './errors';
 import type { ApiError } from './errors';
-import type { BackendEvent, CallContext } from './handler';
+import type { BackendEvent, CallContext } from './core/handler';
 import { findHandler } from './handlers/index';
-import { auditSecurity } from './security-audit';
-import { createSessionStore } from './sessions';
-import type { Session } from './sessions';
+import { announceSyncChanges } from './jobs/background-sync';
+import { auditSecurity } from './core/security-audit';
+import { createSessionStore } from './core/sessions';
+import type { Session } from './core/sessions';
 
 export interface ApiRequest {
   method: string;
@@ -28,6 +30,12 @@ export interface Backend {
 
 export interface BackendOptions {
   store: LocalStore;
+  /**
+   * This device's sync engine: handlers reach it on the call context, and its merges are announced as data.changed.
+   * The harness and the desktop's backend process pass a real one (and start it); a backend that does not sync is given
+   * createLocalOnlySync(store) (backend/jobs/background-sync.ts). Closing the backend stops the engine.
+   */
+  sync: SyncEngine;
   now?: () => Date;
   /** Epoch ms for auto-lock and sign-in lockouts (default Date.now); security tests inject one. */
   clockMs?: () => number;
@@ -40,6 +48,7 @@ export function createBackend(options: BackendOptions): Backend {
   const sessions = createSessionStore(options.now, clockMs);
   const listeners = new Set<(event: BackendEvent) => void>();
   const events = { emit: (event: BackendEvent) => listeners.forEach((listener) => listener(event)) };
+  const stopAnnouncingSync = announceSyncChanges(options.sync, events.emit);
   const logError = options.logError ?? ((error, method) => console.error(`[backend] ${method} failed:`, error));
   const now = options.now ?? (() => new Date());
 
@@ -73,6 +82,7 @@ export function createBackend(options: BackendOptions): Backend {
     if (!parsed.ok) return { ok: false, error: { code: 'validation.failed', fields: parsed.fields } };
     const ctx: CallContext = {
       store: options.store,
+      sync: options.sync,
       sessions,
       events,
       session,
@@ -98,6 +108,10 @@ export function createBackend(options: BackendOptions): Backend {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => listeners.clear(),
+    close() {
+      stopAnnouncingSync();
+      options.sync.stop();
+      listeners.clear();
+    },
   };
 }

@@ -4,9 +4,10 @@ import { ROLES } from '../domain/roles';
 import type { Role } from '../domain/roles';
 import { openTempStore } from '../test/helpers/temp-store';
 import { createBackend } from './api';
+import { createLocalOnlySync } from './jobs/background-sync';
 import type { Backend } from './api';
 import { METHOD_NAMES } from './handlers/index';
-import { hashPassword } from './passwords';
+import { hashPassword } from './core/passwords';
 import { createStaffMember } from '../db/staff';
 import { createUser } from '../db/users';
 import { createCooperation } from '../db/cooperation';
@@ -116,7 +117,7 @@ const tokens = new Map<Role, string>();
 
 beforeAll(async () => {
   store = openTempStore();
-  backend = createBackend({ store });
+  backend = createBackend({ store, sync: createLocalOnlySync(store) });
   const passwordHash = await hashPassword('riktig-passord', { N: 1024, r: 8, p: 1 });
   store.writer.write((changes) => {
     createCooperation(changes, { name: 'Test', exampleData: false });

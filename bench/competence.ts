@@ -20,9 +20,10 @@ import { competenceMatrix } from '../domain/competence/matrix';
 import { isoWeekDates } from '../domain/calendar/isoWeek';
 import { listStaffCompetences } from '../db/competence';
 import { createBackend } from '../backend/api';
-import { emergencyNurseLookup } from '../backend/emergency-nurse';
-import { plannedShifts } from '../backend/rota-week';
-import { EXAMPLE_PASSWORD } from '../backend/example/indre-namdal';
+import { createLocalOnlySync } from '../backend/jobs/background-sync';
+import { emergencyNurseLookup } from '../backend/read-models/emergency-nurse';
+import { plannedShifts } from '../backend/read-models/rota-week';
+import { EXAMPLE_PASSWORD } from '../backend/demo-data/indre-namdal';
 import { generateDataset, random } from './dataset';
 import { summary } from './stats';
 
@@ -92,7 +93,7 @@ try {
     `dataset: ${dataset.offices} offices, ${active} active staff, ${dataset.shifts} shifts over ${years} years; ${register.types} competence types, ${register.records} competence records (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
 
-  const backend = createBackend({ store });
+  const backend = createBackend({ store, sync: createLocalOnlySync(store) });
   const signIn = await backend.call({ method: 'session.signIn', input: { username: 'leder', password: EXAMPLE_PASSWORD }, sessionToken: null });
   if (!signIn.ok) throw new Error('sign-in failed');
   const sessionToken = (signIn.value as { sessionToken: string }).sessionToken;

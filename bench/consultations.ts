@@ -21,7 +21,8 @@ import type { LocalStore } from '../db/open';
 import { listRoutineVersions } from '../db/routines';
 import { listStaff } from '../db/staff';
 import { createBackend } from '../backend/api';
-import { EXAMPLE_PASSWORD } from '../backend/example/indre-namdal';
+import { createLocalOnlySync } from '../backend/jobs/background-sync';
+import { EXAMPLE_PASSWORD } from '../backend/demo-data/indre-namdal';
 import { generateDataset } from './dataset';
 import { percentile } from './stats';
 
@@ -201,7 +202,7 @@ try {
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   console.log(`database file: ${(fs.statSync(store.file).size / 1024 / 1024).toFixed(1)} MiB`);
 
-  const backend = createBackend({ store, now: () => now });
+  const backend = createBackend({ store, sync: createLocalOnlySync(store), now: () => now });
   const signIn = async (username: string) => {
     const result = await backend.call({ method: 'session.signIn', input: { username, password: EXAMPLE_PASSWORD }, sessionToken: null });
     if (!result.ok) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(result.error)}`);

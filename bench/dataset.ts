@@ -9,7 +9,7 @@ import type { LocalStore } from '../db/open';
 import { createAbsence, createShift } from '../db/rota';
 import { createStaffMember, listStaff } from '../db/staff';
 import type { Profession } from '../domain/staff';
-import { loadExampleDataset } from '../backend/example/indre-namdal';
+import { loadExampleDataset } from '../backend/demo-data/indre-namdal';
 
 export interface DatasetOptions {
   /** First date with shifts. */

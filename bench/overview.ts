@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { addIsoWeeks, isoWeekOf } from '../domain/calendar/isoWeek';
 import { openLocalStore } from '../db/open';
 import { createBackend } from '../backend/api';
-import { EXAMPLE_PASSWORD } from '../backend/example/indre-namdal';
+import { createLocalOnlySync } from '../backend/jobs/background-sync';
+import { EXAMPLE_PASSWORD } from '../backend/demo-data/indre-namdal';
 import { generateDataset } from './dataset';
 import { summary as timingSummary } from './stats';
 
@@ -24,7 +25,7 @@ try {
   console.log(`dataset: ${summary.offices} offices, ${summary.staff} staff, ${summary.shifts} shifts, ${summary.absences} absences over ${years} years (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`database file: ${(fs.statSync(path.join(dataDir, 'samvakt.sqlite3')).size / 1024 / 1024).toFixed(1)} MiB`);
 
-  const backend = createBackend({ store });
+  const backend = createBackend({ store, sync: createLocalOnlySync(store) });
   const signIn = await backend.call({ method: 'session.signIn', input: { username: 'leder', password: EXAMPLE_PASSWORD }, sessionToken: null });
   if (!signIn.ok) throw new Error('sign-in failed');
   const token = (signIn.value as { sessionToken: string }).sessionToken;

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { AuditAction, AuditEvent } from '../domain/audit/actions';
 import { newId } from './ids';
 import type { ChangeSet } from './write-path';
+import { statement } from './statements';
 
 /**
  * A one-way reference to an identity number, so the log can answer "who has accessed this
@@ -116,6 +117,6 @@ export function listAuditEvents(db: Database.Database, filter: AuditFilter = {})
   if (about.length > 0) where.push(`(${about.join(' OR ')})`);
   else if (filter.targetIds) where.push('0'); // asked about no targets: nothing matches
   params.push(filter.limit ?? 500);
-  const rows = db.prepare(`SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`).all(...params) as AuditRow[];
+  const rows = statement(db, `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`).all(...params) as AuditRow[];
   return rows.map(toEvent);
 }

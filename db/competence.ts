@@ -5,6 +5,7 @@ import type { CompetenceCategory, CompetenceType, CompetenceTypeValues, Duty, St
 import { newId } from './ids';
 import { changedColumns } from './write-path';
 import type { ChangeSet } from './write-path';
+import { statement } from './statements';
 
 interface TypeRow {
   id: string;
@@ -42,11 +43,11 @@ function typeColumns(values: CompetenceTypeValues) {
 const TYPE_SELECT = 'SELECT id, name, category, renewal_months, applies_to, required_for, description FROM competence_types';
 
 export function listCompetenceTypes(db: Database.Database): CompetenceType[] {
-  return (db.prepare(`${TYPE_SELECT} WHERE deleted = 0`).all() as TypeRow[]).map(toType).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  return (statement(db, `${TYPE_SELECT} WHERE deleted = 0`).all() as TypeRow[]).map(toType).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
 
 export function getCompetenceType(db: Database.Database, id: string): CompetenceType | null {
-  const row = db.prepare(`${TYPE_SELECT} WHERE id = ? AND deleted = 0`).get(id) as TypeRow | undefined;
+  const row = statement(db, `${TYPE_SELECT} WHERE id = ? AND deleted = 0`).get(id) as TypeRow | undefined;
   return row ? toType(row) : null;
 }
 
@@ -107,22 +108,21 @@ const RECORD_SELECT = 'SELECT id, staff_id, competence_type_id, obtained, expire
 /** Every live competence record (the register is small: tens of people, a handful of types each). */
 export function listStaffCompetences(db: Database.Database, staffId?: string): StaffCompetence[] {
   const rows = staffId
-    ? db.prepare(`${RECORD_SELECT} WHERE deleted = 0 AND staff_id = ? ORDER BY obtained, id`).all(staffId)
-    : db.prepare(`${RECORD_SELECT} WHERE deleted = 0 ORDER BY obtained, id`).all();
+    ? statement(db, `${RECORD_SELECT} WHERE deleted = 0 AND staff_id = ? ORDER BY obtained, id`).all(staffId)
+    : statement(db, `${RECORD_SELECT} WHERE deleted = 0 ORDER BY obtained, id`).all();
   return (rows as RecordRow[]).map(toRecord);
 }
 
 /** Live records of the given competence types only (e.g. those a duty requires). */
 export function listStaffCompetencesOfTypes(db: Database.Database, typeIds: readonly string[]): StaffCompetence[] {
   if (typeIds.length === 0) return [];
-  const rows = db
-    .prepare(`${RECORD_SELECT} WHERE deleted = 0 AND competence_type_id IN (SELECT value FROM json_each(?)) ORDER BY obtained, id`)
+  const rows = statement(db, `${RECORD_SELECT} WHERE deleted = 0 AND competence_type_id IN (SELECT value FROM json_each(?)) ORDER BY obtained, id`)
     .all(JSON.stringify(typeIds));
   return (rows as RecordRow[]).map(toRecord);
 }
 
 export function getStaffCompetence(db: Database.Database, id: string): StaffCompetence | null {
-  const row = db.prepare(`${RECORD_SELECT} WHERE id = ? AND deleted = 0`).get(id) as RecordRow | undefined;
+  const row = statement(db, `${RECORD_SELECT} WHERE id = ? AND deleted = 0`).get(id) as RecordRow | undefined;
   return row ? toRecord(row) : null;
 }
 

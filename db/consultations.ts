@@ -7,6 +7,7 @@ import type { Icpc2ImportRow } from '../domain/consultations/icpc2-import';
 import type { StatisticsEntry } from '../domain/consultations/statistics';
 import { newId } from './ids';
 import type { ChangeSet } from './write-path';
+import { statement } from './statements';
 
 interface ConsultationRow {
   id: string;
@@ -118,8 +119,7 @@ export function appendAmendment(changes: ChangeSet, amendment: Omit<Amendment, '
 function loadAmendments(db: Database.Database, ids: readonly string[]): Map<string, Amendment[]> {
   const byConsultation = new Map<string, Amendment[]>();
   if (ids.length === 0) return byConsultation;
-  const rows = db
-    .prepare('SELECT * FROM consultation_amendments WHERE deleted = 0 AND consultation_id IN (SELECT value FROM json_each(?))')
+  const rows = statement(db, 'SELECT * FROM consultation_amendments WHERE deleted = 0 AND consultation_id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(ids)) as AmendmentRow[];
   for (const row of rows) byConsultation.set(row.consultation_id, [...(byConsultation.get(row.consultation_id) ?? []), toAmendment(row)]);
   return byConsultation;
@@ -128,7 +128,7 @@ function loadAmendments(db: Database.Database, ids: readonly string[]): Map<stri
 /** Entries with their amendments applied, in the order of the ids given; unknown ids are left out. */
 export function getCurrentEntries(db: Database.Database, ids: readonly string[]): CurrentEntry[] {
   if (ids.length === 0) return [];
-  const rows = db.prepare('SELECT * FROM consultations WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as ConsultationRow[];
+  const rows = statement(db, 'SELECT * FROM consultations WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as ConsultationRow[];
   const byId = new Map(rows.map((row) => [row.id, toRecord(row)]));
   const amendments = loadAmendments(db, ids);
   return ids.flatMap((id) => {
@@ -143,12 +143,10 @@ export function getCurrentEntry(db: Database.Database, id: string): CurrentEntry
 
 /** Recomputes the index rows of entries whose amendments changed since the last read (see migration 005). */
 export function refreshConsultationIndex(db: Database.Database): number {
-  const stale = db.prepare('SELECT id FROM consultation_index WHERE stale = 1').pluck().all() as string[];
+  const stale = statement(db, 'SELECT id FROM consultation_index WHERE stale = 1', 'pluck').all() as string[];
   if (stale.length === 0) return 0;
-  const update = db.prepare(
-    `UPDATE consultation_index SET at = ?, office_id = ?, nurse_id = ?, contact = ?, icpc2_code = ?, outcome = ?, doctor_id = ?,
-       patient_id_number = ?, cancelled = ?, stale = 0 WHERE id = ?`,
-  );
+  const update = statement(db, `UPDATE consultation_index SET at = ?, office_id = ?, nurse_id = ?, contact = ?, icpc2_code = ?, outcome = ?, doctor_id = ?,
+       patient_id_number = ?, cancelled = ?, stale = 0 WHERE id = ?`);
   db.transaction(() => {
     for (let i = 0; i < stale.length; i += 500) {
       for (const entry of getCurrentEntries(db, stale.slice(i, i + 500))) {
@@ -198,24 +196,22 @@ function filterSql(filter: ConsultationFilter): { where: string; params: (string
 export function listConsultations(db: Database.Database, filter: ConsultationFilter, page: { offset: number; limit: number }): { total: number; entries: CurrentEntry[] } {
   refreshConsultationIndex(db);
   const { where, params } = filterSql(filter);
-  const total = db.prepare(`SELECT count(*) FROM consultation_index WHERE ${where}`).pluck().get(...params) as number;
-  const ids = db.prepare(`SELECT id FROM consultation_index WHERE ${where} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`).pluck().all(...params, page.limit, page.offset) as string[];
+  const total = statement(db, `SELECT count(*) FROM consultation_index WHERE ${where}`, 'pluck').get(...params) as number;
+  const ids = statement(db, `SELECT id FROM consultation_index WHERE ${where} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`, 'pluck').all(...params, page.limit, page.offset) as string[];
   return { total, entries: getCurrentEntries(db, ids) };
 }
 
 /** Every entry (cancelled ones too) whose current identity number is this one, newest first. */
 export function findByIdentityNumber(db: Database.Database, identityNumber: string): CurrentEntry[] {
   refreshConsultationIndex(db);
-  const ids = db.prepare('SELECT id FROM consultation_index WHERE patient_id_number = ? ORDER BY at DESC, id DESC LIMIT 500').pluck().all(identityNumber) as string[];
+  const ids = statement(db, 'SELECT id FROM consultation_index WHERE patient_id_number = ? ORDER BY at DESC, id DESC LIMIT 500', 'pluck').all(identityNumber) as string[];
   return getCurrentEntries(db, ids);
 }
 
 /** Ids of every entry that has ever carried this identity number (original or amendment), for the access report. */
 export function idsEverWithIdentityNumber(db: Database.Database, identityNumber: string): string[] {
-  const original = db.prepare('SELECT id FROM consultations WHERE patient_id_number = ?').pluck().all(identityNumber) as string[];
-  const amended = db
-    .prepare("SELECT DISTINCT consultation_id FROM consultation_amendments WHERE json_extract(changes, '$.patient.idNumber') = ?")
-    .pluck()
+  const original = statement(db, 'SELECT id FROM consultations WHERE patient_id_number = ?', 'pluck').all(identityNumber) as string[];
+  const amended = statement(db, "SELECT DISTINCT consultation_id FROM consultation_amendments WHERE json_extract(changes, '$.patient.idNumber') = ?", 'pluck')
     .all(identityNumber) as string[];
   return [...new Set([...original, ...amended])];
 }
@@ -224,7 +220,7 @@ export function idsEverWithIdentityNumber(db: Database.Database, identityNumber:
 export function statisticsEntries(db: Database.Database, filter: ConsultationFilter): StatisticsEntry[] {
   refreshConsultationIndex(db);
   const { where, params } = filterSql({ ...filter, includeCancelled: false });
-  const rows = db.prepare(`SELECT office_id, at, contact, outcome, doctor_id, icpc2_code FROM consultation_index WHERE ${where}`).all(...params) as {
+  const rows = statement(db, `SELECT office_id, at, contact, outcome, doctor_id, icpc2_code FROM consultation_index WHERE ${where}`).all(...params) as {
     office_id: string;
     at: string;
     contact: string;
@@ -245,8 +241,7 @@ export function statisticsEntries(db: Database.Database, filter: ConsultationFil
 /** Consultation counts per office for a date range (not cancelled), for the weekly overview. */
 export function countsByOffice(db: Database.Database, fromDate: string, toDate: string): Record<string, number> {
   refreshConsultationIndex(db);
-  const rows = db
-    .prepare('SELECT office_id, count(*) AS n FROM consultation_index WHERE at >= ? AND at < ? AND cancelled = 0 GROUP BY office_id')
+  const rows = statement(db, 'SELECT office_id, count(*) AS n FROM consultation_index WHERE at >= ? AND at < ? AND cancelled = 0 GROUP BY office_id')
     .all(fromDate, `${toDate}T99`) as { office_id: string; n: number }[];
   return Object.fromEntries(rows.map((row) => [row.office_id, row.n]));
 }
@@ -254,8 +249,7 @@ export function countsByOffice(db: Database.Database, fromDate: string, toDate: 
 /** Entries dated before the cut-off that still hold an identity number or a note: what retention will anonymise. */
 export function entriesToAnonymise(db: Database.Database, beforeDate: string): { id: string; at: string; officeId: string }[] {
   return (
-    db
-      .prepare('SELECT id, at, office_id FROM consultations WHERE deleted = 0 AND anonymised_at IS NULL AND at < ? AND (patient_id_number IS NOT NULL OR note IS NOT NULL OR id IN (SELECT consultation_id FROM consultation_amendments)) ORDER BY at')
+    statement(db, 'SELECT id, at, office_id FROM consultations WHERE deleted = 0 AND anonymised_at IS NULL AND at < ? AND (patient_id_number IS NOT NULL OR note IS NOT NULL OR id IN (SELECT consultation_id FROM consultation_amendments)) ORDER BY at')
       .all(beforeDate) as { id: string; at: string; office_id: string }[]
   ).map((row) => ({ id: row.id, at: row.at, officeId: row.office_id }));
 }
@@ -263,7 +257,7 @@ export function entriesToAnonymise(db: Database.Database, beforeDate: string): {
 /** Removes the identity number and note from an entry and from its amendments; everything the statistics use stays. */
 export function anonymiseConsultation(changes: ChangeSet, id: string, at: string): void {
   changes.redact('consultations', id, { patient_id_number: null, note: null, anonymised_at: at });
-  const amendments = changes.db.prepare('SELECT id, changes, reason FROM consultation_amendments WHERE consultation_id = ?').all(id) as {
+  const amendments = statement(changes.db, 'SELECT id, changes, reason FROM consultation_amendments WHERE consultation_id = ?').all(id) as {
     id: string;
     changes: string | null;
     reason: string | null;
@@ -276,7 +270,7 @@ export function anonymiseConsultation(changes: ChangeSet, id: string, at: string
 
 /** ICPC-2 codes imported from the office's official file, by code. */
 export function listImportedIcpc2Codes(db: Database.Database): Icpc2ImportRow[] {
-  return (db.prepare('SELECT id, text FROM icpc2_codes WHERE deleted = 0 ORDER BY id').all() as { id: string; text: string }[]).map((row) => ({ code: row.id, text: row.text }));
+  return (statement(db, 'SELECT id, text FROM icpc2_codes WHERE deleted = 0 ORDER BY id').all() as { id: string; text: string }[]).map((row) => ({ code: row.id, text: row.text }));
 }
 
 /** Adds or updates imported codes; the code is the row id, so importing the same file twice changes nothing. */

@@ -4,6 +4,7 @@ import { DEFAULT_RETENTION_MONTHS } from '../domain/consultations/retention';
 import type { RotaLimits } from '../domain/rota/rules';
 import { newId } from './ids';
 import type { ChangeSet } from './write-path';
+import { statement } from './statements';
 
 export interface Cooperation {
   id: string;
@@ -12,7 +13,7 @@ export interface Cooperation {
 }
 
 export function getCooperation(db: Database.Database): Cooperation | null {
-  const row = db.prepare('SELECT id, name, example_data FROM cooperation WHERE deleted = 0 ORDER BY id LIMIT 1').get() as
+  const row = statement(db, 'SELECT id, name, example_data FROM cooperation WHERE deleted = 0 ORDER BY id LIMIT 1').get() as
     | { id: string; name: string; example_data: number }
     | undefined;
   return row ? { id: row.id, name: row.name, exampleData: row.example_data === 1 } : null;
@@ -37,7 +38,7 @@ export interface CooperationSettings {
 }
 
 export function getCooperationSettings(db: Database.Database): CooperationSettings {
-  const row = db.prepare('SELECT rota_limits, consultation_retention_months FROM cooperation WHERE deleted = 0 ORDER BY id LIMIT 1').get() as
+  const row = statement(db, 'SELECT rota_limits, consultation_retention_months FROM cooperation WHERE deleted = 0 ORDER BY id LIMIT 1').get() as
     | { rota_limits: string; consultation_retention_months: number }
     | undefined;
   return {

@@ -5,6 +5,7 @@ import { officeNameKey } from '../domain/offices';
 import { newId } from './ids';
 import { changedColumns } from './write-path';
 import type { ChangeSet } from './write-path';
+import { statement } from './statements';
 
 interface OfficeRow {
   id: string;
@@ -42,12 +43,12 @@ function toColumns(values: OfficeValues) {
 const SELECT = 'SELECT id, name, municipality, address, phone, opening_hours, driving_minutes FROM offices';
 
 export function listOffices(db: Database.Database): Office[] {
-  const rows = db.prepare(`${SELECT} WHERE deleted = 0`).all() as OfficeRow[];
+  const rows = statement(db, `${SELECT} WHERE deleted = 0`).all() as OfficeRow[];
   return rows.map(toOffice).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
 
 export function getOffice(db: Database.Database, id: string): Office | null {
-  const row = db.prepare(`${SELECT} WHERE id = ? AND deleted = 0`).get(id) as OfficeRow | undefined;
+  const row = statement(db, `${SELECT} WHERE id = ? AND deleted = 0`).get(id) as OfficeRow | undefined;
   return row ? toOffice(row) : null;
 }
 

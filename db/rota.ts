@@ -17,6 +17,7 @@ import type { AbsenceKind } from '../domain/rota/types';
 import { newId } from './ids';
 import { changedColumns } from './write-path';
 import type { ChangeSet } from './write-path';
+import { statement } from './statements';
 
 interface ShiftRow {
   id: string;
@@ -59,17 +60,17 @@ const SHIFT_SELECT = 'SELECT id, staff_id, office_id, date, start_time, end_time
 
 /** One-off shifts dated from..to (inclusive). */
 export function listShifts(db: Database.Database, from: LocalDate, to: LocalDate): Shift[] {
-  return (db.prepare(`${SHIFT_SELECT} WHERE date BETWEEN ? AND ? AND deleted = 0 ORDER BY date, start_time, id`).all(from, to) as ShiftRow[]).map(toShift);
+  return (statement(db, `${SHIFT_SELECT} WHERE date BETWEEN ? AND ? AND deleted = 0 ORDER BY date, start_time, id`).all(from, to) as ShiftRow[]).map(toShift);
 }
 
 export function listShiftsOfStaff(db: Database.Database, staffId: string, from: LocalDate, to: LocalDate): Shift[] {
   return (
-    db.prepare(`${SHIFT_SELECT} WHERE staff_id = ? AND date BETWEEN ? AND ? AND deleted = 0 ORDER BY date, start_time, id`).all(staffId, from, to) as ShiftRow[]
+    statement(db, `${SHIFT_SELECT} WHERE staff_id = ? AND date BETWEEN ? AND ? AND deleted = 0 ORDER BY date, start_time, id`).all(staffId, from, to) as ShiftRow[]
   ).map(toShift);
 }
 
 export function getShift(db: Database.Database, id: string): Shift | null {
-  const row = db.prepare(`${SHIFT_SELECT} WHERE id = ? AND deleted = 0`).get(id) as ShiftRow | undefined;
+  const row = statement(db, `${SHIFT_SELECT} WHERE id = ? AND deleted = 0`).get(id) as ShiftRow | undefined;
   return row ? toShift(row) : null;
 }
 
@@ -110,11 +111,11 @@ const ABSENCE_SELECT = 'SELECT id, staff_id, from_date, to_date, kind, note FROM
 
 /** Absences that overlap from..to. */
 export function listAbsences(db: Database.Database, from: LocalDate, to: LocalDate): Absence[] {
-  return (db.prepare(`${ABSENCE_SELECT} WHERE to_date >= ? AND from_date <= ? AND deleted = 0 ORDER BY from_date, id`).all(from, to) as AbsenceRow[]).map(toAbsence);
+  return (statement(db, `${ABSENCE_SELECT} WHERE to_date >= ? AND from_date <= ? AND deleted = 0 ORDER BY from_date, id`).all(from, to) as AbsenceRow[]).map(toAbsence);
 }
 
 export function getAbsence(db: Database.Database, id: string): Absence | null {
-  const row = db.prepare(`${ABSENCE_SELECT} WHERE id = ? AND deleted = 0`).get(id) as AbsenceRow | undefined;
+  const row = statement(db, `${ABSENCE_SELECT} WHERE id = ? AND deleted = 0`).get(id) as AbsenceRow | undefined;
   return row ? toAbsence(row) : null;
 }
 
@@ -185,13 +186,13 @@ const PATTERN_SELECT = 'SELECT id, staff_id, office_id, kind, start_time, end_ti
 export function listPatterns(db: Database.Database, from?: LocalDate, to?: LocalDate): RecurringPattern[] {
   const rows =
     from && to
-      ? db.prepare(`${PATTERN_SELECT} WHERE deleted = 0 AND from_date <= ? AND (to_date IS NULL OR to_date >= ?) ORDER BY from_date, id`).all(to, from)
-      : db.prepare(`${PATTERN_SELECT} WHERE deleted = 0 ORDER BY from_date, id`).all();
+      ? statement(db, `${PATTERN_SELECT} WHERE deleted = 0 AND from_date <= ? AND (to_date IS NULL OR to_date >= ?) ORDER BY from_date, id`).all(to, from)
+      : statement(db, `${PATTERN_SELECT} WHERE deleted = 0 ORDER BY from_date, id`).all();
   return (rows as PatternRow[]).map(toPattern);
 }
 
 export function getPattern(db: Database.Database, id: string): RecurringPattern | null {
-  const row = db.prepare(`${PATTERN_SELECT} WHERE id = ? AND deleted = 0`).get(id) as PatternRow | undefined;
+  const row = statement(db, `${PATTERN_SELECT} WHERE id = ? AND deleted = 0`).get(id) as PatternRow | undefined;
   return row ? toPattern(row) : null;
 }
 
@@ -221,8 +222,7 @@ interface ExceptionRow {
 /** Exceptions of the given patterns (all live ones). */
 export function listPatternExceptions(db: Database.Database, patternIds: readonly string[]): PatternException[] {
   if (patternIds.length === 0) return [];
-  const rows = db
-    .prepare(`SELECT id, pattern_id, date, replacement FROM rota_pattern_exceptions WHERE deleted = 0 AND pattern_id IN (SELECT value FROM json_each(?))`)
+  const rows = statement(db, `SELECT id, pattern_id, date, replacement FROM rota_pattern_exceptions WHERE deleted = 0 AND pattern_id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(patternIds)) as ExceptionRow[];
   return rows.map((row) => ({
     id: row.id,
@@ -242,5 +242,5 @@ export function setPatternException(changes: ChangeSet, patternId: string, date:
 /** Puts an occurrence back to what the pattern says. */
 export function clearPatternException(changes: ChangeSet, patternId: string, date: LocalDate): void {
   const id = occurrenceKey(patternId, date);
-  if (changes.db.prepare('SELECT 1 FROM rota_pattern_exceptions WHERE id = ? AND deleted = 0').get(id)) changes.remove('rota_pattern_exceptions', id);
+  if (statement(changes.db, 'SELECT 1 FROM rota_pattern_exceptions WHERE id = ? AND deleted = 0').get(id)) changes.remove('rota_pattern_exceptions', id);
 }

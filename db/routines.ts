@@ -5,6 +5,7 @@ import type { ExclusionCriterion, NurseMay, Routine, RoutineMedicine, RoutineSta
 import { newId } from './ids';
 import { changedColumns } from './write-path';
 import type { ChangeSet } from './write-path';
+import { statement } from './statements';
 
 interface RoutineRow {
   id: string;
@@ -81,15 +82,15 @@ const ROUTINE_SELECT = `SELECT id, routine_id, version, status, retired_from, su
 
 /** Every version of every routine, by routine then version. */
 export function listRoutineVersions(db: Database.Database): Routine[] {
-  return (db.prepare(`${ROUTINE_SELECT} WHERE deleted = 0 ORDER BY routine_id, version`).all() as RoutineRow[]).map(toRoutine);
+  return (statement(db, `${ROUTINE_SELECT} WHERE deleted = 0 ORDER BY routine_id, version`).all() as RoutineRow[]).map(toRoutine);
 }
 
 export function listVersionsOf(db: Database.Database, routineId: string): Routine[] {
-  return (db.prepare(`${ROUTINE_SELECT} WHERE deleted = 0 AND routine_id = ? ORDER BY version`).all(routineId) as RoutineRow[]).map(toRoutine);
+  return (statement(db, `${ROUTINE_SELECT} WHERE deleted = 0 AND routine_id = ? ORDER BY version`).all(routineId) as RoutineRow[]).map(toRoutine);
 }
 
 export function getRoutineVersion(db: Database.Database, id: string): Routine | null {
-  const row = db.prepare(`${ROUTINE_SELECT} WHERE id = ? AND deleted = 0`).get(id) as RoutineRow | undefined;
+  const row = statement(db, `${ROUTINE_SELECT} WHERE id = ? AND deleted = 0`).get(id) as RoutineRow | undefined;
   return row ? toRoutine(row) : null;
 }
 
@@ -129,9 +130,9 @@ function toEvent(row: EventRow): AuthorisationEvent {
 const EVENT_SELECT = 'SELECT id, routine_id, routine_version, nurse_id, kind, by_doctor_id, effective_date, reason, at FROM routine_authorisations';
 
 export function listAuthorisationEvents(db: Database.Database, filter: { routineId?: string; nurseId?: string } = {}): AuthorisationEvent[] {
-  if (filter.routineId) return (db.prepare(`${EVENT_SELECT} WHERE routine_id = ? ORDER BY at, id`).all(filter.routineId) as EventRow[]).map(toEvent);
-  if (filter.nurseId) return (db.prepare(`${EVENT_SELECT} WHERE nurse_id = ? ORDER BY at, id`).all(filter.nurseId) as EventRow[]).map(toEvent);
-  return (db.prepare(`${EVENT_SELECT} ORDER BY at, id`).all() as EventRow[]).map(toEvent);
+  if (filter.routineId) return (statement(db, `${EVENT_SELECT} WHERE routine_id = ? ORDER BY at, id`).all(filter.routineId) as EventRow[]).map(toEvent);
+  if (filter.nurseId) return (statement(db, `${EVENT_SELECT} WHERE nurse_id = ? ORDER BY at, id`).all(filter.nurseId) as EventRow[]).map(toEvent);
+  return (statement(db, `${EVENT_SELECT} ORDER BY at, id`).all() as EventRow[]).map(toEvent);
 }
 
 /** Appends a grant or revocation; events are never changed afterwards. */

@@ -1,5 +1,6 @@
 // Last-writer-wins bookkeeping: which hybrid-logical-clock timestamp each column of each synced row was last written at, one record per row.
 import type Database from 'better-sqlite3';
+import { statement } from './statements';
 
 /**
  * Column → timestamp of one row. Only columns that were written (locally or by a merged remote change)
@@ -30,9 +31,9 @@ export interface RowVersionStore {
 function createColumnSets(db: Database.Database) {
   const byJson = new Map<string, number>();
   const byId = new Map<number, string[]>();
-  const insert = db.prepare('INSERT INTO row_version_column_sets (columns) VALUES (?) ON CONFLICT (columns) DO NOTHING');
-  const find = db.prepare('SELECT id FROM row_version_column_sets WHERE columns = ?').pluck();
-  const load = db.prepare('SELECT columns FROM row_version_column_sets WHERE id = ?').pluck();
+  const insert = statement(db, 'INSERT INTO row_version_column_sets (columns) VALUES (?) ON CONFLICT (columns) DO NOTHING');
+  const find = statement(db, 'SELECT id FROM row_version_column_sets WHERE columns = ?', 'pluck');
+  const load = statement(db, 'SELECT columns FROM row_version_column_sets WHERE id = ?', 'pluck');
   return {
     /** The set's number, created when new. Safe inside a transaction that rolls back: the cache is only filled from rows read back. */
     idOf(sortedColumnsJson: string): number {
@@ -64,11 +65,9 @@ function createColumnSets(db: Database.Database) {
 
 export function createRowVersionStore(db: Database.Database): RowVersionStore & { forgetCache(): void } {
   const sets = createColumnSets(db);
-  const select = db.prepare('SELECT versions FROM row_versions WHERE table_name = ? AND row_id = ?').pluck();
-  const upsert = db.prepare(
-    `INSERT INTO row_versions (table_name, row_id, versions) VALUES (?, ?, ?)
-     ON CONFLICT (table_name, row_id) DO UPDATE SET versions = excluded.versions`,
-  );
+  const select = statement(db, 'SELECT versions FROM row_versions WHERE table_name = ? AND row_id = ?', 'pluck');
+  const upsert = statement(db, `INSERT INTO row_versions (table_name, row_id, versions) VALUES (?, ?, ?)
+     ON CONFLICT (table_name, row_id) DO UPDATE SET versions = excluded.versions`);
 
   function decode(text: string): ColumnVersions {
     const versions: ColumnVersions = new Map();
@@ -114,7 +113,7 @@ export function createRowVersionStore(db: Database.Database): RowVersionStore & 
 export function listCellVersions(db: Database.Database): { table: string; row: string; column: string; hlc: string }[] {
   const store = createRowVersionStore(db);
   const cells: { table: string; row: string; column: string; hlc: string }[] = [];
-  const rows = db.prepare('SELECT table_name, row_id FROM row_versions ORDER BY table_name, row_id').all() as { table_name: string; row_id: string }[];
+  const rows = statement(db, 'SELECT table_name, row_id FROM row_versions ORDER BY table_name, row_id').all() as { table_name: string; row_id: string }[];
   for (const row of rows) {
     const versions = [...store.get(row.table_name, row.row_id)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [column, hlc] of versions) cells.push({ table: row.table_name, row: row.row_id, column, hlc });

@@ -4,6 +4,7 @@ import type { Profession, StaffMember, StaffValues } from '../domain/staff';
 import { newId } from './ids';
 import { changedColumns } from './write-path';
 import type { ChangeSet } from './write-path';
+import { statement } from './statements';
 
 interface StaffRow {
   id: string;
@@ -45,12 +46,12 @@ const SELECT =
   'SELECT id, name, profession, hpr_number, home_municipality, base_office_id, position_percent, active FROM staff';
 
 export function listStaff(db: Database.Database): StaffMember[] {
-  const rows = db.prepare(`${SELECT} WHERE deleted = 0`).all() as StaffRow[];
+  const rows = statement(db, `${SELECT} WHERE deleted = 0`).all() as StaffRow[];
   return rows.map(toStaff).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
 
 export function getStaffMember(db: Database.Database, id: string): StaffMember | null {
-  const row = db.prepare(`${SELECT} WHERE id = ? AND deleted = 0`).get(id) as StaffRow | undefined;
+  const row = statement(db, `${SELECT} WHERE id = ? AND deleted = 0`).get(id) as StaffRow | undefined;
   return row ? toStaff(row) : null;
 }
 

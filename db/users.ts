@@ -4,6 +4,7 @@ import type { Role } from '../domain/roles';
 import type { UserSummary } from '../domain/users';
 import { newId } from './ids';
 import type { ChangeSet } from './write-path';
+import { statement } from './statements';
 
 interface UserRow {
   id: string;
@@ -34,24 +35,30 @@ const SELECT = `SELECT u.id, u.staff_id, s.name AS staff_name, u.username, u.rol
   FROM users u LEFT JOIN staff s ON s.id = u.staff_id`;
 
 export function listUsers(db: Database.Database): UserSummary[] {
-  const rows = db.prepare(`${SELECT} WHERE u.deleted = 0`).all() as UserRow[];
+  const rows = statement(db, `${SELECT} WHERE u.deleted = 0`).all() as UserRow[];
   return rows.map(toUser).sort((a, b) => a.username.localeCompare(b.username, 'nb'));
 }
 
 export function getUser(db: Database.Database, id: string): UserSummary | null {
-  const row = db.prepare(`${SELECT} WHERE u.id = ? AND u.deleted = 0`).get(id) as UserRow | undefined;
+  const row = statement(db, `${SELECT} WHERE u.id = ? AND u.deleted = 0`).get(id) as UserRow | undefined;
   return row ? toUser(row) : null;
 }
 
 export function findCredentials(db: Database.Database, username: string): UserCredentials | null {
-  const row = db.prepare(`${SELECT} WHERE u.username = ? AND u.deleted = 0 ORDER BY u.id LIMIT 1`).get(username) as
+  const row = statement(db, `${SELECT} WHERE u.username = ? AND u.deleted = 0 ORDER BY u.id LIMIT 1`).get(username) as
     | (UserRow & { password_hash: string })
     | undefined;
   return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
 }
 
+/** Every username by user id, deleted users included: history keeps naming who did what. */
+export function usernamesById(db: Database.Database): Map<string, string> {
+  const rows = statement(db, 'SELECT id, username FROM users').all() as { id: string; username: string }[];
+  return new Map(rows.map((row) => [row.id, row.username]));
+}
+
 export function countUsers(db: Database.Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM users WHERE deleted = 0').get() as { n: number }).n;
+  return (statement(db, 'SELECT count(*) AS n FROM users WHERE deleted = 0').get() as { n: number }).n;
 }
 
 export function createUser(

@@ -6,6 +6,7 @@ import { openLocalStore } from './open';
 import { createOffice, getOffice, listOffices, updateOffice } from './offices';
 import { newId } from './ids';
 import { listCellVersions } from './row-versions';
+import { listOutbox } from './outbox';
 
 interface OutboxRow {
   hlc: string;
@@ -26,7 +27,7 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 function outbox(): OutboxRow[] {
-  return store.db.prepare('SELECT hlc, table_name, row_id, column_name, value_json FROM outbox ORDER BY local_seq').all() as OutboxRow[];
+  return listOutbox(store.db).map((entry) => ({ hlc: entry.hlc, table_name: entry.table, row_id: entry.row, column_name: entry.column, value_json: JSON.stringify(entry.value) }));
 }
 
 describe('write path', () => {

@@ -1,7 +1,9 @@
 // The single write path: applies every change to synced tables, stamps it with the device clock and records it in the outbox.
 import type Database from 'better-sqlite3';
 import type { DeviceClock } from './device-clock';
+import { createOutbox } from './outbox';
 import { createRowVersionStore } from './row-versions';
+import { statement } from './statements';
 import { erasableColumns, isAppendOnly, SYNCED_TABLES } from './sync-tables';
 import type { RowValues, SqlValue, SyncedTableName } from './sync-tables';
 
@@ -39,10 +41,7 @@ function assertMutable(table: SyncedTableName) {
 
 export function createWriter(db: Database.Database, clock: DeviceClock): Writer {
   const rowVersions = createRowVersionStore(db);
-  const addToOutbox = db.prepare(
-    `INSERT INTO outbox (hlc, table_name, row_id, column_name, value_json) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (hlc, table_name, row_id, column_name) DO UPDATE SET value_json = excluded.value_json`,
-  );
+  const outbox = createOutbox(db);
 
   function checkedColumns(table: SyncedTableName, values: Record<string, SqlValue | undefined>): [string, SqlValue][] {
     const known = SYNCED_TABLES[table].columns as Record<string, string>;
@@ -57,13 +56,13 @@ export function createWriter(db: Database.Database, clock: DeviceClock): Writer 
 
   function record(hlc: string, table: string, id: string, entries: [string, SqlValue][]) {
     rowVersions.stamp(table, id, entries.map(([column]) => column), hlc);
-    for (const [column, value] of entries) addToOutbox.run(hlc, table, id, column, JSON.stringify(value));
+    for (const [column, value] of entries) outbox.add(hlc, table, id, column, value);
   }
 
   function setColumns(table: SyncedTableName, id: string, entries: [string, SqlValue][]) {
     if (entries.length === 0) return;
     const assignments = entries.map(([column]) => `"${column}" = ?`).join(', ');
-    const result = db.prepare(`UPDATE "${table}" SET ${assignments} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
+    const result = statement(db, `UPDATE "${table}" SET ${assignments} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
     if (result.changes !== 1) throw new Error(`${table} ${id} does not exist`);
   }
 
@@ -74,7 +73,7 @@ export function createWriter(db: Database.Database, clock: DeviceClock): Writer 
       hlc,
       insert(table, id, values) {
         const entries = checkedColumns(table, values);
-        db.prepare(`INSERT INTO "${table}" (id) VALUES (?)`).run(id);
+        statement(db, `INSERT INTO "${table}" (id) VALUES (?)`).run(id);
         setColumns(table, id, entries);
         record(hlc, table, id, [...entries, ['deleted', 0]]);
       },
@@ -99,7 +98,7 @@ export function createWriter(db: Database.Database, clock: DeviceClock): Writer 
       },
       upsert(table, id, values) {
         assertMutable(table);
-        const exists = db.prepare(`SELECT 1 FROM "${table}" WHERE id = ?`).get(id) !== undefined;
+        const exists = statement(db, `SELECT 1 FROM "${table}" WHERE id = ?`).get(id) !== undefined;
         if (!exists) return changes.insert(table, id, values);
         const entries: [string, SqlValue][] = [...checkedColumns(table, values), ['deleted', 0]];
         setColumns(table, id, entries);

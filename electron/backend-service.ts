@@ -2,12 +2,12 @@
 import { createBackend as createRealBackend } from '../backend/api';
 import type { Backend, BackendOptions } from '../backend/api';
 import type { LocalStore } from '../db/open';
-import { startDailyBackups } from '../backend/daily-backup';
+import { startDailyBackups } from '../backend/jobs/daily-backup';
 import { DatabaseKeyError } from '../db/encryption';
 import { DatabaseTooNewError } from '../db/migrate';
 import { INTERNAL_ERROR, isRequestMessage, isShutdownMessage } from './protocol';
 import type { FromBackendMessage } from './protocol';
-import { withBackgroundSync } from '../backend/background-sync';
+import { createSyncEngine } from '../sync/engine';
 import { createPortSecretStore } from './secret-store';
 import type { SecretPortLike } from './secret-store';
 
@@ -61,9 +61,9 @@ export function runBackendService(options: BackendServiceOptions): void {
   }
 
   // Sync runs in the background beside the backend; its device secret is kept by main with safeStorage.
-  const backend = withBackgroundSync((options.createBackend ?? createRealBackend)({ store }), store, {
-    secrets: createPortSecretStore(port as unknown as SecretPortLike),
-  });
+  const sync = createSyncEngine({ store, secrets: createPortSecretStore(port as unknown as SecretPortLike) });
+  const backend = (options.createBackend ?? createRealBackend)({ store, sync });
+  sync.start();
   const stopBackups = startDailyBackups({ store, log });
   backend.onEvent((event) => port.postMessage({ event }));
 

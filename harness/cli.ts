@@ -5,9 +5,9 @@ import { createBackend } from '../backend/api';
 import { openLocalStore } from '../db/open';
 import type { LocalStore } from '../db/open';
 import { harnessDatabaseKey } from './dev-key';
-import { withBackgroundSync } from '../backend/background-sync';
+import { createSyncEngine } from '../sync/engine';
 import { createFileSecretStore } from '../sync/secret-store';
-import { startDailyBackups } from '../backend/daily-backup';
+import { startDailyBackups } from '../backend/jobs/daily-backup';
 import { startHarness } from './server';
 
 const { values } = parseArgs({
@@ -38,12 +38,16 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-// The harness keeps the sync device secret in a file in its data folder (the desktop app uses Electron safeStorage).
-const backend = withBackgroundSync(createBackend({ store }), store, {
+// Sync runs in the background beside the backend. The harness keeps the device secret in a file in its data folder
+// (the desktop app uses Electron safeStorage).
+const sync = createSyncEngine({
+  store,
   secrets: createFileSecretStore(path.join(path.resolve(values['data-dir']), 'secrets')),
   intervalMs: Math.max(200, Number(values['sync-interval-ms']) || 30_000),
   minBackoffMs: Math.min(2_000, Math.max(200, Number(values['sync-interval-ms']) || 2_000)),
 });
+const backend = createBackend({ store, sync });
+sync.start();
 const stopBackups = startDailyBackups({ store });
 const harness = await startHarness({
   backend,

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../backend/api';
+import { createLocalOnlySync } from '../backend/jobs/background-sync';
 import { openTempStore, tempDir } from '../test/helpers/temp-store';
 import { startHarness } from './server';
 import type { RunningHarness } from './server';
@@ -15,7 +16,7 @@ beforeEach(async () => {
   store = openTempStore();
   staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Samvakt</title>');
-  harness = await startHarness({ backend: createBackend({ store }), staticDir, port: 0 });
+  harness = await startHarness({ backend: createBackend({ store, sync: createLocalOnlySync(store) }), staticDir, port: 0 });
 });
 afterEach(async () => {
   await harness.close();

@@ -1,10 +1,9 @@
 // PostgreSQL storage for the shared service: the same log as SQLite, for many cooperations and several service instances.
 import pg from 'pg';
-import type { SqlValue } from '../db/sync-tables';
 import type { PulledChange } from '../sync/protocol';
-import { toDevice, toSnapshotPage } from './storage';
-import type { DeviceRow, SnapshotPageRow } from './storage';
-import type { SnapshotCell, StoredDevice, SyncStorage } from './storage';
+import { toCell, toDevice, toSnapshotPage } from './storage';
+import type { CellRow, DeviceRow, SnapshotPageRow } from './storage';
+import type { StoredDevice, SyncStorage } from './storage';
 
 // Keys and timestamps compare byte-wise (COLLATE "C") so HLC order and paging match SQLite's.
 const SCHEMA = `
@@ -76,14 +75,6 @@ export function createPostgresStorage(connectionString: string, options: { poolS
     }
   }
 
-  type CellRow = { table_name: string; row_id: string; column_name: string; hlc: string; value_json: string };
-  const toCell = (row: CellRow): SnapshotCell => ({
-    table: row.table_name,
-    row: row.row_id,
-    column: row.column_name,
-    hlc: row.hlc,
-    value: JSON.parse(row.value_json) as SqlValue,
-  });
 
   return {
     kind: 'postgres',

@@ -1,10 +1,9 @@
 // SQLite storage for the shared service (the embedded default): one file, WAL, one writer.
 import Database from 'better-sqlite3';
-import type { SqlValue } from '../db/sync-tables';
 import type { PulledChange } from '../sync/protocol';
-import { toDevice, toSnapshotPage } from './storage';
-import type { DeviceRow, SnapshotPageRow } from './storage';
-import type { ChangeToStore, EnrolmentCodeRecord, SnapshotCell, SnapshotKey, StoredDevice, SyncStorage } from './storage';
+import { toCell, toDevice, toSnapshotPage } from './storage';
+import type { CellRow, DeviceRow, SnapshotPageRow } from './storage';
+import type { ChangeToStore, EnrolmentCodeRecord, SnapshotKey, StoredDevice, SyncStorage } from './storage';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS cooperations (
@@ -111,14 +110,6 @@ export function createSqliteStorage(file: string): SyncStorage {
       'INSERT INTO devices (id, cooperation_id, clock_id, secret_hash, office, name, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)',
     ).run(stored.id, stored.cooperationId, stored.clockId, stored.secretHash, stored.office, stored.name, now);
     return stored;
-  });
-  type CellRow = { table_name: string; row_id: string; column_name: string; hlc: string; value_json: string };
-  const toCell = (row: CellRow): SnapshotCell => ({
-    table: row.table_name,
-    row: row.row_id,
-    column: row.column_name,
-    hlc: row.hlc,
-    value: JSON.parse(row.value_json) as SqlValue,
   });
 
   return {

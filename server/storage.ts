@@ -127,3 +127,16 @@ export function toDevice(row: DeviceRow): StoredDevice {
     revokedAt: row.revoked_at,
   };
 }
+
+/** A stored cell as both adapters select it (snake_case columns, the value as JSON text). */
+export type CellRow = { table_name: string; row_id: string; column_name: string; hlc: string; value_json: string };
+
+export function toCell(row: CellRow): SnapshotCell {
+  return {
+    table: row.table_name,
+    row: row.row_id,
+    column: row.column_name,
+    hlc: row.hlc,
+    value: JSON.parse(row.value_json) as SqlValue,
+  };
+}

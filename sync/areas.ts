@@ -1,6 +1,10 @@
 // Which screen area each synced table belongs to, so a merge can tell open screens what to refresh.
+import type { Area } from '../domain/areas';
+import { isSyncedTable } from '../db/sync-tables';
+import type { SyncedTableName } from '../db/sync-tables';
 
-const TABLE_AREAS: Record<string, string> = {
+/** Every synced table has an area: a new table without one is a compile error here. */
+const TABLE_AREAS: Record<SyncedTableName, Area> = {
   cooperation: 'settings',
   offices: 'offices',
   staff: 'staff',
@@ -19,7 +23,7 @@ const TABLE_AREAS: Record<string, string> = {
   audit_events: 'audit',
 };
 
-/** The area of a table; tables of newer versions fall back to 'sync'. */
-export function areaOfTable(table: string): string {
-  return TABLE_AREAS[table] ?? 'sync';
+/** The area of a table; tables of newer versions (kept in sync_pending until this app knows them) fall back to 'sync'. */
+export function areaOfTable(table: string): Area {
+  return isSyncedTable(table) ? TABLE_AREAS[table] : 'sync';
 }

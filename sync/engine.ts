@@ -2,10 +2,11 @@
 import type { LocalStore } from '../db/open';
 import { beginBulkLoad, endBulkLoad } from '../db/bulk-load';
 import { getMeta, setMeta } from '../db/local-meta';
+import { createOutbox } from '../db/outbox';
+import type { Area } from '../domain/areas';
 import { ClockDriftError, DEFAULT_MAX_DRIFT_MS } from '../domain/hlc';
 import { createMerger } from './merge';
 import type { Merger } from './merge';
-import { createOutbox } from './outbox';
 import { MAX_PUSH_CHANGES, MAX_SNAPSHOT_LIMIT, SYNC_PROTOCOL_VERSION } from './protocol';
 import type { SecretStore } from './secret-store';
 import { createHttpTransport, SyncTransportError } from './transport';
@@ -80,10 +81,6 @@ export interface SyncEngineOptions {
   /** The transport for a server URL (HTTP by default; tests pass an in-process one). */
   transportFor?: (serverUrl: string) => SyncTransport;
   now?: () => number;
-  /** Called after a merge with the areas whose data changed. */
-  onChange?: (areas: string[]) => void;
-  /** Called when the status changes (e.g. to refresh the status line). */
-  onStatus?: (status: SyncStatus) => void;
   intervalMs?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
@@ -92,8 +89,20 @@ export interface SyncEngineOptions {
   maxDriftMs?: number;
 }
 
+/** What the engine tells whoever listens (the backend, which turns it into data.changed events). */
+export interface SyncListener {
+  /** After a merge: the areas whose data changed. */
+  changed?(areas: Area[]): void;
+  /** When the status changes (e.g. to refresh the status line). */
+  status?(status: SyncStatus): void;
+}
+
 export interface SyncEngine {
   status(): SyncStatus;
+  /** When this device last finished a sync cycle (ISO), null when never; cheaper than status() for screens that show only this. */
+  lastSuccessAt(): string | null;
+  /** Listens for merges and status changes; returns a function that stops listening. */
+  listen(listener: SyncListener): () => void;
   /** Runs one full cycle now (or waits for the one running) and returns the status after it. */
   syncNow(): Promise<SyncStatus>;
   enrol(input: { serverUrl: string; code: string; name?: string }): Promise<SyncStatus>;
@@ -144,6 +153,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let started = false;
   let failures = 0;
   let pendingAppliedOnce = false;
+  const listeners = new Set<SyncListener>();
 
   const getMerger = () => (merger ??= createMerger(store));
   const meta = (key: string) => getMeta(db, key);
@@ -170,10 +180,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     };
   }
 
-  const report = () => options.onStatus?.(status());
+  function announceStatus(current: SyncStatus) {
+    for (const listener of listeners) listener.status?.(current);
+  }
+  const report = () => {
+    if (listeners.size > 0) announceStatus(status());
+  };
 
-  function changed(areas: Set<string>) {
-    if (areas.size) options.onChange?.([...areas]);
+  function changed(areas: Set<Area>) {
+    if (areas.size === 0) return;
+    for (const listener of listeners) listener.changed?.([...areas]);
   }
 
   async function credentials(): Promise<{ transport: SyncTransport; auth: DeviceAuth; cooperation: string } | null> {
@@ -198,7 +214,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    * current one is merged, so the service builds it while this device writes. Indexes are set aside
    * for the download and rebuilt once at the end (db/bulk-load.ts).
    */
-  async function download(transport: SyncTransport, auth: DeviceAuth, cooperation: string, areas: Set<string>) {
+  async function download(transport: SyncTransport, auth: DeviceAuth, cooperation: string, areas: Set<Area>) {
     if (meta(META.cursor) !== null) return;
     let progress = snapshotProgress();
     const request = (after: SnapshotProgress | null) => {
@@ -246,7 +262,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     })();
   }
 
-  async function pull(transport: SyncTransport, auth: DeviceAuth, cooperation: string, areas: Set<string>) {
+  async function pull(transport: SyncTransport, auth: DeviceAuth, cooperation: string, areas: Set<Area>) {
     for (;;) {
       const after = Number(meta(META.cursor) ?? 0);
       const page = await transport.pull(auth, { cooperation, after, ...(options.pullLimit ? { limit: options.pullLimit } : {}) });
@@ -270,7 +286,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function cycle(): Promise<SyncStatus> {
-    const areas = new Set<string>();
+    const areas = new Set<Area>();
     try {
       const creds = await credentials();
       if (!creds) {
@@ -301,7 +317,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       changed(areas);
     }
     const result = status();
-    options.onStatus?.(result);
+    announceStatus(result);
     return result;
   }
 
@@ -330,6 +346,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   return {
     status,
+    lastSuccessAt: () => meta(META.lastSuccessAt),
+    listen(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     syncNow,
     credentials,
     async enrol(input) {
@@ -351,7 +372,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         setMeta(db, META.cursor, null);
         setMeta(db, META.snapshot, null);
         // Everything this device wrote before enrolling goes to the service too.
-        db.prepare('UPDATE outbox SET sent_at = NULL').run();
+        outbox.resetSent();
       })();
       state = 'idle';
       lastErrorCode = null;

@@ -3,8 +3,10 @@ import type Database from 'better-sqlite3';
 import type { LocalStore } from '../db/open';
 import { createRowVersionStore } from '../db/row-versions';
 import type { ColumnVersions } from '../db/row-versions';
+import { statement } from '../db/statements';
 import { isSyncedTable, SYNCED_TABLES } from '../db/sync-tables';
 import type { SqlValue } from '../db/sync-tables';
+import type { Area } from '../domain/areas';
 import { parseHlc } from '../domain/hlc';
 import { areaOfTable } from './areas';
 import { keepsFirstWrite } from './protocol';
@@ -16,7 +18,7 @@ export interface MergeResult {
   /** Cells kept in sync_pending because this version does not know their table or column. */
   pending: number;
   /** Areas whose data changed, for data.changed events. */
-  areas: Set<string>;
+  areas: Set<Area>;
 }
 
 export interface Merger {
@@ -66,7 +68,7 @@ function wins(table: string, column: string, incoming: string, current: string |
 function readForeignKeys(db: Database.Database): Map<string, Map<string, string>> {
   const result = new Map<string, Map<string, string>>();
   for (const table of Object.keys(SYNCED_TABLES)) {
-    const keys = db.prepare(`PRAGMA foreign_key_list("${table}")`).all() as { table: string; from: string }[];
+    const keys = statement(db, `PRAGMA foreign_key_list("${table}")`).all() as { table: string; from: string }[];
     if (keys.length) result.set(table, new Map(keys.map((key) => [key.from, key.table])));
   }
   return result;
@@ -76,20 +78,12 @@ export function createMerger(store: LocalStore): Merger {
   const { db } = store;
   const foreignKeys = readForeignKeys(db);
   const rowVersions = createRowVersionStore(db);
-  const keepPending = db.prepare(
+  const keepPending = statement(
+    db,
     `INSERT INTO sync_pending (table_name, row_id, column_name, hlc, value_json) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET hlc = excluded.hlc, value_json = excluded.value_json
      WHERE excluded.hlc > sync_pending.hlc`,
   );
-  const statements = new Map<string, Database.Statement>();
-  const statement = (sql: string) => {
-    let prepared = statements.get(sql);
-    if (!prepared) {
-      prepared = db.prepare(sql);
-      statements.set(sql, prepared);
-    }
-    return prepared;
-  };
   /** Rows known to exist (rows are never removed, only marked deleted), so a first download asks once per office or person, not once per shift. */
   let existing = new Set<string>();
 
@@ -103,7 +97,7 @@ export function createMerger(store: LocalStore): Merger {
       if (!parent || typeof id !== 'string') return;
       const key = `${parent}\u0000${id}`;
       if (existing.has(key)) return;
-      statement(`INSERT OR IGNORE INTO "${parent}" (id) VALUES (?)`).run(id);
+      statement(db, `INSERT OR IGNORE INTO "${parent}" (id) VALUES (?)`).run(id);
       existing.add(key);
     });
   }
@@ -121,7 +115,8 @@ export function createMerger(store: LocalStore): Merger {
       writer = {
         table,
         columns: [...columns],
-        upsert: db.prepare(
+        upsert: statement(
+          db,
           `INSERT INTO "${table}" (id, ${quoted.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})
            ON CONFLICT (id) DO UPDATE SET ${quoted.map((column) => `${column} = excluded.${column}`).join(', ')}`,
         ),
@@ -180,7 +175,7 @@ export function createMerger(store: LocalStore): Merger {
     return result;
   }
 
-  const knownRowsOf = db.prepare('SELECT row_id FROM row_versions WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))').pluck();
+  const knownRowsOf = statement(db, 'SELECT row_id FROM row_versions WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))', 'pluck');
   /** The rows of a page that already have versions here (none, in a first download): one query per table. */
   function knownRows(snapshotRows: readonly SnapshotRow[]): Set<string> {
     const byTable = new Map<string, string[]>();
@@ -250,8 +245,8 @@ export function createMerger(store: LocalStore): Merger {
     };
   }
 
-  const listPending = db.prepare('SELECT table_name, row_id, column_name, hlc, value_json FROM sync_pending');
-  const dropPending = db.prepare('DELETE FROM sync_pending WHERE table_name = ? AND row_id = ? AND column_name = ?');
+  const listPending = statement(db, 'SELECT table_name, row_id, column_name, hlc, value_json FROM sync_pending');
+  const dropPending = statement(db, 'DELETE FROM sync_pending WHERE table_name = ? AND row_id = ? AND column_name = ?');
   const applyPending = transaction((): MergeResult => {
     const known: WireChange[] = [];
     for (const row of listPending.all() as { table_name: string; row_id: string; column_name: string; hlc: string; value_json: string }[]) {

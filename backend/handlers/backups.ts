@@ -1,11 +1,43 @@
 // Backup handlers (admins only): list this device's backups, take one now, restore one (Innstillinger › Sikkerhetskopi).
 import { z } from 'zod';
+import type { Area } from '../../domain/areas';
 import { BackupError, BACKUP_RETENTION, createBackup, listBackups, restoreBackup } from '../../db/backup';
 import { AppError } from '../errors';
-import { defineHandler } from '../handler';
-import { auditSecurity } from '../security-audit';
+import { defineHandler } from '../core/handler';
+import type { SignedInContext } from '../core/handler';
+import { auditSecurity } from '../core/security-audit';
 
-const fileNameSchema = z.string().trim().min(1, 'required').max(200);
+const restoreInput = z.object({ fileName: z.string().trim().min(1, 'required').max(200) });
+
+/** Every area whose data a restore can change: each screen is told to reload. */
+const RESTORED_AREAS: readonly Area[] = ['offices', 'staff', 'users', 'settings', 'rota', 'competence', 'routines', 'consultations', 'audit', 'backups'];
+
+function backUpNow(ctx: SignedInContext) {
+  const at = ctx.now();
+  const backup = createBackup(ctx.store, 'manual', at);
+  auditSecurity(ctx.store, { action: 'backup.created', actor: ctx.session, details: { fileName: backup.fileName, kind: backup.kind }, at });
+  return backup;
+}
+
+/**
+ * Puts this device's data back as it was in the backup. The caller confirms by sending the file name they were shown;
+ * everyone is signed out afterwards (the users and their roles may differ), and every screen is told to reload.
+ */
+function restore(ctx: SignedInContext, { fileName }: z.output<typeof restoreInput>) {
+  const at = ctx.now();
+  let safetyBackup;
+  try {
+    ({ safetyBackup } = restoreBackup(ctx.store, fileName, at));
+  } catch (error) {
+    if (error instanceof BackupError) throw new AppError(error.problem === 'notFound' ? 'backups.notFound' : 'backups.unreadable');
+    throw error;
+  }
+  // Recorded after the restore, so the event is in the data as it now is (and syncs from here).
+  auditSecurity(ctx.store, { action: 'backup.restored', actor: ctx.session, details: { fileName, safetyBackup: safetyBackup.fileName }, at });
+  ctx.sessions.removeAll();
+  for (const area of RESTORED_AREAS) ctx.events.emit({ type: 'data.changed', area });
+  return { fileName, safetyBackup: safetyBackup.fileName };
+}
 
 export const backupsHandlers = {
   'backups.list': defineHandler({
@@ -13,41 +45,7 @@ export const backupsHandlers = {
     input: z.object({}),
     run: (ctx) => ({ folder: ctx.store.backupDir, keepDaily: BACKUP_RETENTION.daily, backups: listBackups(ctx.store.backupDir) }),
   }),
-  'backups.create': defineHandler({
-    access: ['admin'],
-    changes: 'backups',
-    input: z.object({}),
-    run: (ctx) => {
-      const at = ctx.now();
-      const backup = createBackup(ctx.store, 'manual', at);
-      auditSecurity(ctx.store, { action: 'backup.created', actor: ctx.session, details: { fileName: backup.fileName, kind: backup.kind }, at });
-      return backup;
-    },
-  }),
-  /**
-   * Puts this device's data back as it was in the backup. The caller confirms by sending the file name they were shown;
-   * everyone is signed out afterwards (the users and their roles may differ), and every screen is told to reload.
-   */
-  'backups.restore': defineHandler({
-    access: ['admin'],
-    input: z.object({ fileName: fileNameSchema }),
-    run: (ctx, { fileName }) => {
-      const at = ctx.now();
-      let safetyBackup;
-      try {
-        ({ safetyBackup } = restoreBackup(ctx.store, fileName, at));
-      } catch (error) {
-        if (error instanceof BackupError) throw new AppError(error.problem === 'notFound' ? 'backups.notFound' : 'backups.unreadable');
-        throw error;
-      }
-      // Recorded after the restore, so the event is in the data as it now is (and syncs from here).
-      auditSecurity(ctx.store, { action: 'backup.restored', actor: ctx.session, details: { fileName, safetyBackup: safetyBackup.fileName }, at });
-      ctx.sessions.removeAll();
-      for (const area of ['offices', 'staff', 'users', 'settings', 'rota', 'competence', 'routines', 'consultations', 'audit', 'backups']) {
-        ctx.events.emit({ type: 'data.changed', area });
-      }
-      return { fileName, safetyBackup: safetyBackup.fileName };
-    },
-  }),
+  'backups.create': defineHandler({ access: ['admin'], changes: 'backups', input: z.object({}), run: backUpNow }),
+  'backups.restore': defineHandler({ access: ['admin'], input: restoreInput, run: restore }),
 };
 export type BackupsHandlers = typeof backupsHandlers;

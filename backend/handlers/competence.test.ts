@@ -1,36 +1,23 @@
 // Tests for the competence handlers over a real store: types, records with computed expiry and history, expiry list, matrix, coverage, CSV.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTempStore } from '../../test/helpers/temp-store';
-import { createBackend } from '../api';
-import type { Backend } from '../api';
-import { EXAMPLE_PASSWORD } from '../example/indre-namdal';
+import { openExampleBackend } from '../../test/helpers/example-backend';
+import type { ExampleBackend } from '../../test/helpers/example-backend';
 
-let store: ReturnType<typeof openTempStore>;
-let backend: Backend;
+let example: ExampleBackend;
 let lead: string;
 let nurse: string;
 let staff: { id: string; name: string }[];
 let typeId: string;
 
-async function call(method: string, input: unknown, token = lead) {
-  return backend.call({ method, input, sessionToken: token });
-}
-async function ok<T = { id: string }>(method: string, input: unknown, token = lead): Promise<T> {
-  const result = await call(method, input, token);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const call = (method: string, input: unknown, token = lead) => example.call(method, input, token);
+const ok = <T = { id: string }>(method: string, input: unknown, token = lead) => example.ok<T>(method, input, token);
 const person = (name: string) => staff.find((s) => s.name === name)!.id;
 
 beforeAll(async () => {
-  store = openTempStore();
   // "Today" is 26 November 2026 in these tests.
-  backend = createBackend({ store, now: () => new Date('2026-11-26T09:00:00Z') });
-  await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
-  const signIn = async (username: string) =>
-    ((await backend.call({ method: 'session.signIn', input: { username, password: EXAMPLE_PASSWORD }, sessionToken: null })) as { value: { sessionToken: string } }).value.sessionToken;
-  lead = await signIn('leder');
-  nurse = await signIn('sykepleier');
+  example = await openExampleBackend(() => new Date('2026-11-26T09:00:00Z'));
+  lead = await example.signIn('leder');
+  nurse = await example.signIn('sykepleier');
   staff = await ok('staff.list', {});
   ({ id: typeId } = await ok('competence.createType', {
     name: 'Testkurs i akuttmedisin',
@@ -40,7 +27,7 @@ beforeAll(async () => {
     requiredFor: [],
   }));
 });
-afterAll(() => store.close());
+afterAll(() => example.store.close());
 
 describe('competence handlers', () => {
   it('computes the expiry from the renewal interval and keeps renewals as history', async () => {

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STANDARD_OPENING_HOURS } from '../../domain/offices';
 import { openTempStore } from '../../test/helpers/temp-store';
 import { createBackend } from '../api';
+import { createLocalOnlySync } from '../jobs/background-sync';
 import type { Backend } from '../api';
+import { listOutbox } from '../../db/outbox';
 
 let store: ReturnType<typeof openTempStore>;
 let backend: Backend;
@@ -20,11 +22,11 @@ async function ok<T = { id: string }>(method: string, input: unknown, token: str
   if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
   return result.value as T;
 }
-const outboxSize = () => store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+const outboxSize = () => listOutbox(store.db).length;
 
 beforeEach(async () => {
   store = openTempStore();
-  backend = createBackend({ store });
+  backend = createBackend({ store, sync: createLocalOnlySync(store) });
   const created = await ok<{ sessionToken: string }>(
     'setup.createCooperation',
     { cooperationName: 'Testsamarbeid', adminName: 'Ada Admin', username: 'Ada', password: 'langt-passord' },

@@ -1,19 +1,33 @@
 // Combines every area's handlers into the one Handlers map the transports serve.
-import type { AnyHandler } from '../handler';
-import { officesHandlers } from './offices';
-import type { OfficesHandlers } from './offices';
+import type { AnyHandler } from '../core/handler';
 import { auditHandlers } from './audit';
 import type { AuditHandlers } from './audit';
+import { backupsHandlers } from './backups';
+import type { BackupsHandlers } from './backups';
 import { competenceHandlers } from './competence';
-import { consultationsHandlers } from './consultations';
-import type { ConsultationsHandlers } from './consultations';
 import type { CompetenceHandlers } from './competence';
+import { consultationFormHandlers } from './consultations-form';
+import type { ConsultationFormHandlers } from './consultations-form';
+import { icpc2Handlers } from './consultations-icpc2';
+import type { Icpc2Handlers } from './consultations-icpc2';
+import { consultationLogHandlers } from './consultations-log';
+import type { ConsultationLogHandlers } from './consultations-log';
+import { consultationLookupHandlers } from './consultations-lookup';
+import type { ConsultationLookupHandlers } from './consultations-lookup';
+import { consultationRetentionHandlers } from './consultations-retention';
+import type { ConsultationRetentionHandlers } from './consultations-retention';
+import { consultationStatisticsHandlers } from './consultations-statistics';
+import type { ConsultationStatisticsHandlers } from './consultations-statistics';
+import { devicesHandlers } from './devices';
+import type { DevicesHandlers } from './devices';
+import { officesHandlers } from './offices';
+import type { OfficesHandlers } from './offices';
 import { overviewHandlers } from './overview';
-import { routinesHandlers } from './routines';
-import type { RoutinesHandlers } from './routines';
 import type { OverviewHandlers } from './overview';
 import { rotaHandlers } from './rota';
 import type { RotaHandlers } from './rota';
+import { routinesHandlers } from './routines';
+import type { RoutinesHandlers } from './routines';
 import { sessionHandlers } from './session';
 import type { SessionHandlers } from './session';
 import { settingsHandlers } from './settings';
@@ -22,14 +36,33 @@ import { setupHandlers } from './setup';
 import type { SetupHandlers } from './setup';
 import { staffHandlers } from './staff';
 import type { StaffHandlers } from './staff';
-import { usersHandlers } from './users';
-import type { UsersHandlers } from './users';
 import { syncHandlers } from './sync';
 import type { SyncHandlers } from './sync';
-import { backupsHandlers } from './backups';
-import type { BackupsHandlers } from './backups';
+import { usersHandlers } from './users';
+import type { UsersHandlers } from './users';
 
-export type Handlers = SessionHandlers & SetupHandlers & OfficesHandlers & StaffHandlers & UsersHandlers & SettingsHandlers & RotaHandlers & OverviewHandlers & CompetenceHandlers & RoutinesHandlers & BackupsHandlers & ConsultationsHandlers & AuditHandlers & SyncHandlers;
+type ConsultationsHandlers = ConsultationFormHandlers &
+  ConsultationLogHandlers &
+  ConsultationLookupHandlers &
+  ConsultationStatisticsHandlers &
+  Icpc2Handlers &
+  ConsultationRetentionHandlers;
+
+export type Handlers = SessionHandlers &
+  SetupHandlers &
+  OfficesHandlers &
+  StaffHandlers &
+  UsersHandlers &
+  SettingsHandlers &
+  RotaHandlers &
+  OverviewHandlers &
+  CompetenceHandlers &
+  RoutinesHandlers &
+  BackupsHandlers &
+  ConsultationsHandlers &
+  AuditHandlers &
+  SyncHandlers &
+  DevicesHandlers;
 
 export const handlers: Handlers = {
   ...sessionHandlers,
@@ -43,9 +76,15 @@ export const handlers: Handlers = {
   ...competenceHandlers,
   ...routinesHandlers,
   ...backupsHandlers,
-  ...consultationsHandlers,
+  ...consultationFormHandlers,
+  ...consultationLogHandlers,
+  ...consultationLookupHandlers,
+  ...consultationStatisticsHandlers,
+  ...icpc2Handlers,
+  ...consultationRetentionHandlers,
   ...auditHandlers,
   ...syncHandlers,
+  ...devicesHandlers,
 };
 
 export const METHOD_NAMES = Object.keys(handlers) as (keyof Handlers)[];

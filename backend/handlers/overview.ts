@@ -1,17 +1,17 @@
-// Weekly overview handler: the offices × days grid with warnings, and how fresh the data is, for the screen and the printout.
+// Overview handlers: the week's offices × days grid with warnings and how fresh the data is (screen and printout), and today's staffing at this device's office.
 import { z } from 'zod';
 import { isoWeekSchema } from '../../domain/calendar/isoWeek';
 import { idSchema } from '../../domain/ids';
 import { buildOverviewWeek } from '../../domain/overview/week';
-import { defineHandler } from '../handler';
-import type { CallContext } from '../handler';
+import { defineHandler } from '../core/handler';
+import type { CallContext } from '../core/handler';
 import { countsByOffice } from '../../db/consultations';
 import { DEVICE_OFFICE_KEY, getMeta } from '../../db/local-meta';
 import { getOffice, listOffices } from '../../db/offices';
 import { listStaff } from '../../db/staff';
-import { osloToday } from '../today';
-import { emergencyNurseLookup } from '../emergency-nurse';
-import { loadRotaWeek, plannedShifts } from '../rota-week';
+import { osloToday } from '../core/today';
+import { emergencyNurseLookup } from '../read-models/emergency-nurse';
+import { loadRotaWeek, plannedShifts } from '../read-models/rota-week';
 
 /** Today's staffing at this device's office, for the one line every screen shows; null when the device has no office. */
 function todayAtDeviceOffice(ctx: CallContext) {
@@ -45,40 +45,38 @@ function todayAtDeviceOffice(ctx: CallContext) {
   };
 }
 
+const weekInput = z.object({ week: isoWeekSchema, officeId: idSchema.nullable() });
+
+/** The offices × days grid of a week (one office or all) with the rules' warnings, how fresh the data is, and the consultation counts. */
+function overviewWeek(ctx: CallContext, { week, officeId }: z.output<typeof weekInput>) {
+  const rota = loadRotaWeek(ctx.store.db, week);
+  const isEmergencyNurse = emergencyNurseLookup(ctx.store.db, rota.staff);
+  const offices = officeId ? rota.offices.filter((office) => office.id === officeId) : rota.offices;
+  const overview = buildOverviewWeek({
+    week,
+    offices,
+    staff: rota.staff,
+    shifts: rota.shifts,
+    absences: rota.absences,
+    holidays: rota.holidays,
+    warnings: rota.warnings.filter((warning) => !officeId || warning.officeId === officeId || warning.officeId === null),
+    ...(isEmergencyNurse ? { isEmergencyNurse } : {}),
+  });
+  // "Data as of": the newest change this device holds (its own or, after sync, received), from the clock state.
+  const newest = ctx.store.clock.latestWallMs();
+  return {
+    ...overview,
+    generatedAt: ctx.now().toISOString(),
+    dataAsOf: newest > 0 ? new Date(newest).toISOString() : null,
+    /** When this device last finished a sync with the service; null when it never has (or is not enrolled). */
+    lastSyncedAt: ctx.sync.lastSuccessAt(),
+    /** Consultations logged per office this week (not cancelled), for the trial's weekly view. */
+    consultationCounts: countsByOffice(ctx.store.db, rota.dates[0] ?? '', rota.dates.at(-1) ?? ''),
+  };
+}
+
 export const overviewHandlers = {
-  'overview.week': defineHandler({
-    access: 'signedIn',
-    input: z.object({ week: isoWeekSchema, officeId: idSchema.nullable() }),
-    run: (ctx, { week, officeId }) => {
-      const rota = loadRotaWeek(ctx.store.db, week);
-      const isEmergencyNurse = emergencyNurseLookup(ctx.store.db, rota.staff);
-      const offices = officeId ? rota.offices.filter((office) => office.id === officeId) : rota.offices;
-      const overview = buildOverviewWeek({
-        week,
-        offices,
-        staff: rota.staff,
-        shifts: rota.shifts,
-        absences: rota.absences,
-        holidays: rota.holidays,
-        warnings: rota.warnings.filter((warning) => !officeId || warning.officeId === officeId || warning.officeId === null),
-        ...(isEmergencyNurse ? { isEmergencyNurse } : {}),
-      });
-      // "Data as of": the newest change this device holds (its own or, after sync, received), from the clock state.
-      const newest = ctx.store.clock.latestWallMs();
-      return {
-        ...overview,
-        generatedAt: ctx.now().toISOString(),
-        dataAsOf: newest > 0 ? new Date(newest).toISOString() : null,
-        lastSyncedAt: null as string | null,
-        /** Consultations logged per office this week (not cancelled), for the trial's weekly view. */
-        consultationCounts: countsByOffice(ctx.store.db, rota.dates[0] ?? '', rota.dates.at(-1) ?? ''),
-      };
-    },
-  }),
-  'overview.today': defineHandler({
-    access: 'signedIn',
-    input: z.object({}),
-    run: (ctx) => todayAtDeviceOffice(ctx),
-  }),
+  'overview.week': defineHandler({ access: 'signedIn', input: weekInput, run: overviewWeek }),
+  'overview.today': defineHandler({ access: 'signedIn', input: z.object({}), run: todayAtDeviceOffice }),
 };
 export type OverviewHandlers = typeof overviewHandlers;

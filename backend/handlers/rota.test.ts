@@ -1,34 +1,29 @@
 // Tests for the rota handlers over a real store: shifts, warnings, patterns with changed occurrences, week copy, overview and .ics.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTempStore } from '../../test/helpers/temp-store';
+import { openExampleBackend } from '../../test/helpers/example-backend';
+import type { ExampleBackend } from '../../test/helpers/example-backend';
 import { createBackend } from '../api';
-import type { Backend } from '../api';
-import { EXAMPLE_PASSWORD } from '../example/indre-namdal';
+import { createLocalOnlySync } from '../jobs/background-sync';
+import { EXAMPLE_PASSWORD } from '../demo-data/indre-namdal';
 
-let store: ReturnType<typeof openTempStore>;
-let backend: Backend;
+let example: ExampleBackend;
+let store: ExampleBackend['store'];
 let lead: string;
 let nurseToken: string;
 let offices: { id: string; name: string }[];
 let staff: { id: string; name: string; profession: string; baseOfficeId: string }[];
 
-async function ok<T = { id: string }>(method: string, input: unknown, token = lead): Promise<T> {
-  const result = await backend.call({ method, input, sessionToken: token });
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const call = (method: string, input: unknown, token = lead) => example.call(method, input, token);
+const ok = <T = { id: string }>(method: string, input: unknown, token = lead) => example.ok<T>(method, input, token);
 const office = (name: string) => offices.find((o) => o.name.startsWith(name))!.id;
 const person = (name: string) => staff.find((s) => s.name === name)!.id;
 const week = { year: 2027, week: 10 }; // 8.–14. March 2027, no holidays; the example plan does not reach it
 
 beforeAll(async () => {
-  store = openTempStore();
-  backend = createBackend({ store });
-  await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
-  const signIn = async (username: string) =>
-    ((await backend.call({ method: 'session.signIn', input: { username, password: EXAMPLE_PASSWORD }, sessionToken: null })) as { value: { sessionToken: string } }).value.sessionToken;
-  lead = await signIn('leder');
-  nurseToken = await signIn('sykepleier');
+  example = await openExampleBackend();
+  store = example.store;
+  lead = await example.signIn('leder');
+  nurseToken = await example.signIn('sykepleier');
   offices = await ok('offices.list', {});
   staff = await ok('staff.list', {});
 });
@@ -57,18 +52,18 @@ describe('rota handlers', () => {
     await ok('settings.setRotaLimits', limits);
     expect(await dayHours()).toEqual([]);
     expect(await ok<{ rotaLimits: typeof limits }>('settings.get', {})).toMatchObject({ rotaLimits: limits });
-    const bad = await backend.call({ method: 'settings.setRotaLimits', input: { ...limits, maxDayHours: 30 }, sessionToken: lead });
+    const bad = await call('settings.setRotaLimits', { ...limits, maxDayHours: 30 }, lead);
     expect(bad).toMatchObject({ ok: false, error: { fields: { maxDayHours: 'outOfRange' } } });
     await ok('settings.setRotaLimits', { ...limits, maxDayHours: 9 });
     await ok('rota.removeShift', { id: long.id });
   });
 
   it('refuses a shift for an unknown person or with bad times, and nurses cannot plan', async () => {
-    const bad = await backend.call({ method: 'rota.createShift', input: { staffId: person('Kari Elvenes'), officeId: office('Grong'), date: '2027-02-30', start: '25:00', end: '15:30', kind: 'clinic' }, sessionToken: lead });
+    const bad = await call('rota.createShift', { staffId: person('Kari Elvenes'), officeId: office('Grong'), date: '2027-02-30', start: '25:00', end: '15:30', kind: 'clinic' }, lead);
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation.failed', fields: { date: 'invalidFormat', start: 'invalidFormat' } } });
-    const unknown = await backend.call({ method: 'rota.createShift', input: { staffId: '01900000-0000-7000-8000-000000000000', officeId: office('Grong'), date: '2027-03-10', start: '08:00', end: '15:30', kind: 'clinic' }, sessionToken: lead });
+    const unknown = await call('rota.createShift', { staffId: '01900000-0000-7000-8000-000000000000', officeId: office('Grong'), date: '2027-03-10', start: '08:00', end: '15:30', kind: 'clinic' }, lead);
     expect(unknown).toMatchObject({ ok: false, error: { fields: { staffId: 'invalidChoice' } } });
-    const nurse = await backend.call({ method: 'rota.createShift', input: {}, sessionToken: nurseToken });
+    const nurse = await call('rota.createShift', {}, nurseToken);
     expect(nurse).toEqual({ ok: false, error: { code: 'auth.forbidden' } });
   });
 
@@ -87,7 +82,7 @@ describe('rota handlers', () => {
     expect((await occurrences({ year: 2027, week: 12 })).map((s) => s.date)).toEqual(['2027-03-22', '2027-03-24']);
     await ok('rota.restoreOccurrence', { patternId, date: '2027-03-10' });
     expect((await occurrences(week)).map((s) => s.date)).toEqual(['2027-03-08', '2027-03-10']);
-    const notOne = await backend.call({ method: 'rota.removeOccurrence', input: { patternId, date: '2027-03-09' }, sessionToken: lead });
+    const notOne = await call('rota.removeOccurrence', { patternId, date: '2027-03-09' }, lead);
     expect(notOne).toEqual({ ok: false, error: { code: 'rota.occurrenceNotFound' } });
   });
 
@@ -107,7 +102,7 @@ describe('rota handlers', () => {
     await ok('rota.createShift', { staffId: nurse, officeId: office('Namsskogan'), date: '2027-03-11', start: '08:00', end: '15:30', kind: 'clinic' });
     const rota = await ok<{ warnings: { kind: string; staffIds: string[] }[] }>('rota.week', { week });
     expect(rota.warnings.some((w) => w.kind === 'absence' && w.staffIds.includes(nurse))).toBe(true);
-    const backwards = await backend.call({ method: 'rota.createAbsence', input: { staffId: nurse, from: '2027-03-12', to: '2027-03-08', kind: 'sick' }, sessionToken: lead });
+    const backwards = await call('rota.createAbsence', { staffId: nurse, from: '2027-03-12', to: '2027-03-08', kind: 'sick' }, lead);
     expect(backwards).toMatchObject({ ok: false, error: { fields: { to: 'timeOrder' } } });
   });
 
@@ -129,7 +124,7 @@ describe('rota handlers', () => {
 
 describe("today's staffing at this device's office", () => {
   it('is null until the device has an office, then lists who is on site and who covers by video', async () => {
-    const backendAt = createBackend({ store, now: () => new Date('2027-03-09T08:00:00Z') });
+    const backendAt = createBackend({ store, sync: createLocalOnlySync(store), now: () => new Date('2027-03-09T08:00:00Z') });
     const signIn = await backendAt.call({ method: 'session.signIn', input: { username: 'admin', password: EXAMPLE_PASSWORD }, sessionToken: null });
     const token = (signIn as { value: { sessionToken: string } }).value.sessionToken;
     const today = async () => ((await backendAt.call({ method: 'overview.today', input: {}, sessionToken: token })) as { value: unknown }).value;

@@ -14,18 +14,17 @@ import { appendAuthorisationEvent, getRoutineVersion, listAuthorisationEvents, l
 import { getStaffMember, listStaff } from '../../db/staff';
 import type { ChangeSet } from '../../db/write-path';
 import { AppError } from '../errors';
-import { defineHandler } from '../handler';
-import { checkRoutinesFor, groupByRoutine, summariseRoutine } from '../routine-check';
-import type { SignedInContext } from '../handler';
-import { osloToday } from '../today';
-import { auditInWrite } from '../security-audit';
+import { defineHandler } from '../core/handler';
+import { checkRoutinesFor, groupByRoutine, summariseRoutine } from '../read-models/routine-check';
+import type { CallContext, SignedInContext } from '../core/handler';
+import { osloToday } from '../core/today';
+import { auditInWrite } from '../core/security-audit';
 
 /** The rule refused: field errors go to the form, reasons (Norwegian sentences) to the message. */
 function refused(fields: FieldErrors, reasons: { code: string; message: string }[]): AppError {
   if (Object.keys(fields).length > 0) return new AppError('validation.failed', undefined, fields);
   return new AppError('routines.refused', { reasons: reasons.map((r) => r.message).join('. ') });
 }
-
 
 function storeResult(changes: ChangeSet, result: RoutineChangeResult): Routine {
   if (!result.ok) throw refused(result.fields, result.reasons);
@@ -40,155 +39,140 @@ function assertDoctor(changes: ChangeSet, staffId: string, field: string) {
 }
 
 const routineIdInput = z.object({ routineId: idSchema });
+const idInput = z.object({ id: idSchema });
+const updateInput = z.object({ id: idSchema, content: routineContentSchema, activate: z.boolean().default(false) });
+const retireInput = z.object({ id: idSchema, from: localDateSchema });
+// byDoctorId is not input: it is the signed-in doctor.
+const authorisationInput = z
+  .object({
+    routineId: idSchema,
+    routineVersion: z.number('invalidFormat').int('invalidFormat').min(1, 'outOfRange'),
+    nurseId: idSchema,
+    kind: z.enum(['granted', 'revoked'], 'invalidChoice'),
+    effectiveDate: localDateSchema,
+    reason: optionalText(500),
+  })
+  .refine((event) => event.kind !== 'revoked' || event.reason !== null, { message: 'required', path: ['reason'] });
+const checkInput = z.object({ nurseId: idSchema.nullish(), routineId: idSchema.nullish(), date: localDateSchema.nullish() });
+
+/** Every routine summarised as of today (the version in force, else the newest), by title. */
+function listRoutines(ctx: CallContext) {
+  const today = osloToday(ctx.now());
+  return groupByRoutine(listRoutineVersions(ctx.store.db))
+    .map((versions) => summariseRoutine(versions, today))
+    .sort((a, b) => (a.inForce ?? a.newest).title.localeCompare((b.inForce ?? b.newest).title, 'nb'));
+}
+
+/** One routine with all versions, its authorisation events and who is authorised today (for the routine sheet). */
+function getRoutine(ctx: CallContext, { routineId }: z.output<typeof routineIdInput>) {
+  const versions = listVersionsOf(ctx.store.db, routineId);
+  if (versions.length === 0) throw new AppError('routines.notFound');
+  const today = osloToday(ctx.now());
+  const events = listAuthorisationEvents(ctx.store.db, { routineId });
+  const names = new Map(listStaff(ctx.store.db).map((member) => [member.id, member.name]));
+  const summary = summariseRoutine(versions, today);
+  const sheetVersion = summary.inForce ?? summary.newest;
+  return {
+    ...summary,
+    events: events.map((event) => ({ ...event, nurseName: names.get(event.nurseId) ?? '', doctorName: names.get(event.byDoctorId) ?? '' })),
+    authorisedToday: authorisedNurses(events, routineId, sheetVersion.version, today).map(({ nurseId, granted }) => ({
+      nurseId,
+      nurseName: names.get(nurseId) ?? '',
+      since: granted.effectiveDate,
+      byDoctorName: names.get(granted.byDoctorId) ?? '',
+    })),
+    responsibleDoctorName: names.get(sheetVersion.responsibleDoctorId) ?? '',
+    today,
+  };
+}
+
+function createDraft(ctx: SignedInContext, content: z.output<typeof routineContentSchema>) {
+  const routine = ctx.store.writer.write((changes) => {
+    assertDoctor(changes, content.responsibleDoctorId, 'responsibleDoctorId');
+    const created = createRoutine(content, { id: newId(), routineId: newId() });
+    saveRoutineVersion(changes, created);
+    return created;
+  });
+  return { id: routine.id, routineId: routine.routineId, version: routine.version };
+}
+
+/** Edits a draft in place, or makes a new version of an active one (nurses must then be authorised again). */
+function updateRoutine(ctx: SignedInContext, { id, content, activate }: z.output<typeof updateInput>) {
+  const routine = ctx.store.writer.write((changes) => {
+    const current = getRoutineVersion(changes.db, id);
+    if (!current) throw new AppError('routines.notFound');
+    assertDoctor(changes, content.responsibleDoctorId, 'responsibleDoctorId');
+    const result = nextVersionOnChange(current, { ...content, status: activate ? 'active' : 'draft' }, {
+      newId: newId(),
+      today: osloToday(ctx.now()),
+      actorRoles: ctx.session.roles,
+      versions: listVersionsOf(changes.db, current.routineId),
+    });
+    return storeResult(changes, result);
+  });
+  return { id: routine.id, routineId: routine.routineId, version: routine.version, status: routine.status };
+}
+
+function activate(ctx: SignedInContext, { id }: z.output<typeof idInput>) {
+  const routine = ctx.store.writer.write((changes) => {
+    const draft = getRoutineVersion(changes.db, id);
+    if (!draft) throw new AppError('routines.notFound');
+    const result = activateRoutine(draft, { today: osloToday(ctx.now()), actorRoles: ctx.session.roles, versions: listVersionsOf(changes.db, draft.routineId) });
+    return storeResult(changes, result);
+  });
+  return { id: routine.id, version: routine.version, status: routine.status };
+}
+
+function retire(ctx: SignedInContext, { id, from }: z.output<typeof retireInput>) {
+  ctx.store.writer.write((changes) => {
+    const routine = getRoutineVersion(changes.db, id);
+    if (!routine) throw new AppError('routines.notFound');
+    const result = retireRoutine(routine, { from, today: osloToday(ctx.now()), actorRoles: ctx.session.roles });
+    if (!result.ok) throw refused(result.fields, result.reasons);
+    saveRoutineVersion(changes, result.routine);
+  });
+  return { id };
+}
+
+/** A doctor authorises a nurse for a routine version, or revokes it (with a reason): an append-only event. */
+function recordAuthorisation(ctx: SignedInContext, input: z.output<typeof authorisationInput>) {
+  const id = ctx.store.writer.write((changes) => {
+    const versions = listVersionsOf(changes.db, input.routineId);
+    if (!versions.some((version) => version.version === input.routineVersion)) throw new AppError('routines.notFound');
+    const nurse = getStaffMember(changes.db, input.nurseId);
+    if (!nurse || nurse.profession !== 'nurse') throw new AppError('validation.failed', undefined, { nurseId: 'invalidChoice' });
+    const event = authorisationEventInputSchema.parse({ ...input, byDoctorId: ctx.session.staffId });
+    const eventId = appendAuthorisationEvent(changes, { ...event, at: ctx.now().toISOString() });
+    // Who may treat under which routine is a security event: it is in the audit log with the other access changes.
+    auditInWrite(changes, ctx.store, {
+      action: 'routine.authorisationChanged',
+      actor: ctx.session,
+      targetTable: 'routine_authorisations',
+      targetId: eventId,
+      reason: input.reason,
+      details: { kind: input.kind, routineId: input.routineId, routineVersion: input.routineVersion, nurseId: input.nurseId, nurseName: nurse.name, effectiveDate: input.effectiveDate },
+      at: ctx.now(),
+    });
+    return eventId;
+  });
+  return { id };
+}
+
+/** The nurse's check: may this nurse (default: me) use each routine (or one) on the date (default: today), and why not. */
+function check(ctx: SignedInContext, input: z.output<typeof checkInput>) {
+  const nurseId = input.nurseId ?? ctx.session.staffId;
+  const date = input.date ?? osloToday(ctx.now());
+  return { nurseId, date, routines: checkRoutinesFor(ctx.store.db, nurseId, date, input.routineId ?? undefined) };
+}
 
 export const routinesHandlers = {
-  'routines.list': defineHandler({
-    access: 'signedIn',
-    input: z.object({}),
-    run: (ctx) => {
-      const today = osloToday(ctx.now());
-      return groupByRoutine(listRoutineVersions(ctx.store.db))
-        .map((versions) => summariseRoutine(versions, today))
-        .sort((a, b) => (a.inForce ?? a.newest).title.localeCompare((b.inForce ?? b.newest).title, 'nb'));
-    },
-  }),
-  /** One routine with all versions, its authorisation events and who is authorised today (for the routine sheet). */
-  'routines.get': defineHandler({
-    access: 'signedIn',
-    input: routineIdInput,
-    run: (ctx, { routineId }) => {
-      const versions = listVersionsOf(ctx.store.db, routineId);
-      if (versions.length === 0) throw new AppError('routines.notFound');
-      const today = osloToday(ctx.now());
-      const events = listAuthorisationEvents(ctx.store.db, { routineId });
-      const names = new Map(listStaff(ctx.store.db).map((member) => [member.id, member.name]));
-      const summary = summariseRoutine(versions, today);
-      const sheetVersion = summary.inForce ?? summary.newest;
-      return {
-        ...summary,
-        events: events.map((event) => ({ ...event, nurseName: names.get(event.nurseId) ?? '', doctorName: names.get(event.byDoctorId) ?? '' })),
-        authorisedToday: authorisedNurses(events, routineId, sheetVersion.version, today).map(({ nurseId, granted }) => ({
-          nurseId,
-          nurseName: names.get(nurseId) ?? '',
-          since: granted.effectiveDate,
-          byDoctorName: names.get(granted.byDoctorId) ?? '',
-        })),
-        responsibleDoctorName: names.get(sheetVersion.responsibleDoctorId) ?? '',
-        today,
-      };
-    },
-  }),
-  'routines.create': defineHandler({
-    access: ['doctor'],
-    changes: 'routines',
-    input: routineContentSchema,
-    run: (ctx, content) => {
-      const routine = ctx.store.writer.write((changes) => {
-        assertDoctor(changes, content.responsibleDoctorId, 'responsibleDoctorId');
-        const created = createRoutine(content, { id: newId(), routineId: newId() });
-        saveRoutineVersion(changes, created);
-        return created;
-      });
-      return { id: routine.id, routineId: routine.routineId, version: routine.version };
-    },
-  }),
-  /** Edits a draft in place, or makes a new version of an active one (nurses must then be authorised again). */
-  'routines.update': defineHandler({
-    access: ['doctor'],
-    changes: 'routines',
-    input: z.object({ id: idSchema, content: routineContentSchema, activate: z.boolean().default(false) }),
-    run: (ctx: SignedInContext, { id, content, activate }) => {
-      const routine = ctx.store.writer.write((changes) => {
-        const current = getRoutineVersion(changes.db, id);
-        if (!current) throw new AppError('routines.notFound');
-        assertDoctor(changes, content.responsibleDoctorId, 'responsibleDoctorId');
-        const result = nextVersionOnChange(current, { ...content, status: activate ? 'active' : 'draft' }, {
-          newId: newId(),
-          today: osloToday(ctx.now()),
-          actorRoles: ctx.session.roles,
-          versions: listVersionsOf(changes.db, current.routineId),
-        });
-        return storeResult(changes, result);
-      });
-      return { id: routine.id, routineId: routine.routineId, version: routine.version, status: routine.status };
-    },
-  }),
-  'routines.activate': defineHandler({
-    access: ['doctor'],
-    changes: 'routines',
-    input: z.object({ id: idSchema }),
-    run: (ctx: SignedInContext, { id }) => {
-      const routine = ctx.store.writer.write((changes) => {
-        const draft = getRoutineVersion(changes.db, id);
-        if (!draft) throw new AppError('routines.notFound');
-        const result = activateRoutine(draft, { today: osloToday(ctx.now()), actorRoles: ctx.session.roles, versions: listVersionsOf(changes.db, draft.routineId) });
-        return storeResult(changes, result);
-      });
-      return { id: routine.id, version: routine.version, status: routine.status };
-    },
-  }),
-  'routines.retire': defineHandler({
-    access: ['doctor'],
-    changes: 'routines',
-    input: z.object({ id: idSchema, from: localDateSchema }),
-    run: (ctx: SignedInContext, { id, from }) => {
-      ctx.store.writer.write((changes) => {
-        const routine = getRoutineVersion(changes.db, id);
-        if (!routine) throw new AppError('routines.notFound');
-        const result = retireRoutine(routine, { from, today: osloToday(ctx.now()), actorRoles: ctx.session.roles });
-        if (!result.ok) throw refused(result.fields, result.reasons);
-        saveRoutineVersion(changes, result.routine);
-      });
-      return { id };
-    },
-  }),
-  /** A doctor authorises a nurse for a routine version, or revokes it (with a reason): an append-only event. */
-  'routines.recordAuthorisation': defineHandler({
-    access: ['doctor'],
-    changes: 'routines',
-    // byDoctorId is not input: it is the signed-in doctor.
-    input: z
-      .object({
-        routineId: idSchema,
-        routineVersion: z.number('invalidFormat').int('invalidFormat').min(1, 'outOfRange'),
-        nurseId: idSchema,
-        kind: z.enum(['granted', 'revoked'], 'invalidChoice'),
-        effectiveDate: localDateSchema,
-        reason: optionalText(500),
-      })
-      .refine((event) => event.kind !== 'revoked' || event.reason !== null, { message: 'required', path: ['reason'] }),
-    run: (ctx: SignedInContext, input) => {
-      const id = ctx.store.writer.write((changes) => {
-        const versions = listVersionsOf(changes.db, input.routineId);
-        if (!versions.some((version) => version.version === input.routineVersion)) throw new AppError('routines.notFound');
-        const nurse = getStaffMember(changes.db, input.nurseId);
-        if (!nurse || nurse.profession !== 'nurse') throw new AppError('validation.failed', undefined, { nurseId: 'invalidChoice' });
-        const event = authorisationEventInputSchema.parse({ ...input, byDoctorId: ctx.session.staffId });
-        const eventId = appendAuthorisationEvent(changes, { ...event, at: ctx.now().toISOString() });
-        // Who may treat under which routine is a security event: it is in the audit log with the other access changes.
-        auditInWrite(changes, ctx.store, {
-          action: 'routine.authorisationChanged',
-          actor: ctx.session,
-          targetTable: 'routine_authorisations',
-          targetId: eventId,
-          reason: input.reason,
-          details: { kind: input.kind, routineId: input.routineId, routineVersion: input.routineVersion, nurseId: input.nurseId, nurseName: nurse.name, effectiveDate: input.effectiveDate },
-          at: ctx.now(),
-        });
-        return eventId;
-      });
-      return { id };
-    },
-  }),
-  /** The nurse's check: may this nurse (default: me) use each routine (or one) on the date (default: today), and why not. */
-  'routines.check': defineHandler({
-    access: 'signedIn',
-    input: z.object({ nurseId: idSchema.nullish(), routineId: idSchema.nullish(), date: localDateSchema.nullish() }),
-    run: (ctx: SignedInContext, input) => {
-      const nurseId = input.nurseId ?? ctx.session.staffId;
-      const date = input.date ?? osloToday(ctx.now());
-      return { nurseId, date, routines: checkRoutinesFor(ctx.store.db, nurseId, date, input.routineId ?? undefined) };
-    },
-  }),
+  'routines.list': defineHandler({ access: 'signedIn', input: z.object({}), run: listRoutines }),
+  'routines.get': defineHandler({ access: 'signedIn', input: routineIdInput, run: getRoutine }),
+  'routines.create': defineHandler({ access: ['doctor'], changes: 'routines', input: routineContentSchema, run: createDraft }),
+  'routines.update': defineHandler({ access: ['doctor'], changes: 'routines', input: updateInput, run: updateRoutine }),
+  'routines.activate': defineHandler({ access: ['doctor'], changes: 'routines', input: idInput, run: activate }),
+  'routines.retire': defineHandler({ access: ['doctor'], changes: 'routines', input: retireInput, run: retire }),
+  'routines.recordAuthorisation': defineHandler({ access: ['doctor'], changes: 'routines', input: authorisationInput, run: recordAuthorisation }),
+  'routines.check': defineHandler({ access: 'signedIn', input: checkInput, run: check }),
 };
 export type RoutinesHandlers = typeof routinesHandlers;

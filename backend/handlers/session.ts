@@ -5,12 +5,12 @@ import { findCredentials } from '../../db/users';
 import { getAutoLockMinutes } from '../../db/security-settings';
 import { lockReasonSchema } from '../../domain/security';
 import { AppError } from '../errors';
-import { defineHandler } from '../handler';
-import type { CallContext, SignedInContext } from '../handler';
-import { hashPassword, verifyPassword } from '../passwords';
-import { auditSecurity } from '../security-audit';
-import type { Session } from '../sessions';
-import { clearSignInFailures, lockoutMinutesLeft, recordSignInFailure } from '../sign-in-limits';
+import { defineHandler } from '../core/handler';
+import type { CallContext, SignedInContext } from '../core/handler';
+import { hashPassword, verifyPassword } from '../core/passwords';
+import { auditSecurity } from '../core/security-audit';
+import type { Session } from '../core/sessions';
+import { clearSignInFailures, lockoutMinutesLeft, recordSignInFailure } from '../core/sign-in-limits';
 
 let dummyHash: Promise<string> | null = null;
 function unknownUserHash(): Promise<string> {
@@ -71,6 +71,64 @@ function endSession(ctx: SignedInContext, reason: 'signOut' | 'unlockFailures') 
   auditSecurity(ctx.store, { action: 'session.signedOut', actor: ctx.session, reason, at: ctx.now() });
 }
 
+const signInInput = z.object({ username: z.string().trim().toLowerCase().min(1, 'required').max(100), password: z.string().min(1, 'required').max(200) });
+const lockInput = z.object({ reason: lockReasonSchema });
+const unlockInput = z.object({ password: z.string().min(1, 'required').max(200) });
+
+async function signIn(ctx: CallContext, input: z.output<typeof signInInput>) {
+  const user = findCredentials(ctx.store.db, input.username);
+  // Unknown usernames are limited too, so a lockout does not reveal which usernames exist.
+  if (lockoutMinutesLeft(ctx.store.db, input.username, ctx.clockMs()) !== null) signInFailed(ctx, input.username, user?.id ?? null, 'lockedOut', 'signIn');
+  // An unknown username costs the same hashing as a wrong password, so timing does not reveal which usernames exist.
+  const matches = await verifyPassword(input.password, user?.passwordHash ?? (await unknownUserHash()));
+  if (!user) signInFailed(ctx, input.username, null, 'unknownUser', 'signIn');
+  if (!matches) signInFailed(ctx, input.username, user.id, 'wrongPassword', 'signIn');
+  if (!user.active) signInFailed(ctx, input.username, user.id, 'inactive', 'signIn');
+  clearSignInFailures(ctx.store.db, input.username);
+  return startSession(ctx, user);
+}
+
+/** Locks the screen: the UI calls it after the idle time, or the user chooses "Lås skjermen". */
+function lock(ctx: SignedInContext, input: z.output<typeof lockInput>) {
+  if (!ctx.session.locked) {
+    ctx.session.locked = true;
+    auditSecurity(ctx.store, { action: 'session.locked', actor: ctx.session, reason: input.reason, details: { by: 'screen' }, at: ctx.now() });
+  }
+  return { locked: true };
+}
+
+/**
+ * The same user unlocks with their password and carries on where they were. Wrong passwords count towards the
+ * username's lockout; when it is reached the session ends, and only a new sign-in (after the lockout) gets back in.
+ */
+async function unlock(ctx: SignedInContext, input: z.output<typeof unlockInput>) {
+  const { session } = ctx;
+  if (!session.locked) return { unlocked: true };
+  if (lockoutMinutesLeft(ctx.store.db, session.username, ctx.clockMs()) !== null) {
+    endSession(ctx, 'unlockFailures');
+    signInFailed(ctx, session.username, session.userId, 'lockedOut', 'unlock');
+  }
+  const user = findCredentials(ctx.store.db, session.username);
+  const matches = user ? await verifyPassword(input.password, user.passwordHash) : false;
+  if (!user || !user.active || user.id !== session.userId) {
+    endSession(ctx, 'unlockFailures');
+    throw new AppError('auth.signInRequired');
+  }
+  if (!matches) {
+    try {
+      signInFailed(ctx, session.username, session.userId, 'wrongPassword', 'unlock');
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'auth.tooManyAttempts') endSession(ctx, 'unlockFailures');
+      throw error;
+    }
+  }
+  clearSignInFailures(ctx.store.db, session.username);
+  session.locked = false;
+  session.lastActiveMs = ctx.clockMs();
+  auditSecurity(ctx.store, { action: 'session.unlocked', actor: session, at: ctx.now() });
+  return { unlocked: true };
+}
+
 export const sessionHandlers = {
   'session.current': defineHandler({
     access: 'public',
@@ -84,22 +142,7 @@ export const sessionHandlers = {
     input: z.object({}),
     run: (ctx) => ({ locked: ctx.session.locked, autoLockMinutes: getAutoLockMinutes(ctx.store.db) }),
   }),
-  'session.signIn': defineHandler({
-    access: 'public',
-    input: z.object({ username: z.string().trim().toLowerCase().min(1, 'required').max(100), password: z.string().min(1, 'required').max(200) }),
-    run: async (ctx, input) => {
-      const user = findCredentials(ctx.store.db, input.username);
-      // Unknown usernames are limited too, so a lockout does not reveal which usernames exist.
-      if (lockoutMinutesLeft(ctx.store.db, input.username, ctx.clockMs()) !== null) signInFailed(ctx, input.username, user?.id ?? null, 'lockedOut', 'signIn');
-      // An unknown username costs the same hashing as a wrong password, so timing does not reveal which usernames exist.
-      const matches = await verifyPassword(input.password, user?.passwordHash ?? (await unknownUserHash()));
-      if (!user) signInFailed(ctx, input.username, null, 'unknownUser', 'signIn');
-      if (!matches) signInFailed(ctx, input.username, user.id, 'wrongPassword', 'signIn');
-      if (!user.active) signInFailed(ctx, input.username, user.id, 'inactive', 'signIn');
-      clearSignInFailures(ctx.store.db, input.username);
-      return startSession(ctx, user);
-    },
-  }),
+  'session.signIn': defineHandler({ access: 'public', input: signInInput, run: signIn }),
   'session.signOut': defineHandler({
     access: 'signedIn',
     whileLocked: true,
@@ -118,54 +161,7 @@ export const sessionHandlers = {
       return { autoLockMinutes: getAutoLockMinutes(ctx.store.db) };
     },
   }),
-  /** Locks the screen: the UI calls it after the idle time, or the user chooses "Lås skjermen". */
-  'session.lock': defineHandler({
-    access: 'signedIn',
-    whileLocked: true,
-    input: z.object({ reason: lockReasonSchema }),
-    run: (ctx, input) => {
-      if (!ctx.session.locked) {
-        ctx.session.locked = true;
-        auditSecurity(ctx.store, { action: 'session.locked', actor: ctx.session, reason: input.reason, details: { by: 'screen' }, at: ctx.now() });
-      }
-      return { locked: true };
-    },
-  }),
-  /**
-   * The same user unlocks with their password and carries on where they were. Wrong passwords count towards the
-   * username's lockout; when it is reached the session ends, and only a new sign-in (after the lockout) gets back in.
-   */
-  'session.unlock': defineHandler({
-    access: 'signedIn',
-    whileLocked: true,
-    input: z.object({ password: z.string().min(1, 'required').max(200) }),
-    run: async (ctx, input) => {
-      const { session } = ctx;
-      if (!session.locked) return { unlocked: true };
-      if (lockoutMinutesLeft(ctx.store.db, session.username, ctx.clockMs()) !== null) {
-        endSession(ctx, 'unlockFailures');
-        signInFailed(ctx, session.username, session.userId, 'lockedOut', 'unlock');
-      }
-      const user = findCredentials(ctx.store.db, session.username);
-      const matches = user ? await verifyPassword(input.password, user.passwordHash) : false;
-      if (!user || !user.active || user.id !== session.userId) {
-        endSession(ctx, 'unlockFailures');
-        throw new AppError('auth.signInRequired');
-      }
-      if (!matches) {
-        try {
-          signInFailed(ctx, session.username, session.userId, 'wrongPassword', 'unlock');
-        } catch (error) {
-          if (error instanceof AppError && error.code === 'auth.tooManyAttempts') endSession(ctx, 'unlockFailures');
-          throw error;
-        }
-      }
-      clearSignInFailures(ctx.store.db, session.username);
-      session.locked = false;
-      session.lastActiveMs = ctx.clockMs();
-      auditSecurity(ctx.store, { action: 'session.unlocked', actor: session, at: ctx.now() });
-      return { unlocked: true };
-    },
-  }),
+  'session.lock': defineHandler({ access: 'signedIn', whileLocked: true, input: lockInput, run: lock }),
+  'session.unlock': defineHandler({ access: 'signedIn', whileLocked: true, input: unlockInput, run: unlock }),
 };
 export type SessionHandlers = typeof sessionHandlers;

@@ -6,11 +6,11 @@ import { createCooperation, getCooperation } from '../../db/cooperation';
 import { createStaffMember } from '../../db/staff';
 import { countUsers, createUser } from '../../db/users';
 import { AppError } from '../errors';
-import { EXAMPLE_ACCOUNTS, loadExampleDataset } from '../example/indre-namdal';
-import { defineHandler } from '../handler';
-import { osloToday } from '../today';
-import type { CallContext } from '../handler';
-import { hashPassword } from '../passwords';
+import { EXAMPLE_ACCOUNTS, loadExampleDataset } from '../demo-data/indre-namdal';
+import { defineHandler } from '../core/handler';
+import { osloToday } from '../core/today';
+import type { CallContext } from '../core/handler';
+import { hashPassword } from '../core/passwords';
 import { startSession } from './session';
 
 function needsSetup(ctx: CallContext): boolean {
@@ -21,60 +21,55 @@ function assertNeedsSetup(ctx: CallContext) {
   if (!needsSetup(ctx)) throw new AppError('setup.alreadyDone');
 }
 
+const createCooperationInput = z.object({
+  cooperationName: requiredText(100),
+  adminName: requiredText(100),
+  username: usernameSchema,
+  password: passwordSchema,
+});
+
+function setupStatus(ctx: CallContext) {
+  const cooperation = getCooperation(ctx.store.db);
+  return {
+    needsSetup: needsSetup(ctx),
+    cooperationName: cooperation?.name ?? null,
+    exampleData: cooperation?.exampleData ?? false,
+    // Only the example dataset has well-known passwords, so only then does the sign-in screen show them.
+    exampleAccounts: cooperation?.exampleData ? EXAMPLE_ACCOUNTS : [],
+  };
+}
+
+/** First run: the cooperation, its first admin (as a staff member with a user) and a session for them. */
+async function createFirstCooperation(ctx: CallContext, input: z.output<typeof createCooperationInput>) {
+  assertNeedsSetup(ctx);
+  const passwordHash = await hashPassword(input.password);
+  assertNeedsSetup(ctx); // hashing awaited; another window may have finished setup meanwhile
+  const user = ctx.store.writer.write((changes) => {
+    createCooperation(changes, { name: input.cooperationName, exampleData: false });
+    const staffId = createStaffMember(changes, {
+      name: input.adminName,
+      profession: 'other',
+      hprNumber: null,
+      homeMunicipality: null,
+      baseOfficeId: null,
+      positionPercent: 100,
+      active: true,
+    });
+    const id = createUser(changes, { staffId, username: input.username, passwordHash, roles: ['admin'] });
+    return { id, staffId, staffName: input.adminName, username: input.username, roles: ['admin' as const] };
+  });
+  return startSession(ctx, user);
+}
+
+async function loadExample(ctx: CallContext) {
+  assertNeedsSetup(ctx);
+  await loadExampleDataset(ctx.store, () => assertNeedsSetup(ctx), osloToday(ctx.now()));
+  return { loaded: true };
+}
+
 export const setupHandlers = {
-  'setup.status': defineHandler({
-    access: 'public',
-    input: z.object({}),
-    run: (ctx) => {
-      const cooperation = getCooperation(ctx.store.db);
-      return {
-        needsSetup: needsSetup(ctx),
-        cooperationName: cooperation?.name ?? null,
-        exampleData: cooperation?.exampleData ?? false,
-        // Only the example dataset has well-known passwords, so only then does the sign-in screen show them.
-        exampleAccounts: cooperation?.exampleData ? EXAMPLE_ACCOUNTS : [],
-      };
-    },
-  }),
-  'setup.createCooperation': defineHandler({
-    access: 'public',
-    changes: 'setup',
-    input: z.object({
-      cooperationName: requiredText(100),
-      adminName: requiredText(100),
-      username: usernameSchema,
-      password: passwordSchema,
-    }),
-    run: async (ctx, input) => {
-      assertNeedsSetup(ctx);
-      const passwordHash = await hashPassword(input.password);
-      assertNeedsSetup(ctx); // hashing awaited; another window may have finished setup meanwhile
-      const user = ctx.store.writer.write((changes) => {
-        createCooperation(changes, { name: input.cooperationName, exampleData: false });
-        const staffId = createStaffMember(changes, {
-          name: input.adminName,
-          profession: 'other',
-          hprNumber: null,
-          homeMunicipality: null,
-          baseOfficeId: null,
-          positionPercent: 100,
-          active: true,
-        });
-        const id = createUser(changes, { staffId, username: input.username, passwordHash, roles: ['admin'] });
-        return { id, staffId, staffName: input.adminName, username: input.username, roles: ['admin' as const] };
-      });
-      return startSession(ctx, user);
-    },
-  }),
-  'setup.loadExample': defineHandler({
-    access: 'public',
-    changes: 'setup',
-    input: z.object({}),
-    run: async (ctx) => {
-      assertNeedsSetup(ctx);
-      await loadExampleDataset(ctx.store, () => assertNeedsSetup(ctx), osloToday(ctx.now()));
-      return { loaded: true };
-    },
-  }),
+  'setup.status': defineHandler({ access: 'public', input: z.object({}), run: setupStatus }),
+  'setup.createCooperation': defineHandler({ access: 'public', changes: 'setup', input: createCooperationInput, run: createFirstCooperation }),
+  'setup.loadExample': defineHandler({ access: 'public', changes: 'setup', input: z.object({}), run: loadExample }),
 };
 export type SetupHandlers = typeof setupHandlers;

@@ -1,7 +1,8 @@
 // Test helper: a backend on a temporary store with the example dataset loaded, and typed-enough shortcuts to call it.
 import { createBackend } from '../../backend/api';
+import { createLocalOnlySync } from '../../backend/jobs/background-sync';
 import type { Backend } from '../../backend/api';
-import { EXAMPLE_PASSWORD } from '../../backend/example/indre-namdal';
+import { EXAMPLE_PASSWORD } from '../../backend/demo-data/indre-namdal';
 import { openTempStore } from './temp-store';
 
 export interface ExampleBackend {
@@ -18,7 +19,7 @@ export interface ExampleBackend {
 /** Opens a store, loads the example dataset through setup.loadExample and returns shortcuts; close with `store.close()`. */
 export async function openExampleBackend(now: () => Date = () => new Date()): Promise<ExampleBackend> {
   const store = openTempStore();
-  const backend = createBackend({ store, now });
+  const backend = createBackend({ store, sync: createLocalOnlySync(store), now });
   await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
   const call = (method: string, input: unknown, token: string | null) => backend.call({ method, input, sessionToken: token });
   return {

@@ -40,6 +40,14 @@ export function createInProcessTransport(service: SyncService, options: FaultyTr
   const reachable = () => {
     if (fault() === 'loseRequest') unreachable();
   };
+  /** A read that may be lost on its way to the service or on its way back. */
+  async function lossyRead<T>(send: () => Promise<T>): Promise<T> {
+    const chosen = fault();
+    if (chosen === 'loseRequest') unreachable();
+    const response = await call(send);
+    if (chosen === 'loseResponse') unreachable();
+    return response;
+  }
   return {
     async createEnrolmentCode(auth, request) {
       reachable();
@@ -66,19 +74,12 @@ export function createInProcessTransport(service: SyncService, options: FaultyTr
       if (chosen === 'loseResponse') unreachable();
       return response;
     },
-    async pull(auth, query) {
-      const chosen = fault();
-      if (chosen === 'loseRequest') unreachable();
-      const response = await call(async () =>
+    pull: (auth, query) =>
+      lossyRead(async () =>
         service.pull(await device(auth), { cooperation: query.cooperation, after: String(query.after), protocol: '1', ...(query.limit ? { limit: String(query.limit) } : {}) }),
-      );
-      if (chosen === 'loseResponse') unreachable();
-      return response;
-    },
-    async snapshot(auth, query) {
-      const chosen = fault();
-      if (chosen === 'loseRequest') unreachable();
-      const response = await call(async () =>
+      ),
+    snapshot: (auth, query) =>
+      lossyRead(async () =>
         service.snapshot(await device(auth), {
           cooperation: query.cooperation,
           protocol: '1',
@@ -87,10 +88,7 @@ export function createInProcessTransport(service: SyncService, options: FaultyTr
           ...(query.total !== undefined ? { total: String(query.total) } : {}),
           ...(query.limit ? { limit: String(query.limit) } : {}),
         }),
-      );
-      if (chosen === 'loseResponse') unreachable();
-      return response;
-    },
+      ),
   };
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openLocalStore } from '../../db/open';
 import { tempDir, testDatabaseKey } from '../helpers/temp-store';
+import { listOutbox } from '../../db/outbox';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const ROUNDS = 15;
@@ -60,7 +61,7 @@ describe('crash safety', () => {
         const missing = allAcked.filter((id) => !present.has(id));
         expect(missing, `round ${round}: acknowledged saves lost`).toEqual([]);
         // Every saved row reached the outbox in the same transaction (sync will push it).
-        const inOutbox = store.db.prepare("SELECT count(DISTINCT row_id) FROM outbox WHERE table_name = 'offices'").pluck().get() as number;
+        const inOutbox = new Set(listOutbox(store.db).filter((entry) => entry.table === 'offices').map((entry) => entry.row)).size;
         expect(inOutbox).toBe(present.size);
       } finally {
         store.close();

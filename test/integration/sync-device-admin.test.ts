@@ -5,11 +5,12 @@ import { createSyncService } from '../../server/service';
 import type { SyncService } from '../../server/service';
 import { createSqliteStorage } from '../../server/sqlite-storage';
 import type { SyncStorage } from '../../server/storage';
+import { createOutbox } from '../../db/outbox';
 import { createMemorySecretStore } from '../../sync/secret-store';
 import { createInProcessTransport } from '../helpers/sync-in-process';
 import { openTempStore } from '../helpers/temp-store';
 import { createBackend } from '../../backend/api';
-import { withBackgroundSync } from '../../backend/background-sync';
+import { createSyncEngine } from '../../sync/engine';
 
 const SERVER = 'https://sync.example';
 
@@ -21,11 +22,12 @@ const opened: { close(): void }[] = [];
 /** A device: its own store and backend, syncing with the in-process service. */
 function device() {
   const store = openTempStore({ key: null });
-  const backend = withBackgroundSync(createBackend({ store }), store, {
+  const sync = createSyncEngine({
+    store,
     secrets: createMemorySecretStore(),
     transportFor: () => createInProcessTransport(service, { offline: () => offline }),
-    start: false,
   });
+  const backend = createBackend({ store, sync });
   opened.push(backend, store);
   const call = (method: string, input: unknown, token: string | null) => backend.call({ method, input, sessionToken: token });
   async function ok<T>(method: string, input: unknown, token: string | null): Promise<T> {
@@ -33,7 +35,7 @@ function device() {
     if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
     return result.value as T;
   }
-  return { store, backend, call, ok };
+  return { store, sync, backend, call, ok };
 }
 
 /** A device with its own cooperation, an admin signed in and one office. */
@@ -82,7 +84,7 @@ describe('enrolling a device that holds its own data', () => {
     const result = await pc.ok<{ errorCode: string | null; status: { enrolled: boolean; office: string } }>('sync.enrol', { serverUrl: SERVER, code, confirmMerge: true }, pc.admin);
     expect(result).toMatchObject({ errorCode: null, status: { enrolled: true, office: 'Grong legekontor', pendingChanges: 0 } });
     // Including the audit event of the enrolment itself.
-    expect(pc.store.db.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get()).toBe(0);
+    expect(createOutbox(pc.store.db).pendingCount()).toBe(0);
     // Everything the device made alone is now on the service.
     expect(await storage.countCells('indre-namdal')).toBeGreaterThan(10);
     const enrolled = auditActions(pc).find((event) => event.action === 'device.enrolled');
@@ -155,11 +157,11 @@ describe("managing the cooperation's devices", () => {
 
     expect(await pc.call('sync.revokeDevice', { deviceId: self!.id }, pc.admin)).toEqual({ ok: false, error: { code: 'sync.cannotRevokeSelf' } });
     expect(await pc.call('sync.revokeDevice', { deviceId: '00000000-0000-4000-8000-000000000000' }, pc.admin)).toEqual({ ok: false, error: { code: 'sync.deviceNotFound' } });
-    expect(await other.backend.sync.syncNow()).toMatchObject({ state: 'idle', lastErrorCode: null });
+    expect(await other.sync.syncNow()).toMatchObject({ state: 'idle', lastErrorCode: null });
 
     const revoked = await pc.ok<{ revoked: boolean; revokedAt: string }>('sync.revokeDevice', { deviceId: target!.id }, pc.admin);
     expect(revoked).toMatchObject({ revoked: true });
-    expect(await other.backend.sync.syncNow()).toMatchObject({ state: 'stopped', lastErrorCode: 'sync.revoked' });
+    expect(await other.sync.syncNow()).toMatchObject({ state: 'stopped', lastErrorCode: 'sync.revoked' });
     const listed = await pc.ok<{ id: string; revokedAt: string | null }[]>('sync.devices', {}, pc.admin);
     expect(listed.find((each) => each.id === target!.id)?.revokedAt).toBe(revoked.revokedAt);
     const audit = auditActions(pc).find((event) => event.action === 'device.revoked')!;

@@ -1,7 +1,9 @@
 // How a handler is declared: who may call it, how its input is validated, and what it does.
 import type { z } from 'zod';
-import type { Role } from '../domain/roles';
-import type { LocalStore } from '../db/open';
+import type { Area } from '../../domain/areas';
+import type { Role } from '../../domain/roles';
+import type { LocalStore } from '../../db/open';
+import type { SyncEngine } from '../../sync/engine';
 import type { Session, SessionStore } from './sessions';
 
 /** Who may call: anyone (sign-in, first run), any signed-in user, or users holding one of the listed roles. */
@@ -12,10 +14,12 @@ export interface BackendEvents {
   emit(event: BackendEvent): void;
 }
 
-export type BackendEvent = { type: 'data.changed'; area: string };
+export type BackendEvent = { type: 'data.changed'; area: Area };
 
 export interface CallContext {
   store: LocalStore;
+  /** This device's sync engine (status, sync now, enrolment, device administration), given by whoever created the backend. */
+  sync: SyncEngine;
   sessions: SessionStore;
   events: BackendEvents;
   /** The caller's session; null only in public handlers. */
@@ -33,7 +37,7 @@ export type SignedInContext = CallContext & { session: Session };
 export interface HandlerDef<S extends z.ZodType, R, A extends Access> {
   access: A;
   /** The area whose data the handler writes: after a successful call the backend tells every window it changed. */
-  changes?: string;
+  changes?: Area;
   input: S;
   /** May be called by a locked session (unlock, sign-out, lock itself); every other handler answers auth.locked. */
   whileLocked?: true;

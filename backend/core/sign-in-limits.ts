@@ -1,7 +1,7 @@
 // Failed sign-in limiting per username, kept device-locally in local_meta so a restart does not reset it.
 import type Database from 'better-sqlite3';
-import { getMeta, setMeta } from '../db/local-meta';
-import { MAX_FAILED_SIGN_INS, SIGN_IN_LOCKOUT_MINUTES } from '../domain/security';
+import { getMeta, setMeta } from '../../db/local-meta';
+import { MAX_FAILED_SIGN_INS, SIGN_IN_LOCKOUT_MINUTES } from '../../domain/security';
 
 interface FailureState {
   /** Failures in a row since the last success or lockout. */

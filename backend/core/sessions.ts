@@ -1,6 +1,6 @@
 // Signed-in sessions, kept in the backend's memory: a random token per sign-in, locked after inactivity, gone on sign-out or restart.
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../domain/roles';
+import type { Role } from '../../domain/roles';
 
 export interface Session {
   token: string;

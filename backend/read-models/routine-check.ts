@@ -1,12 +1,12 @@
 // Which delegated routines a nurse may use on a date, and why not: shared by the routines screen and the consultation form.
 import type Database from 'better-sqlite3';
-import type { LocalDate } from '../domain/calendar/dates';
-import { mayUseRoutine } from '../domain/routines/mayUse';
-import type { MayUseRoutineResult } from '../domain/routines/mayUse';
-import type { Routine } from '../domain/routines/types';
-import { routineVersionInForce } from '../domain/routines/versions';
-import { listCompetenceTypes, listStaffCompetences } from '../db/competence';
-import { listAuthorisationEvents, listRoutineVersions, listVersionsOf } from '../db/routines';
+import type { LocalDate } from '../../domain/calendar/dates';
+import { mayUseRoutine } from '../../domain/routines/mayUse';
+import type { MayUseRoutineResult } from '../../domain/routines/mayUse';
+import type { Routine } from '../../domain/routines/types';
+import { routineVersionInForce } from '../../domain/routines/versions';
+import { listCompetenceTypes, listStaffCompetences } from '../../db/competence';
+import { listAuthorisationEvents, listRoutineVersions, listVersionsOf } from '../../db/routines';
 
 /** A routine as lists show it: the version in force on the date (or the newest, if none is), and every version. */
 export function summariseRoutine(versions: Routine[], date: LocalDate) {

@@ -1,22 +1,22 @@
 // Loads what the rota screens need for one ISO week: stored shifts plus pattern occurrences, absences, holidays and rule warnings.
 import type Database from 'better-sqlite3';
-import { addDays } from '../domain/calendar/dates';
-import type { LocalDate } from '../domain/calendar/dates';
-import { publicHolidaysBetween } from '../domain/calendar/holidays';
-import type { PublicHoliday } from '../domain/calendar/holidays';
-import { isoWeekDates } from '../domain/calendar/isoWeek';
-import type { IsoWeek } from '../domain/calendar/isoWeek';
-import type { Office } from '../domain/offices';
-import { expandPatterns } from '../domain/rota/patterns';
-import { checkWeek, DEFAULT_ROTA_LIMITS } from '../domain/rota/rules';
-import type { RotaLimits } from '../domain/rota/rules';
-import type { Absence, RecurringPattern, Shift } from '../domain/rota/types';
-import type { RotaWarning } from '../domain/rota/warnings';
-import type { StaffMember } from '../domain/staff';
-import { getCooperationSettings } from '../db/cooperation';
-import { listOffices } from '../db/offices';
-import { listAbsences, listPatternExceptions, listPatterns, listShifts } from '../db/rota';
-import { listStaff } from '../db/staff';
+import { addDays } from '../../domain/calendar/dates';
+import type { LocalDate } from '../../domain/calendar/dates';
+import { publicHolidaysBetween } from '../../domain/calendar/holidays';
+import type { PublicHoliday } from '../../domain/calendar/holidays';
+import { isoWeekDates } from '../../domain/calendar/isoWeek';
+import type { IsoWeek } from '../../domain/calendar/isoWeek';
+import type { Office } from '../../domain/offices';
+import { expandPatterns } from '../../domain/rota/patterns';
+import { checkWeek, DEFAULT_ROTA_LIMITS } from '../../domain/rota/rules';
+import type { RotaLimits } from '../../domain/rota/rules';
+import type { Absence, RecurringPattern, Shift } from '../../domain/rota/types';
+import type { RotaWarning } from '../../domain/rota/warnings';
+import type { StaffMember } from '../../domain/staff';
+import { getCooperationSettings } from '../../db/cooperation';
+import { listOffices } from '../../db/offices';
+import { listAbsences, listPatternExceptions, listPatterns, listShifts } from '../../db/rota';
+import { listStaff } from '../../db/staff';
 import { emergencyNurseLookup } from './emergency-nurse';
 
 /** A shift as the screens see it: one-off, or an occurrence of a recurring pattern (id = '<pattern>@<date>'). */

@@ -1,9 +1,9 @@
 // The statistics export file (CSV or XLSX): one row per office and period, no identities, Norwegian headings.
-import { CONTACT_KINDS, OUTCOMES } from '../domain/consultations/entry';
-import type { ContactKind, Outcome } from '../domain/consultations/entry';
-import { ICPC2_CHAPTERS } from '../domain/consultations/icpc2-starter';
-import type { StatisticsRow } from '../domain/consultations/statistics';
-import { toCsv } from '../domain/files/csv';
+import { CONTACT_KINDS, OUTCOMES } from '../../domain/consultations/entry';
+import type { ContactKind, Outcome } from '../../domain/consultations/entry';
+import { ICPC2_CHAPTERS } from '../../domain/consultations/icpc2-starter';
+import type { StatisticsRow } from '../../domain/consultations/statistics';
+import { toCsv } from '../../domain/files/csv';
 import { writeXlsx } from './spreadsheets';
 
 const CONTACT_HEADINGS: Record<ContactKind, string> = { inPerson: 'Oppmøte', phone: 'Telefon', video: 'Video' };

@@ -1,9 +1,9 @@
 // Whether a nurse is emergency-competent on a date, from the competence register (used by the rota rules, overview and coverage).
 import type Database from 'better-sqlite3';
-import type { LocalDate } from '../domain/calendar/dates';
-import { competenceCoverage } from '../domain/competence/coverage';
-import type { StaffMember } from '../domain/staff';
-import { listCompetenceTypes, listStaffCompetencesOfTypes } from '../db/competence';
+import type { LocalDate } from '../../domain/calendar/dates';
+import { competenceCoverage } from '../../domain/competence/coverage';
+import type { StaffMember } from '../../domain/staff';
+import { listCompetenceTypes, listStaffCompetencesOfTypes } from '../../db/competence';
 
 /**
  * The register's answer to "is this nurse emergency-competent on this date", or undefined when no competence is

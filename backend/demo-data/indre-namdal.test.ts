@@ -4,6 +4,7 @@ import { listOffices } from '../../db/offices';
 import { listStaff } from '../../db/staff';
 import { openTempStore } from '../../test/helpers/temp-store';
 import { createBackend } from '../api';
+import { createLocalOnlySync } from '../jobs/background-sync';
 import { EXAMPLE_ACCOUNTS } from './indre-namdal';
 
 let store: ReturnType<typeof openTempStore>;
@@ -12,7 +13,7 @@ afterEach(() => store.close());
 
 describe('example dataset (Indre Namdal)', () => {
   it('holds the four offices with symmetric driving minutes from domain.md', async () => {
-    const backend = createBackend({ store });
+    const backend = createBackend({ store, sync: createLocalOnlySync(store) });
     await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
     const offices = listOffices(store.db);
     expect(offices.map((o) => o.name)).toEqual(['Grong legekontor', 'Lierne legekontor', 'Namsskogan legekontor', 'Røyrvik legekontor']);
@@ -23,7 +24,7 @@ describe('example dataset (Indre Namdal)', () => {
   });
 
   it('holds a few hundred consultations over recent weeks, all with synthetic numbers or none, none in the future', async () => {
-    const backend = createBackend({ store, now: () => new Date('2026-11-26T09:00:00Z') });
+    const backend = createBackend({ store, sync: createLocalOnlySync(store), now: () => new Date('2026-11-26T09:00:00Z') });
     await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
     const rows = store.db.prepare('SELECT at, patient_kind, office_id, outcome, contact FROM consultations').all() as { at: string; patient_kind: string; office_id: string; outcome: string; contact: string }[];
     expect(rows.length).toBeGreaterThanOrEqual(200);
@@ -41,7 +42,7 @@ describe('example dataset (Indre Namdal)', () => {
   });
 
   it('has the staff mix domain.md asks for, based at real offices', async () => {
-    const backend = createBackend({ store });
+    const backend = createBackend({ store, sync: createLocalOnlySync(store) });
     await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
     const staff = listStaff(store.db);
     const count = (p: string) => staff.filter((s) => s.profession === p).length;
@@ -54,7 +55,7 @@ describe('example dataset (Indre Namdal)', () => {
   });
 
   it('lets each example account sign in with the role it is listed with', async () => {
-    const backend = createBackend({ store });
+    const backend = createBackend({ store, sync: createLocalOnlySync(store) });
     await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
     expect(new Set(EXAMPLE_ACCOUNTS.flatMap((a) => a.roles))).toEqual(new Set(['admin', 'lead', 'doctor', 'nurse', 'receptionist']));
     for (const account of EXAMPLE_ACCOUNTS) {
@@ -66,7 +67,7 @@ describe('example dataset (Indre Namdal)', () => {
 
 describe('example rota', () => {
   it('plans the current and next 8 weeks with few warnings and every office staffed on open days', async () => {
-    const backend = createBackend({ store, now: () => new Date('2026-11-26T09:00:00Z') });
+    const backend = createBackend({ store, sync: createLocalOnlySync(store), now: () => new Date('2026-11-26T09:00:00Z') });
     await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null });
     const signIn = await backend.call({ method: 'session.signIn', input: { username: 'leder', password: 'demo-samvakt' }, sessionToken: null });
     const token = (signIn as { value: { sessionToken: string } }).value.sessionToken;

@@ -1,16 +1,17 @@
 // Device administration from the app: calls the shared service as this enrolled device and turns its refusals into app error codes.
 import type Database from 'better-sqlite3';
-import { getCooperation } from '../db/cooperation';
-import type { LocalStore } from '../db/open';
-import { countUsers } from '../db/users';
-import { SyncError } from '../sync/engine';
-import { SYNC_PROTOCOL_VERSION } from '../sync/protocol';
-import type { CreateEnrolmentCodeResponse, DeviceInfo, RevokeDeviceResponse } from '../sync/protocol';
-import { SyncTransportError } from '../sync/transport';
-import type { DeviceAuth, SyncTransport } from '../sync/transport';
-import { syncEngineFor } from './background-sync';
-import { AppError } from './errors';
-import type { AppErrorCode } from './errors';
+import { getCooperation } from '../../db/cooperation';
+import { listOffices } from '../../db/offices';
+import { listStaff } from '../../db/staff';
+import { countUsers } from '../../db/users';
+import { SyncError } from '../../sync/engine';
+import type { SyncEngine } from '../../sync/engine';
+import { SYNC_PROTOCOL_VERSION } from '../../sync/protocol';
+import type { CreateEnrolmentCodeResponse, DeviceInfo, RevokeDeviceResponse } from '../../sync/protocol';
+import { SyncTransportError } from '../../sync/transport';
+import type { DeviceAuth, SyncTransport } from '../../sync/transport';
+import { AppError } from '../errors';
+import type { AppErrorCode } from '../errors';
 
 /** What this device holds of its own before it is enrolled: enrolling sends it all to the service and merges it there. */
 export interface LocalData {
@@ -21,9 +22,8 @@ export interface LocalData {
 }
 
 export function localData(db: Database.Database): LocalData {
-  const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE deleted = 0`).pluck().get() as number;
-  const offices = count('offices');
-  const staff = count('staff');
+  const offices = listOffices(db).length;
+  const staff = listStaff(db).length;
   const users = countUsers(db);
   return { hasLocalData: getCooperation(db) !== null || offices + staff + users > 0, offices, staff, users };
 }
@@ -47,9 +47,9 @@ function toAppError(error: unknown): AppError {
 }
 
 /** Runs a call to the service as this device; refuses with sync.notEnrolled when the device is not enrolled. */
-async function asThisDevice<T>(store: LocalStore, call: (access: { transport: SyncTransport; auth: DeviceAuth; cooperation: string }) => Promise<T>): Promise<T> {
+async function asThisDevice<T>(sync: SyncEngine, call: (access: { transport: SyncTransport; auth: DeviceAuth; cooperation: string }) => Promise<T>): Promise<T> {
   try {
-    const access = await syncEngineFor(store).credentials();
+    const access = await sync.credentials();
     if (!access) throw new AppError('sync.notEnrolled');
     return await call(access);
   } catch (error) {
@@ -57,19 +57,19 @@ async function asThisDevice<T>(store: LocalStore, call: (access: { transport: Sy
   }
 }
 
-export function listDevices(store: LocalStore): Promise<DeviceInfo[]> {
-  return asThisDevice(store, async ({ transport, auth, cooperation }) => (await transport.listDevices(auth, { cooperation })).devices);
+export function listDevices(sync: SyncEngine): Promise<DeviceInfo[]> {
+  return asThisDevice(sync, async ({ transport, auth, cooperation }) => (await transport.listDevices(auth, { cooperation })).devices);
 }
 
-export function createEnrolmentCode(store: LocalStore, office: string, validHours: number): Promise<CreateEnrolmentCodeResponse> {
-  return asThisDevice(store, ({ transport, auth, cooperation }) =>
+export function createEnrolmentCode(sync: SyncEngine, office: string, validHours: number): Promise<CreateEnrolmentCodeResponse> {
+  return asThisDevice(sync, ({ transport, auth, cooperation }) =>
     transport.createEnrolmentCode(auth, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation, office, validHours }),
   );
 }
 
 /** Revokes a device of this cooperation; returns it as listed before (for the audit log) with the revocation. */
-export function revokeDevice(store: LocalStore, deviceId: string): Promise<{ device: DeviceInfo; result: RevokeDeviceResponse }> {
-  return asThisDevice(store, async ({ transport, auth, cooperation }) => {
+export function revokeDevice(sync: SyncEngine, deviceId: string): Promise<{ device: DeviceInfo; result: RevokeDeviceResponse }> {
+  return asThisDevice(sync, async ({ transport, auth, cooperation }) => {
     const device = (await transport.listDevices(auth, { cooperation })).devices.find((each) => each.id === deviceId);
     if (!device) throw new AppError('sync.deviceNotFound');
     if (device.self) throw new AppError('sync.cannotRevokeSelf');

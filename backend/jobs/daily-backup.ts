@@ -1,7 +1,7 @@
 // The automatic daily backup: checks at start and then every hour whether today's backup exists, and takes it if not.
-import { ensureDailyBackup } from '../db/backup';
-import type { LocalStore } from '../db/open';
-import { auditSecurity } from './security-audit';
+import { ensureDailyBackup } from '../../db/backup';
+import type { LocalStore } from '../../db/open';
+import { auditSecurity } from '../core/security-audit';
 
 export interface DailyBackupOptions {
   store: LocalStore;

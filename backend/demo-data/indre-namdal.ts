@@ -7,7 +7,7 @@ import { createOffice, updateOffice, getOffice } from '../../db/offices';
 import type { LocalStore } from '../../db/open';
 import { createStaffMember } from '../../db/staff';
 import { createUser } from '../../db/users';
-import { hashPassword } from '../passwords';
+import { hashPassword } from '../core/passwords';
 import { writeExampleConsultations } from './indre-namdal-consultations';
 import { writeExampleCompetence } from './indre-namdal-competence';
 import { writeExampleRoutines } from './indre-namdal-routines';

@@ -1,6 +1,6 @@
 // Reading the tables users upload (CSV or XLSX) and writing XLSX exports, so handlers deal only in rows of text.
 import ExcelJS from 'exceljs';
-import { parseCsv } from '../domain/files/csv';
+import { parseCsv } from '../../domain/files/csv';
 
 export type SpreadsheetFormat = 'csv' | 'xlsx';
 

@@ -1,8 +1,10 @@
-// Records security events (sign-in, lock, role and authorisation changes, backups) in the append-only audit log.
-import { recordAudit } from '../db/audit';
-import type { LocalStore } from '../db/open';
-import type { ChangeSet } from '../db/write-path';
-import type { AuditAction } from '../domain/audit/actions';
+// Records who did what in the append-only audit log: security events (sign-in, lock, role and authorisation changes, backups) and the signed-in user's work with patient data.
+import { recordAudit } from '../../db/audit';
+import type { AuditInput } from '../../db/audit';
+import type { LocalStore } from '../../db/open';
+import type { ChangeSet } from '../../db/write-path';
+import type { AuditAction } from '../../domain/audit/actions';
+import type { SignedInContext } from './handler';
 import type { Session } from './sessions';
 
 export interface SecurityEvent {
@@ -33,4 +35,9 @@ export function auditInWrite(changes: ChangeSet, store: LocalStore, event: Secur
 /** Appends the event in its own transaction (events that change nothing else: sign-in, lock, failures). */
 export function auditSecurity(store: LocalStore, event: SecurityEvent): void {
   store.writer.write((changes) => auditInWrite(changes, store, event));
+}
+
+/** Appends an event by the signed-in user (an entry saved, viewed, revealed, searched for, exported) inside the caller's write. */
+export function auditUserAction(ctx: SignedInContext, changes: ChangeSet, event: Omit<AuditInput, 'at' | 'userId' | 'username'>): void {
+  recordAudit(changes, ctx.store.clock.deviceId, { at: ctx.now().toISOString(), userId: ctx.session.userId, username: ctx.session.username, ...event });
 }

@@ -1,13 +1,13 @@
 // Emergency-nurse coverage: for each office and open day of a week, which nurses are on duty and whether one is emergency-competent.
 import type Database from 'better-sqlite3';
-import { isoWeekday } from '../domain/calendar/dates';
-import type { LocalDate } from '../domain/calendar/dates';
-import { publicHolidayOn } from '../domain/calendar/holidays';
-import { isoWeekDates } from '../domain/calendar/isoWeek';
-import type { IsoWeek } from '../domain/calendar/isoWeek';
-import type { Office } from '../domain/offices';
-import { listOffices } from '../db/offices';
-import { listStaff } from '../db/staff';
+import { isoWeekday } from '../../domain/calendar/dates';
+import type { LocalDate } from '../../domain/calendar/dates';
+import { publicHolidayOn } from '../../domain/calendar/holidays';
+import { isoWeekDates } from '../../domain/calendar/isoWeek';
+import type { IsoWeek } from '../../domain/calendar/isoWeek';
+import type { Office } from '../../domain/offices';
+import { listOffices } from '../../db/offices';
+import { listStaff } from '../../db/staff';
 import { emergencyNurseLookup } from './emergency-nurse';
 import { plannedShifts } from './rota-week';
 
