@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { ApiCallError, toClientError } from '../api/errors';
 import type { ClientApiError } from '../api/errors';
 import { TextField } from '../components/fields';
+import { Form, FormActions } from '../components/Form';
 import { Notice } from '../components/page';
 import { useT } from '../i18n';
 import { useLock } from '../stores/lock';
@@ -87,14 +88,7 @@ export function LockScreen() {
 
   return (
     <div className="lock-screen" role="dialog" aria-modal="true" aria-labelledby="lock-title">
-      <form
-        className="card lock-card"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void unlock();
-        }}
-      >
+      <Form className="card lock-card" onSubmit={() => void unlock()}>
         <p className="brand-large" aria-hidden="true">
           {t('app.name')}
         </p>
@@ -108,16 +102,13 @@ export function LockScreen() {
         <div ref={inputRef}>
           <TextField id="lock-password" label={t('lock.password')} type="password" autoComplete="current-password" value={password} onChange={setPassword} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('lock.unlocking') : t('lock.unlock')}
-          </button>
+        <FormActions saving={busy} submitLabel={t('lock.unlock')} savingLabel={t('lock.unlocking')}>
           <button type="button" className="button" onClick={() => void useSession.getState().signOut()}>
             {t('lock.switchUser')}
           </button>
-        </div>
+        </FormActions>
         <p className="field-hint">{t('lock.switchHint', { name: user.name })}</p>
-      </form>
+      </Form>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
 import { PageTitle } from '../components/page';
+import { Permitted } from '../components/Permitted';
 import { CompetencePage } from '../pages/competence/CompetencePage';
 import { ConsultationsPage } from '../pages/consultations/ConsultationsPage';
 import { OfficeEditPage } from '../pages/offices/OfficeEditPage';
@@ -38,8 +39,8 @@ export function PageForPath({ path }: { path: string }) {
     case 'staff':
       return item ? <StaffEditPage item={item} /> : <StaffPage />;
     case 'users':
-      if (item === 'new') return <UserNewPage />;
-      return item ? <UserEditPage id={item} /> : <UsersPage />;
+      // Admins only: for anyone else not even a request is made.
+      return <Permitted permission="manageUsers">{item === 'new' ? <UserNewPage /> : item ? <UserEditPage id={item} /> : <UsersPage />}</Permitted>;
     case 'settings':
       return item ? <NotFound /> : <SettingsPage />;
     case 'overview':

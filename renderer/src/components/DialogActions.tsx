@@ -1,6 +1,7 @@
 // The footer of a dialog: submit (save or another label, plain or danger) and cancel, an optional delete button, and the inline "really delete?" confirmation.
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
+import type { ActionState } from './use-action';
 
 export interface DialogDelete {
   /** The delete button's text, also the confirmation group's accessible name. */
@@ -25,6 +26,8 @@ interface DialogActionsProps {
   onSubmit?: () => void;
   /** Another action (delete, restore…) is running: save and delete are disabled. */
   busy?: boolean;
+  /** The dialog's delete (or other) action from useAction: supplies `busy` and the confirmation state. */
+  action?: ActionState;
   onCancel: () => void;
   /** Shows a delete button when given. */
   delete?: DialogDelete | undefined;
@@ -42,11 +45,12 @@ export function DialogActions({
   danger = false,
   submitDisabled = false,
   onSubmit,
-  busy = false,
+  action,
+  busy = action?.busy ?? false,
   onCancel,
   delete: del,
-  confirmingDelete = false,
-  onConfirmingDeleteChange,
+  confirmingDelete = action?.confirming ?? false,
+  onConfirmingDeleteChange = action?.setConfirming,
   children,
 }: DialogActionsProps) {
   const { t } = useT();

@@ -1,11 +1,11 @@
 // The form that connects this computer to the shared service with an address and a one-time code (settings for admins, first run for a new computer); warns before merging a computer's own data.
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { ApiOutput } from '../../../backend/api-types';
 import { api } from '../api/client';
 import { ApiCallError } from '../api/errors';
 import { Notice } from './page';
 import { CheckboxField, TextField } from './fields';
+import { Form, FormActions } from './Form';
 import { useT } from '../i18n';
 import { syncErrorText } from '../stores/sync-status';
 
@@ -43,8 +43,7 @@ export function EnrolForm({ method, localData = null, onEnrolled }: EnrolFormPro
     return first === undefined;
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setFailure(null);
     setSuccess(null);
     if (!check()) return;
@@ -74,7 +73,7 @@ export function EnrolForm({ method, localData = null, onEnrolled }: EnrolFormPro
   }
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+    <Form className="form" onSubmit={() => void submit()}>
       <TextField id={`${method}-serverUrl`} label={t('sync.serverUrl')} hint={t('sync.serverUrlHint')} value={serverUrl} onChange={setServerUrl} error={fields.serverUrl} autoComplete="url" />
       <TextField id={`${method}-code`} label={t('sync.code')} hint={t('sync.codeHint')} value={code} onChange={setCode} error={fields.code} width="medium" />
       {mustConfirm && (
@@ -93,11 +92,7 @@ export function EnrolForm({ method, localData = null, onEnrolled }: EnrolFormPro
           <p>{success}</p>
         </Notice>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('sync.enrolling') : t('sync.enrol')}
-        </button>
-      </div>
-    </form>
+      <FormActions saving={busy} submitLabel={t('sync.enrol')} savingLabel={t('sync.enrolling')} />
+    </Form>
   );
 }

@@ -6,14 +6,22 @@ import { Notice } from './page';
 
 interface ErrorSummaryProps<V> {
   form: FormState<V>;
-  /** The field's label as shown in the form, for "Telefon: …" lines. */
-  labelFor: (path: string) => string;
+  /**
+   * The field's label as shown in the form, for "Telefon: …" lines: a function, or the labels by path (a dotted path
+   * such as 'roles.2' falls back to the label of its first part).
+   */
+  labelFor: ((path: string) => string) | Readonly<Record<string, string>>;
   /** The text for an error at a field; the form's own (useForm's `messageFor` option, else the shared text) by default. */
   messageFor?: (path: string, code: FormFieldErrorCode) => string;
   /** First line of the box; "Ikke lagret." unless the form does something else (e.g. signing in). */
   title?: string;
   /** Whether to reassure that the typed values are still there after a failed call (true for forms that save). */
   keepsInput?: boolean;
+}
+
+function labelText(labelFor: ErrorSummaryProps<unknown>['labelFor'], path: string): string {
+  if (typeof labelFor === 'function') return labelFor(path);
+  return labelFor[path] ?? labelFor[path.split('.')[0]!] ?? path;
 }
 
 export function ErrorSummary<V>({ form, labelFor, messageFor = form.messageFor, title, keepsInput = true }: ErrorSummaryProps<V>) {
@@ -52,7 +60,7 @@ export function ErrorSummary<V>({ form, labelFor, messageFor = form.messageFor, 
                     document.getElementById(fieldId(path))?.focus();
                   }}
                 >
-                  {t('form.fieldError', { label: labelFor(path), message: messageFor(path, code) })}
+                  {t('form.fieldError', { label: labelText(labelFor, path), message: messageFor(path, code) })}
                 </a>
               </li>
             ))}

@@ -1,6 +1,7 @@
 // A modal dialog for a form (native <dialog>): open while mounted, Esc closes, focus stays inside and returns to the opener.
 import { useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { Form } from './Form';
 
 interface FormDialogProps {
   title: string;
@@ -54,16 +55,8 @@ export function submitOnEnter(event: KeyboardEvent<HTMLFormElement>) {
 /** The form inside a dialog: no browser validation bubbles, Enter saves (also from selects and checkboxes). */
 export function DialogForm({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
   return (
-    <form
-      className="form dialog-form"
-      noValidate
-      onKeyDown={submitOnEnter}
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
+    <Form className="form dialog-form" onKeyDown={submitOnEnter} onSubmit={onSubmit}>
       {children}
-    </form>
+    </Form>
   );
 }

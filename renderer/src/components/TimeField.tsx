@@ -1,38 +1,24 @@
-// A time-of-day text field bound to a form field, tidying what was typed ("830" → "08:30") when the field is left.
+// A time-of-day text field that tidies what was typed ("830" → "08:30") when it is left: `<TimeField {...form.bind('start')} label=… />`.
 import { normaliseTime } from './parse';
 import { TextField } from './fields';
+import type { TextFieldProps } from './fields';
 
-/** The part of a form (see use-form) that a time field needs: a string value at `name`. */
-interface TimeFieldForm<K extends string> {
-  values: Record<K, string>;
-  set(key: K, value: string): void;
-  touch(path: string): void;
-  fieldId(path: string): string;
-}
+/** The bind props (id, value, onChange, onBlur, error), a label, and any other text-field props but the input's shape. */
+type TimeFieldProps = Omit<TextFieldProps, 'inputMode' | 'width' | 'maxLength' | 'type'>;
 
-interface TimeFieldProps<K extends string> {
-  form: TimeFieldForm<NoInfer<K>>;
-  name: K;
-  label: string;
-  error: string | undefined;
-}
-
-export function TimeField<K extends string>({ form, name, label, error }: TimeFieldProps<K>) {
-  const value = form.values[name];
+export function TimeField(props: TimeFieldProps) {
+  const { value, onChange, onBlur } = props;
   return (
     <TextField
-      id={form.fieldId(name)}
-      label={label}
+      {...props}
       inputMode="numeric"
       width="time"
       maxLength={5}
-      value={value}
-      onChange={(next) => form.set(name, next)}
       onBlur={() => {
-        form.set(name, normaliseTime(value));
-        form.touch(name);
+        const tidy = normaliseTime(value);
+        if (tidy !== value) onChange(tidy);
+        onBlur?.();
       }}
-      error={error}
     />
   );
 }

@@ -124,6 +124,11 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
+/** A whole number (minutes, percent) in a short box: a number input with the numeric keyboard, in steps of 1. */
+export function NumberField(props: Omit<TextFieldProps, 'type' | 'inputMode' | 'step'>) {
+  return <TextField width="short" {...props} type="number" inputMode="numeric" step={1} />;
+}
+
 export interface SelectOption {
   value: string;
   label: string;

@@ -1,8 +1,9 @@
 // "Dekning": for an ISO week, offices × days — is a nurse with emergency competence (★) on duty on every open day? Closed days greyed.
+import type { ApiOutput } from '../../../../backend/api-types';
 import { isoWeekday } from '../../../../domain/calendar/dates';
 import { can } from '../../app/permissions';
 import { hrefFor } from '../../app/routes';
-import { EmptyState, LoadError, Loading, NoAccess, Notice } from '../../components/page';
+import { EmptyState, Loaded, NoAccess, Notice, Refreshing } from '../../components/page';
 import { useSelectedWeek, WeekNav } from '../../components/WeekNav';
 import { useT } from '../../i18n';
 import { formatDayHeader } from '../../format/dates';
@@ -10,17 +11,14 @@ import { useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
 import { COVERAGE_AREAS } from './competence-ui';
 
+type Coverage = ApiOutput<'competence.coverage'>;
+
 export function CoverageView() {
-  const { t, language } = useT();
-  const user = useSession((state) => state.user);
-  const keeper = can(user, 'keepCompetence');
+  const { t } = useT();
   const [week, setWeek] = useSelectedWeek();
   const query = useQuery('competence.coverage', { week }, COVERAGE_AREAS);
 
   if (query.error?.code === 'auth.forbidden') return <NoAccess />;
-  const data = query.data;
-  const dates = data?.offices[0]?.days.map((day) => day.date) ?? [];
-  const gaps = data?.configured ? data.offices.reduce((sum, office) => sum + office.days.filter((day) => day.covered === false).length, 0) : 0;
 
   return (
     <div className="competence-view">
@@ -29,9 +27,20 @@ export function CoverageView() {
       <div className="overview-toolbar">
         <WeekNav week={week} onChange={setWeek} />
       </div>
-      {query.error && <LoadError error={query.error} onRetry={() => void query.reload()} />}
-      {!data && !query.error && <Loading />}
-      {data && !data.configured && (
+      <Loaded query={query}>{(data) => <CoverageBody data={data} current={query.current} />}</Loaded>
+    </div>
+  );
+}
+
+function CoverageBody({ data, current }: { data: Coverage; current: boolean }) {
+  const { t, language } = useT();
+  const user = useSession((state) => state.user);
+  const keeper = can(user, 'keepCompetence');
+  const dates = data.offices[0]?.days.map((day) => day.date) ?? [];
+  const gaps = data.configured ? data.offices.reduce((sum, office) => sum + office.days.filter((day) => day.covered === false).length, 0) : 0;
+  return (
+    <>
+      {!data.configured && (
         <Notice kind="warning" title={t('competence.notConfiguredTitle')}>
           <p>{t('competence.notConfiguredText')}</p>
           {keeper ? (
@@ -43,13 +52,13 @@ export function CoverageView() {
           )}
         </Notice>
       )}
-      {data && data.offices.length === 0 && (
+      {data.offices.length === 0 && (
         <EmptyState>
           <p>{t('competence.coverageNoOffices')}</p>
         </EmptyState>
       )}
-      {data && data.offices.length > 0 && (
-        <div className={query.current ? undefined : 'is-updating'} aria-busy={!query.current}>
+      {data.offices.length > 0 && (
+        <Refreshing current={current}>
           {data.configured && (
             <Notice kind={gaps > 0 ? 'warning' : 'success'} role="status">
               <p>{gaps > 0 ? t('competence.coverageSummaryGaps', { count: gaps }) : t('competence.coverageSummaryOk')}</p>
@@ -123,8 +132,8 @@ export function CoverageView() {
             </table>
           </div>
           <p className="grid-legend">{t('competence.coverageLegend')}</p>
-        </div>
+        </Refreshing>
       )}
-    </div>
+    </>
   );
 }

@@ -1,10 +1,11 @@
 // "Matrise": active staff × competence types with the state of each cell as symbol, word and date; sticky headers; CSV export.
+import type { ApiOutput } from '../../../../backend/api-types';
 import { PROFESSIONS } from '../../../../domain/staff';
 import type { Profession } from '../../../../domain/staff';
 import { can } from '../../app/permissions';
 import { hrefFor, itemPath } from '../../app/routes';
 import { SelectField } from '../../components/fields';
-import { EmptyState, LoadError, Loading, NoAccess } from '../../components/page';
+import { EmptyState, Loaded, NoAccess, Refreshing } from '../../components/page';
 import { useT } from '../../i18n';
 import { capitalise, professionName } from '../../i18n/labels';
 import { useQuery } from '../../stores/query';
@@ -13,6 +14,8 @@ import { matrixCellLines, matrixTotals, sortMatrixRows, STATE_SYMBOLS } from './
 import { formatDate } from '../../format/dates';
 import { CsvExportButton } from './competence-parts';
 import { COMPETENCE_AREAS, useCompetenceUi } from './competence-ui';
+
+type Matrix = ApiOutput<'competence.matrix'>;
 
 export function MatrixView() {
   const { t, language } = useT();
@@ -24,15 +27,11 @@ export function MatrixView() {
 
   if (query.error?.code === 'auth.forbidden') return <NoAccess />;
   const data = query.data;
-  const matrix = data?.matrix;
-  const rows = matrix ? sortMatrixRows(matrix.rows, profession) : [];
-  const totals = matrixTotals(rows);
-  const date = data ? formatDate(data.date, language) : '';
 
   return (
     <div className="competence-view">
       <h2>{t('competence.matrixTitle')}</h2>
-      {matrix && <p className="page-intro">{t('competence.matrixIntro', { date, days: matrix.warnDays })}</p>}
+      {data && <p className="page-intro">{t('competence.matrixIntro', { date: formatDate(data.date, language), days: data.matrix.warnDays })}</p>}
       <div className="competence-toolbar">
         <SelectField
           id="competence-matrix-profession"
@@ -44,9 +43,20 @@ export function MatrixView() {
         />
         <CsvExportButton kind="matrix" label={t('competence.exportCsvMatrix')} />
       </div>
-      {query.error && <LoadError error={query.error} onRetry={() => void query.reload()} />}
-      {!data && !query.error && <Loading />}
-      {matrix && matrix.types.length === 0 && (
+      <Loaded query={query}>{(loaded) => <MatrixBody data={loaded} current={query.current} keeper={keeper} profession={profession} />}</Loaded>
+    </div>
+  );
+}
+
+function MatrixBody({ data, current, keeper, profession }: { data: Matrix; current: boolean; keeper: boolean; profession: Profession | null }) {
+  const { t, language } = useT();
+  const matrix = data.matrix;
+  const rows = sortMatrixRows(matrix.rows, profession);
+  const totals = matrixTotals(rows);
+  const date = formatDate(data.date, language);
+  return (
+    <>
+      {matrix.types.length === 0 && (
         <EmptyState>
           <p>{keeper ? t('competence.matrixNoTypes') : t('competence.matrixNoTypesReader')}</p>
           {keeper && (
@@ -56,13 +66,13 @@ export function MatrixView() {
           )}
         </EmptyState>
       )}
-      {matrix && matrix.types.length > 0 && rows.length === 0 && (
+      {matrix.types.length > 0 && rows.length === 0 && (
         <EmptyState>
           <p>{t('competence.matrixNoStaff')}</p>
         </EmptyState>
       )}
-      {matrix && matrix.types.length > 0 && rows.length > 0 && (
-        <div className={query.current ? undefined : 'is-updating'} aria-busy={!query.current}>
+      {matrix.types.length > 0 && rows.length > 0 && (
+        <Refreshing current={current}>
           <div className="competence-matrix-head">
             <p className="competence-count" role="status">
               {t('competence.matrixCount', { expired: totals.expired, expiring: totals.expiring, missing: totals.missing })}
@@ -118,9 +128,9 @@ export function MatrixView() {
               </tbody>
             </table>
           </div>
-        </div>
+        </Refreshing>
       )}
-    </div>
+    </>
   );
 }
 

@@ -9,13 +9,13 @@ import {
   recordFormErrors,
   recordFormToInput,
   recordToForm,
-  toggle,
   typeFormErrors,
   typeFormToInput,
   typeToForm,
 } from './competence-form';
 import { matrixCellLines, personCompetenceGroups, recordRole, sortMatrixRows, statusText } from './competence-format';
 import { formatDate } from '../../format/dates';
+import { toggleValue } from '../../components/CheckboxGroup';
 
 const MARTE = '01900000-0000-7000-8000-0000000000a1';
 const TORUNN = '01900000-0000-7000-8000-0000000000a2';
@@ -63,8 +63,8 @@ describe('competence type form', () => {
   it('round-trips a stored type and keeps checkbox lists in the fixed order', () => {
     expect(typeFormToInput(typeToForm(course))).toMatchObject({ renewalMonths: 24, appliesTo: ['doctor', 'nurse'], requiredFor: ['legevakt', 'emergencyNurse'], description: '' });
     expect(typeToForm(specialism).renewalMonths).toBe('');
-    expect(toggle(['legevakt', 'emergencyNurse'], ['emergencyNurse'], 'legevakt', true)).toEqual(['legevakt', 'emergencyNurse']);
-    expect(toggle(['legevakt', 'emergencyNurse'], ['legevakt', 'emergencyNurse'], 'legevakt', false)).toEqual(['emergencyNurse']);
+    expect(toggleValue(['legevakt', 'emergencyNurse'], ['emergencyNurse'], 'legevakt', true)).toEqual(['legevakt', 'emergencyNurse']);
+    expect(toggleValue(['legevakt', 'emergencyNurse'], ['legevakt', 'emergencyNurse'], 'legevakt', false)).toEqual(['emergencyNurse']);
   });
 });
 

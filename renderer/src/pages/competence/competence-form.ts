@@ -65,11 +65,6 @@ export function typeFormErrors(form: TypeForm): FormFieldErrors {
   return errors;
 }
 
-/** Adds or removes one value of a checkbox list, keeping the order of `order`. */
-export function toggle<T extends string>(order: readonly T[], values: readonly T[], value: T, checked: boolean): T[] {
-  return order.filter((candidate) => (candidate === value ? checked : values.includes(candidate)));
-}
-
 // ---------- Staff competence records ----------
 
 /** What the record form holds (the person is fixed by the page). */

@@ -1,19 +1,18 @@
 // Ny konsultasjon: the receptionist's fast entry form (keyboard first: Tab between fields, Enter saves, Esc clears).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { api } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { submitOnEnter } from '../../components/FormDialog';
 import { LoadError, Loading, Notice } from '../../components/page';
-import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
 import { useQuery } from '../../stores/query';
 import { useUi } from '../../stores/ui';
-import { consultationErrors } from './consultation-errors';
-import { consultationFormErrors, consultationFormToInput, newConsultationForm, nextConsultationForm } from './consultation-form';
+import { consultationLabel, useConsultationForm } from './consultation-errors';
+import type { FormContext } from './consultation-errors';
+import { consultationFormToInput, newConsultationForm, nextConsultationForm } from './consultation-form';
 import type { ConsultationForm } from './consultation-form';
 import { ConsultationFields } from './ConsultationFields';
-import type { FormContext } from './ConsultationFields';
 import { describeCode } from './Icpc2Picker';
 
 export function ConsultationEntryView() {
@@ -35,14 +34,12 @@ interface Saved {
 }
 
 function EntryForm({ context, codes, reloadContext }: { context: FormContext; codes: { code: string; title: string; keywords: string[] }[]; reloadContext: () => Promise<FormContext | null> }) {
-  const translator = useT();
-  const { t } = translator;
+  const { t } = useT();
   const [saved, setSaved] = useState<Saved | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  const rules = { nowLocal: context.now, allowSynthetic: context.demoMode };
-  const form = useForm<ConsultationForm>({
+  const form = useConsultationForm<ConsultationForm>({
     id: 'consultation',
+    context,
     initial: () => {
       const fresh = newConsultationForm(context.now, context.officeId, context.suggestedNurseId);
       // Coming from Rutiner's "Start konsultasjonslogg": that nurse, routine and code, once.
@@ -51,9 +48,7 @@ function EntryForm({ context, codes, reloadContext }: { context: FormContext; co
       useUi.getState().setConsultationPrefill(null);
       return { ...fresh, ...prefill };
     },
-    validate: (values) => consultationFormErrors(values, rules),
   });
-  const { labelFor, messageFor, errorFor } = consultationErrors(translator, form, { allowSynthetic: context.demoMode, today: context.now.slice(0, 10) });
   // Before a nurse is chosen the query asks for nobody (no staff member has the nil id) and the list is not shown.
   const routines = useQuery('consultations.routineOptions', { nurseId: form.values.nurseId || NO_NURSE, date: form.values.date || context.now.slice(0, 10) }, ['routines', 'competence']);
   const routineList = form.values.nurseId && routines.data ? routines.data : null;
@@ -65,18 +60,14 @@ function EntryForm({ context, codes, reloadContext }: { context: FormContext; co
 
   async function save() {
     const values = form.values;
-    let result: { warnings: string[] } | null = null;
-    const ok = await form.submit(async () => {
-      result = await api.call('consultations.create', consultationFormToInput(values));
-    });
-    if (!ok || !result) return;
+    const result = await form.submit(() => api.call('consultations.create', consultationFormToInput(values)));
+    if (!result) return;
     const nurse = context.nurses.find((n) => n.id === values.nurseId)?.name ?? '';
-    const warnings = (result as { warnings: string[] }).warnings;
     // The next entry starts at the new "now"; the confirmation appears once the form is ready for it.
     const fresh = await reloadContext();
     form.reset(nextConsultationForm(values, fresh?.now ?? context.now));
     setFormKey((key) => key + 1);
-    setSaved({ time: values.time, code: describeCode(codes, values.icpc2Code), nurse, warnings });
+    setSaved({ time: values.time, code: describeCode(codes, values.icpc2Code), nurse, warnings: result.value.warnings });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -92,7 +83,6 @@ function EntryForm({ context, codes, reloadContext }: { context: FormContext; co
 
   return (
     <form
-      ref={formRef}
       className="form consultation-form"
       noValidate
       onKeyDown={onKeyDown}
@@ -116,8 +106,8 @@ function EntryForm({ context, codes, reloadContext }: { context: FormContext; co
           <p>{t('consultations.demoHint')}</p>
         </Notice>
       )}
-      <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
-      <ConsultationFields key={formKey} form={form} context={context} codes={codes} routines={routineList} errorFor={errorFor} />
+      <ErrorSummary form={form} labelFor={(path) => consultationLabel(t, path)} />
+      <ConsultationFields key={formKey} form={form} context={context} codes={codes} routines={routineList} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={form.saving}>
           {form.saving ? t('common.saving') : t('consultations.save')}

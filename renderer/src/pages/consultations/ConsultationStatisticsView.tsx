@@ -1,16 +1,20 @@
 // Statistikk: per office and week or month — count, share resolved without a doctor, contact and ICPC-2 chapter; a chart; CSV and XLSX export.
 import { useState } from 'react';
 import type { ApiOutput } from '../../../../backend/api-types';
+import { addDays } from '../../../../domain/calendar/dates';
 import { CONTACT_KINDS } from '../../../../domain/consultations/entry';
 import { ICPC2_CHAPTERS } from '../../../../domain/consultations/icpc2-starter';
 import { api } from '../../api/client';
 import { useDownload } from '../../components/use-download';
 import { saveBase64File } from '../../format/download';
-import { SelectField, TextField } from '../../components/fields';
-import { EmptyState, LoadError, Loading, Notice } from '../../components/page';
+import { DataTable } from '../../components/DataTable';
+import { SelectField } from '../../components/fields';
+import { EmptyState, ErrorNotice, Loaded } from '../../components/page';
+import { TitledSection } from '../../components/TitledSection';
 import { useT } from '../../i18n';
 import { useQuery } from '../../stores/query';
-import { daysBefore, nameOf } from './consultation-format';
+import { nameOf } from './consultation-format';
+import { AnySelect, namedOptions, PeriodFields } from './FilterFields';
 
 type Statistics = ApiOutput<'consultations.statistics'>;
 type StatRow = Statistics['rows'][number];
@@ -21,18 +25,16 @@ function percent(share: number): string {
 
 export function ConsultationStatisticsView({ today, offices }: { today: string; offices: readonly { id: string; name: string }[] }) {
   const { t } = useT();
-  const [fromDate, setFromDate] = useState(daysBefore(today, 90));
+  const [fromDate, setFromDate] = useState(addDays(today, -90));
   const [toDate, setToDate] = useState(today);
   const [period, setPeriod] = useState<'week' | 'month'>('week');
   const [officeId, setOfficeId] = useState('');
   const input = { fromDate: fromDate || today, toDate: toDate || today, period, officeId: officeId || null };
   const stats = useQuery('consultations.statistics', input, ['consultations']);
   return (
-    <section aria-labelledby="statistics-title">
-      <h2 id="statistics-title">{t('consultations.statisticsTitle')}</h2>
+    <TitledSection titleId="statistics-title" title={t('consultations.statisticsTitle')}>
       <div className="consultation-filters">
-        <TextField id="stats-from" label={t('consultations.filter.from')} type="date" width="medium" value={fromDate} onChange={setFromDate} />
-        <TextField id="stats-to" label={t('consultations.filter.to')} type="date" width="medium" value={toDate} onChange={setToDate} />
+        <PeriodFields idPrefix="stats" from={fromDate} to={toDate} onFrom={setFromDate} onTo={setToDate} />
         <SelectField
           id="stats-period"
           label={t('consultations.statistics.period')}
@@ -43,19 +45,18 @@ export function ConsultationStatisticsView({ today, offices }: { today: string; 
           ]}
           onChange={(value) => setPeriod(value as 'week' | 'month')}
         />
-        <SelectField id="stats-office" label={t('consultations.field.office')} value={officeId} placeholder={t('consultations.filter.all')} options={offices.map((o) => ({ value: o.id, label: o.name }))} onChange={setOfficeId} />
+        <AnySelect id="stats-office" label={t('consultations.field.office')} value={officeId} options={namedOptions(offices)} onChange={setOfficeId} />
       </div>
       <ExportButtons input={input} />
-      {stats.error && <LoadError error={stats.error} onRetry={() => void stats.reload()} />}
-      {!stats.data && !stats.error && <Loading />}
-      {stats.data && stats.data.total.count === 0 && <EmptyState>{t('consultations.statisticsEmpty')}</EmptyState>}
-      {stats.data && stats.data.total.count > 0 && <StatisticsResult stats={stats.data} offices={offices} />}
-    </section>
+      <Loaded query={stats}>
+        {(data) => (data.total.count === 0 ? <EmptyState>{t('consultations.statisticsEmpty')}</EmptyState> : <StatisticsResult stats={data} offices={offices} />)}
+      </Loaded>
+    </TitledSection>
   );
 }
 
 function ExportButtons({ input }: { input: { fromDate: string; toDate: string; period: 'week' | 'month'; officeId: string | null } }) {
-  const { t, errorText } = useT();
+  const { t } = useT();
   const { busy, result, run } = useDownload();
   const exportAs = (format: 'csv' | 'xlsx') =>
     run(async () => {
@@ -74,11 +75,7 @@ function ExportButtons({ input }: { input: { fromDate: string; toDate: string; p
       <span className="field-hint" role="status">
         {busy ? t('consultations.exporting') : result && 'file' in result ? t('consultations.exported', { file: result.file }) : ''}
       </span>
-      {result && 'error' in result && (
-        <Notice kind="error" role="alert">
-          <p>{errorText(result.error)}</p>
-        </Notice>
-      )}
+      {result && 'error' in result && <ErrorNotice error={result.error} />}
     </div>
   );
 }
@@ -86,65 +83,52 @@ function ExportButtons({ input }: { input: { fromDate: string; toDate: string; p
 function StatisticsResult({ stats, offices }: { stats: Statistics; offices: readonly { id: string; name: string }[] }) {
   const { t } = useT();
   const chapters = Object.keys(stats.total.byChapter).sort();
+  const numeric = (label: string) => ({ label, className: 'numeric' });
+  const columns = [
+    t('consultations.field.office'),
+    stats.period === 'week' ? t('consultations.statistics.week') : t('consultations.statistics.month'),
+    numeric(t('consultations.statistics.count')),
+    numeric(t('consultations.statistics.resolved')),
+    ...CONTACT_KINDS.map((kind) => numeric(t(`consultations.contact.${kind}`))),
+  ];
+  const totals = stats.totalsByOffice.map((row) => (
+    <tr key={row.officeId}>
+      <th scope="row">{t('consultations.statistics.totalFor', { office: nameOf(offices, row.officeId) })}</th>
+      <td />
+      <FigureCells row={row} />
+    </tr>
+  ));
   return (
     <>
       <p className="statistics-summary">
         {t('consultations.statistics.summary', { count: stats.total.count, share: percent(stats.total.shareResolvedWithoutDoctor) })}
       </p>
       <StatisticsChart rows={stats.rows} />
-      <table className="table statistics-table">
-        <caption>{t('consultations.statistics.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('consultations.field.office')}</th>
-            <th scope="col">{stats.period === 'week' ? t('consultations.statistics.week') : t('consultations.statistics.month')}</th>
-            <th scope="col" className="numeric">{t('consultations.statistics.count')}</th>
-            <th scope="col" className="numeric">{t('consultations.statistics.resolved')}</th>
-            {CONTACT_KINDS.map((kind) => (
-              <th scope="col" className="numeric" key={kind}>
-                {t(`consultations.contact.${kind}`)}
-              </th>
-            ))}
+      <DataTable caption={t('consultations.statistics.tableCaption')} showCaption className="table statistics-table" wrap={false} columns={columns} foot={totals}>
+        {stats.rows.map((row) => (
+          <tr key={`${row.officeId}-${row.period}`}>
+            <td>{nameOf(offices, row.officeId)}</td>
+            <td>{row.period}</td>
+            <FigureCells row={row} />
           </tr>
-        </thead>
-        <tbody>
-          {stats.rows.map((row) => (
-            <tr key={`${row.officeId}-${row.period}`}>
-              <td>{nameOf(offices, row.officeId)}</td>
-              <td>{row.period}</td>
-              <FigureCells row={row} />
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          {stats.totalsByOffice.map((row) => (
-            <tr key={row.officeId}>
-              <th scope="row">{t('consultations.statistics.totalFor', { office: nameOf(offices, row.officeId) })}</th>
-              <td />
-              <FigureCells row={row} />
-            </tr>
-          ))}
-        </tfoot>
-      </table>
-      <table className="table statistics-table">
-        <caption>{t('consultations.statistics.chapterCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('consultations.statistics.chapter')}</th>
-            <th scope="col" className="numeric">{t('consultations.statistics.count')}</th>
+        ))}
+      </DataTable>
+      <DataTable
+        caption={t('consultations.statistics.chapterCaption')}
+        showCaption
+        className="table statistics-table"
+        wrap={false}
+        columns={[t('consultations.statistics.chapter'), numeric(t('consultations.statistics.count'))]}
+      >
+        {chapters.map((letter) => (
+          <tr key={letter}>
+            <td>
+              {letter} – {ICPC2_CHAPTERS[letter] ?? t('consultations.statistics.unknownChapter')}
+            </td>
+            <td className="numeric">{stats.total.byChapter[letter]}</td>
           </tr>
-        </thead>
-        <tbody>
-          {chapters.map((letter) => (
-            <tr key={letter}>
-              <td>
-                {letter} – {ICPC2_CHAPTERS[letter] ?? t('consultations.statistics.unknownChapter')}
-              </td>
-              <td className="numeric">{stats.total.byChapter[letter]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </>
   );
 }

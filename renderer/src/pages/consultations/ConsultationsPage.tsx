@@ -3,6 +3,7 @@ import { can } from '../../app/permissions';
 import type { Permission } from '../../app/permissions';
 import { AreaTabs } from '../../components/AreaTabs';
 import { LoadError, Loading, NoAccess, PageHeader } from '../../components/page';
+import { osloToday } from '../../format/dates';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { useQuery } from '../../stores/query';
@@ -63,7 +64,7 @@ export function ConsultationsPage({ item }: { item: string | null }) {
 /** The views that need only today's date and the office names. */
 function AdminView({ view }: { view: Exclude<View, 'new' | 'log'> }) {
   const settings = useQuery('offices.list', {}, ['offices']);
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+  const today = osloToday();
   if (settings.error && !settings.data) return <LoadError error={settings.error} onRetry={() => void settings.reload()} />;
   if (!settings.data) return <Loading />;
   const offices = settings.data.map((office) => ({ id: office.id, name: office.name }));

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import type { ApiOutput } from '../../../../backend/api-types';
 import { ICPC2_REJECT_MESSAGES_NB } from '../../../../domain/consultations/icpc2-import';
 import { api } from '../../api/client';
-import { toClientError } from '../../api/errors';
-import type { ClientApiError } from '../../api/errors';
-import { Notice } from '../../components/page';
+import { DataTable } from '../../components/DataTable';
+import { ErrorNotice, Notice } from '../../components/page';
+import { TitledSection } from '../../components/TitledSection';
+import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n';
 import { fileToBase64 } from './consultation-format';
 
@@ -13,47 +14,33 @@ type Preview = ApiOutput<'consultations.icpc2ImportPreview'>;
 type Imported = ApiOutput<'consultations.icpc2Import'>;
 
 export function Icpc2ImportView() {
-  const { t, errorText, language } = useT();
+  const { t, language } = useT();
   const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [imported, setImported] = useState<Imported | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ClientApiError | null>(null);
+  const { busy, error, run } = useAction();
 
   async function choose(chosen: File | undefined) {
     setPreview(null);
     setImported(null);
-    setError(null);
-    if (!chosen) return;
-    setBusy(true);
-    try {
+    await run(async () => {
+      if (!chosen) return;
       const content = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
       setFile(content);
       setPreview(await api.call('consultations.icpc2ImportPreview', content));
-    } catch (failure) {
-      setError(toClientError(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function importFile() {
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setImported(await api.call('consultations.icpc2Import', file));
       setPreview(null);
-    } catch (failure) {
-      setError(toClientError(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <section aria-labelledby="icpc2-import-title">
-      <h2 id="icpc2-import-title">{t('consultations.importTitle')}</h2>
+    <TitledSection titleId="icpc2-import-title" title={t('consultations.importTitle')}>
       <p>{t('consultations.importIntro')}</p>
       <div className="field">
         <label htmlFor="icpc2-file">{t('consultations.importFile')}</label>
@@ -67,11 +54,7 @@ export function Icpc2ImportView() {
           {t('consultations.importReading')}
         </p>
       )}
-      {error && (
-        <Notice kind="error" role="alert">
-          <p>{errorText(error)}</p>
-        </Notice>
-      )}
+      {error && <ErrorNotice error={error} />}
       {imported && (
         <Notice kind="success" role="status">
           <p>{t('consultations.importDone', { added: imported.added, updated: imported.updated, unchanged: imported.unchanged, rejected: imported.rejected })}</p>
@@ -81,43 +64,30 @@ export function Icpc2ImportView() {
         <div className="import-preview">
           <h3>{t('consultations.importPreviewTitle', { file: file.fileName })}</h3>
           <p>{t('consultations.importPreviewSummary', { accepted: preview.acceptedCount, rejected: preview.rejected.length })}</p>
-          <table className="table">
-            <caption>{t('consultations.importSampleCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('consultations.importCode')}</th>
-                <th scope="col">{t('consultations.importText')}</th>
+          <DataTable caption={t('consultations.importSampleCaption')} showCaption wrap={false} columns={[t('consultations.importCode'), t('consultations.importText')]}>
+            {preview.sample.map((row) => (
+              <tr key={row.code}>
+                <td>{row.code}</td>
+                <td>{row.text}</td>
               </tr>
-            </thead>
-            <tbody>
-              {preview.sample.map((row) => (
-                <tr key={row.code}>
-                  <td>{row.code}</td>
-                  <td>{row.text}</td>
+            ))}
+          </DataTable>
+          {preview.rejected.length > 0 && (
+            <DataTable
+              caption={t('consultations.importRejectedCaption')}
+              showCaption
+              className="table import-rejected"
+              wrap={false}
+              columns={[t('consultations.importLine'), t('consultations.importReason'), t('consultations.importContent')]}
+            >
+              {preview.rejected.map((row) => (
+                <tr key={row.line}>
+                  <td>{row.line}</td>
+                  <td>{language === 'nb' ? ICPC2_REJECT_MESSAGES_NB[row.reason] : t(`consultations.importReject.${row.reason}`)}</td>
+                  <td className="mono">{row.content}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-          {preview.rejected.length > 0 && (
-            <table className="table import-rejected">
-              <caption>{t('consultations.importRejectedCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('consultations.importLine')}</th>
-                  <th scope="col">{t('consultations.importReason')}</th>
-                  <th scope="col">{t('consultations.importContent')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rejected.map((row) => (
-                  <tr key={row.line}>
-                    <td>{row.line}</td>
-                    <td>{language === 'nb' ? ICPC2_REJECT_MESSAGES_NB[row.reason] : t(`consultations.importReject.${row.reason}`)}</td>
-                    <td className="mono">{row.content}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            </DataTable>
           )}
           <div className="form-actions">
             <button type="button" className="button button--primary" disabled={busy} onClick={() => void importFile()}>
@@ -126,6 +96,6 @@ export function Icpc2ImportView() {
           </div>
         </div>
       )}
-    </section>
+    </TitledSection>
   );
 }

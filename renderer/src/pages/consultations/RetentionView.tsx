@@ -1,11 +1,12 @@
 // Sletting (retention): the admin sets how long entries stay identifiable, previews what would be anonymised, and confirms.
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { toClientError } from '../../api/errors';
-import type { ClientApiError } from '../../api/errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextField } from '../../components/fields';
-import { LoadError, Loading, Notice } from '../../components/page';
+import { Form } from '../../components/Form';
+import { ErrorNotice, LoadError, Loading, Notice } from '../../components/page';
+import { TitledSection } from '../../components/TitledSection';
+import { useAction } from '../../components/use-action';
 import { parseTypedNumber } from '../../components/parse';
 import { useT } from '../../i18n';
 import { useQuery } from '../../stores/query';
@@ -13,13 +14,11 @@ import { formatAt, nameOf } from './consultation-format';
 import { formatDate } from '../../format/dates';
 
 export function RetentionView({ offices }: { offices: readonly { id: string; name: string }[] }) {
-  const { t, errorText } = useT();
+  const { t } = useT();
   const preview = useQuery('consultations.retentionPreview', {}, ['consultations', 'settings']);
   const [months, setMonths] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<ClientApiError | null>(null);
+  const action = useAction();
   if (preview.error && !preview.data) return <LoadError error={preview.error} onRetry={() => void preview.reload()} />;
   if (!preview.data) return <Loading />;
   const data = preview.data;
@@ -27,28 +26,18 @@ export function RetentionView({ offices }: { offices: readonly { id: string; nam
   const parsed = parseTypedNumber(typed);
   const monthsInvalid = parsed === null || !Number.isInteger(parsed) || parsed < 1 || parsed > 240;
 
-  async function run(action: () => Promise<string>) {
-    setBusy(true);
-    setError(null);
+  /** Runs a change and shows what it did (the text `change` resolves with), or why it failed. */
+  async function run(change: () => Promise<string>) {
     setMessage(null);
-    try {
-      setMessage(await action());
-    } catch (failure) {
-      setError(toClientError(failure));
-    } finally {
-      setBusy(false);
-    }
+    await action.run(async () => setMessage(await change()));
   }
 
   return (
-    <section aria-labelledby="retention-title">
-      <h2 id="retention-title">{t('consultations.retentionTitle')}</h2>
+    <TitledSection titleId="retention-title" title={t('consultations.retentionTitle')}>
       <p>{t('consultations.retentionIntro')}</p>
-      <form
+      <Form
         className="consultation-filters"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={() => {
           if (monthsInvalid || parsed === null) return;
           void run(async () => {
             await api.call('consultations.setRetention', { months: parsed });
@@ -57,23 +46,28 @@ export function RetentionView({ offices }: { offices: readonly { id: string; nam
           });
         }}
       >
-        <TextField id="retention-months" label={t('consultations.retentionMonths')} inputMode="numeric" width="short" suffix={t('consultations.monthsSuffix')} value={typed} onChange={setMonths} error={monthsInvalid ? t('consultations.retentionMonthsError') : undefined} />
+        <TextField
+          id="retention-months"
+          label={t('consultations.retentionMonths')}
+          inputMode="numeric"
+          width="short"
+          suffix={t('consultations.monthsSuffix')}
+          value={typed}
+          onChange={setMonths}
+          error={monthsInvalid ? t('consultations.retentionMonthsError') : undefined}
+        />
         <div className="form-actions">
-          <button type="submit" className="button" disabled={busy || monthsInvalid}>
+          <button type="submit" className="button" disabled={action.busy || monthsInvalid}>
             {t('common.save')}
           </button>
         </div>
-      </form>
+      </Form>
       {message && (
         <Notice kind="success" role="status">
           <p>{message}</p>
         </Notice>
       )}
-      {error && (
-        <Notice kind="error" role="alert">
-          <p>{errorText(error)}</p>
-        </Notice>
-      )}
+      {action.error && <ErrorNotice error={action.error} />}
       <h3>{t('consultations.retentionPreviewTitle')}</h3>
       {data.count === 0 ? (
         <p>{t('consultations.retentionNothing', { date: formatDate(data.cutoff) })}</p>
@@ -88,27 +82,27 @@ export function RetentionView({ offices }: { offices: readonly { id: string; nam
             ))}
           </ul>
           <p>{t('consultations.retentionWhat')}</p>
-          <button type="button" className="button button--danger" disabled={busy} onClick={() => setConfirming(true)}>
+          <button type="button" className="button button--danger" disabled={action.busy} onClick={() => action.setConfirming(true)}>
             {t('consultations.retentionRun', { count: data.count })}
           </button>
         </>
       )}
       <ConfirmDialog
-        open={confirming}
+        open={action.confirming}
         title={t('consultations.retentionConfirmTitle')}
         text={t('consultations.retentionConfirmText', { count: data.count, date: formatDate(data.cutoff) })}
         confirmLabel={t('consultations.retentionConfirm')}
         cancelLabel={t('common.cancel')}
-        busy={busy}
-        onCancel={() => setConfirming(false)}
+        busy={action.busy}
+        onCancel={() => action.setConfirming(false)}
         onConfirm={() => {
-          setConfirming(false);
+          action.setConfirming(false);
           void run(async () => {
             const result = await api.call('consultations.anonymise', { cutoff: data.cutoff });
             return t('consultations.retentionDone', { count: result.anonymised });
           });
         }}
       />
-    </section>
+    </TitledSection>
   );
 }

@@ -1,7 +1,9 @@
-// Tests for the consultation form without React: defaults, the API input it makes, and live errors with the backend's rules.
+// Tests for the consultation form without React: defaults, the API input it makes, live errors with the backend's rules, the amendment form, labels and error texts.
 import { describe, expect, it } from 'vitest';
 import { syntheticIdentityNumber } from '../../../../domain/consultations/synthetic';
-import { consultationFormErrors, consultationFormToInput, newConsultationForm, nextConsultationForm } from './consultation-form';
+import { getTranslator } from '../../i18n';
+import { consultationErrorText, consultationLabel } from './consultation-errors';
+import { amendmentForm, consultationFormErrors, consultationFormToInput, newConsultationForm, nextConsultationForm } from './consultation-form';
 
 const office = '01900000-0000-7000-8000-000000000001';
 const nurse = '01900000-0000-7000-8000-000000000002';
@@ -36,5 +38,36 @@ describe('consultation form', () => {
 
   it('lets an amendment keep the number on record when the field is left empty', () => {
     expect(consultationFormErrors(filled({ identityNumber: '' }), { ...rules, numberOptional: true })).toEqual({});
+  });
+});
+
+describe('amending and error texts', () => {
+  const t = getTranslator('nb').t;
+
+  it('fills the amendment form from an entry, with the number left empty (kept) and no reason yet', () => {
+    const entry = {
+      id: 'c1',
+      at: '2026-11-26T10:15',
+      officeId: office,
+      nurseId: nurse,
+      patient: { kind: 'none', idNumber: null, birthYear: 1950, sex: 'female' },
+      contact: 'phone',
+      icpc2Code: 'U71',
+      routineId: null,
+      medicine: { action: 'given', name: 'Paracet', details: '' },
+      outcome: 'resolvedByNurse',
+      doctorId: null,
+      followUpDate: null,
+      note: null,
+    } as unknown as Parameters<typeof amendmentForm>[0];
+    expect(amendmentForm(entry)).toMatchObject({ date: '2026-11-26', time: '10:15', withoutNumber: true, identityNumber: '', birthYear: '1950', sex: 'female', medicineAction: 'given', medicineName: 'Paracet', note: '', reason: '' });
+  });
+
+  it('has its own texts for some errors and leaves the rest to the shared ones', () => {
+    const identity = { number: '', allowSynthetic: true, today: '2026-11-26' };
+    expect(consultationLabel(t, 'followUpDate')).toBe(t('consultations.field.followUp'));
+    expect(consultationErrorText(t, 'time', 'outOfRange', identity)).toBe(t('consultations.error.future'));
+    expect(consultationErrorText(t, 'identityNumber', 'invalidFormat', identity)).toBe(t('consultations.error.identity'));
+    expect(consultationErrorText(t, 'note', 'tooLong', identity)).toBeUndefined();
   });
 });

@@ -1,11 +1,14 @@
-// The consultation entry form without React: values as typed ⇄ API input, defaults for the next entry, live validation.
+// The consultation entry form without React: values as typed ⇄ API input, defaults for the next entry, an entry as the amendment form, live validation.
 import type { z } from 'zod';
+import type { ApiOutput } from '../../../../backend/api-types';
 import type { ContactKind, ConsultationInput, MedicineAction, Outcome, PatientSex } from '../../../../domain/consultations/entry';
 import { checkConsultation, consultationInputSchema } from '../../../../domain/consultations/entry';
 import { identityInputFeedback } from '../../../../domain/consultations/identity';
 import { validate } from '../../../../domain/validation';
 import { parseTypedNumber } from '../../components/parse';
 import type { FormFieldErrors } from '../../i18n/codes';
+
+type ConsultationEntry = ApiOutput<'consultations.get'>;
 
 /** What the form holds: text exactly as typed, '' for "not chosen". */
 export interface ConsultationForm {
@@ -123,4 +126,33 @@ export function consultationFormErrors(form: ConsultationForm, rules: Consultati
 /** The hint under the identity number while typing: neutral until 11 digits, then valid (with birth date) or the reason. */
 export function identityHint(text: string, allowSynthetic: boolean, today: string) {
   return identityInputFeedback(text, { allowSynthetic, today });
+}
+
+/** The amendment dialog: the entry's fields and why it is changed. */
+export interface AmendmentForm extends ConsultationForm {
+  reason: string;
+}
+
+/** An entry as the amendment form shows it: the identity number empty (an empty one keeps the number on record), and a reason to give. */
+export function amendmentForm(entry: ConsultationEntry): AmendmentForm {
+  return {
+    date: entry.at.slice(0, 10),
+    time: entry.at.slice(11, 16),
+    officeId: entry.officeId,
+    nurseId: entry.nurseId,
+    withoutNumber: entry.patient.kind === 'none',
+    identityNumber: '',
+    birthYear: entry.patient.birthYear === null ? '' : String(entry.patient.birthYear),
+    sex: entry.patient.kind === 'none' && entry.patient.sex ? entry.patient.sex : '',
+    contact: entry.contact,
+    icpc2Code: entry.icpc2Code,
+    routineId: entry.routineId ?? '',
+    medicineAction: entry.medicine?.action ?? '',
+    medicineName: entry.routineId ? '' : (entry.medicine?.name ?? ''),
+    outcome: entry.outcome,
+    doctorId: entry.doctorId ?? '',
+    followUpDate: entry.followUpDate ?? '',
+    note: entry.note ?? '',
+    reason: '',
+  };
 }

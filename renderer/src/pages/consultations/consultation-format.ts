@@ -27,10 +27,9 @@ export function nameOf(list: readonly { id: string; name: string }[] | null | un
   return list?.find((item) => item.id === id)?.name ?? '';
 }
 
-/** Today minus n days, as `YYYY-MM-DD`, from an Oslo date. */
-export function daysBefore(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
+/** A logged moment in Norwegian time as the history and the access log show it: "26.11.2026, 10:15:07". */
+export function formatMoment(iso: string): string {
+  return new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' });
 }
 
 /** Reads a chosen file as base64 for the API. */

@@ -1,16 +1,15 @@
 // First run: create a new cooperation with its first administrator, or load the Indre Namdal example dataset.
 import { useState } from 'react';
-import type { ApiOutput } from '../../../../backend/api-types';
 import { MIN_PASSWORD_LENGTH } from '../../../../domain/users';
 import { api } from '../../api/client';
 import { toClientError } from '../../api/errors';
 import type { ClientApiError } from '../../api/errors';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
-import { Notice, PageTitle } from '../../components/page';
+import { Form, FormActions } from '../../components/Form';
+import { ErrorNotice, PageTitle } from '../../components/page';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
-import type { FormFieldErrorCode } from '../../i18n/codes';
 import { useSession } from '../../stores/session';
 import { createFormErrors, createFormToInput } from './setup-form';
 import { FirstRunJoin } from './FirstRunJoin';
@@ -32,7 +31,7 @@ export function FirstRunPage() {
 }
 
 function CreateCooperation() {
-  const { t, fieldErrorText } = useT();
+  const { t } = useT();
   const form = useForm<CreateForm>({
     id: 'setup',
     initial: { cooperationName: '', adminName: '', username: '', password: '', passwordRepeat: '' },
@@ -45,37 +44,19 @@ function CreateCooperation() {
     password: t('firstRun.password'),
     passwordRepeat: t('firstRun.passwordRepeat'),
   };
-  const labelFor = (path: string) => labels[path as keyof CreateForm] ?? path;
-  const messageFor = (_path: string, code: FormFieldErrorCode) => fieldErrorText(code);
-  const field = (key: keyof CreateForm) => ({
-    id: form.fieldId(key),
-    label: labels[key],
-    value: form.values[key],
-    onChange: (value: string) => form.set(key, value),
-    onBlur: () => form.touch(key),
-    error: form.errorCode(key) ? messageFor(key, form.errorCode(key)!) : undefined,
-  });
+  const field = (key: keyof CreateForm) => ({ ...form.bind(key), label: labels[key] });
 
   async function create() {
-    const created: { result?: ApiOutput<'setup.createCooperation'> } = {};
-    const saved = await form.submit(async () => {
-      created.result = await api.call('setup.createCooperation', createFormToInput(form.values));
-    });
-    if (saved && created.result) useSession.getState().signedIn(created.result);
+    const saved = await form.submit(() => api.call('setup.createCooperation', createFormToInput(form.values)));
+    if (saved) useSession.getState().signedIn(saved.value);
   }
 
   return (
     <section className="card" aria-labelledby="first-run-create">
       <h2 id="first-run-create">{t('firstRun.createTitle')}</h2>
       <p>{t('firstRun.createIntro')}</p>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void create();
-        }}
-      >
-        <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} title={t('firstRun.failed')} />
+      <Form onSubmit={() => void create()}>
+        <ErrorSummary form={form} labelFor={labels} title={t('firstRun.failed')} />
         <TextField {...field('cooperationName')} hint={t('firstRun.cooperationNameHint')} maxLength={100} autoComplete="organization" />
         <TextField {...field('adminName')} maxLength={100} autoComplete="name" />
         <TextField {...field('username')} hint={t('firstRun.usernameHint')} width="medium" maxLength={40} autoComplete="username" />
@@ -87,18 +68,14 @@ function CreateCooperation() {
           autoComplete="new-password"
         />
         <TextField {...field('passwordRepeat')} type="password" width="medium" autoComplete="new-password" />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={form.saving}>
-            {form.saving ? t('firstRun.creating') : t('firstRun.create')}
-          </button>
-        </div>
-      </form>
+        <FormActions saving={form.saving} submitLabel={t('firstRun.create')} savingLabel={t('firstRun.creating')} />
+      </Form>
     </section>
   );
 }
 
 function LoadExample() {
-  const { t, errorText } = useT();
+  const { t } = useT();
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ClientApiError | null>(null);
 
@@ -118,11 +95,7 @@ function LoadExample() {
     <section className="card" aria-labelledby="first-run-example">
       <h2 id="first-run-example">{t('firstRun.exampleTitle')}</h2>
       <p>{t('firstRun.exampleIntro')}</p>
-      {error && (
-        <Notice kind="error" role="alert">
-          <p>{errorText(error)}</p>
-        </Notice>
-      )}
+      {error && <ErrorNotice error={error} />}
       <div className="form-actions">
         <button type="button" className="button" onClick={() => void load()} disabled={loading} aria-busy={loading || undefined}>
           {loading ? t('firstRun.loadingExample') : t('firstRun.loadExample')}

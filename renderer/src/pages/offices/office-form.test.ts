@@ -36,15 +36,15 @@ describe('office form conversion', () => {
 
   it('turns unticked days into closed (null) and keeps the typed times for later', () => {
     const form = officeToForm(office);
-    form.hours['6'] = { ...form.hours['6'], open: false };
+    form.openingHours['6'] = { ...form.openingHours['6'], isOpen: false };
     const input = officeFormToInput(form, []);
     expect(input.openingHours['6']).toBeNull();
-    expect(form.hours['6'].opens).toBe('10:00');
+    expect(form.openingHours['6'].open).toBe('10:00');
     expect(input.openingHours['1']).toEqual({ open: '08:00', close: '15:30' });
   });
 
   it('sends driving minutes only for existing offices with a number, and empty text as null address/phone', () => {
-    const form = { ...emptyOfficeForm(), name: 'Ny', municipality: 'Snåsa', driving: { [LIERNE]: ' 45 ', [DELETED]: '10', [GRONG]: '' } };
+    const form = { ...emptyOfficeForm(), name: 'Ny', municipality: 'Snåsa', drivingMinutes: { [LIERNE]: ' 45 ', [DELETED]: '10', [GRONG]: '' } };
     const input = officeFormToInput(form, [LIERNE, GRONG]);
     expect(input.drivingMinutes).toEqual({ [LIERNE]: 45 });
     const parsed = validate(officeInputSchema, input);
@@ -66,17 +66,17 @@ describe('office form validation', () => {
   });
 
   it('reports required fields, phone format and closing before opening on the right paths', () => {
-    const form = { ...valid, name: '  ', phone: 'abc', hours: { ...valid.hours, '2': { open: true, opens: '15:00', closes: '08:00' } } };
+    const form = { ...valid, name: '  ', phone: 'abc', openingHours: { ...valid.openingHours, '2': { isOpen: true, open: '15:00', close: '08:00' } } };
     expect(officeFormErrors(form, [])).toEqual({ name: 'required', phone: 'phoneFormat', 'openingHours.2.close': 'timeOrder' });
   });
 
   it('says "required" for an emptied time on an open day, and nothing for a closed day', () => {
-    const form = { ...valid, hours: { ...valid.hours, '3': { open: true, opens: '', closes: '15:30' }, '6': { open: false, opens: '', closes: '' } } };
+    const form = { ...valid, openingHours: { ...valid.openingHours, '3': { isOpen: true, open: '', close: '15:30' }, '6': { isOpen: false, open: '', close: '' } } };
     expect(officeFormErrors(form, [])).toEqual({ 'openingHours.3.open': 'required' });
   });
 
   it('rejects negative, fractional and unreadable driving minutes', () => {
-    const form = { ...valid, driving: { [GRONG]: '-5', [LIERNE]: '1,5', [DELETED]: 'abc' } };
+    const form = { ...valid, drivingMinutes: { [GRONG]: '-5', [LIERNE]: '1,5', [DELETED]: 'abc' } };
     expect(officeFormErrors(form, [GRONG, LIERNE, DELETED])).toEqual({
       [`drivingMinutes.${GRONG}`]: 'outOfRange',
       [`drivingMinutes.${LIERNE}`]: 'invalidFormat',

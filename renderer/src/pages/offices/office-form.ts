@@ -9,20 +9,20 @@ export type DayKey = `${Weekday}`;
 
 /** One weekday row: the checkbox and the two time inputs (kept while unticked, so ticking again restores them). */
 export interface DayForm {
-  open: boolean;
-  opens: string;
-  closes: string;
+  isOpen: boolean;
+  open: string;
+  close: string;
 }
 
-/** What the office form holds: text exactly as typed. */
+/** What the office form holds: text exactly as typed, at the paths the input (and its errors) use. */
 export interface OfficeForm {
   name: string;
   municipality: string;
   address: string;
   phone: string;
-  hours: Record<DayKey, DayForm>;
+  openingHours: Record<DayKey, DayForm>;
   /** Driving minutes as typed, keyed by the other office's id. */
-  driving: Record<string, string>;
+  drivingMinutes: Record<string, string>;
 }
 
 const DEFAULT_OPENS = '08:00';
@@ -34,25 +34,25 @@ export function hoursToForm(hours: OpeningHours): Record<DayKey, DayForm> {
   const form = {} as Record<DayKey, DayForm>;
   for (const key of DAY_KEYS) {
     const day = hours[key];
-    form[key] = day ? { open: true, opens: day.open, closes: day.close } : { open: false, opens: DEFAULT_OPENS, closes: DEFAULT_CLOSES };
+    form[key] = day ? { isOpen: true, open: day.open, close: day.close } : { isOpen: false, open: DEFAULT_OPENS, close: DEFAULT_CLOSES };
   }
   return form;
 }
 
 export function emptyOfficeForm(): OfficeForm {
-  return { name: '', municipality: '', address: '', phone: '', hours: hoursToForm(STANDARD_OPENING_HOURS), driving: {} };
+  return { name: '', municipality: '', address: '', phone: '', openingHours: hoursToForm(STANDARD_OPENING_HOURS), drivingMinutes: {} };
 }
 
 export function officeToForm(office: Office): OfficeForm {
-  const driving: Record<string, string> = {};
-  for (const [id, minutes] of Object.entries(office.drivingMinutes)) driving[id] = String(minutes);
+  const drivingMinutes: Record<string, string> = {};
+  for (const [id, minutes] of Object.entries(office.drivingMinutes)) drivingMinutes[id] = String(minutes);
   return {
     name: office.name,
     municipality: office.municipality,
     address: office.address ?? '',
     phone: office.phone ?? '',
-    hours: hoursToForm(office.openingHours),
-    driving,
+    openingHours: hoursToForm(office.openingHours),
+    drivingMinutes,
   };
 }
 
@@ -63,12 +63,12 @@ export function officeToForm(office: Office): OfficeForm {
 export function officeFormToInput(form: OfficeForm, otherOfficeIds: readonly string[]): OfficeInput {
   const openingHours = {} as Record<DayKey, { open: string; close: string } | null>;
   for (const key of DAY_KEYS) {
-    const day = form.hours[key];
-    openingHours[key] = day.open ? { open: day.opens, close: day.closes } : null;
+    const day = form.openingHours[key];
+    openingHours[key] = day.isOpen ? { open: day.open, close: day.close } : null;
   }
   const drivingMinutes: Record<string, number> = {};
   for (const id of otherOfficeIds) {
-    const minutes = parseTypedNumber(form.driving[id] ?? '');
+    const minutes = parseTypedNumber(form.drivingMinutes[id] ?? '');
     if (minutes !== null) drivingMinutes[id] = minutes;
   }
   return {
@@ -87,17 +87,16 @@ export function officeFormErrors(form: OfficeForm, otherOfficeIds: readonly stri
   const errors: FormFieldErrors = result.ok ? {} : { ...result.fields };
   for (const id of otherOfficeIds) {
     // zod reports NaN as a missing value; a typed but unreadable number is a format problem.
-    if (Number.isNaN(parseTypedNumber(form.driving[id] ?? ''))) errors[`drivingMinutes.${id}`] = 'invalidFormat';
+    if (Number.isNaN(parseTypedNumber(form.drivingMinutes[id] ?? ''))) errors[`drivingMinutes.${id}`] = 'invalidFormat';
   }
   for (const key of DAY_KEYS) {
-    const day = form.hours[key];
-    if (!day.open) continue;
-    if (day.opens.trim() === '') errors[`openingHours.${key}.open`] = 'required';
-    if (day.closes.trim() === '') errors[`openingHours.${key}.close`] = 'required';
+    const day = form.openingHours[key];
+    if (!day.isOpen) continue;
+    if (day.open.trim() === '') errors[`openingHours.${key}.open`] = 'required';
+    if (day.close.trim() === '') errors[`openingHours.${key}.close`] = 'required';
   }
   return errors;
 }
-
 
 /** Consecutive weekdays with the same hours, e.g. Monday–Friday 08:00–15:30. */
 export interface OpeningSpan {

@@ -5,9 +5,9 @@ import type { OverviewEntry, OverviewOfficeBlock, OverviewRow } from '../../../.
 import type { RotaWarning } from '../../../../domain/rota/warnings';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
-import { formatDayHeader } from '../../format/dates';
 import { mergeCellWarnings, warningShortText, warningsOn } from '../../format/warnings';
 import { printZoomStep } from './overview-format';
+import { DayHead } from '../../components/DayHead';
 import { SeverityMark } from '../../components/WarningList';
 
 type OverviewData = ApiOutput<'overview.week'>;
@@ -31,7 +31,7 @@ interface OverviewGridProps {
 
 /** Memoised: the page re-renders for the print time or the staff list, the grid only when its data changes. */
 export const OverviewGrid = memo(function OverviewGrid({ overview, caption, staffName }: OverviewGridProps) {
-  const { t, language } = useT();
+  const { t } = useT();
   const days = overview.dates.map((date, index) => ({ date, index })).filter(({ index }) => overview.showWeekend || index < 5);
   const holidays = new Map(overview.holidays.map((holiday) => [holiday.date, holiday.name]));
   const officeIds = new Set(overview.offices.map((block) => block.officeId));
@@ -53,15 +53,9 @@ export const OverviewGrid = memo(function OverviewGrid({ overview, caption, staf
         <thead>
           <tr>
             <td className="corner" />
-            {days.map(({ date }) => {
-              const holiday = holidays.get(date);
-              return (
-                <th scope="col" key={date} className={holiday ? 'day-head day-head--holiday' : 'day-head'}>
-                  {formatDayHeader(t, date, language)}
-                  {holiday && <span className="holiday-name">{holiday}</span>}
-                </th>
-              );
-            })}
+            {days.map(({ date }) => (
+              <DayHead key={date} date={date} holiday={holidays.get(date)} />
+            ))}
           </tr>
         </thead>
         {overview.offices.map((block) => (

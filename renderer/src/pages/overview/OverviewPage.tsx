@@ -1,12 +1,12 @@
 // Oversikt: one week for all offices (or one) — who is where, video cover, legevakt, absences, warnings — printable on one A4 sheet.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { flushSync } from 'react-dom';
 import type { ApiOutput } from '../../../../backend/api-types';
 import { canSaveAsPdf, printPage } from '../../app/print';
 import type { PrintMode, PrintOutcome } from '../../app/print';
 import { hrefFor } from '../../app/routes';
 import { SelectField } from '../../components/fields';
 import { EmptyState, LoadError, Loading, Notice, PageHeader } from '../../components/page';
+import { usePrintTime } from '../../components/use-print-time';
 import { useSelectedWeek, useWeekTitle, WeekNav } from '../../components/WeekNav';
 import { useT } from '../../i18n';
 import { useList, useQuery } from '../../stores/query';
@@ -188,16 +188,4 @@ function PlannedWeek({
       </div>
     </div>
   );
-}
-
-/** The moment printing starts (the browser's or Electron's dialog), so the sheet says when it was printed; null before. */
-function usePrintTime(): string | null {
-  const [printedAt, setPrintedAt] = useState<string | null>(null);
-  useEffect(() => {
-    // flushSync: the print layout is taken right after this event, so React must render now.
-    const onBeforePrint = () => flushSync(() => setPrintedAt(new Date().toISOString()));
-    window.addEventListener('beforeprint', onBeforePrint);
-    return () => window.removeEventListener('beforeprint', onBeforePrint);
-  }, []);
-  return printedAt;
 }

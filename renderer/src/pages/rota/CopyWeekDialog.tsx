@@ -1,10 +1,8 @@
 // "Kopier uken til de neste N ukene": how many one-off shifts would be copied, for one office or all, then how many were created.
 import { addIsoWeeks } from '../../../../domain/calendar/isoWeek';
 import { api } from '../../api/client';
-import { DialogActions } from '../../components/DialogActions';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { EditDialog } from '../../components/EditDialog';
 import { TextField } from '../../components/fields';
-import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { parseTypedNumber } from '../../components/parse';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
@@ -30,22 +28,24 @@ function copyErrors(form: CopyForm): FormFieldErrors {
 }
 
 export function CopyWeekDialog({ rota, officeId, onClose, onSaved }: { rota: RotaWeek; officeId: string | null; onClose: () => void; onSaved: (change: SavedChange) => void }) {
-  const { t, fieldErrorText } = useT();
-  const form = useForm<CopyForm>({ id: 'copy', initial: { weeks: '1', officeId: officeId ?? '' }, validate: copyErrors });
+  const { t } = useT();
+  const form = useForm<CopyForm>({
+    id: 'copy',
+    initial: { weeks: '1', officeId: officeId ?? '' },
+    validate: copyErrors,
+    messageFor: (_path, code) => (code === 'outOfRange' ? t('rota.copyWeeksRange', { max: MAX_WEEKS }) : undefined),
+  });
   const values = form.values;
   const scope = values.officeId === '' ? null : values.officeId;
   const count = copyableShiftCount(rota, scope);
   const weeks = parseTypedNumber(values.weeks);
   const validWeeks = weeks !== null && Number.isInteger(weeks) && weeks >= 1 && weeks <= MAX_WEEKS ? weeks : null;
   const officeName = rota.offices.find((office) => office.id === officeId)?.name ?? '';
-  const messageFor = (_path: string, code: Parameters<typeof fieldErrorText>[0]) => (code === 'outOfRange' ? t('rota.copyWeeksRange', { max: MAX_WEEKS }) : fieldErrorText(code));
 
   async function copy() {
-    let result = 0;
-    const saved = await form.submit(async () => {
-      result = (await api.call('rota.copyWeek', { week: rota.week, weeks: validWeeks ?? 1, officeId: scope })).created;
-    });
+    const saved = await form.submit(() => api.call('rota.copyWeek', { week: rota.week, weeks: validWeeks ?? 1, officeId: scope }));
     if (!saved || validWeeks === null) return;
+    const result = saved.value.created;
     const first = addIsoWeeks(rota.week, 1).week;
     const last = addIsoWeeks(rota.week, validWeeks).week;
     onSaved(
@@ -56,46 +56,43 @@ export function CopyWeekDialog({ rota, officeId, onClose, onSaved }: { rota: Rot
   }
 
   return (
-    <FormDialog title={t('rota.copyTitle', { week: rota.week.week })} onClose={onClose}>
-      <DialogForm onSubmit={() => void copy()}>
-        <ErrorSummary form={form} labelFor={() => t('rota.copyWeeks')} messageFor={messageFor} />
-        <TextField
-          id={form.fieldId('weeks')}
-          label={t('rota.copyWeeks')}
-          hint={t('rota.copyWeeksHint', { max: MAX_WEEKS })}
-          inputMode="numeric"
-          width="short"
-          maxLength={2}
-          value={values.weeks}
-          onChange={(value) => form.set('weeks', value)}
-          onBlur={() => form.touch('weeks')}
-          error={form.errorCode('weeks') ? messageFor('weeks', form.errorCode('weeks')!) : undefined}
-          suffix={t('rota.weeksUnit')}
-          autoFocus
-        />
-        {officeId && (
-          <fieldset className="fieldset fieldset--compact">
-            <legend>{t('rota.copyScope')}</legend>
-            <div className="checkbox-row">
-              <div className="field field--checkbox">
-                <input id="copy-scope-office" type="radio" name="copy-scope" checked={values.officeId !== ''} onChange={() => form.set('officeId', officeId)} />
-                <label htmlFor="copy-scope-office">{t('rota.copyScopeOffice', { office: officeName })}</label>
-              </div>
-              <div className="field field--checkbox">
-                <input id="copy-scope-all" type="radio" name="copy-scope" checked={values.officeId === ''} onChange={() => form.set('officeId', '')} />
-                <label htmlFor="copy-scope-all">{t('overview.allOffices')}</label>
-              </div>
+    <EditDialog
+      title={t('rota.copyTitle', { week: rota.week.week })}
+      onClose={onClose}
+      form={form}
+      labelFor={() => t('rota.copyWeeks')}
+      onSubmit={() => void copy()}
+      footer={{ submitLabel: t('rota.copyConfirm'), savingLabel: t('rota.copying'), submitDisabled: count === 0 }}
+    >
+      <TextField
+        {...form.bind('weeks')}
+        label={t('rota.copyWeeks')}
+        hint={t('rota.copyWeeksHint', { max: MAX_WEEKS })}
+        inputMode="numeric"
+        width="short"
+        maxLength={2}
+        suffix={t('rota.weeksUnit')}
+        autoFocus
+      />
+      {officeId && (
+        <fieldset className="fieldset fieldset--compact">
+          <legend>{t('rota.copyScope')}</legend>
+          <div className="checkbox-row">
+            <div className="field field--checkbox">
+              <input id="copy-scope-office" type="radio" name="copy-scope" checked={values.officeId !== ''} onChange={() => form.set('officeId', officeId)} />
+              <label htmlFor="copy-scope-office">{t('rota.copyScopeOffice', { office: officeName })}</label>
             </div>
-          </fieldset>
-        )}
-        <p className="copy-summary" role="status">
-          {count === 0
-            ? t('rota.copyNothing')
-            : t('rota.copySummary', { count, total: count * (validWeeks ?? 0), weeks: validWeeks ?? '–' })}
-        </p>
-        <p className="field-hint">{t('rota.copyPatternsNote')}</p>
-        <DialogActions saving={form.saving} submitLabel={t('rota.copyConfirm')} savingLabel={t('rota.copying')} submitDisabled={count === 0} onCancel={onClose} />
-      </DialogForm>
-    </FormDialog>
+            <div className="field field--checkbox">
+              <input id="copy-scope-all" type="radio" name="copy-scope" checked={values.officeId === ''} onChange={() => form.set('officeId', '')} />
+              <label htmlFor="copy-scope-all">{t('overview.allOffices')}</label>
+            </div>
+          </div>
+        </fieldset>
+      )}
+      <p className="copy-summary" role="status">
+        {count === 0 ? t('rota.copyNothing') : t('rota.copySummary', { count, total: count * (validWeeks ?? 0), weeks: validWeeks ?? '–' })}
+      </p>
+      <p className="field-hint">{t('rota.copyPatternsNote')}</p>
+    </EditDialog>
   );
 }

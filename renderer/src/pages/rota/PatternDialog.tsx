@@ -1,24 +1,18 @@
 // Ny fast turnus / Endre fast turnus: person, office, kind, times, weekdays (Monday first), every N weeks, from/to, note.
-import { useState } from 'react';
 import { WEEKDAYS } from '../../../../domain/offices';
 import { SHIFT_KINDS } from '../../../../domain/rota/types';
 import type { RecurringPattern } from '../../../../domain/rota/types';
 import { api } from '../../api/client';
-import { toClientError } from '../../api/errors';
-import type { ClientApiError } from '../../api/errors';
-import { DialogActions } from '../../components/DialogActions';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { FieldError, SelectField, TextField } from '../../components/fields';
-import { DialogForm, FormDialog } from '../../components/FormDialog';
-import { Notice } from '../../components/page';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { EditDialog } from '../../components/EditDialog';
+import { SelectField, TextField } from '../../components/fields';
 import { TimeField } from '../../components/TimeField';
-import { useForm } from '../../components/use-form';
+import { useAction } from '../../components/use-action';
 import { useT } from '../../i18n';
-import type { FormFieldErrorCode } from '../../i18n/codes';
 import { capitalise, shiftKindName, weekdayName } from '../../i18n/labels';
 import { newPatternForm, patternFormErrors, patternFormToInput, patternToForm } from './rota-form';
 import type { PatternForm } from './rota-form';
-import { PersonField, rotaFieldMessage, useRotaChoices } from './rota-fields';
+import { bindPerson, PersonField, rotaLabels, useRotaForm } from './rota-fields';
 import type { RotaWeek } from './rota-view';
 import type { SavedChange } from './saved-change';
 
@@ -31,35 +25,21 @@ interface PatternDialogProps {
 }
 
 export function PatternDialog({ rota, pattern, prefill, onClose, onSaved }: PatternDialogProps) {
-  const { t, fieldErrorText, errorText } = useT();
-  const { choices, officeOptions } = useRotaChoices(rota, pattern?.staffId ?? null);
-  const form = useForm<PatternForm>({
+  const { t } = useT();
+  const { form, choices, officeOptions } = useRotaForm<PatternForm>({
     id: 'pattern',
-    initial: () => (pattern ? patternToForm(choices, pattern) : newPatternForm(choices, prefill)),
-    validate: (values) => patternFormErrors(values, choices),
+    rota,
+    keepStaffId: pattern?.staffId ?? null,
+    initial: (people) => (pattern ? patternToForm(people, pattern) : newPatternForm(people, prefill)),
+    validate: patternFormErrors,
   });
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<ClientApiError | null>(null);
-  const values = form.values;
-
-  const labels: Record<string, string> = {
-    staffId: t('rota.person'),
-    officeId: t('rota.office'),
-    kind: t('rota.kind'),
-    start: t('rota.start'),
-    end: t('rota.end'),
+  const removal = useAction();
+  const labels = {
+    ...rotaLabels(t),
     weekdays: t('rota.weekdays'),
     intervalWeeks: t('rota.intervalWeeks'),
     from: t('rota.patternFrom'),
     to: t('rota.patternTo'),
-    note: t('rota.note'),
-  };
-  const labelFor = (path: string) => labels[path] ?? path;
-  const messageFor = (path: string, code: FormFieldErrorCode) => rotaFieldMessage(t, fieldErrorText, path, code);
-  const errorFor = (path: string): string | undefined => {
-    const code = form.errorCode(path);
-    return code ? messageFor(path, code) : undefined;
   };
 
   async function save() {
@@ -71,154 +51,51 @@ export function PatternDialog({ rota, pattern, prefill, onClose, onSaved }: Patt
     if (saved) onSaved({ kind: 'other', messageKey: 'rota.patternSaved' });
   }
 
-  async function remove() {
-    if (!pattern) return;
-    setBusy(true);
-    setDeleteError(null);
-    try {
-      await api.call('rota.removePattern', { id: pattern.id });
-      onSaved({ kind: 'other', messageKey: 'rota.patternDeleted' });
-    } catch (error) {
-      setConfirmingDelete(false);
-      setDeleteError(toClientError(error));
-    } finally {
-      setBusy(false);
-    }
+  async function remove(existing: RecurringPattern) {
+    if (await removal.run(() => api.call('rota.removePattern', { id: existing.id }))) onSaved({ kind: 'other', messageKey: 'rota.patternDeleted' });
   }
 
-  const weekdaysError = errorFor('weekdays');
-  const weekdaysId = form.fieldId('weekdays');
   return (
-    <FormDialog title={pattern ? t('rota.editPatternTitle') : t('rota.newPatternTitle')} onClose={onClose} wide>
-      <p className="field-hint">{t('rota.patternIntro')}</p>
-      {deleteError && (
-        <Notice kind="error" role="alert" title={t('rota.actionFailed')}>
-          <p>{errorText(deleteError)}</p>
-        </Notice>
-      )}
-      <DialogForm onSubmit={() => void save()}>
-        <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
-        <PersonField
-          id={form.fieldId('staffId')}
-          value={values.staffText}
-          onChange={(staffText) => form.set('staffText', staffText)}
-          onBlur={() => form.touch('staffId')}
-          error={errorFor('staffId')}
-          choices={choices}
-          autoFocus
-        />
-        <div className="dialog-grid">
-          <SelectField
-            id={form.fieldId('officeId')}
-            label={t('rota.office')}
-            value={values.officeId}
-            placeholder={t('rota.chooseOffice')}
-            options={officeOptions}
-            onChange={(value) => form.set('officeId', value)}
-            onBlur={() => form.touch('officeId')}
-            error={errorFor('officeId')}
-          />
-          <SelectField
-            id={form.fieldId('kind')}
-            label={t('rota.kind')}
-            value={values.kind}
-            options={SHIFT_KINDS.map((kind) => ({ value: kind, label: shiftKindName(t, kind) }))}
-            onChange={(value) => form.set('kind', value as PatternForm['kind'])}
-            onBlur={() => form.touch('kind')}
-            error={errorFor('kind')}
-          />
-          <div className="dialog-grid dialog-grid--times">
-            <TimeField form={form} name="start" label={t('rota.start')} error={errorFor('start')} />
-            <TimeField form={form} name="end" label={t('rota.end')} error={errorFor('end')} />
-          </div>
+    <EditDialog
+      title={pattern ? t('rota.editPatternTitle') : t('rota.newPatternTitle')}
+      wide
+      onClose={onClose}
+      form={form}
+      labelFor={labels}
+      onSubmit={() => void save()}
+      intro={<p className="field-hint">{t('rota.patternIntro')}</p>}
+      action={removal}
+      actionFailedTitle={t('rota.actionFailed')}
+      remove={pattern ? { label: t('rota.deletePattern'), confirmText: t('rota.confirmDeletePattern'), onConfirm: () => void remove(pattern) } : undefined}
+    >
+      <PersonField {...bindPerson(form)} choices={choices} autoFocus />
+      <div className="dialog-grid">
+        <SelectField {...form.bind('officeId')} label={labels.officeId} placeholder={t('rota.chooseOffice')} options={officeOptions} />
+        <SelectField {...form.bind('kind')} label={labels.kind} options={SHIFT_KINDS.map((kind) => ({ value: kind, label: shiftKindName(t, kind) }))} />
+        <div className="dialog-grid dialog-grid--times">
+          <TimeField {...form.bind('start')} label={labels.start} />
+          <TimeField {...form.bind('end')} label={labels.end} />
         </div>
-        <fieldset className={`fieldset fieldset--compact${weekdaysError ? ' field--error' : ''}`} aria-describedby={weekdaysError ? `${weekdaysId}-error` : undefined}>
-          <legend>{t('rota.weekdays')}</legend>
-          <div className="checkbox-row">
-            {WEEKDAYS.map((day, index) => {
-              const id = index === 0 ? weekdaysId : `${weekdaysId}-${day}`;
-              return (
-                <div className="field field--checkbox" key={day}>
-                  <input
-                    id={id}
-                    type="checkbox"
-                    className="checkbox"
-                    checked={values.weekdays.includes(day)}
-                    onChange={(event) =>
-                      form.update(
-                        (current) => ({
-                          ...current,
-                          weekdays: event.target.checked ? [...current.weekdays, day] : current.weekdays.filter((other) => other !== day),
-                        }),
-                        'weekdays',
-                      )
-                    }
-                    onBlur={() => form.touch('weekdays')}
-                    aria-invalid={weekdaysError ? true : undefined}
-                  />
-                  <label htmlFor={id}>{capitalise(weekdayName(t, day))}</label>
-                </div>
-              );
-            })}
-          </div>
-          <FieldError id={weekdaysId} error={weekdaysError} />
-        </fieldset>
-        <div className="dialog-grid">
-          <TextField
-            id={form.fieldId('intervalWeeks')}
-            label={t('rota.intervalWeeks')}
-            hint={t('rota.intervalHint')}
-            inputMode="numeric"
-            width="short"
-            maxLength={2}
-            value={values.intervalWeeks}
-            onChange={(value) => form.set('intervalWeeks', value)}
-            onBlur={() => form.touch('intervalWeeks')}
-            error={errorFor('intervalWeeks')}
-            suffix={t('rota.weeksUnit')}
-          />
-          <TextField
-            id={form.fieldId('from')}
-            label={t('rota.patternFrom')}
-            type="date"
-            width="medium"
-            value={values.from}
-            onChange={(value) => form.set('from', value)}
-            onBlur={() => form.touch('from')}
-            error={errorFor('from')}
-          />
-          <TextField
-            id={form.fieldId('to')}
-            label={t('rota.patternTo')}
-            hint={t('rota.patternToHint')}
-            optional
-            type="date"
-            width="medium"
-            value={values.to}
-            onChange={(value) => form.set('to', value)}
-            onBlur={() => form.touch('to')}
-            error={errorFor('to')}
-          />
-        </div>
+      </div>
+      <CheckboxGroup
+        {...form.bind<number[]>('weekdays')}
+        legend={labels.weekdays}
+        options={WEEKDAYS.map((day) => ({ value: day, label: capitalise(weekdayName(t, day)) }))}
+      />
+      <div className="dialog-grid">
         <TextField
-          id={form.fieldId('note')}
-          label={t('rota.note')}
-          optional
-          value={values.note}
-          onChange={(value) => form.set('note', value)}
-          onBlur={() => form.touch('note')}
-          error={errorFor('note')}
-          maxLength={500}
+          {...form.bind('intervalWeeks')}
+          label={labels.intervalWeeks}
+          hint={t('rota.intervalHint')}
+          inputMode="numeric"
+          width="short"
+          maxLength={2}
+          suffix={t('rota.weeksUnit')}
         />
-        <DialogActions
-          saving={form.saving}
-          busy={busy}
-          onCancel={onClose}
-          delete={pattern ? { label: t('rota.deletePattern'), confirmText: t('rota.confirmDeletePattern'), onConfirm: () => void remove() } : undefined}
-          confirmingDelete={confirmingDelete}
-          onConfirmingDeleteChange={setConfirmingDelete}
-        />
-      </DialogForm>
-    </FormDialog>
+        <TextField {...form.bind('from')} label={labels.from} type="date" width="medium" />
+        <TextField {...form.bind('to')} label={labels.to} hint={t('rota.patternToHint')} optional type="date" width="medium" />
+      </div>
+      <TextField {...form.bind('note')} label={labels.note} optional maxLength={500} />
+    </EditDialog>
   );
 }

@@ -4,8 +4,9 @@ import type { RotaWarning } from '../../../../domain/rota/warnings';
 import { warningsForShift } from '../../../../domain/rota/warnings';
 import { useT } from '../../i18n';
 import { absenceKindName, capitalise, professionName, shiftKindName } from '../../i18n/labels';
-import { formatDayHeader, formatDayLong } from '../../format/dates';
+import { formatDayLong } from '../../format/dates';
 import { warningShortText } from '../../format/warnings';
+import { DayHead } from '../../components/DayHead';
 import { SeverityMark } from '../../components/WarningList';
 import { officeDayWarnings } from './rota-view';
 import type { DayCell, PersonRow, PlannedShift, RotaWeek } from './rota-view';
@@ -29,7 +30,6 @@ function shortDate(date: string): string {
 }
 
 function DayHeads({ rota, first }: { rota: RotaWeek; first: string }) {
-  const { t, language } = useT();
   const holidays = new Map(rota.holidays.map((holiday) => [holiday.date, holiday.name]));
   return (
     <thead>
@@ -37,15 +37,9 @@ function DayHeads({ rota, first }: { rota: RotaWeek; first: string }) {
         <th scope="col" className="rota-first-col">
           {first}
         </th>
-        {rota.dates.map((date) => {
-          const holiday = holidays.get(date);
-          return (
-            <th scope="col" key={date} className={holiday ? 'day-head day-head--holiday' : 'day-head'}>
-              {formatDayHeader(t, date, language)}
-              {holiday && <span className="holiday-name">{holiday}</span>}
-            </th>
-          );
-        })}
+        {rota.dates.map((date) => (
+          <DayHead key={date} date={date} holiday={holidays.get(date)} />
+        ))}
       </tr>
     </thead>
   );

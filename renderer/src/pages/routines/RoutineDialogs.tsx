@@ -1,23 +1,21 @@
-// Doctors' dialogs on a routine: activate a version, withdraw it (or discard a draft), authorise a nurse, revoke an authorisation with a reason.
-import { useState } from 'react';
+// Doctors' dialogs on a routine: activate a version, withdraw it (or discard a draft), authorise a nurse, revoke an authorisation with a reason; and which one is open.
 import type { ReactNode } from 'react';
 import { addDays } from '../../../../domain/calendar/dates';
 import type { Routine } from '../../../../domain/routines/types';
 import { api } from '../../api/client';
-import { toClientError } from '../../api/errors';
-import type { ClientApiError } from '../../api/errors';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { Notice } from '../../components/page';
+import { TextAreaField } from '../../components/TextAreaField';
+import { useAction } from '../../components/use-action';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
 import type { MessageKey, MessageParams } from '../../i18n';
-import type { FormFieldErrorCode } from '../../i18n/codes';
 import { authorisationFormErrors, authorisationFormToInput, newAuthorisationForm, REASON_MAX, retireFormErrors } from './authorisation-form';
 import type { AuthorisationForm, RetireForm } from './authorisation-form';
-import { TextAreaField } from './routine-parts';
+import type { DetailVersions } from './routine-view';
 import { formatDate } from '../../format/dates';
 
 export interface Done {
@@ -36,19 +34,10 @@ function ActionDialog(props: {
   onDone: (done: Done) => void;
 }) {
   const { t, errorText } = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ClientApiError | null>(null);
+  const { busy, error, run } = useAction();
 
-  async function run() {
-    setBusy(true);
-    setError(null);
-    try {
-      props.onDone(await props.action());
-    } catch (failure) {
-      setError(toClientError(failure));
-    } finally {
-      setBusy(false);
-    }
+  async function confirm() {
+    await run(async () => props.onDone(await props.action()));
   }
 
   return (
@@ -63,7 +52,7 @@ function ActionDialog(props: {
         </div>
       )}
       {props.children}
-      <DialogActions saving={busy} submitLabel={props.confirmLabel} danger={props.danger} onSubmit={() => void run()} onCancel={props.onClose} />
+      <DialogActions saving={busy} submitLabel={props.confirmLabel} danger={props.danger} onSubmit={() => void confirm()} onCancel={props.onClose} />
     </FormDialog>
   );
 }
@@ -132,36 +121,25 @@ export function DiscardDialog({ draft, today, onClose, onDone }: { draft: Routin
 }
 
 export function RetireDialog({ routine, today, onClose, onDone }: { routine: Routine; today: string; onClose: () => void; onDone: (done: Done) => void }) {
-  const { t, language, fieldErrorText } = useT();
-  const form = useForm<RetireForm>({ id: 'routine-retire', initial: { from: today }, validate: (values) => retireFormErrors(values, today) });
-  const labelFor = () => t('routines.retire.from');
-  const messageFor = (_path: string, code: FormFieldErrorCode) => (code === 'outOfRange' ? t('routines.retire.notPast') : fieldErrorText(code));
-  const code = form.errorCode('from');
+  const { t, language } = useT();
+  const form = useForm<RetireForm>({
+    id: 'routine-retire',
+    initial: { from: today },
+    validate: (values) => retireFormErrors(values, today),
+    messageFor: (_path, code) => (code === 'outOfRange' ? t('routines.retire.notPast') : undefined),
+  });
 
   async function save() {
-    const saved = await form.submit(async () => {
-      await api.call('routines.retire', { id: routine.id, from: form.values.from.trim() });
-    });
+    const saved = await form.submit(() => api.call('routines.retire', { id: routine.id, from: form.values.from.trim() }));
     if (saved) onDone({ key: 'routines.retire.done', params: { version: routine.version, date: formatDate(form.values.from.trim(), language) } });
   }
 
   return (
     <FormDialog title={t('routines.retire.title', { version: routine.version })} onClose={onClose} wide>
       <DialogForm onSubmit={() => void save()}>
-        <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
+        <ErrorSummary form={form} labelFor={() => t('routines.retire.from')} />
         <p>{t('routines.retire.text', { version: routine.version })}</p>
-        <TextField
-          id={form.fieldId('from')}
-          label={t('routines.retire.from')}
-          hint={t('routines.retire.fromHint')}
-          type="date"
-          width="medium"
-          value={form.values.from}
-          onChange={(value) => form.set('from', value)}
-          onBlur={() => form.touch('from')}
-          error={code ? messageFor('from', code) : undefined}
-          autoFocus
-        />
+        <TextField {...form.bind('from')} label={t('routines.retire.from')} hint={t('routines.retire.fromHint')} type="date" width="medium" autoFocus />
         <DialogActions saving={form.saving} submitLabel={t('routines.retire.confirm')} danger onCancel={onClose} />
       </DialogForm>
     </FormDialog>
@@ -172,6 +150,13 @@ export interface NurseChoice {
   id: string;
   name: string;
 }
+
+const AUTHORISATION_LABELS: Record<keyof AuthorisationForm, MessageKey> = {
+  nurseId: 'routines.auth.nurse',
+  routineVersion: 'routines.auth.version',
+  effectiveDate: 'routines.auth.effectiveDate',
+  reason: 'routines.auth.reason',
+};
 
 interface AuthorisationDialogProps {
   kind: 'granted' | 'revoked';
@@ -187,37 +172,28 @@ interface AuthorisationDialogProps {
 }
 
 export function AuthorisationDialog({ kind, routineId, versions, nurses, nurse, today, onClose, onDone }: AuthorisationDialogProps) {
-  const { t, language, fieldErrorText } = useT();
+  const { t, language } = useT();
   const first = versions[0];
   const form = useForm<AuthorisationForm>({
     id: kind === 'granted' ? 'routine-authorise' : 'routine-revoke',
     initial: () => newAuthorisationForm({ nurseId: nurse?.id, routineVersion: first?.version ?? 1, effectiveDate: today }),
     validate: (values) => authorisationFormErrors(values, kind),
+    messageFor: (path, code) => {
+      if (path === 'nurseId' && code === 'invalidChoice') return t('routines.auth.notANurse');
+      if (path === 'reason' && code === 'required') return t('routines.auth.reasonRequired');
+      return undefined;
+    },
   });
   const values = form.values;
-  const labels: Record<string, string> = {
-    nurseId: t('routines.auth.nurse'),
-    routineVersion: t('routines.auth.version'),
-    effectiveDate: t('routines.auth.effectiveDate'),
-    reason: t('routines.auth.reason'),
-  };
-  const labelFor = (path: string) => labels[path] ?? path;
-  const messageFor = (path: string, code: FormFieldErrorCode) => {
-    if (path === 'nurseId' && code === 'invalidChoice') return t('routines.auth.notANurse');
-    if (path === 'reason' && code === 'required') return t('routines.auth.reasonRequired');
-    return fieldErrorText(code);
-  };
-  const errorFor = (path: string) => {
-    const code = form.errorCode(path);
-    return code ? messageFor(path, code) : undefined;
+  const label = (path: string) => {
+    const key = AUTHORISATION_LABELS[path as keyof AuthorisationForm] as MessageKey | undefined;
+    return key ? t(key) : path;
   };
   const chosen = versions.find((version) => String(version.version) === values.routineVersion) ?? first;
   const nurseName = nurse?.name ?? nurses.find((candidate) => candidate.id === values.nurseId)?.name ?? '';
 
   async function save() {
-    const saved = await form.submit(async () => {
-      await api.call('routines.recordAuthorisation', authorisationFormToInput(form.values, routineId, kind));
-    });
+    const saved = await form.submit(() => api.call('routines.recordAuthorisation', authorisationFormToInput(form.values, routineId, kind)));
     if (saved) {
       const params = { name: nurseName, version: values.routineVersion, date: formatDate(values.effectiveDate.trim(), language) };
       onDone({ key: kind === 'granted' ? 'routines.auth.grantedDone' : 'routines.auth.revokedDone', params });
@@ -228,24 +204,20 @@ export function AuthorisationDialog({ kind, routineId, versions, nurses, nurse, 
   return (
     <FormDialog title={title} onClose={onClose} wide>
       <DialogForm onSubmit={() => void save()}>
-        <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
+        <ErrorSummary form={form} labelFor={label} />
         <p>{kind === 'granted' ? t('routines.auth.grantText') : t('routines.auth.revokeText', { version: values.routineVersion })}</p>
         {kind === 'granted' ? (
           <SelectField
-            id={form.fieldId('nurseId')}
-            label={labels.nurseId!}
+            {...form.bind('nurseId')}
+            label={label('nurseId')}
             placeholder={t('routines.auth.chooseNurse')}
             options={nurses.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
-            value={values.nurseId}
-            onChange={(value) => form.set('nurseId', value)}
-            onBlur={() => form.touch('nurseId')}
-            error={errorFor('nurseId')}
           />
         ) : null}
         {kind === 'granted' && versions.length > 1 ? (
           <SelectField
-            id={form.fieldId('routineVersion')}
-            label={labels.routineVersion!}
+            {...form.bind('routineVersion')}
+            label={label('routineVersion')}
             hint={t('routines.auth.versionHint')}
             options={versions.map((version) => ({
               value: String(version.version),
@@ -254,37 +226,19 @@ export function AuthorisationDialog({ kind, routineId, versions, nurses, nurse, 
                 date: formatDate(version.validFrom, language),
               }),
             }))}
-            value={values.routineVersion}
-            onChange={(value) => form.set('routineVersion', value)}
-            onBlur={() => form.touch('routineVersion')}
-            error={errorFor('routineVersion')}
           />
         ) : (
           <p className="muted">{t('routines.auth.forVersion', { version: chosen?.version ?? '' })}</p>
         )}
         <TextField
-          id={form.fieldId('effectiveDate')}
-          label={labels.effectiveDate!}
+          {...form.bind('effectiveDate')}
+          label={label('effectiveDate')}
           hint={kind === 'granted' ? t('routines.auth.grantDateHint') : t('routines.auth.revokeDateHint')}
           type="date"
           width="medium"
-          value={values.effectiveDate}
-          onChange={(value) => form.set('effectiveDate', value)}
-          onBlur={() => form.touch('effectiveDate')}
-          error={errorFor('effectiveDate')}
         />
         {kind === 'revoked' && (
-          <TextAreaField
-            id={form.fieldId('reason')}
-            label={labels.reason!}
-            hint={t('routines.auth.reasonHint')}
-            value={values.reason}
-            onChange={(value) => form.set('reason', value)}
-            onBlur={() => form.touch('reason')}
-            error={errorFor('reason')}
-            maxLength={REASON_MAX}
-            autoFocus
-          />
+          <TextAreaField {...form.bind('reason')} label={label('reason')} hint={t('routines.auth.reasonHint')} maxLength={REASON_MAX} autoFocus />
         )}
         <DialogActions
           saving={form.saving}
@@ -295,4 +249,55 @@ export function AuthorisationDialog({ kind, routineId, versions, nurses, nurse, 
       </DialogForm>
     </FormDialog>
   );
+}
+
+/** The dialog open on a routine's page, if any. */
+export type DetailDialog =
+  | { kind: 'activate' }
+  | { kind: 'discard' }
+  | { kind: 'retire' }
+  | { kind: 'authorise' }
+  | { kind: 'revoke'; nurse: NurseChoice; version: number };
+
+interface DetailDialogsProps {
+  dialog: DetailDialog | null;
+  routineId: string;
+  inForce: Routine | null;
+  allVersions: readonly Routine[];
+  versions: DetailVersions;
+  /** How many nurses are authorised for the draft on its first day (the activate dialog warns when none are). */
+  authorisedForDraft: number;
+  nurses: readonly NurseChoice[];
+  today: string;
+  onClose: () => void;
+  onDone: (done: Done) => void;
+}
+
+/** Shows the open dialog of a routine's page. */
+export function DetailDialogs({ dialog, routineId, inForce, allVersions, versions, authorisedForDraft, nurses, today, onClose, onDone }: DetailDialogsProps) {
+  const { draft, withdrawable, grantVersions } = versions;
+  const common = { today, onClose, onDone };
+  switch (dialog?.kind) {
+    case 'activate':
+      return draft && <ActivateDialog draft={draft} inForce={inForce} authorisedCount={authorisedForDraft} {...common} />;
+    case 'discard':
+      return draft && <DiscardDialog draft={draft} {...common} />;
+    case 'retire':
+      return withdrawable && <RetireDialog routine={withdrawable} {...common} />;
+    case 'authorise':
+      return <AuthorisationDialog kind="granted" routineId={routineId} versions={grantVersions} nurses={nurses} {...common} />;
+    case 'revoke':
+      return (
+        <AuthorisationDialog
+          kind="revoked"
+          routineId={routineId}
+          versions={allVersions.filter((version) => version.version === dialog.version)}
+          nurses={nurses}
+          nurse={dialog.nurse}
+          {...common}
+        />
+      );
+    default:
+      return null;
+  }
 }

@@ -3,16 +3,11 @@ import type { Routine } from '../../../../domain/routines/types';
 import { EXAMPLE_MARK } from '../../../../domain/routines/examples';
 import { useT } from '../../i18n';
 import { formatStamp } from '../../format/dates';
-import { MedicineTable, nurseMayText } from './routine-parts';
+import { DataTable } from '../../components/DataTable';
+import { MedicineTable, NurseAdvice } from './routine-parts';
 import { isExampleRoutine, shortTitle } from './routine-view';
+import type { AuthorisedNurse } from './routine-view';
 import { formatDate } from '../../format/dates';
-
-export interface SheetNurse {
-  nurseId: string;
-  nurseName: string;
-  since: string;
-  byDoctorName: string;
-}
 
 interface RoutineSheetProps {
   routine: Routine;
@@ -20,7 +15,7 @@ interface RoutineSheetProps {
   stateText: string;
   responsibleDoctorName: string;
   competenceNames: string[];
-  authorised: readonly SheetNurse[];
+  authorised: readonly AuthorisedNurse[];
   /** The day the authorisations are listed for (today). */
   today: string;
   printedAt: string;
@@ -104,10 +99,7 @@ export function RoutineSheet(props: RoutineSheetProps) {
         </section>
 
         <section className="sheet-section sheet-keep">
-          <h3>{t('routines.nurseMayTitle')}</h3>
-          <p>{nurseMayText(t, routine.nurseMay)}</p>
-          <h3>{t('routines.followUpTitle')}</h3>
-          <p className="pre-line">{routine.followUpAdvice}</p>
+          <NurseAdvice routine={routine} />
           {props.competenceNames.length > 0 && (
             <>
               <h3>{t('routines.field.requiredCompetences')}</h3>
@@ -122,24 +114,15 @@ export function RoutineSheet(props: RoutineSheetProps) {
         {props.authorised.length === 0 ? (
           <p>{t('routines.sheet.noneAuthorised')}</p>
         ) : (
-          <table className="sheet-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('routines.auth.colNurse')}</th>
-                <th scope="col">{t('routines.auth.colSince')}</th>
-                <th scope="col">{t('routines.auth.colBy')}</th>
+          <DataTable className="sheet-table" wrap={false} columns={[t('routines.auth.colNurse'), t('routines.auth.colSince'), t('routines.auth.colBy')]}>
+            {props.authorised.map((nurse) => (
+              <tr key={nurse.nurseId}>
+                <td>{nurse.nurseName}</td>
+                <td>{date(nurse.since)}</td>
+                <td>{nurse.byDoctorName}</td>
               </tr>
-            </thead>
-            <tbody>
-              {props.authorised.map((nurse) => (
-                <tr key={nurse.nurseId}>
-                  <td>{nurse.nurseName}</td>
-                  <td>{date(nurse.since)}</td>
-                  <td>{nurse.byDoctorName}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </section>
 

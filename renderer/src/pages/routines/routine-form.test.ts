@@ -1,4 +1,4 @@
-// Tests for the routine form: round trip, comma-separated ICPC-2 codes, criteria per line, field errors mapped to the form's fields, defaults.
+// Tests for the routine form: round trip, comma-separated ICPC-2 codes, criteria per line, field errors mapped to the form's fields, defaults, labels and texts, the message after a save.
 import { describe, expect, it } from 'vitest';
 import { routineContent } from '../../../../domain/routines/types';
 import { routine } from '../../../../domain/routines/testFixtures';
@@ -14,8 +14,11 @@ import {
   sameContent,
   splitCodes,
   splitLines,
+  savedMessageKey,
   toFormFieldErrors,
 } from './routine-form';
+import { routineErrorText, routineFieldLabel } from './routine-form-texts';
+import { getTranslator } from '../../i18n';
 
 const DOCTOR = '0190a1b2-c3d4-7e5f-8a9b-000000000003';
 
@@ -118,5 +121,30 @@ describe('authorisation and withdrawal forms', () => {
     expect(retireFormErrors({ from: '2026-03-31' }, '2026-03-31')).toEqual({});
     expect(retireFormErrors({ from: '2026-03-30' }, '2026-03-31')).toEqual({ from: 'outOfRange' });
     expect(retireFormErrors({ from: '' }, '2026-03-31')).toEqual({ from: 'required' });
+  });
+});
+
+describe('routine form texts and the message after saving', () => {
+  const t = getTranslator('nb').t;
+
+  it('labels fields by path, exclusion rows by number', () => {
+    expect(routineFieldLabel(t, 'medicine.atcCode')).toBe(t('routines.medicine.atcCode'));
+    expect(routineFieldLabel(t, 'exclusionCriteria.1.text')).toBe(t('routines.edit.exclusionRow', { n: 2 }));
+    expect(routineFieldLabel(t, 'somethingElse')).toBe('somethingElse');
+  });
+
+  it('names the wrong ICPC-2 codes and leaves other errors to the shared texts', () => {
+    expect(routineErrorText(t, 'icpc2Codes', 'invalidFormat', 'U71, X1')).toMatch(/^Ikke en ICPC-2-kode: X1\./);
+    expect(routineErrorText(t, 'validFrom', 'required', '')).toBe(t('routines.edit.dateRequired'));
+    expect(routineErrorText(t, 'title', 'required', '')).toBeUndefined();
+  });
+
+  it('says what saving did: created, draft saved, new version, activated, or nothing changed', () => {
+    expect(savedMessageKey(null, { version: 1, status: 'draft' })).toBe('routines.saved.created');
+    expect(savedMessageKey({ version: 2, status: 'draft' }, { version: 2, status: 'draft' })).toBe('routines.saved.draft');
+    expect(savedMessageKey({ version: 2, status: 'draft' }, { version: 2, status: 'active' })).toBe('routines.saved.activated');
+    expect(savedMessageKey({ version: 2, status: 'active' }, { version: 3, status: 'draft' })).toBe('routines.saved.newVersion');
+    expect(savedMessageKey({ version: 2, status: 'active' }, { version: 3, status: 'active' })).toBe('routines.saved.activated');
+    expect(savedMessageKey({ version: 2, status: 'active' }, { version: 2, status: 'active' })).toBe('routines.saved.unchanged');
   });
 });

@@ -181,3 +181,22 @@ function normalised(form: RoutineForm, ignore: readonly (keyof RoutineContent)[]
 export function sameContent(a: RoutineForm, b: RoutineForm, ignore: readonly (keyof RoutineContent)[] = []): boolean {
   return normalised(a, ignore) === normalised(b, ignore);
 }
+
+/** What saving the form answers: the routine, the version written and its status. */
+export interface SavedRoutine {
+  routineId: string;
+  version: number;
+  status: string;
+}
+
+/**
+ * The confirmation after a save: created (a new routine), unchanged (an active version saved with nothing changed keeps
+ * its number), activated, a new version of an active one, or the draft saved in place.
+ */
+export function savedMessageKey(before: { version: number; status: string } | null, saved: Pick<SavedRoutine, 'version' | 'status'>) {
+  if (!before) return 'routines.saved.created' as const;
+  if (before.status !== 'draft' && saved.version === before.version) return 'routines.saved.unchanged' as const;
+  if (saved.status === 'active') return 'routines.saved.activated' as const;
+  if (saved.version !== before.version) return 'routines.saved.newVersion' as const;
+  return 'routines.saved.draft' as const;
+}

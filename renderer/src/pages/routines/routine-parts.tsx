@@ -1,11 +1,12 @@
-// Pieces shared by the routine pages: area tabs, the example mark, yes/no with icon and text, status labels, criteria, the medicine table and a labelled text area.
+// Pieces shared by the routine pages: area tabs, back link, not-found message, the example mark, yes/no with icon and text, status labels, criteria and the medicine table.
 import type { ReactNode } from 'react';
 import type { RoutineMedicine, Routine } from '../../../../domain/routines/types';
-import { FieldError } from '../../components/fields';
+import { Notice, PageTitle } from '../../components/page';
 import { useT } from '../../i18n';
 import { EXAMPLE_MARK } from '../../../../domain/routines/examples';
 import { ROUTINE_PATHS } from './routine-paths';
 import { formatDate } from '../../format/dates';
+import { versionStateText } from './routine-view';
 import type { ListStatus, VersionState } from './routine-view';
 
 /** "Sjekk rutine" | "Alle rutiner" (| "Ny rutine" for doctors): the area's own navigation. */
@@ -37,6 +38,44 @@ export function RoutineTabs({ current, canEdit }: { current: 'check' | 'list' | 
   );
 }
 
+/** "← Tilbake til …" above a page's title. */
+export function BackLink({ href, children }: { href: string; children: string }) {
+  return (
+    <p className="back-link">
+      <a href={href}>
+        <span aria-hidden="true">← </span>
+        {children}
+      </a>
+    </p>
+  );
+}
+
+/** A routine page that cannot show its routine: the title, then why (not found, load error) — `before` goes above the title (tabs). */
+export function RoutineProblem({ title, before, children }: { title: string; before?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="routines-page">
+      {before}
+      <PageTitle>{title}</PageTitle>
+      {children}
+    </section>
+  );
+}
+
+/** The routine does not exist (a discarded draft, a mistyped address): say so and lead back to the list. */
+export function RoutineNotFound({ title, before }: { title: string; before?: ReactNode }) {
+  const { t } = useT();
+  return (
+    <RoutineProblem title={title} before={before}>
+      <Notice kind="warning">
+        <p>{t('routines.detail.notFound')}</p>
+      </Notice>
+      <p>
+        <a href={`#${ROUTINE_PATHS.list}`}>{t('routines.backToList')}</a>
+      </p>
+    </RoutineProblem>
+  );
+}
+
 /** "EKSEMPEL – ikke klinisk godkjent" in every language: it is the mark the example content itself carries. */
 export function ExampleMark({ large = false }: { large?: boolean }) {
   const { t } = useT();
@@ -60,98 +99,53 @@ export function YesNo({ yes, yesText, noText }: { yes: boolean; yesText: string;
   );
 }
 
+const STATUS_ICONS = { active: '✓', scheduled: '◷', draft: '✎', retired: '⦸' } as const;
+
+/** A status with its icon and word (never colour alone), styled by how it stands: active, scheduled, draft or retired. */
+function StatusTag({ look, children }: { look: keyof typeof STATUS_ICONS; children: ReactNode }) {
+  return (
+    <span className={`routine-status routine-status--${look}`}>
+      <span aria-hidden="true">{STATUS_ICONS[look]} </span>
+      {children}
+    </span>
+  );
+}
+
 export function ListStatusLabel({ status }: { status: ListStatus }) {
   const { t, language } = useT();
   switch (status.kind) {
     case 'active':
       return (
-        <span className="routine-status routine-status--active">
-          <span aria-hidden="true">✓ </span>
+        <StatusTag look="active">
           {t('routines.status.active')}
           {status.pendingDraft !== null && <span className="routine-status-note">{t('routines.status.pendingDraft', { version: status.pendingDraft })}</span>}
           {status.scheduled && (
             <span className="routine-status-note">{t('routines.status.scheduledNext', { version: status.scheduled.version, date: formatDate(status.scheduled.date, language) })}</span>
           )}
-        </span>
+        </StatusTag>
       );
     case 'scheduled':
-      return (
-        <span className="routine-status routine-status--scheduled">
-          <span aria-hidden="true">◷ </span>
-          {t('routines.status.activeFrom', { date: formatDate(status.date, language) })}
-        </span>
-      );
+      return <StatusTag look="scheduled">{t('routines.status.activeFrom', { date: formatDate(status.date, language) })}</StatusTag>;
     case 'draft':
-      return (
-        <span className="routine-status routine-status--draft">
-          <span aria-hidden="true">✎ </span>
-          {t('routines.status.draft')}
-        </span>
-      );
+      return <StatusTag look="draft">{t('routines.status.draft')}</StatusTag>;
     case 'retired':
-      return (
-        <span className="routine-status routine-status--retired">
-          <span aria-hidden="true">⦸ </span>
-          {t('routines.status.retired')}
-        </span>
-      );
+      return <StatusTag look="retired">{t('routines.status.retired')}</StatusTag>;
   }
 }
 
+const VERSION_LOOKS = {
+  inForce: 'active',
+  draft: 'draft',
+  notYetValid: 'scheduled',
+  superseded: 'retired',
+  withdrawn: 'retired',
+  neverInForce: 'retired',
+  expired: 'retired',
+} as const;
+
 export function VersionStateLabel({ state }: { state: VersionState }) {
   const { t, language } = useT();
-  const date = (value: string | null) => (value ? formatDate(value, language) : '');
-  switch (state.kind) {
-    case 'inForce':
-      return (
-        <span className="routine-status routine-status--active">
-          <span aria-hidden="true">✓ </span>
-          {t('routines.version.inForce')}
-        </span>
-      );
-    case 'draft':
-      return (
-        <span className="routine-status routine-status--draft">
-          <span aria-hidden="true">✎ </span>
-          {t('routines.status.draft')}
-        </span>
-      );
-    case 'notYetValid':
-      return (
-        <span className="routine-status routine-status--scheduled">
-          <span aria-hidden="true">◷ </span>
-          {t('routines.status.activeFrom', { date: date(state.date) })}
-        </span>
-      );
-    case 'superseded':
-      return (
-        <span className="routine-status routine-status--retired">
-          <span aria-hidden="true">⦸ </span>
-          {t('routines.version.superseded', { version: state.newVersion, date: date(state.date) })}
-        </span>
-      );
-    case 'withdrawn':
-      return (
-        <span className="routine-status routine-status--retired">
-          <span aria-hidden="true">⦸ </span>
-          {t('routines.version.withdrawn', { date: date(state.date) })}
-        </span>
-      );
-    case 'neverInForce':
-      return (
-        <span className="routine-status routine-status--retired">
-          <span aria-hidden="true">⦸ </span>
-          {t('routines.version.neverInForce')}
-        </span>
-      );
-    case 'expired':
-      return (
-        <span className="routine-status routine-status--retired">
-          <span aria-hidden="true">⦸ </span>
-          {t('routines.version.expired', { date: date(state.date) })}
-        </span>
-      );
-  }
+  return <StatusTag look={VERSION_LOOKS[state.kind]}>{versionStateText(state, { t, language })}</StatusTag>;
 }
 
 /** Read-only criteria: red flags first and marked, then the other exclusions. */
@@ -219,50 +213,19 @@ export function MedicineTable({ medicine, caption }: { medicine: RoutineMedicine
   );
 }
 
+/** What the nurse may do with the medicine, and the follow-up advice: two headed paragraphs. */
+export function NurseAdvice({ routine, className }: { routine: Pick<Routine, 'nurseMay' | 'followUpAdvice'>; className?: string }) {
+  const { t } = useT();
+  return (
+    <>
+      <h3>{t('routines.nurseMayTitle')}</h3>
+      <p className={className}>{nurseMayText(t, routine.nurseMay)}</p>
+      <h3>{t('routines.followUpTitle')}</h3>
+      <p className="pre-line">{routine.followUpAdvice}</p>
+    </>
+  );
+}
+
 export function nurseMayText(t: ReturnType<typeof useT>['t'], nurseMay: Routine['nurseMay']): string {
   return nurseMay === 'give' ? t('routines.nurseMay.give') : t('routines.nurseMay.prepareForSignature');
-}
-
-export interface TextAreaFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  onBlur?: () => void;
-  error?: string | undefined;
-  hint?: ReactNode;
-  rows?: number;
-  maxLength?: number;
-  autoFocus?: boolean;
-}
-
-/** A labelled text area with hint and error wired to aria-describedby, like the shared text fields. */
-export function TextAreaField(props: TextAreaFieldProps) {
-  const { id, label, error, hint } = props;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field field--textarea${error ? ' field--error' : ''}`}>
-      <div className="field-label-row">
-        <label htmlFor={id}>{label}</label>
-      </div>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        className="input input--textarea"
-        value={props.value}
-        rows={props.rows ?? 3}
-        maxLength={props.maxLength}
-        onChange={(event) => props.onChange(event.target.value)}
-        onBlur={props.onBlur}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        autoFocus={props.autoFocus}
-      />
-      <FieldError id={id} error={error} />
-    </div>
-  );
 }

@@ -1,13 +1,13 @@
-// Tests for what the routine pages show: example titles, search by title or ICPC-2 code, checklist order, version and list states, reason texts, routes.
+// Tests for what the routine pages show: example titles, search by title or ICPC-2 code, checklist order, version and list states, reason texts, routes, the detail page's versions and authorised nurses.
 import { describe, expect, it } from 'vitest';
 import { ASSESSMENT_MESSAGES_NB } from '../../../../domain/routines/assessment';
 import { EXAMPLE_MARK } from '../../../../domain/routines/examples';
 import { reason } from '../../../../domain/routines/reasons';
-import { routine, uuid } from '../../../../domain/routines/testFixtures';
+import { DOCTOR, event, NURSE, routine, uuid } from '../../../../domain/routines/testFixtures';
 import { getTranslator } from '../../i18n';
 import { nb } from '../../i18n/nb';
 import { routinesView } from './routine-paths';
-import { checklist, emptyAnswers, listStatus, matchRoutines, reasonText, shortTitle, versionState, withAnswer } from './routine-view';
+import { authorisedOn, checklist, detailVersions, emptyAnswers, listStatus, matchRoutines, printFileName, reasonText, shortTitle, versionState, versionStateText, withAnswer } from './routine-view';
 import { formatDate } from '../../format/dates';
 
 const cystitis = routine({ title: `${EXAMPLE_MARK}: Ukomplisert blærekatarr`, icpc2Codes: ['U71'] });
@@ -125,5 +125,37 @@ describe('routine paths', () => {
     expect(routinesView(`check-${id}`, ['doctor'])).toEqual({ kind: 'check', routineId: id });
     expect(routinesView('edit-x', ['doctor'])).toEqual({ kind: 'notFound' });
     expect(routinesView('blære', ['doctor'])).toEqual({ kind: 'notFound' });
+  });
+});
+
+describe('routine detail page', () => {
+  const t = getTranslator('nb').t;
+  const inForce = routine({ version: 1 });
+  const draft = routine({ version: 2, status: 'draft', validFrom: '2026-06-01' });
+
+  it('names version states in words', () => {
+    expect(versionStateText({ kind: 'inForce' }, { t, language: 'nb' })).toBe('I kraft');
+    expect(versionStateText({ kind: 'superseded', newVersion: 3, date: '2027-02-01' }, { t, language: 'nb' })).toBe('Erstattet av versjon 3 fra 01.02.2027');
+    expect(versionStateText({ kind: 'withdrawn', date: null }, { t, language: 'nb' })).toBe('Trukket tilbake fra ');
+  });
+
+  it('acts on the version in force and a newer draft', () => {
+    const model = detailVersions({ inForce, newest: draft, today: '2026-05-10' });
+    expect(model).toMatchObject({ sheetVersion: inForce, pending: draft, pendingDate: '2026-06-01', draft, withdrawable: inForce });
+    expect(model.grantVersions).toEqual([inForce, draft]);
+    const alone = detailVersions({ inForce: null, newest: draft, today: '2026-07-01' });
+    expect(alone).toMatchObject({ sheetVersion: draft, pending: null, pendingDate: '2026-07-01', withdrawable: null });
+  });
+
+  it('lists the backend’s authorised nurses for the sheet version today, and applies the same rule to another version', () => {
+    const granted = event({ kind: 'granted', effectiveDate: '2026-05-01', routineVersion: 2 });
+    const today = [{ nurseId: NURSE, nurseName: 'Marte', since: '2026-01-02', byDoctorName: 'Ingrid' }];
+    const detail = { routineId: inForce.routineId, inForce, newest: draft, today: '2026-05-10', events: [{ ...granted, nurseName: 'Marte', doctorName: '' }], authorisedToday: today };
+    expect(authorisedOn(detail, inForce, '2026-05-10', new Map())).toBe(today);
+    expect(authorisedOn(detail, draft, '2026-06-01', new Map([[DOCTOR, 'Ingrid']]))).toEqual([{ nurseId: NURSE, nurseName: 'Marte', since: '2026-05-01', byDoctorName: 'Ingrid' }]);
+  });
+
+  it('suggests a print file name from the title and version', () => {
+    expect(printFileName(routine({ title: `${EXAMPLE_MARK}: Ukomplisert blærekatarr (kvinner)`, version: 2 }))).toBe('rutine-ukomplisert-blærekatarr-kvinner-versjon-2.pdf');
   });
 });

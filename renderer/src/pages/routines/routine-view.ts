@@ -1,5 +1,7 @@
-// What the routine pages show, without React: example marks, search by title or ICPC-2 code, the checklist order, version and list states, and reason texts in the UI language.
+// What the routine pages show, without React: example marks, search by title or ICPC-2 code, the checklist order, version and list states (and their words), who is authorised, the print file name, and reason texts in the UI language.
+import type { ApiOutput } from '../../../../backend/api-types';
 import type { LocalDate } from '../../../../domain/calendar/dates';
+import { authorisedNurses } from '../../../../domain/routines/authorisations';
 import { EXAMPLE_MARK } from '../../../../domain/routines/examples';
 import type { Reason } from '../../../../domain/routines/reasons';
 import type { Routine } from '../../../../domain/routines/types';
@@ -112,6 +114,28 @@ export function versionState(routine: Routine, today: LocalDate): VersionState {
   }
 }
 
+/** A version's state in words ("I kraft", "Erstattet av versjon 3 fra 01.02.2027" …), for labels, the version picker and the sheet. */
+export function versionStateText(state: VersionState, translator: Pick<Translator, 't' | 'language'>): string {
+  const { t, language } = translator;
+  const date = (value: LocalDate | null) => formatDate(value, language);
+  switch (state.kind) {
+    case 'inForce':
+      return t('routines.version.inForce');
+    case 'draft':
+      return t('routines.status.draft');
+    case 'notYetValid':
+      return t('routines.status.activeFrom', { date: date(state.date) });
+    case 'superseded':
+      return t('routines.version.superseded', { version: state.newVersion, date: date(state.date) });
+    case 'withdrawn':
+      return t('routines.version.withdrawn', { date: date(state.date) });
+    case 'neverInForce':
+      return t('routines.version.neverInForce');
+    case 'expired':
+      return t('routines.version.expired', { date: date(state.date) });
+  }
+}
+
 /** The status a list shows for a routine: utkast / aktiv / utgått, from the version in force (not the stored status). */
 export type ListStatus =
   | { kind: 'active'; version: number; pendingDraft: number | null; scheduled: { version: number; date: LocalDate } | null }
@@ -175,4 +199,75 @@ export function reasonText(reason: Reason, translator: Pick<Translator, 't' | 'l
   if (reason.code === 'newVersionScheduled' && p.authorised === 0) return `${text}${t('routines.reason.notAuthorisedForIt')}`;
   if (reason.code === 'authorisationRevoked' && !p.reason) return text.replace(/:\s*$/, '');
   return text;
+}
+
+type RoutineDetail = ApiOutput<'routines.get'>;
+
+/** A nurse authorised for a version on a day: since when and by whom (the detail page's tables and the printed sheet). */
+export interface AuthorisedNurse {
+  nurseId: string;
+  nurseName: string;
+  since: string;
+  byDoctorName: string;
+}
+
+/** The versions the detail page acts on; the sheet version is the one in force, else the newest. */
+export interface DetailVersions {
+  sheetVersion: Routine;
+  /** A newer version that is not withdrawn (a draft or a future version), and the day it would start. */
+  pending: Routine | null;
+  pendingDate: LocalDate;
+  /** The newest version while it is a draft (to activate or discard). */
+  draft: Routine | null;
+  /** The version a doctor can withdraw: the one in force, else an active future one. */
+  withdrawable: Routine | null;
+  /** The versions a doctor may authorise nurses for. */
+  grantVersions: Routine[];
+}
+
+export function detailVersions(detail: Pick<RoutineDetail, 'inForce' | 'newest' | 'today'>): DetailVersions {
+  const { inForce, newest, today } = detail;
+  const sheetVersion = inForce ?? newest;
+  const pending = newest.version !== sheetVersion.version && newest.status !== 'retired' ? newest : null;
+  return {
+    sheetVersion,
+    pending,
+    pendingDate: pending && pending.validFrom > today ? pending.validFrom : today,
+    draft: newest.status === 'draft' ? newest : null,
+    withdrawable: inForce ?? (newest.status === 'active' ? newest : null),
+    grantVersions: [sheetVersion, ...(pending ? [pending] : [])].filter((version) => version.status !== 'retired' || version === inForce),
+  };
+}
+
+/**
+ * Nurses authorised for a version on a date: the backend's list for the sheet version today, the same rule (the domain's
+ * `authorisedNurses`) for another version or day. Names come from the events, else from `names` (staff by id).
+ */
+export function authorisedOn(
+  detail: Pick<RoutineDetail, 'routineId' | 'inForce' | 'newest' | 'today' | 'events' | 'authorisedToday'>,
+  version: Routine,
+  onDate: LocalDate,
+  names: ReadonlyMap<string, string>,
+): AuthorisedNurse[] {
+  const sheetVersion = detail.inForce ?? detail.newest;
+  if (version.version === sheetVersion.version && onDate === detail.today) return detail.authorisedToday;
+  const { events } = detail;
+  const eventNames = new Map(events.map((event) => [event.nurseId, event.nurseName]));
+  const doctorNames = new Map(events.map((event) => [event.byDoctorId, event.doctorName]));
+  return authorisedNurses(events, detail.routineId, version.version, onDate).map(({ nurseId, granted }) => ({
+    nurseId,
+    nurseName: eventNames.get(nurseId) || names.get(nurseId) || '',
+    since: granted.effectiveDate,
+    byDoctorName: doctorNames.get(granted.byDoctorId) || names.get(granted.byDoctorId) || '',
+  }));
+}
+
+/** The PDF name Electron suggests when printing a version: "rutine-<title words>-versjon-<n>.pdf". */
+export function printFileName(routine: Pick<Routine, 'title' | 'version'>): string {
+  const slug = shortTitle(routine.title)
+    .toLocaleLowerCase('nb')
+    .replace(/[^a-z0-9æøå]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 50);
+  return `rutine-${slug}-versjon-${routine.version}.pdf`;
 }

@@ -9,12 +9,14 @@ import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
 import { invalidateArea } from '../../stores/query';
 import { useLock } from '../../stores/lock';
+import { SectionForm } from './SectionForm';
+import type { SaveStatus } from './SectionForm';
 
 export function AutoLockSection({ minutes }: { minutes: number }) {
   const { t, fieldErrorText } = useT();
   const [text, setText] = useState(String(minutes));
   const [error, setError] = useState<FormFieldErrorCode | null>(null);
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [status, setStatus] = useState<SaveStatus>('idle');
 
   async function save() {
     const checked = validate(autoLockSchema, { minutes: text.trim() === '' ? Number.NaN : Number(text.replace(',', '.')) });
@@ -33,39 +35,27 @@ export function AutoLockSection({ minutes }: { minutes: number }) {
   }
 
   return (
-    <form
-      className="form form--section"
-      noValidate
-      aria-labelledby="auto-lock-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+    <SectionForm
+      id="auto-lock"
+      title={t('settings.securityTitle')}
+      hint={t('settings.securityHint')}
+      status={status}
+      submitLabel={t('settings.autoLockSave')}
+      savedText={t('settings.autoLockSaved')}
+      onSubmit={() => void save()}
+      onEdit={() => setStatus('idle')}
     >
-      <h2 id="auto-lock-title">{t('settings.securityTitle')}</h2>
-      <p className="field-hint">{t('settings.securityHint')}</p>
       <TextField
         id="auto-lock-minutes"
         label={t('settings.autoLockMinutes')}
         inputMode="numeric"
         width="short"
         value={text}
-        onChange={(value) => {
-          setText(value);
-          setStatus('idle');
-        }}
+        onChange={setText}
         error={error ? fieldErrorText(error) : undefined}
         suffix={t('common.minutes')}
       />
       <p className="field-hint">{t('settings.signInLimits', { max: MAX_FAILED_SIGN_INS, minutes: SIGN_IN_LOCKOUT_MINUTES })}</p>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={status === 'saving'}>
-          {status === 'saving' ? t('common.saving') : t('settings.autoLockSave')}
-        </button>
-        <p role="status" className="field-hint">
-          {status === 'saved' ? t('settings.autoLockSaved') : status === 'failed' ? `${t('form.notSaved')} ${t('form.inputKept')}` : ''}
-        </p>
-      </div>
-    </form>
+    </SectionForm>
   );
 }

@@ -7,7 +7,9 @@ import { ApiCallError, toClientError } from '../../api/errors';
 import type { ClientApiError } from '../../api/errors';
 import { navigate } from '../../app/router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { LoadError, Loading, Notice } from '../../components/page';
+import { DataTable } from '../../components/DataTable';
+import { ErrorNotice, LoadError, Loading } from '../../components/page';
+import { TitledSection } from '../../components/TitledSection';
 import { useT } from '../../i18n';
 import { useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
@@ -15,7 +17,7 @@ import { useSession } from '../../stores/session';
 type Backup = ApiOutput<'backups.list'>['backups'][number];
 
 export function BackupsSection() {
-  const { t, errorText, dateLocale } = useT();
+  const { t, dateLocale } = useT();
   const query = useQuery('backups.list', {}, ['backups']);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -56,8 +58,7 @@ export function BackupsSection() {
   }
 
   return (
-    <section className="form form--section" aria-labelledby="backups-title">
-      <h2 id="backups-title">{t('backups.title')}</h2>
+    <TitledSection titleId="backups-title" title={t('backups.title')} className="form form--section">
       {query.data && <p className="field-hint">{t('backups.intro', { keep: query.data.keepDaily })}</p>}
       {query.data && <p className="field-hint">{t('backups.folder', { folder: query.data.folder })}</p>}
       <div className="form-actions">
@@ -68,43 +69,30 @@ export function BackupsSection() {
           {message ?? ''}
         </p>
       </div>
-      {error && (
-        <Notice kind="error" role="alert">
-          <p>{errorText(error)}</p>
-        </Notice>
-      )}
+      {error && <ErrorNotice error={error} />}
       {query.error && !query.data && <LoadError error={query.error} onRetry={() => void query.reload()} />}
       {!query.data && !query.error && <Loading />}
       {query.data && query.data.backups.length === 0 && <p>{t('backups.none')}</p>}
       {query.data && query.data.backups.length > 0 && (
-        <table className="backup-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('backups.colTakenAt')}</th>
-              <th scope="col">{t('backups.colKind')}</th>
-              <th scope="col">{t('backups.colSize')}</th>
-              <th scope="col">{t('backups.colFile')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('backups.restore')}</span>
-              </th>
+        <DataTable
+          className="backup-table"
+          wrap={false}
+          columns={[t('backups.colTakenAt'), t('backups.colKind'), t('backups.colSize'), t('backups.colFile'), { label: t('backups.restore'), hidden: true }]}
+        >
+          {query.data.backups.map((backup) => (
+            <tr key={backup.fileName}>
+              <td>{when(backup.takenAt)}</td>
+              <td>{t(`backups.kind.${backup.kind}`)}</td>
+              <td>{`${Math.max(1, Math.round(backup.sizeBytes / 1024))} kB`}</td>
+              <td className="backup-file">{backup.fileName}</td>
+              <td>
+                <button type="button" className="button" aria-label={t('backups.restoreLabel', { takenAt: when(backup.takenAt) })} onClick={() => setChosen(backup)}>
+                  {t('backups.restore')}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {query.data.backups.map((backup) => (
-              <tr key={backup.fileName}>
-                <td>{when(backup.takenAt)}</td>
-                <td>{t(`backups.kind.${backup.kind}`)}</td>
-                <td>{`${Math.max(1, Math.round(backup.sizeBytes / 1024))} kB`}</td>
-                <td className="backup-file">{backup.fileName}</td>
-                <td>
-                  <button type="button" className="button" aria-label={t('backups.restoreLabel', { takenAt: when(backup.takenAt) })} onClick={() => setChosen(backup)}>
-                    {t('backups.restore')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <ConfirmDialog
         open={chosen !== null}
@@ -116,6 +104,6 @@ export function BackupsSection() {
         onConfirm={() => chosen && void restore(chosen)}
         onCancel={() => setChosen(null)}
       />
-    </section>
+    </TitledSection>
   );
 }

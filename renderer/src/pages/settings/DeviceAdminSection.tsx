@@ -1,14 +1,15 @@
 // Innstillinger › Maskiner i samarbeidet (admins, enrolled computers): the cooperation's computers with "Tilbakekall", and new one-time enrolment codes.
 import { format } from 'date-fns';
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import type { ApiOutput } from '../../../../backend/api-types';
 import { api } from '../../api/client';
 import { toClientError } from '../../api/errors';
 import type { ClientApiError } from '../../api/errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField } from '../../components/fields';
-import { Notice } from '../../components/page';
+import { Form, FormActions } from '../../components/Form';
+import { ErrorNotice } from '../../components/page';
+import { TitledSection } from '../../components/TitledSection';
 import { useT } from '../../i18n';
 import { useList, useQuery } from '../../stores/query';
 import '../../styles/sync.css';
@@ -25,17 +26,16 @@ export function DeviceAdminSection() {
   const status = useQuery('sync.status', {}, ['sync']);
   if (!status.data?.enrolled) return null;
   return (
-    <section className="form form--section" aria-labelledby="devices-title">
-      <h2 id="devices-title">{t('sync.devicesTitle')}</h2>
+    <TitledSection titleId="devices-title" title={t('sync.devicesTitle')} className="form form--section">
       <p className="field-hint">{t('sync.devicesIntro')}</p>
       <DeviceList />
       <NewEnrolmentCode />
-    </section>
+    </TitledSection>
   );
 }
 
 function DeviceList() {
-  const { t, errorText, dateLocale } = useT();
+  const { t, dateLocale } = useT();
   const devices = useQuery('sync.devices', {}, ['devices']);
   const [chosen, setChosen] = useState<Device | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,23 +77,18 @@ function DeviceList() {
       <p ref={messageRef} tabIndex={-1} role="status" className="devices-message">
         {message ?? ''}
       </p>
-      {failure && (
-        <Notice kind="error" role="alert" title={t('sync.revokeFailed')}>
-          <p>{errorText(failure)}</p>
-        </Notice>
-      )}
+      {failure && <ErrorNotice error={failure} title={t('sync.revokeFailed')} />}
       {!list && !devices.error && (
         <p className="loading" role="status">
           {t('sync.devicesLoading')}
         </p>
       )}
       {devices.error && (
-        <Notice kind="error" role="alert" title={t('sync.devicesLoadFailed')}>
-          <p>{errorText(devices.error)}</p>
+        <ErrorNotice error={devices.error} title={t('sync.devicesLoadFailed')}>
           <button type="button" className="button" onClick={() => void reload()} disabled={reloading}>
             {reloading ? t('common.loading') : t('common.retry')}
           </button>
-        </Notice>
+        </ErrorNotice>
       )}
       {list && list.length === 0 && <p className="empty-state">{t('sync.devicesEmpty')}</p>}
       {list && list.length > 0 && (
@@ -169,7 +164,7 @@ function DeviceList() {
 }
 
 function NewEnrolmentCode() {
-  const { t, errorText, dateLocale } = useT();
+  const { t, dateLocale } = useT();
   const offices = useList('offices.list');
   const [officeId, setOfficeId] = useState('');
   const [validHours, setValidHours] = useState<(typeof VALID_HOURS)[number]>('72');
@@ -185,8 +180,7 @@ function NewEnrolmentCode() {
     if (created) resultRef.current?.focus();
   }, [created]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setFailure(null);
     setCopyMessage(null);
     if (!officeId) {
@@ -217,7 +211,7 @@ function NewEnrolmentCode() {
 
   const officeList = offices.data ?? [];
   return (
-    <form className="form devices-code-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="enrolment-code-title">
+    <Form className="form devices-code-form" onSubmit={() => void submit()} labelledBy="enrolment-code-title">
       <h3 id="enrolment-code-title">{t('sync.newCodeTitle')}</h3>
       <p className="field-hint">{t('sync.newCodeHint')}</p>
       {offices.data && officeList.length === 0 ? (
@@ -245,18 +239,10 @@ function NewEnrolmentCode() {
               onChange={(value) => setValidHours(VALID_HOURS.find((hours) => hours === value) ?? '72')}
             />
           </div>
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {busy ? t('sync.makingCode') : t('sync.makeCode')}
-            </button>
-          </div>
+          <FormActions saving={busy} submitLabel={t('sync.makeCode')} savingLabel={t('sync.makingCode')} />
         </>
       )}
-      {failure && (
-        <Notice kind="error" role="alert" title={t('sync.codeFailed')}>
-          <p>{errorText(failure)}</p>
-        </Notice>
-      )}
+      {failure && <ErrorNotice error={failure} title={t('sync.codeFailed')} />}
       {created && (
         <div className="enrolment-code" ref={resultRef} tabIndex={-1} role="group" aria-labelledby="enrolment-code-label">
           <p id="enrolment-code-label" className="enrolment-code-label">
@@ -276,6 +262,6 @@ function NewEnrolmentCode() {
           </div>
         </div>
       )}
-    </form>
+    </Form>
   );
 }

@@ -10,6 +10,8 @@ import { CheckboxField, TextField } from '../../components/fields';
 import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
 import { invalidateArea } from '../../stores/query';
+import { SectionForm } from './SectionForm';
+import type { SaveStatus } from './SectionForm';
 
 type Limits = ApiOutput<'settings.get'>['rotaLimits'];
 const NUMBER_FIELDS = ['minRestHours', 'maxDayHours', 'maxWeekHours', 'coverageGapToleranceMinutes'] as const;
@@ -30,7 +32,7 @@ export function RotaLimitsSection({ limits }: { limits: Limits }) {
   }));
   const [legevakt, setLegevakt] = useState(limits.legevaktCountsTowardsHours);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [status, setStatus] = useState<SaveStatus>('idle');
 
   const input = () => ({ ...Object.fromEntries(NUMBER_FIELDS.map((name) => [name, toNumber(texts[name])])), legevaktCountsTowardsHours: legevakt });
 
@@ -55,17 +57,16 @@ export function RotaLimitsSection({ limits }: { limits: Limits }) {
   };
 
   return (
-    <form
-      className="form form--section"
-      noValidate
-      aria-labelledby="rota-limits-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+    <SectionForm
+      id="rota-limits"
+      title={t('settings.rotaLimitsTitle')}
+      hint={t('settings.rotaLimitsHint')}
+      status={status}
+      submitLabel={t('settings.rotaLimitsSave')}
+      savedText={t('settings.rotaLimitsSaved')}
+      onSubmit={() => void save()}
+      onEdit={() => setStatus('idle')}
     >
-      <h2 id="rota-limits-title">{t('settings.rotaLimitsTitle')}</h2>
-      <p className="field-hint">{t('settings.rotaLimitsHint')}</p>
       {NUMBER_FIELDS.map((name) => (
         <TextField
           key={name}
@@ -74,10 +75,7 @@ export function RotaLimitsSection({ limits }: { limits: Limits }) {
           inputMode="numeric"
           width="short"
           value={texts[name]}
-          onChange={(value) => {
-            setTexts((current) => ({ ...current, [name]: value }));
-            setStatus('idle');
-          }}
+          onChange={(value) => setTexts((current) => ({ ...current, [name]: value }))}
           error={errorFor(name)}
           suffix={name === 'coverageGapToleranceMinutes' ? t('common.minutes') : t('settings.rotaLimits.hoursUnit')}
         />
@@ -87,20 +85,9 @@ export function RotaLimitsSection({ limits }: { limits: Limits }) {
         label={t('settings.rotaLimits.legevaktCountsTowardsHours')}
         hint={t('settings.rotaLimits.legevaktHint')}
         checked={legevakt}
-        onChange={(checked) => {
-          setLegevakt(checked);
-          setStatus('idle');
-        }}
+        onChange={setLegevakt}
         error={errorFor('legevaktCountsTowardsHours')}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={status === 'saving'}>
-          {status === 'saving' ? t('common.saving') : t('settings.rotaLimitsSave')}
-        </button>
-        <p role="status" className="field-hint">
-          {status === 'saved' ? t('settings.rotaLimitsSaved') : status === 'failed' ? t('form.notSaved') + ' ' + t('form.inputKept') : ''}
-        </p>
-      </div>
-    </form>
+    </SectionForm>
   );
 }

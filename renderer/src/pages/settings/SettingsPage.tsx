@@ -6,11 +6,11 @@ import { can } from '../../app/permissions';
 import { navigate } from '../../app/router';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
+import { Form, FormActions } from '../../components/Form';
 import { FlashMessage, LoadError, Loading, Notice, PageTitle } from '../../components/page';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
-import type { FormFieldErrorCode } from '../../i18n/codes';
-import { invalidateArea, reloadList, useList } from '../../stores/query';
+import { invalidateArea, useList } from '../../stores/query';
 import { LANGUAGES, useLanguage } from '../../stores/language';
 import { useSession } from '../../stores/session';
 import { settingsChanges, settingsFormErrors } from './settings-form';
@@ -35,7 +35,7 @@ export function SettingsPage() {
     <section>
       <PageTitle>{t('settings.title')}</PageTitle>
       <FlashMessage />
-      {settings.error && !settings.data && <LoadError error={settings.error} onRetry={() => void reloadList('settings.get')} />}
+      {settings.error && !settings.data && <LoadError error={settings.error} onRetry={() => void settings.reload()} />}
       {!settings.data && !settings.error && <Loading />}
       {settings.data && (
         <>
@@ -48,7 +48,7 @@ export function SettingsPage() {
           {editable && offices.data && <SettingsFormView settings={settings.data} offices={offices.data} />}
           {editable && !offices.data && offices.error && (
             <>
-              <LoadError error={offices.error} onRetry={() => void reloadList('offices.list')} />
+              <LoadError error={offices.error} onRetry={() => void offices.reload()} />
               <SettingsReadOnly settings={settings.data} showAdminNote={false} />
             </>
           )}
@@ -97,19 +97,13 @@ async function withFieldNames(call: () => Promise<unknown>, names: Record<string
 }
 
 function SettingsFormView({ settings, offices }: { settings: Settings; offices: OfficeList }) {
-  const { t, fieldErrorText } = useT();
+  const { t } = useT();
   const form = useForm<SettingsForm>({
     id: 'settings',
     initial: () => ({ deviceOfficeId: settings.deviceOfficeId ?? '', cooperationName: settings.cooperationName }),
     validate: settingsFormErrors,
   });
-  const labels: Record<string, string> = { deviceOfficeId: t('settings.deviceOffice'), cooperationName: t('settings.cooperationName') };
-  const labelFor = (path: string) => labels[path] ?? path;
-  const messageFor = (_path: string, code: FormFieldErrorCode) => fieldErrorText(code);
-  const errorFor = (path: string) => {
-    const code = form.errorCode(path);
-    return code ? messageFor(path, code) : undefined;
-  };
+  const labels = { deviceOfficeId: t('settings.deviceOffice'), cooperationName: t('settings.cooperationName') };
 
   async function save() {
     const saved = await form.submit(async () => {
@@ -130,25 +124,15 @@ function SettingsFormView({ settings, offices }: { settings: Settings; offices: 
   }
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
-      <ErrorSummary form={form} labelFor={labelFor} messageFor={messageFor} />
+    <Form className="form" onSubmit={() => void save()}>
+      <ErrorSummary form={form} labelFor={labels} />
       <div className="form--section">
         <h2>{t('settings.deviceTitle')}</h2>
         <SelectField
-          id={form.fieldId('deviceOfficeId')}
-          label={labels.deviceOfficeId!}
+          {...form.bind('deviceOfficeId')}
+          label={labels.deviceOfficeId}
           hint={offices.length === 0 ? t('settings.noOfficesYet') : t('settings.deviceOfficeHint')}
           options={[{ value: '', label: t('settings.noOffice') }, ...offices.map((office) => ({ value: office.id, label: office.name }))]}
-          value={form.values.deviceOfficeId}
-          onChange={(value) => form.set('deviceOfficeId', value)}
-          error={errorFor('deviceOfficeId')}
         />
         <dl className="details">
           <dt>{t('settings.deviceId')}</dt>
@@ -160,22 +144,10 @@ function SettingsFormView({ settings, offices }: { settings: Settings; offices: 
       </div>
       <div className="form--section">
         <h2>{t('settings.cooperationTitle')}</h2>
-        <TextField
-          id={form.fieldId('cooperationName')}
-          label={labels.cooperationName!}
-          value={form.values.cooperationName}
-          onChange={(value) => form.set('cooperationName', value)}
-          onBlur={() => form.touch('cooperationName')}
-          error={errorFor('cooperationName')}
-          maxLength={100}
-        />
+        <TextField {...form.bind('cooperationName')} label={labels.cooperationName} maxLength={100} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={form.saving}>
-          {form.saving ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
-    </form>
+      <FormActions saving={form.saving} />
+    </Form>
   );
 }
 

@@ -3,10 +3,11 @@ import { useRef } from 'react';
 import type { Role } from '../../../../domain/roles';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
+import { Form } from '../../components/Form';
 import { Notice, PageTitle } from '../../components/page';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
-import type { FormFieldErrorCode, FormFieldErrors } from '../../i18n/codes';
+import type { FormFieldErrors } from '../../i18n/codes';
 import { roleNames } from '../../i18n/labels';
 import { useSession } from '../../stores/session';
 
@@ -23,17 +24,12 @@ function signInErrors(form: SignInForm): FormFieldErrors {
 }
 
 export function SignInPage() {
-  const { t, fieldErrorText } = useT();
+  const { t } = useT();
   const status = useSession((state) => state.status);
   const reason = useSession((state) => state.signInReason);
   const submitRef = useRef<HTMLButtonElement>(null);
   const form = useForm<SignInForm>({ id: 'sign-in', initial: { username: '', password: '' }, validate: signInErrors });
-  const labels: Record<string, string> = { username: t('signIn.username'), password: t('signIn.password') };
-  const messageFor = (_path: string, code: FormFieldErrorCode) => fieldErrorText(code);
-  const errorFor = (path: string) => {
-    const code = form.errorCode(path);
-    return code ? messageFor(path, code) : undefined;
-  };
+  const labels = { username: t('signIn.username'), password: t('signIn.password') };
 
   async function signIn() {
     await form.submit(() => useSession.getState().signIn(form.values.username, form.values.password));
@@ -65,40 +61,16 @@ export function SignInPage() {
               <p>{t('signIn.sessionLost')}</p>
             </Notice>
           )}
-          <form
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void signIn();
-            }}
-          >
-            <ErrorSummary form={form} labelFor={(path) => labels[path] ?? path} messageFor={messageFor} title={t('signIn.failed')} keepsInput={false} />
-            <TextField
-              id={form.fieldId('username')}
-              label={labels.username!}
-              value={form.values.username}
-              onChange={(value) => form.set('username', value)}
-              error={errorFor('username')}
-              autoComplete="username"
-              autoFocus
-              width="medium"
-            />
-            <TextField
-              id={form.fieldId('password')}
-              label={labels.password!}
-              type="password"
-              value={form.values.password}
-              onChange={(value) => form.set('password', value)}
-              error={errorFor('password')}
-              autoComplete="current-password"
-              width="medium"
-            />
+          <Form onSubmit={() => void signIn()}>
+            <ErrorSummary form={form} labelFor={labels} title={t('signIn.failed')} keepsInput={false} />
+            <TextField {...form.bind('username')} label={labels.username} autoComplete="username" autoFocus width="medium" />
+            <TextField {...form.bind('password')} label={labels.password} type="password" autoComplete="current-password" width="medium" />
             <div className="form-actions">
               <button ref={submitRef} type="submit" className="button button--primary" disabled={form.saving}>
                 {form.saving ? t('signIn.signingIn') : t('signIn.submit')}
               </button>
             </div>
-          </form>
+          </Form>
         </section>
         {status?.exampleData && status.exampleAccounts.length > 0 && (
           <ExampleAccounts accounts={status.exampleAccounts} onChoose={chooseAccount} />

@@ -6,12 +6,13 @@ import { can } from '../../app/permissions';
 import { navigate } from '../../app/router';
 import { hrefFor } from '../../app/routes';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { CheckboxField, SelectField, TextField } from '../../components/fields';
-import { LoadError, Loading, NoAccess, Notice, PageTitle } from '../../components/page';
+import { CheckboxField, NumberField, SelectField, TextField } from '../../components/fields';
+import { Form, FormActions } from '../../components/Form';
+import { Loading, NoAccess, PageLoadError, PageTitle, PageUnavailable } from '../../components/page';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
 import { professionName } from '../../i18n/labels';
-import { invalidateArea, reloadList, useList } from '../../stores/query';
+import { invalidateArea, useList } from '../../stores/query';
 import { useSession } from '../../stores/session';
 import { emptyStaffForm, staffFormErrors, staffFormToInput, staffToForm } from './staff-form';
 import type { StaffForm } from './staff-form';
@@ -32,35 +33,15 @@ export function StaffEditPage({ item }: { item: string }) {
   if (!allowed || staff.error?.code === 'auth.forbidden') return <NoAccess />;
   const failed = staff.error ?? offices.error;
   if (failed && (!staff.data || !offices.data)) {
-    return (
-      <section>
-        <PageTitle>{item === 'new' ? t('staff.newTitle') : t('staff.title')}</PageTitle>
-        <LoadError
-          error={failed}
-          onRetry={() => {
-            void reloadList('staff.list');
-            void reloadList('offices.list');
-          }}
-        />
-      </section>
-    );
+    const retry = () => void Promise.all([staff.reload(), offices.reload()]);
+    return <PageLoadError title={item === 'new' ? t('staff.newTitle') : t('staff.title')} error={failed} onRetry={retry} />;
   }
   // Settings only provide the default office for a new person; wait briefly for them unless they failed.
   if (!staff.data || !offices.data || (item === 'new' && !settings.data && !settings.error)) return <Loading />;
 
   const member = item === 'new' ? null : (staff.data.find((candidate) => candidate.id === item) ?? null);
   if (item !== 'new' && !member) {
-    return (
-      <section>
-        <PageTitle>{t('staff.title')}</PageTitle>
-        <Notice kind="warning">
-          <p>{t('staff.notFound')}</p>
-        </Notice>
-        <p>
-          <a href={hrefFor('/staff')}>{t('staff.backToList')}</a>
-        </p>
-      </section>
-    );
+    return <PageUnavailable title={t('staff.title')} text={t('staff.notFound')} back={{ href: hrefFor('/staff'), label: t('staff.backToList') }} />;
   }
   return (
     <StaffFormView
@@ -80,7 +61,7 @@ function StaffFormView({ member, offices, defaultOfficeId }: { member: StaffMemb
   });
   const values = form.values;
 
-  const labels: Record<string, string> = {
+  const labels = {
     name: t('staff.name'),
     profession: t('staff.profession'),
     hprNumber: t('staff.hpr'),
@@ -89,7 +70,6 @@ function StaffFormView({ member, offices, defaultOfficeId }: { member: StaffMemb
     positionPercent: t('staff.positionPercent'),
     active: t('staff.active'),
   };
-  const labelFor = (path: string) => labels[path] ?? path;
   // A base office that was deleted meanwhile is still shown, so saving does not silently change it.
   const officeOptions = offices.map((office) => ({ value: office.id, label: office.name }));
   if (values.baseOfficeId && !offices.some((office) => office.id === values.baseOfficeId)) {
@@ -111,73 +91,28 @@ function StaffFormView({ member, offices, defaultOfficeId }: { member: StaffMemb
   return (
     <section>
       <PageTitle>{member ? t('staff.editTitle', { name: member.name }) : t('staff.newTitle')}</PageTitle>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <ErrorSummary form={form} labelFor={labelFor} />
+      <Form className="form" onSubmit={() => void save()}>
+        <ErrorSummary form={form} labelFor={labels} />
         <div className="form-grid">
-          <TextField
-            {...form.bind('name')}
-            label={labels.name!}
-            autoComplete="off"
-            maxLength={100}
-          />
+          <TextField {...form.bind('name')} label={labels.name} autoComplete="off" maxLength={100} />
           <SelectField
             {...form.bind('profession')}
-            label={labels.profession!}
+            label={labels.profession}
             placeholder={t('staff.chooseProfession')}
             options={PROFESSIONS.map((profession) => ({ value: profession, label: professionName(t, profession) }))}
           />
-          <TextField
-            {...form.bind('hprNumber')}
-            label={labels.hprNumber!}
-            optional
-            hint={t('staff.hprHint')}
-            inputMode="numeric"
-            width="medium"
-          />
-          <TextField
-            {...form.bind('homeMunicipality')}
-            label={labels.homeMunicipality!}
-            optional
-            width="medium"
-            maxLength={60}
-          />
+          <TextField {...form.bind('hprNumber')} label={labels.hprNumber} optional hint={t('staff.hprHint')} inputMode="numeric" width="medium" />
+          <TextField {...form.bind('homeMunicipality')} label={labels.homeMunicipality} optional width="medium" maxLength={60} />
           <SelectField
             {...form.bind('baseOfficeId')}
-            label={labels.baseOfficeId!}
+            label={labels.baseOfficeId}
             options={[{ value: '', label: t('staff.noBaseOffice') }, ...officeOptions]}
           />
-          <TextField
-            {...form.bind('positionPercent')}
-            label={labels.positionPercent!}
-            hint={t('staff.positionHint')}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={100}
-            step={1}
-            width="short"
-          />
-          <CheckboxField
-            {...form.bindCheckbox('active')}
-            label={labels.active!}
-          />
+          <NumberField {...form.bind('positionPercent')} label={labels.positionPercent} hint={t('staff.positionHint')} min={0} max={100} />
+          <CheckboxField {...form.bindCheckbox('active')} label={labels.active} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={form.saving}>
-            {form.saving ? t('common.saving') : t('common.save')}
-          </button>
-          <a className="button" href={hrefFor('/staff')}>
-            {t('common.cancel')}
-          </a>
-        </div>
-      </form>
+        <FormActions saving={form.saving} cancelHref={hrefFor('/staff')} />
+      </Form>
     </section>
   );
 }

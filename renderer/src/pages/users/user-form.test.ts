@@ -1,8 +1,10 @@
 // Tests for the user forms: validation of a new user, role toggling and who can get a new user.
 import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../../../domain/roles';
 import type { StaffMember } from '../../../../domain/staff';
 import type { UserSummary } from '../../../../domain/users';
-import { emptyNewUserForm, newUserFormErrors, passwordFormErrors, rolesFormErrors, staffWithoutUser, toggleRole } from './user-form';
+import { emptyNewUserForm, newUserFormErrors, passwordFormErrors, rolesFormErrors, staffWithoutUser } from './user-form';
+import { toggleValue } from '../../components/CheckboxGroup';
 
 const STAFF_ID = '01900000-0000-7000-8000-000000000001';
 const USER_ID = '01900000-0000-7000-8000-000000000009';
@@ -32,8 +34,8 @@ describe('new user form', () => {
 
 describe('roles', () => {
   it('keeps roles in the fixed order when toggling', () => {
-    expect(toggleRole(['admin'], 'receptionist', true)).toEqual(['receptionist', 'admin']);
-    expect(toggleRole(['nurse', 'lead'], 'nurse', false)).toEqual(['lead']);
+    expect(toggleValue(ROLES, ['admin'], 'receptionist', true)).toEqual(['receptionist', 'admin']);
+    expect(toggleValue(ROLES, ['nurse', 'lead'], 'nurse', false)).toEqual(['lead']);
   });
 });
 

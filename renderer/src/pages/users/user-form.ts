@@ -53,11 +53,6 @@ export function passwordFormErrors(form: { password: string }): FormFieldErrors 
   return result.ok ? {} : result.fields;
 }
 
-/** Adds or removes a role, keeping the fixed order of ROLES. */
-export function toggleRole(roles: readonly Role[], role: Role, on: boolean): Role[] {
-  return sortRoles(on ? [...roles, role] : roles.filter((candidate) => candidate !== role));
-}
-
 function sortRoles(roles: readonly Role[]): Role[] {
   return ROLES.filter((role) => roles.includes(role));
 }
