@@ -13,12 +13,12 @@ function* tsxFiles(dir) {
   }
 }
 
-/** Top-level components: `function Name(` or `const Name = (`/`memo(` at column 0 (optionally exported), up to the next line that is `}` or `});` at column 0. */
+/** Top-level components: `function Name(`, or `const Name = (…) =>` / `memo(` / `forwardRef(` at column 0 (optionally exported), up to the next line that is `}` or `});` at column 0. */
 function components(text) {
   const lines = text.split('\n');
   const found = [];
   for (let i = 0; i < lines.length; i++) {
-    const match = /^(?:export )?(?:default )?(?:function ([A-Z]\w*)\s*[(<]|const ([A-Z]\w*)\s*=)/.exec(lines[i]);
+    const match = /^(?:export )?(?:default )?(?:function ([A-Z]\w*)\s*[(<]|const ([A-Z][a-z]\w*)\s*=\s*(?:\(|memo\(|forwardRef\(|<))/.exec(lines[i]);
     if (!match) continue;
     let end = i;
     while (end < lines.length - 1 && !/^(\}|\}\);?|\);?)\s*$/.test(lines[end])) end++;

@@ -37,6 +37,10 @@ if (!run('lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0'])) {
   failed += 1;
   problems.push('lint');
 }
+if (!run('component sizes', process.execPath, [path.join(root, 'build', 'component-sizes.mjs')])) {
+  failed += 1;
+  problems.push('component sizes');
+}
 
 const vitestReport = path.join(reports, 'vitest.json');
 const vitestOk = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
