@@ -11,6 +11,7 @@ import { endBulkLoad } from './bulk-load';
 import type { MigrateResult } from './migrate';
 import { createWriter } from './write-path';
 import type { Writer } from './write-path';
+import { ensureOwnerOnlyDir, ensureOwnerOnlyFile, narrowIfPresent } from './file-modes';
 
 export const DATABASE_FILE_NAME = 'samvakt.sqlite3';
 
@@ -48,7 +49,7 @@ export interface OpenOptions {
 }
 
 export function openLocalStore(options: OpenOptions): LocalStore {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensureOwnerOnlyDir(options.dataDir);
   const file = path.join(options.dataDir, DATABASE_FILE_NAME);
   const backupDir = path.join(options.dataDir, BACKUP_DIR_NAME);
   const key = options.key ?? null;
@@ -68,6 +69,9 @@ export function openLocalStore(options: OpenOptions): LocalStore {
     encryptPlaintextFilesIn(backupDir, key, options.nativeBinding);
     converted = true;
   }
+  // Created owner-only before SQLite touches it; SQLite gives the -wal and -shm files the same mode.
+  ensureOwnerOnlyFile(file);
+  narrowIfPresent(`${file}-wal`, `${file}-shm`);
   const db = openConnection(file, { nativeBinding: options.nativeBinding });
   try {
     if (key) applyKey(db, key);
