@@ -1,5 +1,4 @@
 // Runs schema migrations: refuses newer databases, backs up before migrating, one transaction per version.
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';

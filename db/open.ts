@@ -1,5 +1,4 @@
 // Opens the local store: encryption key, pragmas, migrations, the device clock and the single write path.
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { applyKey, assertKeyOpens, databaseFileState, DatabaseKeyError, encryptPlaintextFile, encryptPlaintextFilesIn, openConnection } from './encryption';
