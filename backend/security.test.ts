@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../db/audit';
 import { createCooperation } from '../db/cooperation';
 import { createStaffMember } from '../db/staff';
-import { createUser } from '../db/users';
+import { createUser, findCredentials } from '../db/users';
 import { AUTO_LOCK_DEFAULT_MINUTES, BACKEND_LOCK_GRACE_MS, MAX_FAILED_SIGN_INS, SIGN_IN_LOCKOUT_MINUTES } from '../domain/security';
 import { openTempStore } from '../test/helpers/temp-store';
 import { createBackend } from './api';
@@ -43,6 +43,20 @@ async function signIn(username: string, password = PASSWORD): Promise<string> {
 }
 
 const actions = () => listAuditEvents(store.db).map((event) => `${event.action}:${event.username}`).reverse();
+
+describe('password hashes from before today\'s scrypt parameters', () => {
+  it('are re-made with N = 2^17 at the next sign-in, and the password still works afterwards', async () => {
+    const before = findCredentials(store.db, 'kari')!.passwordHash;
+    expect(before.split('$')[1]).toBe('1024');
+    await signIn('kari');
+    const after = findCredentials(store.db, 'kari')!.passwordHash;
+    expect(after.split('$').slice(0, 4)).toEqual(['scrypt', '131072', '8', '1']);
+    expect(findCredentials(store.db, 'ola')!.passwordHash.split('$')[1]).toBe('1024');
+    const secondSignIn = await call('session.signIn', { username: 'kari', password: PASSWORD });
+    expect(secondSignIn.ok).toBe(true);
+    expect(findCredentials(store.db, 'kari')!.passwordHash).toBe(after);
+  });
+});
 
 describe('failed sign-ins', () => {
   it(`locks a username out after ${MAX_FAILED_SIGN_INS} failures in a row, for known and unknown usernames alike, and audits each`, async () => {

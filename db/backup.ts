@@ -7,6 +7,7 @@ import { applyKey, assertKeyOpens, openConnection } from './encryption';
 import { getMeta, setMeta } from './local-meta';
 import { assertNotTooNew, migrate } from './migrate';
 import type { LocalStore } from './open';
+import { ensureOwnerOnlyDir, ensureOwnerOnlyFile } from './file-modes';
 
 export type BackupKind = 'daily' | 'manual' | 'beforeRestore' | 'beforeMigration';
 
@@ -68,11 +69,13 @@ export function listBackups(backupDir: string): BackupInfo[] {
  * temporary name and renamed, so a crash never leaves a half backup that looks whole.
  */
 export function createBackup(store: LocalStore, kind: Exclude<BackupKind, 'beforeMigration'>, at: Date = new Date()): BackupInfo {
-  fs.mkdirSync(store.backupDir, { recursive: true });
+  ensureOwnerOnlyDir(store.backupDir);
   const fileName = `samvakt-${KIND_IN_NAME[kind]}-${stamp(at)}.sqlite3`;
   const target = path.join(store.backupDir, fileName);
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
+  // VACUUM INTO accepts an empty target: made owner-only first, the copy is never readable by others, not even briefly.
+  ensureOwnerOnlyFile(partial);
   store.db.prepare('VACUUM INTO ?').run(partial);
   fs.renameSync(partial, target);
   rotateBackups(store.backupDir);

@@ -1,9 +1,9 @@
 // Runs schema migrations: refuses newer databases, backs up before migrating, one transaction per version.
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
+import { ensureOwnerOnlyDir, ensureOwnerOnlyFile } from './file-modes';
 
 /** Thrown when the database was written by a newer Samvakt; the message is shown to the user as it is. */
 export class DatabaseTooNewError extends Error {
@@ -50,9 +50,10 @@ export function migrate(
 
   let backupPath: string | null = null;
   if (from > 0 && options.backupDir) {
-    fs.mkdirSync(options.backupDir, { recursive: true });
+    ensureOwnerOnlyDir(options.backupDir);
     const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     backupPath = path.join(options.backupDir, `samvakt-v${from}-before-migration-${stamp}.sqlite3`);
+    ensureOwnerOnlyFile(backupPath);
     db.prepare('VACUUM INTO ?').run(backupPath);
   }
 

@@ -1,5 +1,4 @@
 // Opens the local store: encryption key, pragmas, migrations, the device clock and the single write path.
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { applyKey, assertKeyOpens, databaseFileState, DatabaseKeyError, encryptPlaintextFile, encryptPlaintextFilesIn, openConnection } from './encryption';
@@ -11,6 +10,7 @@ import { endBulkLoad } from './bulk-load';
 import type { MigrateResult } from './migrate';
 import { createWriter } from './write-path';
 import type { Writer } from './write-path';
+import { ensureOwnerOnlyDir, ensureOwnerOnlyFile, narrowIfPresent } from './file-modes';
 
 export const DATABASE_FILE_NAME = 'samvakt.sqlite3';
 
@@ -48,7 +48,7 @@ export interface OpenOptions {
 }
 
 export function openLocalStore(options: OpenOptions): LocalStore {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensureOwnerOnlyDir(options.dataDir);
   const file = path.join(options.dataDir, DATABASE_FILE_NAME);
   const backupDir = path.join(options.dataDir, BACKUP_DIR_NAME);
   const key = options.key ?? null;
@@ -68,6 +68,9 @@ export function openLocalStore(options: OpenOptions): LocalStore {
     encryptPlaintextFilesIn(backupDir, key, options.nativeBinding);
     converted = true;
   }
+  // Created owner-only before SQLite touches it; SQLite gives the -wal and -shm files the same mode.
+  ensureOwnerOnlyFile(file);
+  narrowIfPresent(`${file}-wal`, `${file}-shm`);
   const db = openConnection(file, { nativeBinding: options.nativeBinding });
   try {
     if (key) applyKey(db, key);

@@ -1,6 +1,6 @@
 // Tests for scrypt password hashing.
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, needsRehash, verifyPassword } from './passwords';
 
 const FAST = { N: 1024, r: 8, p: 1 };
 
@@ -18,10 +18,12 @@ describe('password hashing', () => {
     expect(a).not.toContain('samme-passord');
   });
 
-  it('uses memory-hard defaults (N = 2^15) recorded in the hash', async () => {
+  it('uses memory-hard defaults (N = 2^17, r = 8, p = 1) recorded in the hash, and asks weaker hashes to be re-made', async () => {
     const hash = await hashPassword('standard-kostnad');
-    expect(hash.split('$').slice(0, 4)).toEqual(['scrypt', '32768', '8', '1']);
+    expect(hash.split('$').slice(0, 4)).toEqual(['scrypt', '131072', '8', '1']);
     expect(await verifyPassword('standard-kostnad', hash)).toBe(true);
+    expect(needsRehash(hash)).toBe(false);
+    expect(needsRehash(await hashPassword('gammel', { N: 1 << 15, r: 8, p: 1 }))).toBe(true);
   });
 
   it('treats Unicode forms of the same password alike and rejects malformed hashes', async () => {

@@ -1,13 +1,13 @@
 // Session handlers: sign in (with failed-attempt limits), sign out, lock and unlock, activity reports, and who is signed in.
 import { z } from 'zod';
 import type { Role } from '../../domain/roles';
-import { findCredentials } from '../../db/users';
+import { findCredentials, setPasswordHash } from '../../db/users';
 import { getAutoLockMinutes } from '../../db/security-settings';
 import { lockReasonSchema } from '../../domain/security';
 import { AppError } from '../errors';
 import { defineHandler } from '../core/handler';
 import type { CallContext, SignedInContext } from '../core/handler';
-import { hashPassword, verifyPassword } from '../core/passwords';
+import { hashPassword, needsRehash, verifyPassword } from '../core/passwords';
 import { auditSecurity } from '../core/security-audit';
 import type { Session } from '../core/sessions';
 import { clearSignInFailures, lockoutMinutesLeft, recordSignInFailure } from '../core/sign-in-limits';
@@ -85,7 +85,14 @@ async function signIn(ctx: CallContext, input: z.output<typeof signInInput>) {
   if (!matches) signInFailed(ctx, input.username, user.id, 'wrongPassword', 'signIn');
   if (!user.active) signInFailed(ctx, input.username, user.id, 'inactive', 'signIn');
   clearSignInFailures(ctx.store.db, input.username);
+  if (needsRehash(user.passwordHash)) await rehashPassword(ctx, user.id, input.password);
   return startSession(ctx, user);
+}
+
+/** Re-makes a hash from before today's scrypt parameters, now that the password is at hand (it syncs like any change). */
+async function rehashPassword(ctx: CallContext, userId: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  ctx.store.writer.write((changes) => setPasswordHash(changes, userId, passwordHash));
 }
 
 /** Locks the screen: the UI calls it after the idle time, or the user chooses "Lås skjermen". */
