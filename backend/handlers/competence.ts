@@ -26,7 +26,7 @@ import { getStaffMember, listStaff } from '../../db/staff';
 import { AppError, fieldError } from '../errors';
 import { defineHandler } from '../core/handler';
 import type { CallContext, SignedInContext } from '../core/handler';
-import { osloToday } from '../core/today';
+import { osloToday } from '../../domain/calendar/oslo';
 import { emergencyCoverage } from '../read-models/competence-coverage';
 
 /** Who keeps the register. */
@@ -118,21 +118,21 @@ function removeRecord(ctx: SignedInContext, { id }: z.output<typeof idInput>) {
 /** Competences that expire within the given days of the date (default: today), or have expired. */
 function expiring(ctx: SignedInContext, { days, date }: z.output<typeof expiringInput>) {
   const { types, records, staff } = loadRegister(ctx);
-  const onDate = date ?? osloToday(ctx.now());
+  const onDate = date ?? osloToday(ctx.now().getTime());
   return { date: onDate, days, items: expiringWithin(records, types, staff, onDate, days) };
 }
 
 /** Who holds which competence on the date (default: today). */
 function matrix(ctx: SignedInContext, { date }: z.output<typeof matrixInput>) {
   const { types, records, staff } = loadRegister(ctx);
-  const onDate = date ?? osloToday(ctx.now());
+  const onDate = date ?? osloToday(ctx.now().getTime());
   return { date: onDate, types, matrix: competenceMatrix(staff, types, records, onDate) };
 }
 
 /** The matrix or the expiring list as a CSV file (with a BOM, so Excel reads the Norwegian letters). */
 function exportCsv(ctx: SignedInContext, { kind, days }: z.output<typeof exportInput>) {
   const { types, records, staff } = loadRegister(ctx);
-  const today = osloToday(ctx.now());
+  const today = osloToday(ctx.now().getTime());
   const rows = kind === 'matrix' ? matrixCsvRows(competenceMatrix(staff, types, records, today)) : expiringCsvRows(expiringWithin(records, types, staff, today, days));
   return { fileName: `kompetanse-${kind === 'matrix' ? 'matrise' : 'utloper'}-${today}.csv`, content: toCsv(rows, { bom: true }) };
 }

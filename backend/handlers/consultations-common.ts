@@ -9,11 +9,15 @@ import { requiredText } from '../../domain/validation';
 import { getCooperation } from '../../db/cooperation';
 import { getCurrentEntry } from '../../db/consultations';
 import { plannedShifts } from '../read-models/rota-week';
+import { CONSULTATION_LOGGERS } from '../../domain/trust/permissions';
 import { AppError } from '../errors';
 import type { CallContext } from '../core/handler';
 
-/** Who works with the log day to day: record, amend, list, and reveal an identity number with a reason. */
-export const CONSULTATION_STAFF: readonly Role[] = ['receptionist', 'nurse', 'doctor', 'lead'];
+/**
+ * Who works with the log day to day: record, amend, list, and reveal an identity number with a reason. The permission
+ * table's list, so who may call these handlers and whose entries sync accepts cannot drift apart.
+ */
+export const CONSULTATION_STAFF: readonly Role[] = CONSULTATION_LOGGERS;
 /** Who reads the trial's figures (no identities). */
 export const CONSULTATION_STATISTICS: readonly Role[] = ['lead', 'doctor', 'admin'];
 

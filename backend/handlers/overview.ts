@@ -9,7 +9,7 @@ import { countsByOffice } from '../../db/consultations';
 import { DEVICE_OFFICE_KEY, getMeta } from '../../db/local-meta';
 import { getOffice, listOffices } from '../../db/offices';
 import { listStaff } from '../../db/staff';
-import { osloToday } from '../core/today';
+import { osloToday } from '../../domain/calendar/oslo';
 import { emergencyNurseLookup } from '../read-models/emergency-nurse';
 import { loadRotaWeek, plannedShifts } from '../read-models/rota-week';
 
@@ -18,7 +18,7 @@ function todayAtDeviceOffice(ctx: CallContext) {
   const officeId = getMeta(ctx.store.db, DEVICE_OFFICE_KEY);
   const office = officeId ? getOffice(ctx.store.db, officeId) : null;
   if (!office) return null;
-  const date = osloToday(ctx.now());
+  const date = osloToday(ctx.now().getTime());
   const staff = listStaff(ctx.store.db);
   const byId = new Map(staff.map((member) => [member.id, member]));
   const offices = new Map(listOffices(ctx.store.db).map((o) => [o.id, o.name]));

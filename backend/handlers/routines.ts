@@ -17,7 +17,7 @@ import { AppError } from '../errors';
 import { defineHandler } from '../core/handler';
 import { checkRoutinesFor, groupByRoutine, summariseRoutine } from '../read-models/routine-check';
 import type { CallContext, SignedInContext } from '../core/handler';
-import { osloToday } from '../core/today';
+import { osloToday } from '../../domain/calendar/oslo';
 import { auditInWrite } from '../core/security-audit';
 
 /** The rule refused: field errors go to the form, reasons (Norwegian sentences) to the message. */
@@ -57,7 +57,7 @@ const checkInput = z.object({ nurseId: idSchema.nullish(), routineId: idSchema.n
 
 /** Every routine summarised as of today (the version in force, else the newest), by title. */
 function listRoutines(ctx: CallContext) {
-  const today = osloToday(ctx.now());
+  const today = osloToday(ctx.now().getTime());
   return groupByRoutine(listRoutineVersions(ctx.store.db))
     .map((versions) => summariseRoutine(versions, today))
     .sort((a, b) => (a.inForce ?? a.newest).title.localeCompare((b.inForce ?? b.newest).title, 'nb'));
@@ -67,7 +67,7 @@ function listRoutines(ctx: CallContext) {
 function getRoutine(ctx: CallContext, { routineId }: z.output<typeof routineIdInput>) {
   const versions = listVersionsOf(ctx.store.db, routineId);
   if (versions.length === 0) throw new AppError('routines.notFound');
-  const today = osloToday(ctx.now());
+  const today = osloToday(ctx.now().getTime());
   const events = listAuthorisationEvents(ctx.store.db, { routineId });
   const names = new Map(listStaff(ctx.store.db).map((member) => [member.id, member.name]));
   const summary = summariseRoutine(versions, today);
@@ -104,7 +104,7 @@ function updateRoutine(ctx: SignedInContext, { id, content, activate }: z.output
     assertDoctor(changes, content.responsibleDoctorId, 'responsibleDoctorId');
     const result = nextVersionOnChange(current, { ...content, status: activate ? 'active' : 'draft' }, {
       newId: newId(),
-      today: osloToday(ctx.now()),
+      today: osloToday(ctx.now().getTime()),
       actorRoles: ctx.session.roles,
       versions: listVersionsOf(changes.db, current.routineId),
     });
@@ -117,7 +117,7 @@ function activate(ctx: SignedInContext, { id }: z.output<typeof idInput>) {
   const routine = ctx.store.writer.write((changes) => {
     const draft = getRoutineVersion(changes.db, id);
     if (!draft) throw new AppError('routines.notFound');
-    const result = activateRoutine(draft, { today: osloToday(ctx.now()), actorRoles: ctx.session.roles, versions: listVersionsOf(changes.db, draft.routineId) });
+    const result = activateRoutine(draft, { today: osloToday(ctx.now().getTime()), actorRoles: ctx.session.roles, versions: listVersionsOf(changes.db, draft.routineId) });
     return storeResult(changes, result);
   });
   return { id: routine.id, version: routine.version, status: routine.status };
@@ -127,7 +127,7 @@ function retire(ctx: SignedInContext, { id, from }: z.output<typeof retireInput>
   ctx.store.writer.write((changes) => {
     const routine = getRoutineVersion(changes.db, id);
     if (!routine) throw new AppError('routines.notFound');
-    const result = retireRoutine(routine, { from, today: osloToday(ctx.now()), actorRoles: ctx.session.roles });
+    const result = retireRoutine(routine, { from, today: osloToday(ctx.now().getTime()), actorRoles: ctx.session.roles });
     if (!result.ok) throw refused(result.fields, result.reasons);
     saveRoutineVersion(changes, result.routine);
   });
@@ -161,7 +161,7 @@ function recordAuthorisation(ctx: SignedInContext, input: z.output<typeof author
 /** The nurse's check: may this nurse (default: me) use each routine (or one) on the date (default: today), and why not. */
 function check(ctx: SignedInContext, input: z.output<typeof checkInput>) {
   const nurseId = input.nurseId ?? ctx.session.staffId;
-  const date = input.date ?? osloToday(ctx.now());
+  const date = input.date ?? osloToday(ctx.now().getTime());
   return { nurseId, date, routines: checkRoutinesFor(ctx.store.db, nurseId, date, input.routineId ?? undefined) };
 }
 

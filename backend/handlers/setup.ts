@@ -8,7 +8,7 @@ import { countUsers, createUser } from '../../db/users';
 import { AppError } from '../errors';
 import { EXAMPLE_ACCOUNTS, loadExampleDataset } from '../demo-data/indre-namdal';
 import { defineHandler } from '../core/handler';
-import { osloToday } from '../core/today';
+import { osloToday } from '../../domain/calendar/oslo';
 import type { CallContext } from '../core/handler';
 import { hashPassword } from '../core/passwords';
 import { startSession } from './session';
@@ -63,7 +63,7 @@ async function createFirstCooperation(ctx: CallContext, input: z.output<typeof c
 
 async function loadExample(ctx: CallContext) {
   assertNeedsSetup(ctx);
-  await loadExampleDataset(ctx.store, () => assertNeedsSetup(ctx), osloToday(ctx.now()));
+  await loadExampleDataset(ctx.store, () => assertNeedsSetup(ctx), osloToday(ctx.now().getTime()));
   return { loaded: true };
 }
 

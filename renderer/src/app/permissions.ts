@@ -15,7 +15,7 @@ export const PERMISSIONS = {
   keepCompetence: ['lead', 'admin'],
   /** Everyone's competences, the expiry list, the matrix and the CSV export (competence.ts VIEWERS). */
   viewCompetence: ['lead', 'admin', 'doctor'],
-  /** Record, amend, list consultations and reveal a number with a reason (backend/handlers/consultations.ts CONSULTATION_STAFF). */
+  /** Record, amend, list consultations and reveal a number with a reason (backend/handlers/consultations-common.ts CONSULTATION_STAFF). */
   logConsultations: ['receptionist', 'nurse', 'doctor', 'lead'],
   /** The trial's figures and their export, without identities (CONSULTATION_STATISTICS). */
   viewConsultationStatistics: ['lead', 'doctor', 'admin'],

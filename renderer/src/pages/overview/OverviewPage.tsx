@@ -18,7 +18,7 @@ import { WarningList } from '../../components/WarningList';
 type OverviewData = ApiOutput<'overview.week'>;
 
 /** Areas whose changes alter the overview (shifts, offices' hours and names, people, rota limits, a fresh data load). */
-const OVERVIEW_AREAS = ['rota', 'offices', 'staff', 'settings', 'setup'] as const;
+const OVERVIEW_AREAS = ['rota', 'offices', 'staff', 'settings', 'setup', 'sync'] as const;
 
 export function OverviewPage() {
   const { t } = useT();
