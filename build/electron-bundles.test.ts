@@ -54,10 +54,11 @@ function startBackendProcess(dataDir: string, key: string | null = generateDatab
   );
   const child = fork(path.join(outdir, 'backend-process.cjs'), [`--samvakt-data-dir=${dataDir}`], {
     execArgv: ['--require', shim],
-    // the bundle sits outside the project; main passes the database key in the environment
-    env: { ...process.env, NODE_PATH: path.join(root, 'node_modules'), ...(key ? { SAMVAKT_DB_KEY: key } : {}) },
+    // the bundle sits outside the project; main sends the database key as the first message, not in the environment
+    env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
+  child.send({ databaseKey: key ?? '' });
   const messages: unknown[] = [];
   const waiters: (() => void)[] = [];
   child.on('message', (message) => {
@@ -77,7 +78,7 @@ function startBackendProcess(dataDir: string, key: string | null = generateDatab
       check();
     });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, next, exited };
+  return { child, next, exited, key };
 }
 
 describe('the backend-process bundle', () => {
@@ -93,6 +94,8 @@ describe('the backend-process bundle', () => {
     const reply = await backend.next((message) => message.id === 1);
     expect(reply).toMatchObject({ id: 1, response: { ok: true, value: { needsSetup: true } } });
     expect(databaseFileState(path.join(dataDir, 'samvakt.sqlite3'))).toBe('encrypted');
+    // The key never was in the process's environment, which /proc keeps readable for the process's whole life.
+    if (process.platform === 'linux') expect(fs.readFileSync(`/proc/${backend.child.pid}/environ`, 'utf8')).not.toContain(backend.key!);
     backend.child.send({ shutdown: true });
     expect(await backend.exited).toBe(0);
   }, 30_000);

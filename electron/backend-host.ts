@@ -17,6 +17,8 @@ export interface ChildProcessLike {
 export interface BackendHostOptions {
   /** Starts a new backend process (utilityProcess.fork in the app). */
   fork: () => ChildProcessLike;
+  /** Sent to every new process before anything else (the database key in the app). */
+  firstMessage?: () => ToBackendMessage;
   onEvent: (event: BackendEvent) => void;
   /** The backend cannot run (e.g. the database is too new, or it keeps crashing); the message is Norwegian. */
   onFatal: (message: string) => void;
@@ -90,6 +92,7 @@ export function createBackendHost(options: BackendHostOptions): BackendHost {
     ready = false;
     const current = options.fork();
     child = current;
+    if (options.firstMessage) current.postMessage(options.firstMessage());
 
     current.on('message', (raw) => {
       if (child !== current) return; // a message from a process we already gave up on

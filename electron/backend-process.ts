@@ -1,9 +1,10 @@
 // Entry of the backend utility process (bundled to dist/electron/backend-process.cjs): wires process.parentPort to the backend service.
-import { DATABASE_KEY_ENV, DatabaseKeyError, parseDatabaseKey } from '../db/encryption';
+import { DatabaseKeyError, parseDatabaseKey } from '../db/encryption';
 import { openLocalStore } from '../db/open';
 import { parseBackendArgs } from './backend-args';
 import { reportFatal, runBackendService } from './backend-service';
 import type { ParentPortLike } from './backend-service';
+import { isDatabaseKeyMessage } from './protocol';
 
 function missingKey(): never {
   throw new DatabaseKeyError('missing');
@@ -20,20 +21,24 @@ if (!port) {
   if (!config) {
     reportFatal(port, 'Intern feil: Samvakt startet bakgrunnstjenesten uten datamappe. Installer Samvakt på nytt.', (code) => process.exit(code));
   } else {
-    // main passes the key in the environment; take it out at once so nothing this process starts inherits it.
-    const keyText = process.env[DATABASE_KEY_ENV];
-    delete process.env[DATABASE_KEY_ENV];
-    runBackendService({
-      port,
-      dataDir: config.dataDir,
-      openStore: () =>
-        openLocalStore({
-          dataDir: config.dataDir,
-          // Without a key the store would be created unencrypted: refuse instead (main always sends one).
-          key: keyText ? parseDatabaseKey(keyText) : missingKey(),
-          ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
-        }),
-      exit: (code) => process.exit(code),
+    // main sends the key as the first message on the parent port; the store opens once it has arrived.
+    let started = false;
+    port.on('message', ({ data }) => {
+      if (started || !isDatabaseKeyMessage(data)) return;
+      started = true;
+      const keyText = data.databaseKey;
+      runBackendService({
+        port,
+        dataDir: config.dataDir,
+        openStore: () =>
+          openLocalStore({
+            dataDir: config.dataDir,
+            // Without a key the store would be created unencrypted: refuse instead (main always sends one).
+            key: keyText ? parseDatabaseKey(keyText) : missingKey(),
+            ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+          }),
+        exit: (code) => process.exit(code),
+      });
     });
   }
 }

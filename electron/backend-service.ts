@@ -5,7 +5,7 @@ import type { LocalStore } from '../db/open';
 import { startDailyBackups } from '../backend/jobs/daily-backup';
 import { DatabaseKeyError } from '../db/encryption';
 import { DatabaseTooNewError } from '../db/migrate';
-import { INTERNAL_ERROR, isRequestMessage, isShutdownMessage } from './protocol';
+import { INTERNAL_ERROR, isDatabaseKeyMessage, isRequestMessage, isShutdownMessage } from './protocol';
 import type { FromBackendMessage } from './protocol';
 import { createSyncEngine } from '../sync/engine';
 import { createPortSecretStore } from './secret-store';
@@ -75,6 +75,7 @@ export function runBackendService(options: BackendServiceOptions): void {
       options.exit(0);
       return;
     }
+    if (isDatabaseKeyMessage(data)) return; // the key that started this service (backend-process.ts)
     if (!isRequestMessage(data)) {
       log('ignored a malformed message');
       return;

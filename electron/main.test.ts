@@ -153,12 +153,20 @@ describe('main', () => {
     expect(args).toContain(`--samvakt-native-binding=${path.join(appPath, '.electron-native', '45.5.0', 'better_sqlite3.node')}`);
   });
 
-  it('gives the backend process the OS-kept database key in its environment, never on the command line', async () => {
-    await startMain();
-    const [{ args, options }] = fake.forks as [(typeof fake.forks)[number]];
-    const key = options.env?.SAMVAKT_DB_KEY;
+  it('gives the backend process the OS-kept database key as its first message, never on the command line or in its environment', async () => {
+    process.env.SAMVAKT_DB_KEY = 'f'.repeat(64);
+    try {
+      await startMain();
+    } finally {
+      delete process.env.SAMVAKT_DB_KEY;
+    }
+    const [{ args, options, child }] = fake.forks as [(typeof fake.forks)[number]];
+    const first = child.sent[0] as { databaseKey?: string };
+    const key = first.databaseKey;
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(args.join(' ')).not.toContain(key);
+    expect(options.env && 'SAMVAKT_DB_KEY' in options.env).toBe(false);
+    expect(JSON.stringify(options.env ?? {})).not.toContain(key);
     const keyFile = fs.readFileSync(path.join(appData, 'Samvakt', 'data', 'samvakt-db-key.bin'), 'utf8');
     expect(keyFile).toBe(`os:${key}`);
   });

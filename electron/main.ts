@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, utilityProcess } from 'electron';
 import { DATABASE_KEY_ENV } from '../db/encryption';
+
 import { loadOrCreateDatabaseKey } from './db-key';
 import { registerPrintHandler } from './print';
 import { toBackendArgs } from './backend-args';
@@ -13,6 +14,13 @@ import { createEventForwarder, registerIpcBridge } from './ipc-bridge';
 import { installNavigationGuard, isAppUrl } from './navigation-guard';
 import { resolveAppPaths } from './paths';
 import { createWindowOptions, withContentSecurityPolicy } from './window-options';
+
+/** The environment for the backend process, without a database key someone may have set for development. */
+function withoutDatabaseKey(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy[DATABASE_KEY_ENV];
+  return copy;
+}
 
 // One data folder whatever the launch (development uses the package name, a packaged app the product name).
 app.setPath('userData', path.join(app.getPath('appData'), 'Samvakt'));
@@ -75,8 +83,8 @@ function start(): void {
     return;
   }
 
-  // The database key is kept by the OS (safeStorage is only available in main) and handed to the backend process in its
-  // environment, never on the command line, which other users' processes can read.
+  // The database key is kept by the OS (safeStorage is only available in main) and handed to the backend process as its
+  // first parent-port message: never on the command line or in the environment, which stay readable in /proc.
   const databaseKey = loadOrCreateDatabaseKey({ safeStorage, dataDir: paths.dataDir });
   if (!databaseKey.ok) {
     showFatal(databaseKey.message);
@@ -90,8 +98,9 @@ function start(): void {
       utilityProcess.fork(paths.backendProcess, toBackendArgs({ dataDir: paths.dataDir, nativeBinding: paths.nativeBinding }), {
         serviceName: 'Samvakt backend',
         stdio: 'inherit',
-        env: { ...process.env, [DATABASE_KEY_ENV]: databaseKey.key },
+        env: withoutDatabaseKey(process.env),
       }),
+    firstMessage: () => ({ databaseKey: databaseKey.key }),
     onEvent: createEventForwarder(() =>
       BrowserWindow.getAllWindows()
         .filter((window) => !window.isDestroyed())

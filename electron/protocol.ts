@@ -33,7 +33,16 @@ export interface ShutdownMessage {
   shutdown: true;
 }
 
-export type ToBackendMessage = RequestMessage | ShutdownMessage;
+/**
+ * Main → backend process, the first message after it starts: the database key (kept by the OS in main). It travels on
+ * the parent port, not in the environment, because /proc/<pid>/environ keeps the environment a process started with
+ * readable for its whole life, whatever the process deletes from process.env.
+ */
+export interface DatabaseKeyMessage {
+  databaseKey: string;
+}
+
+export type ToBackendMessage = RequestMessage | ShutdownMessage | DatabaseKeyMessage;
 
 export interface ReadyMessage {
   ready: true;
@@ -69,6 +78,10 @@ export function isRequestMessage(value: unknown): value is RequestMessage {
 
 export function isShutdownMessage(value: unknown): value is ShutdownMessage {
   return isRecord(value) && value.shutdown === true;
+}
+
+export function isDatabaseKeyMessage(value: unknown): value is DatabaseKeyMessage {
+  return isRecord(value) && typeof value.databaseKey === 'string';
 }
 
 /** Reads a message from the backend process; anything unexpected gives null. */
