@@ -28,7 +28,8 @@ function prepareEntry(ctx: CallContext, input: ConsultationInput): { fields: Ent
   if (!checked.ok) throw new AppError('validation.failed', checked.identityMessage ? { identityMessage: checked.identityMessage } : undefined, checked.fields);
   if (!getOffice(ctx.store.db, input.officeId)) throw fieldError({ officeId: 'invalidChoice' });
   const nurse = getStaffMember(ctx.store.db, input.nurseId);
-  if (!nurse || !nurse.active) throw fieldError({ nurseId: 'invalidChoice' });
+  // The form offers only nurses; the backend holds the same line, so a crafted call cannot name a secretary or a doctor.
+  if (!nurse || !nurse.active || nurse.profession !== 'nurse') throw fieldError({ nurseId: 'invalidChoice' });
   if (input.doctorId) {
     const doctor = getStaffMember(ctx.store.db, input.doctorId);
     if (!doctor || (doctor.profession !== 'doctor' && doctor.profession !== 'doctorInTraining')) throw fieldError({ doctorId: 'invalidChoice' });

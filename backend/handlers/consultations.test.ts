@@ -11,7 +11,7 @@ let reception: string;
 let nurse: string;
 let admin: string;
 let lead: string;
-let staff: { id: string; name: string }[];
+let staff: { id: string; name: string; profession: string }[];
 let offices: { id: string; name: string }[];
 let now = new Date('2026-11-26T09:00:00Z'); // 10:00 in Oslo
 
@@ -75,6 +75,11 @@ describe('saving an entry', () => {
     expect(future).toMatchObject({ ok: false, error: { fields: { at: 'outOfRange' } } });
     const medicine = await call('consultations.create', entry({ medicineAction: 'given', medicineName: 'Paracetamol' }), reception);
     expect(medicine).toMatchObject({ ok: false, error: { fields: { doctorId: 'required' } } });
+    // The nurse must be a nurse: a secretary's or a doctor's staff id is refused, as the form only offers nurses.
+    for (const notANurse of staff.filter((member) => member.profession !== 'nurse').slice(0, 3)) {
+      const refused = await call('consultations.create', entry({ nurseId: notANurse.id }), reception);
+      expect(refused, notANurse.name).toMatchObject({ ok: false, error: { code: 'validation.failed', fields: { nurseId: 'invalidChoice' } } });
+    }
     expect((await ok<{ total: number }>('consultations.list', { fromDate: '2026-01-01', toDate: '2026-12-31' }, reception)).total).toBe(before);
   });
 
