@@ -131,20 +131,18 @@ export function useQuery<M extends ApiMethod>(
   /** The key this screen has asked for at least once: a remembered answer is shown at once and fetched again. */
   const askedFor = useRef<string | null>(null);
 
+  const reload = useCallback(
+    () => load(key, method, JSON.parse(key.slice(method.length + 1)), areasKey === '' ? [] : (areasKey.split(',') as Area[])) as Promise<ApiOutput<M> | null>,
+    [load, key, method, areasKey],
+  );
+
   // A layout effect: the call leaves before the browser paints the page's loading state.
   useLayoutEffect(() => {
     if (!enabled) return;
     const firstTime = askedFor.current !== key;
     askedFor.current = key;
-    if (missing || (stale && !loading) || (firstTime && refreshOnMount && !loading)) {
-      void load(key, method, JSON.parse(key.slice(method.length + 1)), areasKey === '' ? [] : (areasKey.split(',') as Area[]));
-    }
-  }, [enabled, missing, stale, loading, refreshOnMount, load, key, method, areasKey]);
-
-  const reload = useCallback(
-    () => load(key, method, JSON.parse(key.slice(method.length + 1)), areasKey === '' ? [] : (areasKey.split(',') as Area[])) as Promise<ApiOutput<M> | null>,
-    [load, key, method, areasKey],
-  );
+    if (missing || (stale && !loading) || (firstTime && refreshOnMount && !loading)) void reload();
+  }, [enabled, missing, stale, loading, refreshOnMount, key, reload]);
 
   // Stepping to a week not seen yet keeps the previous week's answer on screen until the new one arrives.
   // (React's "information from previous renders" pattern: state set while rendering, not a ref.)
