@@ -10,6 +10,8 @@ import { endBulkLoad } from './bulk-load';
 import type { MigrateResult } from './migrate';
 import { createWriter } from './write-path';
 import type { Writer } from './write-path';
+import { createTrustState } from './trust-state';
+import type { TrustState } from './trust-state';
 import { ensureOwnerOnlyDir, ensureOwnerOnlyFile, narrowIfPresent } from './file-modes';
 
 export const DATABASE_FILE_NAME = 'samvakt.sqlite3';
@@ -28,6 +30,8 @@ export interface LocalStore {
   converted: boolean;
   writer: Writer;
   clock: DeviceClock;
+  /** The chain of authority as this computer sees it, and whether signing is enforced (docs/trust.md). */
+  trust: TrustState;
   migration: MigrateResult;
   close(): void;
 }
@@ -85,8 +89,9 @@ export function openLocalStore(options: OpenOptions): LocalStore {
     if (schemaVersion(db) > 0) endBulkLoad(db);
     const migration = migrate(db, { backupDir });
     const clock = createDeviceClock(db, options.now);
-    const writer = createWriter(db, clock);
-    return { db, dataDir: options.dataDir, file, backupDir, key, converted, writer, clock, migration, close: () => db.close() };
+    const trust = createTrustState(db);
+    const writer = createWriter(db, clock, trust);
+    return { db, dataDir: options.dataDir, file, backupDir, key, converted, writer, clock, trust, migration, close: () => db.close() };
   } catch (error) {
     db.close();
     throw error;

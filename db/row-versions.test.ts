@@ -5,6 +5,7 @@ import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
 import { createRowVersionStore, listCellVersions } from './row-versions';
 import { createDeviceClock } from './device-clock';
+import { createTrustState } from './trust-state';
 import { createWriter } from './write-path';
 
 const h1 = '000001767225600000-000000-dev-a';
@@ -48,7 +49,7 @@ describe('row versions', () => {
 
   it('does not reuse a column set that was created in a transaction that rolled back', () => {
     db = freshDb();
-    const writer = createWriter(db, createDeviceClock(db));
+    const writer = createWriter(db, createDeviceClock(db), createTrustState(db));
     expect(() =>
       writer.write((changes) => {
         changes.insert('offices', 'o1', { name: 'Grong', phone: '1' });

@@ -50,6 +50,8 @@ export const SYNCED_TABLES = {
       password_hash: 'text',
       roles: 'json',
       active: 'boolean',
+      /** The user's Ed25519 private key, encrypted under a key derived from their password (db/signing.ts). */
+      wrapped_key: 'text',
     },
   },
   shifts: {
@@ -164,6 +166,20 @@ export const SYNCED_TABLES = {
       reason: 'text',
       details: 'json',
       device_id: 'text',
+    },
+  },
+  /** The chain of authority (docs/trust.md): signed, append-only records of accounts, roles and keys. */
+  authority_records: {
+    appendOnly: true,
+    columns: {
+      kind: 'text',
+      subject_id: 'text',
+      role: 'text',
+      public_key: 'text',
+      signer_id: 'text',
+      at: 'text',
+      details: 'text',
+      signature: 'text',
     },
   },
 } as const satisfies Record<string, SyncedTable>;

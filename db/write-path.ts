@@ -1,11 +1,17 @@
-// The single write path: applies every change to synced tables, stamps it with the device clock and records it in the outbox.
+// The single write path: applies every change to synced tables, stamps it with the device clock, checks and signs it as one transaction, and records it in the outbox.
 import type Database from 'better-sqlite3';
+import { checkSignedTransaction } from '../domain/trust/check';
+import type { TrustRefusal } from '../domain/trust/check';
 import type { DeviceClock } from './device-clock';
 import { createOutbox } from './outbox';
 import { createRowVersionStore } from './row-versions';
+import { currentSigner, deviceSigner } from './signer';
+import type { Signer } from './signer';
+import { cellDigest, digestList, newBlind, signTransaction, verifyBytes } from './signing';
 import { statement } from './statements';
 import { erasableColumns, isAppendOnly, SYNCED_TABLES } from './sync-tables';
 import type { RowValues, SqlValue, SyncedTableName } from './sync-tables';
+import type { TrustState } from './trust-state';
 
 /** The changes of one transaction. All share one hybrid logical clock timestamp. */
 export interface ChangeSet {
@@ -35,13 +41,40 @@ export class UnknownColumnError extends Error {}
 /** Thrown when code tries to change or delete a row of an append-only table (events are never rewritten). */
 export class AppendOnlyError extends Error {}
 
+/**
+ * Thrown at commit when the transaction's signer may not make it (the permission table, or the signer has no authority
+ * now): nothing is written. A handler that reaches this wrote something its caller's role does not allow.
+ */
+export class TrustRefusedError extends Error {
+  constructor(
+    readonly refusal: TrustRefusal,
+    detail: string,
+  ) {
+    super(`${refusal}: ${detail}`);
+    this.name = 'TrustRefusedError';
+  }
+}
+
+/** One cell as the transaction leaves it; `existed` tells the permission table whether it is an insert or a change. */
+interface PendingCell {
+  table: string;
+  row: string;
+  column: string;
+  value: SqlValue;
+  blind: string | null;
+  existed: boolean;
+}
+
 function assertMutable(table: SyncedTableName) {
   if (isAppendOnly(table)) throw new AppendOnlyError(`${table} is append-only: add a new event instead`);
 }
 
-export function createWriter(db: Database.Database, clock: DeviceClock): Writer {
+export function createWriter(db: Database.Database, clock: DeviceClock, trust: TrustState): Writer {
   const rowVersions = createRowVersionStore(db);
   const outbox = createOutbox(db);
+  let ownDevice: Signer | null = null;
+  /** The cells of the transaction being written, by table, row and column (a cell written twice keeps its last value). */
+  let pending = new Map<string, PendingCell>();
 
   function checkedColumns(table: SyncedTableName, values: Record<string, SqlValue | undefined>): [string, SqlValue][] {
     const known = SYNCED_TABLES[table].columns as Record<string, string>;
@@ -54,9 +87,46 @@ export function createWriter(db: Database.Database, clock: DeviceClock): Writer 
     return entries;
   }
 
-  function record(hlc: string, table: string, id: string, entries: [string, SqlValue][]) {
+  function record(hlc: string, table: SyncedTableName, id: string, entries: [string, SqlValue][], existed: boolean) {
     rowVersions.stamp(table, id, entries.map(([column]) => column), hlc);
-    for (const [column, value] of entries) outbox.add(hlc, table, id, column, value);
+    const erasable = erasableColumns(table);
+    for (const [column, value] of entries) {
+      const key = `${table}\u0000${id}\u0000${column}`;
+      const earlier = pending.get(key);
+      if (earlier) earlier.value = value;
+      else pending.set(key, { table, row: id, column, value, blind: erasable.includes(column) ? newBlind() : null, existed });
+    }
+  }
+
+  /** Signs the transaction's cells once, checks them as every other computer will, and adds them to the outbox. */
+  function seal(hlc: string) {
+    const cells = [...pending.values()];
+    if (cells.length === 0) return;
+    const signer = currentSigner() ?? (ownDevice ??= deviceSigner(db, clock.deviceId));
+    const digests = digestList(cells);
+    const header = { cooperationId: trust.cooperationId(), author: signer.author, hlc };
+    const signature = signTransaction(signer.key.privateKey, header, digests);
+    if (cells.some((cell) => cell.table === 'authority_records')) trust.forget();
+    const failure = checkSignedTransaction(
+      {
+        hlc,
+        author: signer.author,
+        signature,
+        digests,
+        cells: cells.map((cell, i) => ({ ...cell, i, alreadyWritten: cell.existed })),
+      },
+      {
+        cooperationId: header.cooperationId,
+        authority: trust.authority(),
+        enforced: trust.enforced(),
+        legacyCutoff: null,
+        devicePublicKey: (clockId) => (clockId === clock.deviceId ? signer.key.publicKey : null),
+        digest: (cell) => cellDigest(cell).toString('base64url'),
+        verify: verifyBytes,
+      },
+    );
+    if (failure) throw new TrustRefusedError(failure.refusal, failure.detail);
+    outbox.add({ hlc, author: signer.author, signature, digests, cells });
   }
 
   function setColumns(table: SyncedTableName, id: string, entries: [string, SqlValue][]) {
@@ -75,18 +145,18 @@ export function createWriter(db: Database.Database, clock: DeviceClock): Writer 
         const entries = checkedColumns(table, values);
         statement(db, `INSERT INTO "${table}" (id) VALUES (?)`).run(id);
         setColumns(table, id, entries);
-        record(hlc, table, id, [...entries, ['deleted', 0]]);
+        record(hlc, table, id, [...entries, ['deleted', 0]], false);
       },
       update(table, id, values) {
         assertMutable(table);
         const entries = checkedColumns(table, values);
         setColumns(table, id, entries);
-        record(hlc, table, id, entries);
+        record(hlc, table, id, entries, true);
       },
       remove(table, id) {
         assertMutable(table);
         setColumns(table, id, [['deleted', 1]]);
-        record(hlc, table, id, [['deleted', 1]]);
+        record(hlc, table, id, [['deleted', 1]], true);
       },
       redact(table, id, values) {
         const entries = checkedColumns(table, values);
@@ -94,7 +164,7 @@ export function createWriter(db: Database.Database, clock: DeviceClock): Writer 
         const refused = entries.find(([column]) => !allowed.includes(column));
         if (refused) throw new AppendOnlyError(`${table}.${refused[0]} cannot be redacted: only ${allowed.join(', ') || 'no columns'}`);
         setColumns(table, id, entries);
-        record(hlc, table, id, entries);
+        record(hlc, table, id, entries, true);
       },
       upsert(table, id, values) {
         assertMutable(table);
@@ -102,10 +172,13 @@ export function createWriter(db: Database.Database, clock: DeviceClock): Writer 
         if (!exists) return changes.insert(table, id, values);
         const entries: [string, SqlValue][] = [...checkedColumns(table, values), ['deleted', 0]];
         setColumns(table, id, entries);
-        record(hlc, table, id, entries);
+        record(hlc, table, id, entries, true);
       },
     };
-    return fn(changes);
+    pending = new Map();
+    const result = fn(changes);
+    seal(hlc);
+    return result;
   });
 
   return {
@@ -113,9 +186,12 @@ export function createWriter(db: Database.Database, clock: DeviceClock): Writer 
       try {
         return runInTransaction(fn) as ReturnType<typeof fn>;
       } catch (error) {
-        // A column set first seen in the rolled-back transaction is gone from the database again.
+        // A column set first seen in the rolled-back transaction is gone from the database again, and so are its authority records.
         rowVersions.forgetCache();
+        trust.forget();
         throw error;
+      } finally {
+        pending = new Map();
       }
     },
   };

@@ -21,6 +21,7 @@ const TABLE_AREAS: Record<SyncedTableName, Area> = {
   consultation_amendments: 'consultations',
   icpc2_codes: 'consultations',
   audit_events: 'audit',
+  authority_records: 'users',
 };
 
 /** The area of a table; tables of newer versions (kept in sync_pending until this app knows them) fall back to 'sync'. */

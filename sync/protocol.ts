@@ -4,8 +4,9 @@ import { erasableColumns, isAppendOnly, isSyncedTable } from '../db/sync-tables'
 import type { SqlValue } from '../db/sync-tables';
 
 /** Bumped when a message changes incompatibly. The server answers every version from MIN_SUPPORTED to its own. */
-export const SYNC_PROTOCOL_VERSION = 1;
-export const MIN_SUPPORTED_PROTOCOL_VERSION = 1;
+export const SYNC_PROTOCOL_VERSION = 2;
+/** Version 2 signs every transaction (docs/trust.md); version 1 clients carried unsigned changes and are refused. */
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 2;
 
 /** Most changes in one push; the client sends its outbox in batches of this size. */
 export const MAX_PUSH_CHANGES = 2000;
@@ -36,6 +37,15 @@ export const SYNC_ERROR_CODES = [
   'server.unavailable',
   'device.notFound',
   'device.cannotRevokeSelf',
+  // Trust (docs/trust.md): a pushed transaction that fails a check; nothing of that push is stored.
+  'trust.badSignature',
+  'trust.unknownAuthor',
+  'trust.inactiveAuthor',
+  'trust.forbidden',
+  'trust.writeOnce',
+  'trust.unsigned',
+  'trust.rootMismatch',
+  'trust.badRecord',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
@@ -52,9 +62,46 @@ export interface WireChange {
   value: SqlValue;
 }
 
-/** A change as the server serves it: with the sequence number it was stored under. */
+/** Who signed a transaction on the wire: a person, a computer (background work), or nobody (data from before signing, taken over). */
+export type WireAuthor = `user:${string}` | `device:${string}` | 'legacy';
+
+/** One cell of a signed transaction: `i` is its index in the transaction's digest list, `blind` the random text of an erasable cell. */
+export interface WireCell {
+  i?: number;
+  table: string;
+  row: string;
+  column: string;
+  value: SqlValue;
+  blind?: string;
+}
+
+/**
+ * What makes a transaction checkable anywhere: its author, the digest of every cell in order (base64url SHA-256 of
+ * cellBytes) and the author's Ed25519 signature over transactionMessage (domain/trust/canonical.ts).
+ */
+export interface TransactionSeal {
+  author: `user:${string}` | `device:${string}`;
+  signature: string;
+  digests: string[];
+}
+
+/**
+ * One write-path transaction (or part of one: a large transaction is split over pushes, each part with the seal).
+ * Legacy transactions (author 'legacy') have no seal and no cell indexes.
+ */
+export interface PushTransaction {
+  hlc: string;
+  author: WireAuthor;
+  signature?: string;
+  digests?: string[];
+  cells: WireCell[];
+}
+
+/** A change as the server serves it: with the sequence number it was stored under, and its place in its signed transaction. */
 export interface PulledChange extends WireChange {
   seq: number;
+  i?: number;
+  blind?: string;
 }
 
 const HLC_PATTERN = /^\d{15}-\d{6}-[A-Za-z0-9_-]{1,64}$/;
@@ -105,12 +152,12 @@ export function checkPushRequest(body: unknown): { ok: true; request: PushReques
   return { ok: true, request: body as PushRequest };
 }
 
-export const pushRequestSchema = z.strictObject({
-  protocol: z.number().int(),
-  cooperationId: z.string().min(1).max(100),
-  changes: z.array(wireChangeSchema).max(MAX_PUSH_CHANGES),
-});
-export type PushRequest = z.infer<typeof pushRequestSchema>;
+export interface PushRequest {
+  protocol: number;
+  cooperationId: string;
+  /** At most MAX_PUSH_CHANGES cells over all transactions. */
+  transactions: PushTransaction[];
+}
 
 export interface PushResponse {
   /** Changes stored now; the others were already there (a retried push) or older than the stored value. */
@@ -126,6 +173,8 @@ export const enrolRequestSchema = z.strictObject({
   /** The device's clock id (the suffix of its HLC timestamps): the server only accepts its own timestamps from it. */
   clockId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   name: z.string().max(100).optional(),
+  /** The device's Ed25519 public key (raw, base64url): the service vouches for it to the other computers. */
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
@@ -135,11 +184,17 @@ export interface EnrolResponse {
   cooperationId: string;
   cooperationName: string;
   office: string;
+  /** The cooperation's root public key as the service pinned it, or null before any root reached the service. */
+  rootPublicKey: string | null;
   serverTime: number;
 }
 
 export interface PullResponse {
   changes: PulledChange[];
+  /** The seal of every signed transaction a change of this page belongs to, by HLC timestamp. */
+  transactions: Record<string, TransactionSeal>;
+  /** Public keys of the computers that signed background work in this page, by clock id (vouched for by the service). */
+  deviceKeys: Record<string, string>;
   /** The cursor to ask from next time: the highest sequence in this page, or the request's when the page is empty. */
   lastSeq: number;
   more: boolean;

@@ -8,8 +8,9 @@ import { migration006 } from './006-sync';
 import { migration007 } from './007-row-versions';
 import { migration008 } from './008-drop-unused-consultation-indexes';
 import { migration009 } from './009-row-version-column-sets';
+import { migration010 } from './010-signed-changes';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

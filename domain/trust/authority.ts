@@ -32,6 +32,11 @@ export interface Authority {
   rootUserId: string | null;
   /** Whether data from before signing has been taken over (a `takeover` record was accepted). */
   takenOver: boolean;
+  /**
+   * From when every change must be signed: the takeover record's time, else the root's (a cooperation made by a
+   * signing version has no data from before). Null before a root exists. Unsigned changes stamped earlier are taken over.
+   */
+  since: string | null;
   /** The account's key, roles and state as of the HLC timestamp `hlc` (records at or before it count). */
   at(userId: string, hlc: string): UserAuthority | null;
   /** The account as of now (every record counts). */
@@ -78,6 +83,7 @@ export function evaluateAuthority(records: readonly AuthorityRecord[], options: 
   let rootPublicKey: string | null = null;
   let rootUserId: string | null = null;
   let takenOver = false;
+  let since: string | null = null;
 
   const now = (userId: string): UserAuthority | null => timelines.get(userId)?.at(-1)?.state ?? null;
   const set = (userId: string, at: string, state: UserAuthority) => {
@@ -107,6 +113,7 @@ export function evaluateAuthority(records: readonly AuthorityRecord[], options: 
       }
       rootPublicKey = record.publicKey;
       rootUserId = record.subjectId;
+      since = record.at;
       set(record.subjectId, record.at, { publicKey: record.publicKey, roles: ['admin'], active: true });
       continue;
     }
@@ -173,6 +180,7 @@ export function evaluateAuthority(records: readonly AuthorityRecord[], options: 
           break;
         }
         takenOver = true;
+        since = record.at;
         for (const account of details.accounts) {
           if (typeof account?.userId !== 'string' || now(account.userId)) continue;
           legacy.add(account.userId);
@@ -190,6 +198,7 @@ export function evaluateAuthority(records: readonly AuthorityRecord[], options: 
     rootPublicKey,
     rootUserId,
     takenOver,
+    since,
     rejected,
     at(userId, hlc) {
       const timeline = timelines.get(userId);
