@@ -38,6 +38,8 @@ import { staffHandlers } from './staff';
 import type { StaffHandlers } from './staff';
 import { syncHandlers } from './sync';
 import type { SyncHandlers } from './sync';
+import { trustHandlers } from './trust';
+import type { TrustHandlers } from './trust';
 import { usersHandlers } from './users';
 import type { UsersHandlers } from './users';
 
@@ -62,7 +64,8 @@ export type Handlers = SessionHandlers &
   ConsultationsHandlers &
   AuditHandlers &
   SyncHandlers &
-  DevicesHandlers;
+  DevicesHandlers &
+  TrustHandlers;
 
 export const handlers: Handlers = {
   ...sessionHandlers,
@@ -85,6 +88,7 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...syncHandlers,
   ...devicesHandlers,
+  ...trustHandlers,
 };
 
 export const METHOD_NAMES = Object.keys(handlers) as (keyof Handlers)[];

@@ -4,6 +4,7 @@ import { consultationsEn } from './areas/consultations.en';
 import { routinesEn } from './areas/routines.en';
 import { securityEn } from './areas/security.en';
 import { syncEn } from './areas/sync.en';
+import { trustEn } from './areas/trust.en';
 import type { Catalog } from './nb';
 
 export const en: Catalog = {
@@ -13,6 +14,7 @@ export const en: Catalog = {
     ...routinesEn,
     ...securityEn,
     ...syncEn,
+    ...trustEn,
     'app.name': 'Samvakt',
     'app.loading': 'Loading Samvakt …',
     'app.skipToContent': 'Skip to content',

@@ -6,6 +6,7 @@ import { consultationsNb } from './areas/consultations.nb';
 import { routinesNb } from './areas/routines.nb';
 import { securityNb } from './areas/security.nb';
 import { syncNb } from './areas/sync.nb';
+import { trustNb } from './areas/trust.nb';
 
 export const nbMessages = {
   ...competenceNb,
@@ -13,6 +14,7 @@ export const nbMessages = {
   ...routinesNb,
   ...securityNb,
   ...syncNb,
+  ...trustNb,
   'app.name': 'Samvakt',
   'app.loading': 'Laster Samvakt …',
   'app.skipToContent': 'Hopp til innholdet',

@@ -20,6 +20,7 @@ import { AutoLockSection } from './AutoLockSection';
 import { BackupsSection } from './BackupsSection';
 import { SyncSettingsSection } from './SyncSettingsSection';
 import { DeviceAdminSection } from './DeviceAdminSection';
+import { TrustSection } from './TrustSection';
 
 type Settings = ApiOutput<'settings.get'>;
 type OfficeList = ApiOutput<'offices.list'>;
@@ -58,6 +59,7 @@ export function SettingsPage() {
           {editable && <BackupsSection />}
           <SyncSettingsSection />
           {editable && <DeviceAdminSection />}
+          <TrustSection admin={editable} />
         </>
       )}
       <LanguageChoice />
