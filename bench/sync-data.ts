@@ -1,5 +1,9 @@
 // Benchmark data for sync: cells of a 5-year dataset (offices, staff, 40k shifts, 120k consultations) as a device would push them.
-import type { WireChange } from '../sync/protocol';
+import { digestList, generateSigningKey, newBlind, signBytes, signTransaction } from '../db/signing';
+import type { SigningKey } from '../db/signing';
+import { authorityRecordMessage } from '../domain/trust/canonical';
+import { isErasable } from '../sync/protocol';
+import type { PushTransaction, WireCell, WireChange } from '../sync/protocol';
 import { random } from './dataset';
 
 const START_MS = Date.UTC(2021, 0, 4, 8);
@@ -8,6 +12,9 @@ export interface SyncDataset {
   changes: WireChange[];
   rows: number;
 }
+
+/** The id of the dataset's cooperation row. */
+export const BENCH_COOPERATION_ROW = 'bench-cooperation';
 
 function hlcAt(ms: number, counter: number, clockId: string): string {
   return `${String(ms).padStart(15, '0')}-${String(counter).padStart(6, '0')}-${clockId}`;
@@ -26,6 +33,8 @@ export function syncDataset(options: { shifts?: number; consultations?: number; 
     for (const [column, value] of Object.entries({ ...values, deleted: 0 })) changes.push({ hlc, table, row: id, column, value });
     rows += 1;
   };
+  // The cooperation's own row: its id is what every signature names (docs/trust.md).
+  row('cooperation', BENCH_COOPERATION_ROW, { name: 'Benk-samarbeidet', example_data: 0, rota_limits: null, consultation_retention_months: 60 });
   const offices = ['grong', 'namsskogan', 'royrvik', 'lierne'];
   for (const office of offices) row('offices', office, { name: `${office} legekontor`, municipality: office, address: 'Sentrum 1', phone: '74 00 00 00', opening_hours: '{}', driving_minutes: '{}' });
   const staff = Array.from({ length: 40 }, (_, i) => `staff-${i}`);
@@ -77,4 +86,59 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
   return result;
+}
+
+/**
+ * The dataset as signed push transactions (protocol 2): one transaction per row, signed by `user-1`, who is the
+ * cooperation's root admin and holds the lead and nurse roles too (granted in the first transaction), so every
+ * row passes the service's checks. Returns the pushes' transactions in batches of at most `cellsPerPush` cells.
+ */
+export function signedPushes(dataset: SyncDataset, cellsPerPush: number): { pushes: PushTransaction[][]; key: SigningKey; userId: string } {
+  const cooperationId = BENCH_COOPERATION_ROW;
+  const key = generateSigningKey();
+  const author = 'user:user-1' as const;
+  const first = dataset.changes[0]!.hlc;
+  const firstTime = `${String(Number(first.slice(0, 15)) - 1).padStart(15, '0')}-000000-${first.slice(23)}`;
+  const records = [
+    { id: 'root', kind: 'root', subjectId: 'user-1', role: 'admin', publicKey: key.publicKey, signerId: 'user-1', at: firstTime, details: null },
+    { id: 'grant-lead', kind: 'grant', subjectId: 'user-1', role: 'lead', publicKey: null, signerId: 'user-1', at: firstTime, details: null },
+    { id: 'grant-nurse', kind: 'grant', subjectId: 'user-1', role: 'nurse', publicKey: null, signerId: 'user-1', at: firstTime, details: null },
+  ].map((record) => ({ ...record, signature: signBytes(key.privateKey, authorityRecordMessage(cooperationId, record)) }));
+  const authorityCells = records.flatMap((record) =>
+    Object.entries({ kind: record.kind, subject_id: record.subjectId, role: record.role, public_key: record.publicKey, signer_id: record.signerId, at: record.at, details: record.details, signature: record.signature, deleted: 0 }).map(
+      ([column, value]) => ({ table: 'authority_records', row: record.id, column, value }),
+    ),
+  );
+  const byHlc = new Map<string, WireCell[]>([[firstTime, authorityCells]]);
+  for (const change of dataset.changes) {
+    const cells = byHlc.get(change.hlc);
+    const cell: WireCell = { table: change.table, row: change.row, column: change.column, value: change.value };
+    if (cells) cells.push(cell);
+    else byHlc.set(change.hlc, [cell]);
+  }
+  const pushes: PushTransaction[][] = [[]];
+  let cellsInPush = 0;
+  for (const [hlc, cells] of byHlc) {
+    const blinded = cells.map((cell) => (isErasable(cell.table, cell.column) ? { ...cell, blind: newBlind() } : cell));
+    const digests = digestList(blinded.map((cell) => ({ ...cell, blind: cell.blind ?? null })));
+    const signature = signTransaction(key.privateKey, { cooperationId, author, hlc }, digests);
+    if (cellsInPush + cells.length > cellsPerPush) {
+      pushes.push([]);
+      cellsInPush = 0;
+    }
+    pushes.at(-1)!.push({ hlc, author, signature, digests, cells: blinded.map((cell, i) => ({ ...cell, i })) });
+    cellsInPush += cells.length;
+  }
+  return { pushes, key, userId: 'user-1' };
+}
+
+/** Changes as unsigned transactions (one per timestamp), as a computer from before signing pushes them. */
+export function legacyTransactions(changes: readonly WireChange[]): PushTransaction[] {
+  const byHlc = new Map<string, PushTransaction>();
+  for (const { hlc, table, row, column, value } of changes) {
+    const transaction = byHlc.get(hlc);
+    if (transaction) transaction.cells.push({ table, row, column, value });
+    else byHlc.set(hlc, { hlc, author: 'legacy', cells: [{ table, row, column, value }] });
+  }
+  return [...byHlc.values()];
 }

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { openLocalStore } from '../db/open';
+import { signAs, userSigner } from '../db/signer';
+import { generateSigningKey } from '../db/signing';
 import { SERVER_DATABASE_FILE } from '../server/open-storage';
 import { createSyncService } from '../server/service';
 import { createSqliteStorage } from '../server/sqlite-storage';
@@ -15,7 +17,7 @@ import { MAX_PUSH_CHANGES } from '../sync/protocol';
 import { createMemorySecretStore } from '../sync/secret-store';
 import { startServerProcess } from '../test/helpers/sync-server-process';
 import { summary } from './stats';
-import { batches, syncDataset } from './sync-data';
+import { signedPushes, syncDataset } from './sync-data';
 
 const { values } = parseArgs({ options: { shifts: { type: 'string', default: '40000' }, consultations: { type: 'string', default: '120000' }, runs: { type: 'string', default: '20' } } });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samvakt-bench-download-'));
@@ -29,10 +31,11 @@ try {
   // The service holds the cooperation's data, pushed earlier by another device.
   let started = performance.now();
   const source = await service.createEnrolmentCode({ cooperationId: 'bench', office: 'Grong' });
-  const sourceDevice = await service.enrol({ protocol: 1, code: source.code, clockId: 'bench-device' });
+  const sourceDevice = await service.enrol({ protocol: 2, code: source.code, clockId: 'bench-device', publicKey: generateSigningKey().publicKey });
   const device = await service.authenticate(`Bearer ${sourceDevice.deviceId}.${sourceDevice.secret}`);
   const dataset = syncDataset({ shifts: Number(values.shifts), consultations: Number(values.consultations) });
-  for (const batch of batches(dataset.changes, MAX_PUSH_CHANGES)) await service.push(device, { protocol: 1, cooperationId: 'bench', changes: batch });
+  const signed = signedPushes(dataset, MAX_PUSH_CHANGES);
+  for (const transactions of signed.pushes) await service.push(device, { protocol: 2, cooperationId: 'bench', transactions });
   console.log(`service: ${dataset.rows} rows, ${dataset.changes.length} cells (loaded in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
   // The service process takes over the loaded database, with its default limits.
@@ -55,9 +58,12 @@ try {
   const timings: number[] = [];
   const runs = Number(values.runs);
   for (let run = 0; run < runs; run++) {
-    store.writer.write((changes) => {
-      for (let i = 0; i < 100; i++) changes.update('shifts', `shift-${run * 100 + i}`, { note: `endret ${run}` });
-    });
+    // Signed by the dataset's lead, as the app signs a signed-in person's changes.
+    signAs(userSigner(signed.userId, signed.key), () =>
+      store.writer.write((changes) => {
+        for (let i = 0; i < 100; i++) changes.update('shifts', `shift-${run * 100 + i}`, { note: `endret ${run}` });
+      }),
+    );
     started = performance.now();
     const after = await engine.syncNow();
     timings.push(performance.now() - started);

