@@ -1,6 +1,8 @@
 // The backend: dispatches a call to its handler after the session, role and input checks, the same for every transport.
 import type { LocalStore } from '../db/open';
 import { getAutoLockMinutes } from '../db/security-settings';
+import { signAs } from '../db/signer';
+import { TrustRefusedError } from '../db/write-path';
 import { hasAnyRole } from '../domain/roles';
 import { BACKEND_LOCK_GRACE_MS } from '../domain/security';
 import { validate } from '../domain/validation';
@@ -60,7 +62,9 @@ export function createBackend(options: BackendOptions): Backend {
     const at = now();
     session.locked = true;
     try {
-      auditSecurity(options.store, { action: 'session.locked', actor: session, reason: 'inactivity', details: { by: 'backend' }, at });
+      const audit = () => auditSecurity(options.store, { action: 'session.locked', actor: session, reason: 'inactivity', details: { by: 'backend' }, at });
+      if (session.signer) signAs(session.signer, audit);
+      else audit();
     } catch (error) {
       logError(error, 'session.locked');
     }
@@ -91,13 +95,17 @@ export function createBackend(options: BackendOptions): Backend {
       clockMs,
     };
     try {
-      // Role-restricted and signed-in handlers only run with a session, checked above.
-      const value: unknown = await handler.run(ctx as CallContext & { session: NonNullable<typeof session> }, parsed.value);
+      // Role-restricted and signed-in handlers only run with a session, checked above. What they write is signed by the
+      // session's key; public handlers sign for themselves once they know who is signing in (or the device key signs).
+      const run = () => handler.run(ctx as CallContext & { session: NonNullable<typeof session> }, parsed.value);
+      const value: unknown = await (handler.access !== 'public' && session?.signer ? signAs(session.signer, run) : run());
       if (handler.changes) events.emit({ type: 'data.changed', area: handler.changes });
       return { ok: true, value: value ?? null };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };
       logError(error, request.method);
+      // The write path refused a change the signer may not make (the permission table or the chain): nothing was written.
+      if (error instanceof TrustRefusedError) return { ok: false, error: { code: 'auth.forbidden' } };
       return { ok: false, error: { code: 'internal' } };
     }
   }

@@ -2,15 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../domain/roles';
 import type { Role } from '../domain/roles';
-import { openTempStore } from '../test/helpers/temp-store';
+import { openTempStore, seedSignedCooperation } from '../test/helpers/temp-store';
 import { createBackend } from './api';
 import { createLocalOnlySync } from './jobs/background-sync';
 import type { Backend } from './api';
 import { METHOD_NAMES } from './handlers/index';
-import { hashPassword } from './core/passwords';
-import { createStaffMember } from '../db/staff';
-import { createUser } from '../db/users';
-import { createCooperation } from '../db/cooperation';
 
 /** Who may call each handler. Adding a handler without a row here fails the test. */
 const EXPECTED: Record<string, 'public' | 'signedIn' | readonly Role[]> = {
@@ -118,14 +114,7 @@ const tokens = new Map<Role, string>();
 beforeAll(async () => {
   store = openTempStore();
   backend = createBackend({ store, sync: createLocalOnlySync(store) });
-  const passwordHash = await hashPassword('riktig-passord', { N: 1024, r: 8, p: 1 });
-  store.writer.write((changes) => {
-    createCooperation(changes, { name: 'Test', exampleData: false });
-    for (const role of ROLES) {
-      const staffId = createStaffMember(changes, { name: role, profession: 'other', hprNumber: null, homeMunicipality: null, baseOfficeId: null, positionPercent: 100, active: true });
-      createUser(changes, { staffId, username: role, passwordHash, roles: [role] });
-    }
-  });
+  await seedSignedCooperation(store, ROLES.map((role) => ({ username: role, roles: [role] })), 'riktig-passord');
   for (const role of ROLES) {
     const result = await backend.call({ method: 'session.signIn', input: { username: role, password: 'riktig-passord' }, sessionToken: null });
     if (!result.ok) throw new Error(`sign-in as ${role} failed`);

@@ -1,15 +1,12 @@
 // Tests sign-in limits, locking (screen and backend backstop), unlocking and the security events in the audit log, over a real store.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../db/audit';
-import { createCooperation } from '../db/cooperation';
-import { createStaffMember } from '../db/staff';
-import { createUser, findCredentials } from '../db/users';
+import { findCredentials } from '../db/users';
 import { AUTO_LOCK_DEFAULT_MINUTES, BACKEND_LOCK_GRACE_MS, MAX_FAILED_SIGN_INS, SIGN_IN_LOCKOUT_MINUTES } from '../domain/security';
-import { openTempStore } from '../test/helpers/temp-store';
+import { openTempStore, seedSignedCooperation } from '../test/helpers/temp-store';
 import { createBackend } from './api';
 import { createLocalOnlySync } from './jobs/background-sync';
 import type { ApiResponse, Backend } from './api';
-import { hashPassword } from './core/passwords';
 import { listOutbox } from '../db/outbox';
 
 const PASSWORD = 'riktig-passord';
@@ -23,14 +20,8 @@ beforeEach(async () => {
   clock = Date.parse('2026-11-30T08:00:00Z');
   store = openTempStore();
   backend = createBackend({ store, sync: createLocalOnlySync(store), now, clockMs: () => clock });
-  const passwordHash = await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 });
-  store.writer.write((changes) => {
-    createCooperation(changes, { name: 'Test', exampleData: false });
-    for (const [username, roles] of [['kari', ['nurse']], ['admin', ['admin']], ['ola', ['receptionist']]] as const) {
-      const staffId = createStaffMember(changes, { name: username, profession: 'other', hprNumber: null, homeMunicipality: null, baseOfficeId: null, positionPercent: 100, active: true });
-      userIds.set(username, createUser(changes, { staffId, username, passwordHash, roles: [...roles] }));
-    }
-  });
+  const seeded = await seedSignedCooperation(store, [{ username: 'kari', roles: ['nurse'] }, { username: 'admin', roles: ['admin'] }, { username: 'ola', roles: ['receptionist'] }], PASSWORD);
+  for (const [username, account] of seeded) userIds.set(username, account.id);
 });
 afterEach(() => store.close());
 

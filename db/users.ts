@@ -15,9 +15,11 @@ interface UserRow {
   active: number;
 }
 
-/** A user with the password hash, for sign-in only; never leaves the backend. */
+/** A user with the password hash and wrapped private key, for sign-in only; never leaves the backend. */
 export interface UserCredentials extends UserSummary {
   passwordHash: string;
+  /** The Ed25519 private key encrypted under the password's wrapping key; null for an account from before signing. */
+  wrappedKey: string | null;
 }
 
 function toUser(row: UserRow): UserSummary {
@@ -31,7 +33,7 @@ function toUser(row: UserRow): UserSummary {
   };
 }
 
-const SELECT = `SELECT u.id, u.staff_id, s.name AS staff_name, u.username, u.roles, u.active, u.password_hash
+const SELECT = `SELECT u.id, u.staff_id, s.name AS staff_name, u.username, u.roles, u.active, u.password_hash, u.wrapped_key
   FROM users u LEFT JOIN staff s ON s.id = u.staff_id`;
 
 export function listUsers(db: Database.Database): UserSummary[] {
@@ -46,9 +48,9 @@ export function getUser(db: Database.Database, id: string): UserSummary | null {
 
 export function findCredentials(db: Database.Database, username: string): UserCredentials | null {
   const row = statement(db, `${SELECT} WHERE u.username = ? AND u.deleted = 0 ORDER BY u.id LIMIT 1`).get(username) as
-    | (UserRow & { password_hash: string })
+    | (UserRow & { password_hash: string; wrapped_key: string | null })
     | undefined;
-  return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+  return row ? { ...toUser(row), passwordHash: row.password_hash, wrappedKey: row.wrapped_key } : null;
 }
 
 /** Every username by user id, deleted users included: history keeps naming who did what. */
@@ -63,15 +65,16 @@ export function countUsers(db: Database.Database): number {
 
 export function createUser(
   changes: ChangeSet,
-  values: { staffId: string; username: string; passwordHash: string; roles: Role[] },
+  values: { staffId: string; username: string; passwordHash: string; roles: Role[]; wrappedKey?: string | null; id?: string },
 ): string {
-  const id = newId();
+  const id = values.id ?? newId();
   changes.insert('users', id, {
     staff_id: values.staffId,
     username: values.username,
     password_hash: values.passwordHash,
     roles: JSON.stringify(values.roles),
     active: 1,
+    ...(values.wrappedKey ? { wrapped_key: values.wrappedKey } : {}),
   });
   return id;
 }
@@ -80,6 +83,17 @@ export function updateUser(changes: ChangeSet, id: string, values: { roles: Role
   changes.update('users', id, { roles: JSON.stringify(values.roles), active: values.active ? 1 : 0 });
 }
 
-export function setPasswordHash(changes: ChangeSet, id: string, passwordHash: string): void {
-  changes.update('users', id, { password_hash: passwordHash });
+/** Sets the password hash and, when given, the private key wrapped under the new password (both change together). */
+export function setPasswordHash(changes: ChangeSet, id: string, passwordHash: string, wrappedKey?: string): void {
+  changes.update('users', id, { password_hash: passwordHash, ...(wrappedKey ? { wrapped_key: wrappedKey } : {}) });
+}
+
+export function setWrappedKey(changes: ChangeSet, id: string, wrappedKey: string): void {
+  changes.update('users', id, { wrapped_key: wrappedKey });
+}
+
+/** Every account (deactivated ones too) with its roles and state, as the users table holds them: what a takeover lists. */
+export function accountsForTakeover(db: Database.Database): { userId: string; roles: Role[]; active: boolean }[] {
+  const rows = statement(db, 'SELECT id, roles, active FROM users WHERE deleted = 0 ORDER BY id').all() as { id: string; roles: string; active: number }[];
+  return rows.map((row) => ({ userId: row.id, roles: JSON.parse(row.roles) as Role[], active: row.active === 1 }));
 }

@@ -31,11 +31,37 @@ const CONTACTS: readonly ContactKind[] = ['inPerson', 'phone', 'video'];
 const CONTACT_WEIGHTS = [55, 38, 7];
 const NOTES = ['Råd om væske og hvile', 'Ny kontakt ved forverring', 'Kontroll om en uke', 'Urinstiks tatt', 'Sårskift, tørt og rent', null, null, null];
 
+/** Runs fn in one transaction signed by the given user (each entry and amendment is signed by the user it names). */
+type WriteAs = (userId: string, fn: (changes: ChangeSet) => void) => void;
+
 /**
  * Writes about 300 entries on working days of the last six weeks (before today, so none lies in the future), a few
- * amended and two cancelled, by the example receptionist. Deterministic: the same day gives the same log.
+ * amended and two cancelled, by the example receptionist and nurse. Deterministic: the same day gives the same log.
  */
-export function writeExampleConsultations(changes: ChangeSet, today: LocalDate, staff: Lookup, office: Lookup, receptionistUserId: string, nurseUserId: string): void {
+export function writeExampleConsultations(writeAs: WriteAs, today: LocalDate, staff: Lookup, office: Lookup, receptionistUserId: string, nurseUserId: string): void {
+  const written: { id: string; fields: EntryFields }[] = [];
+  writeAs(receptionistUserId, (changes) => written.push(...writeEntries(changes, today, staff, office, receptionistUserId)));
+  // A few corrections and two cancellations, so the history views have something to show.
+  writeAs(nurseUserId, (changes) =>
+    written.slice(5, 9).forEach(({ id, fields }, index) => {
+      appendAmendment(changes, {
+        consultationId: id,
+        kind: 'amended',
+        changes: { outcome: fields.outcome === 'bookedWithDoctor' ? 'resolvedByNurse' : 'bookedWithDoctor', ...(fields.doctorId ? {} : { doctorId: null }) },
+        reason: index % 2 === 0 ? 'Feil utfall registrert' : 'Pasienten fikk likevel time hos lege',
+        byUserId: nurseUserId,
+        at: osloToUtcIso(dateOfAt(fields.at), '16:00'),
+      });
+    }),
+  );
+  writeAs(receptionistUserId, (changes) => {
+    for (const { id, fields } of written.slice(20, 22)) {
+      appendAmendment(changes, { consultationId: id, kind: 'cancelled', changes: {}, reason: 'Registrert to ganger', byUserId: receptionistUserId, at: osloToUtcIso(dateOfAt(fields.at), '16:05') });
+    }
+  });
+}
+
+function writeEntries(changes: ChangeSet, today: LocalDate, staff: Lookup, office: Lookup, receptionistUserId: string): { id: string; fields: EntryFields }[] {
   const next = seededRandom(20261126);
   const routines = listRoutineVersions(changes.db).filter((routine) => routine.status === 'active');
   const written: { id: string; fields: EntryFields }[] = [];
@@ -81,20 +107,7 @@ export function writeExampleConsultations(changes: ChangeSet, today: LocalDate, 
       }
     }
   }
-  // A few corrections and two cancellations, so the history views have something to show.
-  written.slice(5, 9).forEach(({ id, fields }, index) => {
-    appendAmendment(changes, {
-      consultationId: id,
-      kind: 'amended',
-      changes: { outcome: fields.outcome === 'bookedWithDoctor' ? 'resolvedByNurse' : 'bookedWithDoctor', ...(fields.doctorId ? {} : { doctorId: null }) },
-      reason: index % 2 === 0 ? 'Feil utfall registrert' : 'Pasienten fikk likevel time hos lege',
-      byUserId: nurseUserId,
-      at: osloToUtcIso(dateOfAt(fields.at), '16:00'),
-    });
-  });
-  for (const { id, fields } of written.slice(20, 22)) {
-    appendAmendment(changes, { consultationId: id, kind: 'cancelled', changes: {}, reason: 'Registrert to ganger', byUserId: receptionistUserId, at: osloToUtcIso(dateOfAt(fields.at), '16:05') });
-  }
+  return written;
 }
 
 function dateOfAt(at: string): LocalDate {

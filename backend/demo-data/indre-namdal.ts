@@ -1,4 +1,4 @@
-// The example dataset: Indre Namdal's four offices and fictional staff, with one sign-in per role.
+// The example dataset: Indre Namdal's four offices and fictional staff, with one sign-in per role, as a fully signed cooperation.
 import type { Role } from '../../domain/roles';
 import type { Profession } from '../../domain/staff';
 import { STANDARD_OPENING_HOURS } from '../../domain/offices';
@@ -7,7 +7,14 @@ import { createOffice, updateOffice, getOffice } from '../../db/offices';
 import type { LocalStore } from '../../db/open';
 import { createStaffMember } from '../../db/staff';
 import { createUser } from '../../db/users';
-import { hashPassword } from '../core/passwords';
+import { writeAuthorityRecords } from '../../db/authority-records';
+import type { NewAuthorityRecord } from '../../db/authority-records';
+import { newId } from '../../db/ids';
+import { signAs, userSigner } from '../../db/signer';
+import type { SigningKey } from '../../db/signing';
+import type { ChangeSet } from '../../db/write-path';
+import { newAccountKey } from '../core/account-keys';
+import { hashPasswordWithKey } from '../core/passwords';
 import { writeExampleConsultations } from './indre-namdal-consultations';
 import { writeExampleCompetence } from './indre-namdal-competence';
 import { writeExampleRoutines } from './indre-namdal-routines';
@@ -81,66 +88,96 @@ export const EXAMPLE_ACCOUNTS: ExampleAccount[] = STAFF.flatMap((member) =>
   member.login ? [{ username: member.login.username, password: EXAMPLE_PASSWORD, name: member.name, roles: member.login.roles }] : [],
 );
 
+interface ExampleUser {
+  id: string;
+  key: SigningKey;
+  wrappedKey: string;
+  passwordHash: string;
+}
+
 /**
- * Writes the whole example dataset in one transaction through the write path.
- * `assertStillEmpty` runs inside the transaction so two windows cannot both load it.
+ * Writes the whole example dataset through the write path, each part signed by an example user whose role may write it
+ * (the admin: cooperation, offices, staff, accounts; the lead: competence and rota; the doctor: routines; the
+ * receptionist and nurse: the consultation log), inside one database transaction so it is all or nothing. The admin's
+ * key is the root; every other account gets a key and an account record signed by the admin. `assertStillEmpty` runs
+ * inside the transaction so two windows cannot both load it.
  */
 export async function loadExampleDataset(store: LocalStore, assertStillEmpty: () => void, today: LocalDate): Promise<void> {
-  const hashes = new Map<string, string>();
-  const passwordHash = await hashPassword(EXAMPLE_PASSWORD);
-  for (const account of EXAMPLE_ACCOUNTS) hashes.set(account.username, passwordHash);
+  // Every example account has the same password: one scrypt run gives the hash and wrapping key for all of them.
+  const secrets = await hashPasswordWithKey(EXAMPLE_PASSWORD);
+  const users = new Map<string, ExampleUser>();
+  for (const account of EXAMPLE_ACCOUNTS) users.set(account.username, { id: newId(), passwordHash: secrets.hash, ...newAccountKey(secrets.wrappingKey) });
+  const user = (username: string) => users.get(username) ?? missing('user', username);
+  const as = <R>(username: string, fn: (changes: ChangeSet) => R): R => {
+    const { id, key } = user(username);
+    return signAs(userSigner(id, key), () => store.writer.write(fn));
+  };
 
-  store.writer.write((changes) => {
-    assertStillEmpty();
-    createCooperation(changes, { name: 'Indre Namdal legesamarbeid (eksempel)', exampleData: true });
-    const officeIds = new Map<OfficeKey, string>();
-    for (const office of OFFICES) {
-      const { key, ...values } = office;
-      officeIds.set(key, createOffice(changes, { ...values, openingHours: STANDARD_OPENING_HOURS, drivingMinutes: {} }));
-    }
-    for (const from of OFFICES) {
-      const id = officeIds.get(from.key)!;
-      const drivingMinutes = Object.fromEntries(
-        OFFICES.filter((to) => to.key !== from.key).map((to) => [officeIds.get(to.key)!, DRIVING[from.key][to.key]]),
-      );
-      updateOffice(changes, id, { ...getOffice(changes.db, id)!, drivingMinutes });
-    }
-    const staffIds = new Map<string, string>();
-    const userIds = new Map<string, string>();
-    for (const member of STAFF) {
-      const staffId = createStaffMember(changes, {
-        name: member.name,
-        profession: member.profession,
-        hprNumber: member.hpr ?? null,
-        homeMunicipality: member.home,
-        baseOfficeId: officeIds.get(member.base)!,
-        positionPercent: member.percent,
-        active: true,
-      });
-      staffIds.set(member.name, staffId);
-      if (member.login) {
-        userIds.set(member.login.username, createUser(changes, { staffId, username: member.login.username, passwordHash: hashes.get(member.login.username)!, roles: member.login.roles }));
+  store.db.transaction(() => {
+    const { officeIds, staffIds } = as('admin', (changes) => {
+      assertStillEmpty();
+      createCooperation(changes, { name: 'Indre Namdal legesamarbeid (eksempel)', exampleData: true });
+      const admin = user('admin');
+      const records: NewAuthorityRecord[] = [{ kind: 'root', subjectId: admin.id, signerId: admin.id, role: 'admin', publicKey: admin.key.publicKey }];
+      for (const account of EXAMPLE_ACCOUNTS) {
+        if (account.username === 'admin') continue;
+        const { id, key } = user(account.username);
+        records.push({ kind: 'account', subjectId: id, signerId: admin.id, publicKey: key.publicKey, details: { roles: account.roles } });
       }
-    }
+      writeAuthorityRecords(changes, records, admin.key);
+      return writeOrganisation(changes, (username) => user(username));
+    });
+    store.trust.pinRoot(user('admin').key.publicKey);
+
     const officeByMunicipality = new Map<string, string>(OFFICES.map((office) => [office.municipality, officeIds.get(office.key)!]));
     const staffLookup = (name: string) => staffIds.get(name) ?? missing('staff member', name);
-    const competenceTypeIds = writeExampleCompetence(changes, today, staffLookup, staffLookup('Torunn Hellvik'));
-    writeExampleRoutines(changes, today, staffLookup, competenceTypeIds);
-    writeExampleRota(
-      changes,
-      today,
-      (name) => staffIds.get(name) ?? missing('staff member', name),
-      (municipality) => officeByMunicipality.get(municipality) ?? missing('office', municipality),
-    );
+    const officeLookup = (municipality: string) => officeByMunicipality.get(municipality) ?? missing('office', municipality);
+    const competenceTypeIds = as('leder', (changes) => writeExampleCompetence(changes, today, staffLookup, staffLookup('Torunn Hellvik')));
+    as('lege', (changes) => writeExampleRoutines(changes, today, staffLookup, competenceTypeIds));
+    as('leder', (changes) => writeExampleRota(changes, today, staffLookup, officeLookup));
+    const receptionist = user('resepsjon').id;
+    const nurse = user('sykepleier').id;
     writeExampleConsultations(
-      changes,
+      (userId, fn) => as(userId === receptionist ? 'resepsjon' : userId === nurse ? 'sykepleier' : missing('user', userId), fn),
       today,
       staffLookup,
-      (municipality) => officeByMunicipality.get(municipality) ?? missing('office', municipality),
-      userIds.get('resepsjon') ?? missing('user', 'resepsjon'),
-      userIds.get('sykepleier') ?? missing('user', 'sykepleier'),
+      officeLookup,
+      receptionist,
+      nurse,
     );
-  });
+  })();
+}
+
+/** The offices, staff and example accounts (written by the admin). */
+function writeOrganisation(changes: ChangeSet, user: (username: string) => ExampleUser) {
+  const officeIds = new Map<OfficeKey, string>();
+  for (const office of OFFICES) {
+    const { key, ...values } = office;
+    officeIds.set(key, createOffice(changes, { ...values, openingHours: STANDARD_OPENING_HOURS, drivingMinutes: {} }));
+  }
+  for (const from of OFFICES) {
+    const id = officeIds.get(from.key)!;
+    const drivingMinutes = Object.fromEntries(OFFICES.filter((to) => to.key !== from.key).map((to) => [officeIds.get(to.key)!, DRIVING[from.key][to.key]]));
+    updateOffice(changes, id, { ...getOffice(changes.db, id)!, drivingMinutes });
+  }
+  const staffIds = new Map<string, string>();
+  for (const member of STAFF) {
+    const staffId = createStaffMember(changes, {
+      name: member.name,
+      profession: member.profession,
+      hprNumber: member.hpr ?? null,
+      homeMunicipality: member.home,
+      baseOfficeId: officeIds.get(member.base)!,
+      positionPercent: member.percent,
+      active: true,
+    });
+    staffIds.set(member.name, staffId);
+    if (member.login) {
+      const account = user(member.login.username);
+      createUser(changes, { id: account.id, staffId, username: member.login.username, passwordHash: account.passwordHash, roles: member.login.roles, wrappedKey: account.wrappedKey });
+    }
+  }
+  return { officeIds, staffIds };
 }
 
 function missing(what: string, name: string): never {

@@ -1,13 +1,16 @@
 // Session handlers: sign in (with failed-attempt limits), sign out, lock and unlock, activity reports, and who is signed in.
 import { z } from 'zod';
 import type { Role } from '../../domain/roles';
-import { findCredentials, setPasswordHash } from '../../db/users';
+import { signAs } from '../../db/signer';
+import type { Signer } from '../../db/signer';
+import { findCredentials } from '../../db/users';
 import { getAutoLockMinutes } from '../../db/security-settings';
 import { lockReasonSchema } from '../../domain/security';
 import { AppError } from '../errors';
 import { defineHandler } from '../core/handler';
 import type { CallContext, SignedInContext } from '../core/handler';
-import { hashPassword, needsRehash, verifyPassword } from '../core/passwords';
+import { carryOutSignIn, planSignIn } from '../core/account-keys';
+import { hashPassword, hashPasswordWithKey, needsRehash, verifyPasswordKey } from '../core/passwords';
 import { auditSecurity } from '../core/security-audit';
 import type { Session } from '../core/sessions';
 import { clearSignInFailures, lockoutMinutesLeft, recordSignInFailure } from '../core/sign-in-limits';
@@ -30,20 +33,27 @@ function publicUser(session: Session): SignedInUser {
   return { userId: session.userId, staffId: session.staffId, name: session.name, username: session.username, roles: session.roles };
 }
 
-/** Starts a session for a user whose password has been checked; used by sign-in and first-run setup. */
-export function startSession(ctx: CallContext, user: { id: string; staffId: string; staffName: string; username: string; roles: Role[] }) {
+/**
+ * Starts a session for a user whose password has been checked; used by sign-in and first-run setup. `roles` are the
+ * chain's (docs/trust.md); `signer` is the user's unwrapped key, null only on a store from before signing.
+ */
+export function startSession(ctx: CallContext, user: { id: string; staffId: string; staffName: string; username: string; roles: Role[] }, signer: Signer | null) {
   const session = ctx.sessions.create({
     userId: user.id,
     staffId: user.staffId,
     name: user.staffName,
     username: user.username,
     roles: user.roles,
+    signer,
   });
-  auditSecurity(ctx.store, { action: 'session.signedIn', actor: session, at: ctx.now() });
+  const audit = () => auditSecurity(ctx.store, { action: 'session.signedIn', actor: session, at: ctx.now() });
+  if (signer) signAs(signer, audit);
+  else audit();
   return { sessionToken: session.token, user: publicUser(session) };
 }
 
-type FailureReason = 'unknownUser' | 'wrongPassword' | 'inactive' | 'lockedOut';
+/** `untrusted`: the password matched a users row the chain of authority does not back (a planted account or key). */
+type FailureReason = 'unknownUser' | 'wrongPassword' | 'inactive' | 'lockedOut' | 'untrusted';
 
 /** Audits a failed sign-in or unlock, and counts it towards the username's lockout (a lockout itself is not counted). */
 function signInFailed(ctx: CallContext, username: string, userId: string | null, reason: FailureReason, during: 'signIn' | 'unlock'): never {
@@ -80,19 +90,19 @@ async function signIn(ctx: CallContext, input: z.output<typeof signInInput>) {
   // Unknown usernames are limited too, so a lockout does not reveal which usernames exist.
   if (lockoutMinutesLeft(ctx.store.db, input.username, ctx.clockMs()) !== null) signInFailed(ctx, input.username, user?.id ?? null, 'lockedOut', 'signIn');
   // An unknown username costs the same hashing as a wrong password, so timing does not reveal which usernames exist.
-  const matches = await verifyPassword(input.password, user?.passwordHash ?? (await unknownUserHash()));
+  const wrappingKey = await verifyPasswordKey(input.password, user?.passwordHash ?? (await unknownUserHash()));
   if (!user) signInFailed(ctx, input.username, null, 'unknownUser', 'signIn');
-  if (!matches) signInFailed(ctx, input.username, user.id, 'wrongPassword', 'signIn');
+  if (!wrappingKey) signInFailed(ctx, input.username, user.id, 'wrongPassword', 'signIn');
   if (!user.active) signInFailed(ctx, input.username, user.id, 'inactive', 'signIn');
+  // The password opens the private key; the chain of authority (not the users row) says whether it is this account's key and which roles it holds.
+  const plan = planSignIn(ctx.store, user, wrappingKey);
+  if (plan.kind === 'refused') signInFailed(ctx, input.username, user.id, plan.reason, 'signIn');
+  // A hash from before today's scrypt parameters is re-made now that the password is at hand, the key re-wrapped under it.
+  const rehash = needsRehash(user.passwordHash) ? await hashPasswordWithKey(input.password) : null;
+  const { signer, roles } = carryOutSignIn(ctx.store, user, plan, wrappingKey, rehash);
+  if (plan.kind === 'takeover') ctx.sessions.removeUnsigned();
   clearSignInFailures(ctx.store.db, input.username);
-  if (needsRehash(user.passwordHash)) await rehashPassword(ctx, user.id, input.password);
-  return startSession(ctx, user);
-}
-
-/** Re-makes a hash from before today's scrypt parameters, now that the password is at hand (it syncs like any change). */
-async function rehashPassword(ctx: CallContext, userId: string, password: string): Promise<void> {
-  const passwordHash = await hashPassword(password);
-  ctx.store.writer.write((changes) => setPasswordHash(changes, userId, passwordHash));
+  return startSession(ctx, { ...user, roles }, signer);
 }
 
 /** Locks the screen: the UI calls it after the idle time, or the user chooses "Lås skjermen". */
@@ -116,7 +126,7 @@ async function unlock(ctx: SignedInContext, input: z.output<typeof unlockInput>)
     signInFailed(ctx, session.username, session.userId, 'lockedOut', 'unlock');
   }
   const user = findCredentials(ctx.store.db, session.username);
-  const matches = user ? await verifyPassword(input.password, user.passwordHash) : false;
+  const matches = user ? (await verifyPasswordKey(input.password, user.passwordHash)) !== null : false;
   if (!user || !user.active || user.id !== session.userId) {
     endSession(ctx, 'unlockFailures');
     throw new AppError('auth.signInRequired');

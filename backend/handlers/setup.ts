@@ -5,12 +5,16 @@ import { passwordSchema, usernameSchema } from '../../domain/users';
 import { createCooperation, getCooperation } from '../../db/cooperation';
 import { createStaffMember } from '../../db/staff';
 import { countUsers, createUser } from '../../db/users';
+import { writeAuthorityRecord } from '../../db/authority-records';
+import { newId } from '../../db/ids';
+import { signAs, userSigner } from '../../db/signer';
 import { AppError } from '../errors';
 import { EXAMPLE_ACCOUNTS, loadExampleDataset } from '../demo-data/indre-namdal';
 import { defineHandler } from '../core/handler';
 import { osloToday } from '../../domain/calendar/oslo';
 import type { CallContext } from '../core/handler';
-import { hashPassword } from '../core/passwords';
+import { newAccountKey } from '../core/account-keys';
+import { hashPasswordWithKey } from '../core/passwords';
 import { startSession } from './session';
 
 function needsSetup(ctx: CallContext): boolean {
@@ -39,26 +43,36 @@ function setupStatus(ctx: CallContext) {
   };
 }
 
-/** First run: the cooperation, its first admin (as a staff member with a user) and a session for them. */
+/**
+ * First run: the cooperation, its first admin (as a staff member with a user) and a session for them. The admin's new
+ * key is the cooperation's root (docs/trust.md): the whole transaction is signed by it, and the root record with it.
+ */
 async function createFirstCooperation(ctx: CallContext, input: z.output<typeof createCooperationInput>) {
   assertNeedsSetup(ctx);
-  const passwordHash = await hashPassword(input.password);
+  const secrets = await hashPasswordWithKey(input.password);
   assertNeedsSetup(ctx); // hashing awaited; another window may have finished setup meanwhile
-  const user = ctx.store.writer.write((changes) => {
-    createCooperation(changes, { name: input.cooperationName, exampleData: false });
-    const staffId = createStaffMember(changes, {
-      name: input.adminName,
-      profession: 'other',
-      hprNumber: null,
-      homeMunicipality: null,
-      baseOfficeId: null,
-      positionPercent: 100,
-      active: true,
-    });
-    const id = createUser(changes, { staffId, username: input.username, passwordHash, roles: ['admin'] });
-    return { id, staffId, staffName: input.adminName, username: input.username, roles: ['admin' as const] };
-  });
-  return startSession(ctx, user);
+  const { key, wrappedKey } = newAccountKey(secrets.wrappingKey);
+  const adminId = newId();
+  const signer = userSigner(adminId, key);
+  const user = signAs(signer, () =>
+    ctx.store.writer.write((changes) => {
+      createCooperation(changes, { name: input.cooperationName, exampleData: false });
+      writeAuthorityRecord(changes, { kind: 'root', subjectId: adminId, signerId: adminId, role: 'admin', publicKey: key.publicKey }, key);
+      const staffId = createStaffMember(changes, {
+        name: input.adminName,
+        profession: 'other',
+        hprNumber: null,
+        homeMunicipality: null,
+        baseOfficeId: null,
+        positionPercent: 100,
+        active: true,
+      });
+      const id = createUser(changes, { id: adminId, staffId, username: input.username, passwordHash: secrets.hash, roles: ['admin'], wrappedKey });
+      return { id, staffId, staffName: input.adminName, username: input.username, roles: ['admin' as const] };
+    }),
+  );
+  ctx.store.trust.pinRoot(key.publicKey);
+  return startSession(ctx, user, signer);
 }
 
 async function loadExample(ctx: CallContext) {
