@@ -14,6 +14,7 @@ import { createBackend } from './api';
 import type { Backend } from './api';
 import { hashPassword, hashPasswordWithKey, verifyPasswordKey } from './core/passwords';
 import { createLocalOnlySync } from './jobs/background-sync';
+import { runDailyBackup } from './jobs/daily-backup';
 
 type Store = ReturnType<typeof openTempStore>;
 const opened: Store[] = [];
@@ -285,5 +286,27 @@ describe('a write the signer may not make', () => {
     expect(logged.join('\n')).toContain('trust.inactiveAuthor');
     expect(listOutbox(store.db).length).toBe(outbox);
     expect(store.db.prepare('SELECT count(*) FROM offices').pluck().get()).toBe(offices);
+  });
+
+  it('a restore is recorded even when the restored chain does not hold the admin\'s current key', async () => {
+    const { store, call, admin, staffId } = await setUp();
+    await value(call('users.create', { staffId, username: 'bea', password: 'bea-passord-1', roles: ['admin'] }, admin.sessionToken));
+    const backup = await value<{ fileName: string }>(call('backups.create', {}, admin.sessionToken));
+    // After the backup, Bea (in another window) resets Ada's password: Ada's key now is not the one in the backup.
+    const window = createBackend({ store, sync: createLocalOnlySync(store), logError: () => undefined });
+    const bea = await value<SignedIn>(window.call({ method: 'session.signIn', input: { username: 'bea', password: 'bea-passord-1' }, sessionToken: null }));
+    await value(window.call({ method: 'users.setPassword', input: { id: admin.user.userId, password: 'ada-passord-2' }, sessionToken: bea.sessionToken }));
+    const ada = await value<SignedIn>(signIn(call, 'ada', 'ada-passord-2'));
+    const result = await call('backups.restore', { fileName: backup.fileName }, ada.sessionToken);
+    expect(result.ok).toBe(true);
+    expect(listAuditEvents(store.db).filter((event) => event.action === 'backup.restored')).toHaveLength(1);
+  });
+
+  it('the daily backup, with nobody signed in, is recorded under this computer\'s key', async () => {
+    const { store } = await setUp();
+    expect(runDailyBackup({ store, now: () => new Date('2026-12-01T02:00:00Z'), log: () => undefined })).toBeTruthy();
+    expect(listAuditEvents(store.db).filter((event) => event.action === 'backup.created')).toHaveLength(1);
+    const author = store.db.prepare('SELECT author FROM outbox_transactions ORDER BY hlc DESC LIMIT 1').pluck().get();
+    expect(author).toBe(`device:${store.clock.deviceId}`);
   });
 });

@@ -24,7 +24,8 @@ import { createLocalOnlySync } from '../backend/jobs/background-sync';
 import { emergencyNurseLookup } from '../backend/read-models/emergency-nurse';
 import { plannedShifts } from '../backend/read-models/rota-week';
 import { EXAMPLE_PASSWORD } from '../backend/demo-data/indre-namdal';
-import { generateDataset, random } from './dataset';
+import { exampleSigner, generateDataset, random, writeAs } from './dataset';
+import type { Signer } from '../db/signer';
 import { summary } from './stats';
 
 const { values } = parseArgs({
@@ -39,10 +40,10 @@ const typeTarget = Number(values.types);
  * apply to them, with one to three records each (renewals keep history), obtained relative to `today` so that some are
  * valid, some expiring and some expired.
  */
-function fillRegister(store: LocalStore, target: number, today: string): { types: number; records: number } {
+function fillRegister(store: LocalStore, lead: Signer, target: number, today: string): { types: number; records: number } {
   const rand = random(7);
   let records = 0;
-  store.writer.write((changes) => {
+  writeAs(store, lead, (changes) => {
     const existing = listCompetenceTypes(changes.db).length;
     for (let index = existing; index < target; index++) {
       const appliesTo = PROFESSIONS.filter((profession) => profession === 'nurse' || rand() < 0.5) as Profession[];
@@ -87,7 +88,7 @@ try {
   const from = addDays(today, -Math.round((years - 1) * 365.25));
   let started = performance.now();
   const dataset = await generateDataset(store, { from, years });
-  const register = fillRegister(store, typeTarget, today);
+  const register = fillRegister(store, await exampleSigner(store, 'leder'), typeTarget, today);
   const active = listStaff(store.db).filter((member) => member.active).length;
   console.log(
     `dataset: ${dataset.offices} offices, ${active} active staff, ${dataset.shifts} shifts over ${years} years; ${register.types} competence types, ${register.records} competence records (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,

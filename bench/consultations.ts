@@ -23,7 +23,8 @@ import { listStaff } from '../db/staff';
 import { createBackend } from '../backend/api';
 import { createLocalOnlySync } from '../backend/jobs/background-sync';
 import { EXAMPLE_PASSWORD } from '../backend/demo-data/indre-namdal';
-import { generateDataset } from './dataset';
+import { exampleSigner, generateDataset, writeAs } from './dataset';
+import type { Signer } from '../db/signer';
 import { percentile } from './stats';
 
 const { values } = parseArgs({
@@ -76,7 +77,7 @@ function officesOf(store: LocalStore): Office[] {
  * receptionists would have over the years; about 1 % get an amendment (one in five of those a cancellation). Returns the
  * identity numbers used, for the searches.
  */
-function fillLog(store: LocalStore, offices: readonly Office[], days: readonly LocalDate[], count: number): { identityNumbers: string[]; amended: number; cancelled: number } {
+function fillLog(store: LocalStore, reception: Signer, offices: readonly Office[], days: readonly LocalDate[], count: number): { identityNumbers: string[]; amended: number; cancelled: number } {
   const next = seededRandom(5120);
   const patients: { idNumber: string; birthYear: number }[] = [];
   for (let i = 0; i < PATIENTS; i++) {
@@ -86,15 +87,15 @@ function fillLog(store: LocalStore, offices: readonly Office[], days: readonly L
     if (idNumber) patients.push({ idNumber, birthYear });
   }
   const receptionist = store.db.prepare("SELECT id FROM users WHERE username = 'resepsjon'").pluck().get() as string;
-  const nurseUser = store.db.prepare("SELECT id FROM users WHERE username = 'sykepleier'").pluck().get() as string;
   const routines = listRoutineVersions(store.db).filter((routine) => routine.status === 'active');
   const officeWeights = offices.map((office) => office.weight);
   const used = new Set<string>();
   let amended = 0;
   let cancelled = 0;
   let written = 0;
+  // Everything is written by the receptionist (entries, corrections and cancellations): each is signed by its own author.
   while (written < count) {
-    store.writer.write((changes) => {
+    writeAs(store, reception, (changes) => {
       const batchEnd = Math.min(count, written + BATCH);
       for (; written < batchEnd; written++) {
         // Spread evenly and in order over the working days.
@@ -135,7 +136,7 @@ function fillLog(store: LocalStore, offices: readonly Office[], days: readonly L
             kind: cancel ? 'cancelled' : 'amended',
             changes: cancel ? {} : next() < 0.5 ? { outcome: outcome === 'bookedWithDoctor' ? 'resolvedByNurse' : 'bookedWithDoctor', doctorId: null } : { contact: fields.contact === 'phone' ? 'inPerson' : 'phone' },
             reason: cancel ? 'Registrert to ganger' : 'Feil registrert',
-            byUserId: cancel ? receptionist : nurseUser,
+            byUserId: receptionist,
             at: osloToUtcIso(date, '16:00'),
           });
           if (cancel) cancelled++;
@@ -193,8 +194,9 @@ try {
   const now = new Date(osloToUtcIso(today, '15:00'));
   const offices = officesOf(store);
   const days = workingDays(from, addDays(today, -1));
+  const receptionSigner = await exampleSigner(store, 'resepsjon');
   started = performance.now();
-  const fill = fillLog(store, offices, days, entryCount);
+  const fill = fillLog(store, receptionSigner, offices, days, entryCount);
   const total = store.db.prepare('SELECT count(*) FROM consultations').pluck().get() as number;
   console.log(
     `consultation log: ${total} entries over ${days.length} working days (${days[0]} – ${days.at(-1)}), ${fill.amended} amended, ${fill.cancelled} cancelled, ${fill.identityNumbers.length} distinct identity numbers; filled in ${((performance.now() - started) / 1000).toFixed(1)} s (${BATCH} entries per transaction through the write path)`,

@@ -9,7 +9,13 @@ import type { LocalStore } from '../db/open';
 import { createAbsence, createShift } from '../db/rota';
 import { createStaffMember, listStaff } from '../db/staff';
 import type { Profession } from '../domain/staff';
-import { loadExampleDataset } from '../backend/demo-data/indre-namdal';
+import { EXAMPLE_PASSWORD, loadExampleDataset } from '../backend/demo-data/indre-namdal';
+import { verifyPasswordKey } from '../backend/core/passwords';
+import { signAs, userSigner } from '../db/signer';
+import type { Signer } from '../db/signer';
+import { unwrapPrivateKey } from '../db/signing';
+import { findCredentials } from '../db/users';
+import type { ChangeSet } from '../db/write-path';
 
 export interface DatasetOptions {
   /** First date with shifts. */
@@ -36,6 +42,20 @@ const EXTRA_STAFF: [string, Profession][] = [
   ['Helsesekretær Gro Vik', 'secretary'],
 ];
 
+/** An example account's signer, its key unwrapped with the example password: the example cooperation refuses unsigned writes. */
+export async function exampleSigner(store: LocalStore, username: string): Promise<Signer> {
+  const user = findCredentials(store.db, username);
+  const wrappingKey = user ? await verifyPasswordKey(EXAMPLE_PASSWORD, user.passwordHash) : null;
+  const key = user?.wrappedKey && wrappingKey ? unwrapPrivateKey(user.wrappedKey, wrappingKey) : null;
+  if (!user || !key) throw new Error(`example account ${username} has no usable key`);
+  return userSigner(user.id, key);
+}
+
+/** Writes through the write path signed by `signer`, as that user's handler would. */
+export function writeAs<R>(store: LocalStore, signer: Signer, fn: (changes: ChangeSet) => R): R {
+  return signAs(signer, () => store.writer.write(fn));
+}
+
 /** The benchmarks' deterministic generator (see domain/seeded-random.ts), so runs are comparable. */
 export const random = seededRandom;
 
@@ -48,8 +68,10 @@ export async function generateDataset(store: LocalStore, options: DatasetOptions
   await loadExampleDataset(store, () => undefined, options.from);
   const rand = random(options.seed ?? 42);
   const offices = listOffices(store.db);
+  // The lead plans: staff and rota are theirs to write.
+  const lead = await exampleSigner(store, 'leder');
   // Substitutes and extra staff bring the example's 23 people to about 30, as in a real cooperation.
-  store.writer.write((changes) => {
+  writeAs(store, lead, (changes) => {
     EXTRA_STAFF.forEach(([name, profession], index) => {
       const baseOfficeId = offices[index % offices.length]!.id;
       createStaffMember(changes, { name, profession, hprNumber: null, homeMunicipality: null, baseOfficeId, positionPercent: 100, active: true });
@@ -63,7 +85,7 @@ export async function generateDataset(store: LocalStore, options: DatasetOptions
 
   // One transaction per month keeps memory flat and is how a lead's bulk edits arrive anyway.
   for (let offset = 0; offset < days; offset += 30) {
-    store.writer.write((changes) => {
+    writeAs(store, lead, (changes) => {
       for (let day = offset; day < Math.min(offset + 30, days); day++) {
         const date = addDays(options.from, day);
         const weekday = isoWeekday(date);

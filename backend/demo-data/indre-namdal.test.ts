@@ -1,7 +1,8 @@
-// Tests for the example dataset: the offices, driving times, staff mix and a working sign-in for each example role.
+// Tests for the example dataset: the offices, driving times, staff mix, a working sign-in for each example role, and that it is signed throughout.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOffices } from '../../db/offices';
 import { listStaff } from '../../db/staff';
+import { findCredentials, usernamesById } from '../../db/users';
 import { openTempStore } from '../../test/helpers/temp-store';
 import { createBackend } from '../api';
 import { createLocalOnlySync } from '../jobs/background-sync';
@@ -62,6 +63,29 @@ describe('example dataset (Indre Namdal)', () => {
       const result = await backend.call({ method: 'session.signIn', input: { username: account.username, password: account.password }, sessionToken: null });
       expect(result).toMatchObject({ ok: true, value: { user: { roles: account.roles } } });
     }
+  });
+});
+
+describe('example dataset as a signed cooperation', () => {
+  it('is signed throughout: a root, an account record per example user, every change by a user whose role may make it', async () => {
+    const backend = createBackend({ store, sync: createLocalOnlySync(store) });
+    expect(await backend.call({ method: 'setup.loadExample', input: {}, sessionToken: null })).toMatchObject({ ok: true });
+    const authority = store.trust.authority();
+    expect(store.trust.enforced()).toBe(true);
+    expect(authority.rejected).toEqual([]);
+    expect(store.trust.pinnedRoot()).toBe(authority.rootPublicKey);
+    for (const account of EXAMPLE_ACCOUNTS) {
+      const user = findCredentials(store.db, account.username)!;
+      expect(authority.current(user.id)).toMatchObject({ roles: account.roles, active: true });
+      expect(authority.current(user.id)!.publicKey).toBeTruthy();
+    }
+    // No change was left to the device key, and every one passed the write path's check when it was committed.
+    const authors = store.db.prepare('SELECT author, count(*) AS n FROM outbox_transactions GROUP BY author').all() as { author: string }[];
+    expect(authors.every((row) => row.author.startsWith('user:'))).toBe(true);
+    const unsigned = store.db.prepare('SELECT count(*) FROM outbox WHERE hlc NOT IN (SELECT hlc FROM outbox_transactions)').pluck().get();
+    expect(unsigned).toBe(0);
+    const signers = new Set(authors.map((row) => usernamesById(store.db).get(row.author.slice(5))));
+    expect(signers).toEqual(new Set(['admin', 'leder', 'lege', 'resepsjon', 'sykepleier']));
   });
 });
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Area } from '../../domain/areas';
 import { BackupError, BACKUP_RETENTION, createBackup, listBackups, restoreBackup } from '../../db/backup';
+import { deviceSigner, signAs } from '../../db/signer';
 import { AppError } from '../errors';
 import { defineHandler } from '../core/handler';
 import type { SignedInContext } from '../core/handler';
@@ -32,8 +33,11 @@ function restore(ctx: SignedInContext, { fileName }: z.output<typeof restoreInpu
     if (error instanceof BackupError) throw new AppError(error.problem === 'notFound' ? 'backups.notFound' : 'backups.unreadable');
     throw error;
   }
-  // Recorded after the restore, so the event is in the data as it now is (and syncs from here).
-  auditSecurity(ctx.store, { action: 'backup.restored', actor: ctx.session, details: { fileName, safetyBackup: safetyBackup.fileName }, at });
+  // Recorded after the restore, so the event is in the data as it now is (and syncs from here). The restored chain of
+  // authority may not hold the admin's current key (a reset after the backup), so this computer signs it (DEVICE_MAY).
+  signAs(deviceSigner(ctx.store.db, ctx.store.clock.deviceId), () =>
+    auditSecurity(ctx.store, { action: 'backup.restored', actor: ctx.session, details: { fileName, safetyBackup: safetyBackup.fileName }, at }),
+  );
   ctx.sessions.removeAll();
   for (const area of RESTORED_AREAS) ctx.events.emit({ type: 'data.changed', area });
   return { fileName, safetyBackup: safetyBackup.fileName };
