@@ -1,10 +1,12 @@
-// The client engine's edges with a fake service: newer versions' changes kept for later, clock drift, revocation, references arriving early.
+// The client engine's edges with a fake service: newer versions' changes kept for later, clock drift, revocation, references arriving early, signed pushes and refused ones.
 import { describe, expect, it } from 'vitest';
 import { openTempStore } from '../test/helpers/temp-store';
-import { createSyncEngine } from './engine';
+import { createSyncEngine, toPushTransaction, toSyncError } from './engine';
+import { deviceSigner } from '../db/signer';
+import { generateSigningKey } from '../db/signing';
 import { isBulkLoading } from '../db/bulk-load';
 import { createMerger } from './merge';
-import type { PulledChange, PushRequest, SnapshotResponse } from './protocol';
+import type { EnrolRequest, PulledChange, PushRequest, SnapshotResponse } from './protocol';
 import { createMemorySecretStore } from './secret-store';
 import { SyncTransportError } from './transport';
 import type { SyncTransport } from './transport';
@@ -15,25 +17,38 @@ const hlc = (ms: number, clock = 'other-device') => `${String(ms).padStart(15, '
 /** A fake service: serves `log` to pulls (no snapshot content), records pushes, or fails with `failWith`. */
 function fakeService(log: PulledChange[] = []) {
   const pushes: PushRequest[] = [];
-  const state: { failWith: SyncTransportError | null } = { failWith: null };
+  const enrolments: EnrolRequest[] = [];
+  const state: { failWith: SyncTransportError | null; failPushWith: SyncTransportError | null; rootPublicKey: string | null } = { failWith: null, failPushWith: null, rootPublicKey: null };
   const transport: SyncTransport = {
-    enrol: async () => ({ deviceId: '00000000-0000-4000-8000-000000000001', secret: 's'.repeat(43), cooperationId: 'coop', cooperationName: 'Indre Namdal', office: 'Grong', serverTime: NOW }),
+    async enrol(request) {
+      enrolments.push(request);
+      return {
+        deviceId: '00000000-0000-4000-8000-000000000001',
+        secret: 's'.repeat(43),
+        cooperationId: 'coop',
+        cooperationName: 'Indre Namdal',
+        office: 'Grong',
+        rootPublicKey: state.rootPublicKey,
+        serverTime: NOW,
+      };
+    },
     async push(_auth, request) {
       if (state.failWith) throw state.failWith;
+      if (state.failPushWith) throw state.failPushWith;
       pushes.push(request);
-      return { accepted: request.changes.length, ignored: 0, lastSeq: 1, serverTime: NOW };
+      return { accepted: request.transactions.reduce((sum, transaction) => sum + transaction.cells.length, 0), ignored: 0, lastSeq: 1, serverTime: NOW };
     },
     async pull(_auth, query) {
       if (state.failWith) throw state.failWith;
       const changes = log.filter((change) => change.seq > query.after);
-      return { changes, lastSeq: changes.at(-1)?.seq ?? query.after, more: false, serverTime: NOW };
+      return { changes, transactions: {}, deviceKeys: {}, lastSeq: changes.at(-1)?.seq ?? query.after, more: false, serverTime: NOW };
     },
     snapshot: async () => ({ asOf: 0, rows: [], next: null, totalCells: 0, cells: 0, serverTime: NOW }),
     createEnrolmentCode: async () => ({ code: 'AAAA-BBBB-CCCC', expiresAt: new Date(NOW + 3_600_000).toISOString() }),
     listDevices: async () => ({ devices: [], serverTime: NOW }),
     revokeDevice: async (_auth, { deviceId }) => ({ revoked: true, deviceId, revokedAt: new Date(NOW).toISOString() }),
   };
-  return { transport, pushes, state };
+  return { transport, pushes, enrolments, state };
 }
 
 function setup(log: PulledChange[] = []) {
@@ -115,7 +130,7 @@ describe('sync engine', () => {
       state.failWith = null;
       const online = await engine.syncNow();
       expect(online).toMatchObject({ state: 'idle', online: true, lastErrorCode: null, pendingChanges: 0 });
-      expect(pushes.flatMap((push) => push.changes).map((change) => change.row)).toContain('o');
+      expect(pushes.flatMap((push) => push.transactions.flatMap((transaction) => transaction.cells)).map((cell) => cell.row)).toContain('o');
     } finally {
       store.close();
     }
@@ -158,6 +173,58 @@ describe('sync engine', () => {
       expect(indexes()).toBe(before);
     } finally {
       store.close();
+    }
+  });
+
+  it('enrols with its device key, pins the root the service gives, and pushes signed transactions', async () => {
+    const { store, engine, pushes, enrolments, state } = setup();
+    try {
+      const root = generateSigningKey();
+      state.rootPublicKey = root.publicKey;
+      store.writer.write((changes) => changes.insert('offices', 'o', { name: 'Snåsa' }));
+      const status = await engine.enrol({ serverUrl: 'https://sync.example', code: 'AAAA-BBBB-CCCC' });
+      expect(status).toMatchObject({ state: 'idle', pendingChanges: 0, rejectedCount: 0, pushRefusal: null });
+      expect(enrolments[0]!.publicKey).toBe(deviceSigner(store.db, store.clock.deviceId).key.publicKey);
+      expect(store.trust.pinnedRoot()).toBe(root.publicKey);
+      const [transaction] = pushes[0]!.transactions;
+      expect(transaction).toMatchObject({ author: `device:${store.clock.deviceId}`, hlc: expect.any(String), signature: expect.any(String) });
+      expect(transaction!.digests).toHaveLength(transaction!.cells.length);
+      expect(transaction!.cells.map((cell) => cell.i)).toEqual(transaction!.cells.map((_, i) => i));
+      // Erasable columns only carry a blind; the others have none on the wire.
+      expect(transaction!.cells.every((cell) => !('blind' in cell))).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('sends a legacy outbox transaction without seal or indexes', () => {
+    expect(
+      toPushTransaction({ hlc: hlc(NOW), author: 'legacy', signature: null, digests: null, cells: [{ i: null, table: 'offices', row: 'o', column: 'name', value: 'Lierne', blind: null }] }),
+    ).toEqual({ hlc: hlc(NOW), author: 'legacy', cells: [{ table: 'offices', row: 'o', column: 'name', value: 'Lierne' }] });
+  });
+
+  it('keeps a push the service refuses on a trust check in the outbox, says why, and backs off instead of retrying at once', async () => {
+    const { store, engine, pushes, state } = setup();
+    try {
+      await engine.enrol({ serverUrl: 'https://sync.example', code: 'AAAA-BBBB-CCCC' });
+      store.writer.write((changes) => changes.insert('offices', 'refused', { name: 'Namsskogan' }));
+      state.failPushWith = new SyncTransportError('trust.forbidden', 403, 'user:u-1 may not write offices.name of refused');
+      const refused = await engine.syncNow();
+      expect(refused).toMatchObject({ state: 'error', lastErrorCode: 'sync.pushRefused', pushRefusal: { code: 'trust.forbidden' } });
+      expect(refused.pendingChanges).toBeGreaterThan(0);
+      expect(pushes).toHaveLength(0);
+      state.failPushWith = null;
+      const later = await engine.syncNow();
+      expect(later).toMatchObject({ state: 'idle', lastErrorCode: null, pushRefusal: null, pendingChanges: 0 });
+      expect(pushes.flatMap((push) => push.transactions.flatMap((transaction) => transaction.cells)).map((cell) => cell.row)).toContain('refused');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('maps every trust refusal of the service to sync.pushRefused', () => {
+    for (const code of ['trust.badSignature', 'trust.unknownAuthor', 'trust.inactiveAuthor', 'trust.forbidden', 'trust.writeOnce', 'trust.unsigned', 'trust.rootMismatch', 'trust.badRecord'] as const) {
+      expect(toSyncError(new SyncTransportError(code, 403, code)).code).toBe('sync.pushRefused');
     }
   });
 });

@@ -3,14 +3,18 @@ import type { LocalStore } from '../db/open';
 import { beginBulkLoad, endBulkLoad } from '../db/bulk-load';
 import { getMeta, setMeta } from '../db/local-meta';
 import { createOutbox } from '../db/outbox';
+import type { OutboxTransaction } from '../db/outbox';
+import { deviceSigner } from '../db/signer';
+import { createSyncRejected } from '../db/sync-rejected';
 import type { Area } from '../domain/areas';
 import { ClockDriftError, DEFAULT_MAX_DRIFT_MS } from '../domain/hlc';
 import { createMerger } from './merge';
-import type { Merger } from './merge';
+import type { Merger, MergeResult } from './merge';
 import { MAX_PUSH_CHANGES, MAX_SNAPSHOT_LIMIT, SYNC_PROTOCOL_VERSION } from './protocol';
 import type { SecretStore } from './secret-store';
 import { createHttpTransport, SyncTransportError } from './transport';
 import type { DeviceAuth, SyncTransport } from './transport';
+import type { PushTransaction, SyncErrorCode } from './protocol';
 
 /** What the UI is told when sync fails; the renderer has a Norwegian and an English text for each. */
 export const SYNC_CLIENT_ERROR_CODES = [
@@ -24,6 +28,8 @@ export const SYNC_CLIENT_ERROR_CODES = [
   'sync.enrolCodeInvalid',
   'sync.rateLimited',
   'sync.refused',
+  // The service refused a push on a trust check (docs/trust.md): the changes stay in the outbox, the status names the check.
+  'sync.pushRefused',
 ] as const;
 export type SyncClientErrorCode = (typeof SYNC_CLIENT_ERROR_CODES)[number];
 
@@ -53,6 +59,7 @@ export function toSyncError(error: unknown): SyncError {
       'enrol.codeInvalid': 'sync.enrolCodeInvalid',
       'request.rateLimited': 'sync.rateLimited',
     };
+    if (error.code.startsWith('trust.')) return new SyncError('sync.pushRefused', error.message);
     return new SyncError(map[error.code] ?? 'sync.refused', error.message);
   }
   return new SyncError('sync.serverError', error instanceof Error ? error.message : String(error));
@@ -73,6 +80,10 @@ export interface SyncStatus {
   /** Progress of the first download (cells), null when none is running or due. */
   firstDownload: { done: number; total: number } | null;
   lastErrorCode: SyncClientErrorCode | null;
+  /** When the service refused this computer's push on a trust check: its code (trust.forbidden, …) and message. */
+  pushRefusal: { code: SyncErrorCode; message: string } | null;
+  /** Pulled transactions set aside because they failed the checks (sync_rejected; admins see them in Innstillinger). */
+  rejectedCount: number;
 }
 
 export interface SyncEngineOptions {
@@ -134,12 +145,33 @@ interface SnapshotProgress {
   done: number;
 }
 
+/** An outbox transaction as it is pushed: a legacy one (from before signing) without seal or cell indexes. */
+export function toPushTransaction(transaction: OutboxTransaction): PushTransaction {
+  const cells = transaction.cells.map(({ i, table, row, column, value, blind }) => ({
+    ...(i !== null && transaction.author !== 'legacy' ? { i } : {}),
+    table,
+    row,
+    column,
+    value,
+    ...(blind !== null ? { blind } : {}),
+  }));
+  if (transaction.author === 'legacy' || transaction.signature === null || transaction.digests === null) return { hlc: transaction.hlc, author: 'legacy', cells };
+  return { hlc: transaction.hlc, author: transaction.author, signature: transaction.signature, digests: transaction.digests, cells };
+}
+
+/** Adds a merge's areas to the cycle's; changes set aside are news for the admins' list (the 'sync' area). */
+function addMerged(result: MergeResult, areas: Set<Area>) {
+  result.areas.forEach((area) => areas.add(area));
+  if (result.rejected > 0) areas.add('sync');
+}
+
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { store, secrets } = options;
   const db = store.db;
   const now = options.now ?? Date.now;
   const transportFor = options.transportFor ?? ((url: string) => createHttpTransport(url));
   const outbox = createOutbox(db);
+  const setAside = createSyncRejected(db);
   const intervalMs = options.intervalMs ?? 30_000;
   const minBackoffMs = options.minBackoffMs ?? 2_000;
   const maxBackoffMs = options.maxBackoffMs ?? 5 * 60_000;
@@ -148,6 +180,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let state: SyncState = getMeta(db, META.serverUrl) ? 'idle' : 'notEnrolled';
   let online = false;
   let lastErrorCode: SyncClientErrorCode | null = null;
+  let pushRefusal: SyncStatus['pushRefusal'] = null;
   let running: Promise<SyncStatus> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let started = false;
@@ -177,6 +210,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       pendingChanges: outbox.pendingCount(),
       firstDownload,
       lastErrorCode,
+      pushRefusal,
+      rejectedCount: setAside.count(),
     };
   }
 
@@ -246,8 +281,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           // Let the request reach the socket before the merge below holds the thread, so the service works meanwhile.
           await new Promise((resolve) => setImmediate(resolve));
         }
-        const result = getMerger().applyRows(page.rows);
-        result.areas.forEach((area) => areas.add(area));
+        addMerged(getMerger().applyRows(page.rows), areas);
         if (page.next === null) break;
         setMeta(db, META.snapshot, JSON.stringify(progress));
         report();
@@ -256,6 +290,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // Also when the download breaks off (offline for days, say): the screens need their indexes until it resumes.
       endBulkLoad(db);
     }
+    // Authority records that came before the cooperation row (which their signatures cover) are checked now.
+    addMerged(getMerger().settleSnapshotAuthority(), areas);
     db.transaction(() => {
       setMeta(db, META.cursor, String(progress!.asOf));
       setMeta(db, META.snapshot, null);
@@ -267,19 +303,28 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const after = Number(meta(META.cursor) ?? 0);
       const page = await transport.pull(auth, { cooperation, after, ...(options.pullLimit ? { limit: options.pullLimit } : {}) });
       checkServerClock(page.serverTime);
-      const result = getMerger().apply(page.changes);
-      result.areas.forEach((area) => areas.add(area));
+      addMerged(getMerger().apply(page.changes, { transactions: page.transactions, deviceKeys: page.deviceKeys }), areas);
       // The cursor only moves after the page is merged: a crash in between re-reads the page, which merges to the same state.
       if (page.lastSeq > after) setMeta(db, META.cursor, String(page.lastSeq));
       if (!page.more) return;
     }
   }
 
+  /**
+   * Pushes the outbox in batches of signed transactions. A batch the service refuses on a trust check stays in the
+   * outbox (nothing is lost): the cycle ends with sync.pushRefused and the next attempt waits for the backoff.
+   */
   async function push(transport: SyncTransport, auth: DeviceAuth, cooperation: string) {
     for (;;) {
       const batch = outbox.nextBatch(MAX_PUSH_CHANGES);
-      if (batch.changes.length === 0) return;
-      const response = await transport.push(auth, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation, changes: batch.changes });
+      if (batch.transactions.length === 0) return;
+      let response;
+      try {
+        response = await transport.push(auth, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation, transactions: batch.transactions.map(toPushTransaction) });
+      } catch (error) {
+        if (error instanceof SyncTransportError && error.code.startsWith('trust.')) pushRefusal = { code: error.code as SyncErrorCode, message: error.message };
+        throw error;
+      }
       outbox.markSent(batch.localSeqs, new Date(now()).toISOString());
       checkServerClock(response.serverTime);
     }
@@ -304,6 +349,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await push(creds.transport, creds.auth, creds.cooperation);
       online = true;
       lastErrorCode = null;
+      pushRefusal = null;
       failures = 0;
       state = 'idle';
       setMeta(db, META.lastSuccessAt, new Date(now()).toISOString());
@@ -358,12 +404,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const transport = transportFor(serverUrl);
       let response;
       try {
-        response = await transport.enrol({ protocol: SYNC_PROTOCOL_VERSION, code: input.code.trim(), clockId: store.clock.deviceId, ...(input.name ? { name: input.name } : {}) });
+        response = await transport.enrol({
+          protocol: SYNC_PROTOCOL_VERSION,
+          code: input.code.trim(),
+          clockId: store.clock.deviceId,
+          publicKey: deviceSigner(db, store.clock.deviceId).key.publicKey,
+          ...(input.name ? { name: input.name } : {}),
+        });
       } catch (error) {
         throw toSyncError(error);
       }
       await secrets.write(SECRET_NAME, response.secret);
       db.transaction(() => {
+        // The service's root, pinned when this computer joins (a computer that made or saw a root already keeps its own).
+        if (response.rootPublicKey) store.trust.pinRoot(response.rootPublicKey);
         setMeta(db, META.serverUrl, serverUrl);
         setMeta(db, META.deviceId, response.deviceId);
         setMeta(db, META.cooperationId, response.cooperationId);
@@ -376,6 +430,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       })();
       state = 'idle';
       lastErrorCode = null;
+      pushRefusal = null;
       failures = 0;
       return syncNow();
     },
@@ -389,6 +444,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       state = 'notEnrolled';
       online = false;
       lastErrorCode = null;
+      pushRefusal = null;
       report();
     },
     start() {

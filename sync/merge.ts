@@ -1,37 +1,106 @@
-// Merges changes from the shared service into the local store: per-column last-writer-wins, append-only rows written once, unknown tables kept for later.
+// Merges changes from the shared service into the local store: every pulled transaction checked (signature, authority, permissions) first, then per-column last-writer-wins, write-once cells kept as first accepted, unknown tables kept for later.
 import type Database from 'better-sqlite3';
+import { getMeta, setMeta } from '../db/local-meta';
 import type { LocalStore } from '../db/open';
 import { createRowVersionStore } from '../db/row-versions';
 import type { ColumnVersions } from '../db/row-versions';
+import { deviceSigner } from '../db/signer';
+import { cellDigest, verifyBytes } from '../db/signing';
 import { statement } from '../db/statements';
+import { createSyncRejected } from '../db/sync-rejected';
+import type { RejectedCell } from '../db/sync-rejected';
 import { isSyncedTable, SYNCED_TABLES } from '../db/sync-tables';
 import type { SqlValue } from '../db/sync-tables';
+import { readAuthorityRecords } from '../db/trust-state';
 import type { Area } from '../domain/areas';
 import { parseHlc } from '../domain/hlc';
+import { evaluateAuthority } from '../domain/trust/authority';
+import type { Authority, AuthorityRecord, AuthorityRefusal } from '../domain/trust/authority';
+import { checkSignedTransaction } from '../domain/trust/check';
+import type { CheckContext, TrustRefusal } from '../domain/trust/check';
 import { areaOfTable } from './areas';
 import { keepsFirstWrite } from './protocol';
-import type { SnapshotRow, WireChange } from './protocol';
+import type { SnapshotRow, TransactionSeal, WireChange } from './protocol';
 
 export interface MergeResult {
   /** Cells whose value changed here. */
   applied: number;
   /** Cells kept in sync_pending because this version does not know their table or column. */
   pending: number;
+  /** Transactions (or snapshot authority records) set aside in sync_rejected: they failed the trust checks and nothing of them was applied. */
+  rejected: number;
   /** Areas whose data changed, for data.changed events. */
   areas: Set<Area>;
+}
+
+/** A pulled cell: its place in its transaction's digest list and its blind travel with it (absent for data from before signing). */
+export interface IncomingChange extends WireChange {
+  i?: number | null;
+  blind?: string | null;
+}
+
+/** What a pull page carries beside its cells: the seal of each signed transaction (by HLC) and the keys of computers that signed background work (by clock id). */
+export interface PageSeals {
+  transactions?: Readonly<Record<string, TransactionSeal>>;
+  deviceKeys?: Readonly<Record<string, string>>;
 }
 
 export interface Merger {
   /**
    * Applies remote changes in one transaction. First merges the newest timestamp into the device
    * clock, which throws ClockDriftError (and applies nothing) when it is beyond the allowed drift.
+   * The changes are grouped into their transactions (by HLC) and each is checked with the page's
+   * seals (checkSignedTransaction, after the page's authority records are replayed); a transaction
+   * that fails is set aside in sync_rejected and none of its cells is applied.
    */
-  apply(changes: readonly WireChange[]): MergeResult;
-  /** The same for snapshot rows (a first download), without turning them into one object per cell. */
+  apply(changes: readonly IncomingChange[], seals?: PageSeals): MergeResult;
+  /**
+   * The same for snapshot rows (a first download), without turning them into one object per cell. These rest on the
+   * service (docs/trust.md), except authority records, which are replayed and set aside when they do not count.
+   */
   applyRows(rows: readonly SnapshotRow[]): MergeResult;
+  /**
+   * Checks the authority records a first download wrote before it knew the cooperation (they come before the
+   * cooperation row in the snapshot's order) and sets aside those that do not count. The engine calls it when the
+   * download ends; a no-op when there are none.
+   */
+  settleSnapshotAuthority(): MergeResult;
   /** Applies kept changes whose table and column this version now knows (after an upgrade). */
   applyPending(): MergeResult;
 }
+
+/** local_meta: ids of snapshot authority records written before the cooperation id (which their signatures cover) was known. */
+const UNCHECKED_RECORDS_META = 'sync.uncheckedAuthorityRecords';
+
+const RECORD_COLUMNS = Object.keys(SYNCED_TABLES.authority_records.columns);
+
+/** An authority record from its columns; null when one is missing (a record whose cells span pages). */
+function recordFrom(id: string, value: (column: string) => SqlValue | undefined): AuthorityRecord | null {
+  const text = (column: string): string | null | undefined => {
+    const cell = value(column);
+    return cell === undefined ? undefined : cell === null ? null : String(cell);
+  };
+  const kind = text('kind');
+  const subjectId = text('subject_id');
+  const role = text('role');
+  const publicKey = text('public_key');
+  const signerId = text('signer_id');
+  const at = text('at');
+  const details = text('details');
+  const signature = text('signature');
+  if (kind == null || subjectId == null || role === undefined || publicKey === undefined || signerId == null || at == null || details === undefined || signature == null) {
+    return null;
+  }
+  return { id, kind, subjectId, role, publicKey, signerId, at, details, signature };
+}
+
+/** Why a transaction was set aside: the transaction check's refusal, or why an authority record it carries does not count. */
+interface Refusal {
+  refusal: TrustRefusal | AuthorityRefusal;
+  detail: string;
+}
+
+const emptyResult = (): MergeResult => ({ applied: 0, pending: 0, rejected: 0, areas: new Set() });
 
 /** The deciding remote value of each column of one row, as collected from a page. */
 interface IncomingRow {
@@ -58,10 +127,15 @@ function isKnownColumn(table: string, column: string): boolean {
   return column === 'deleted' || Object.hasOwn(SYNCED_TABLES[table].columns, column);
 }
 
-/** Whether a remote write at `incoming` beats the version this device holds (`current`, undefined when the column was never written). */
-function wins(table: string, column: string, incoming: string, current: string | undefined): boolean {
+/**
+ * Whether a remote write at `incoming` beats the version this device holds (`current`, undefined when the column was
+ * never written). Write-once cells keep the first accepted value once signing is enforced (the check refuses another
+ * transaction's value, a repeat of the same one changes nothing); before that, the oldest timestamp wins as it always did.
+ */
+function wins(table: string, column: string, incoming: string, current: string | undefined, enforced: boolean): boolean {
   if (current === undefined) return true;
-  return keepsFirstWrite(table, column) ? incoming < current : incoming > current;
+  if (keepsFirstWrite(table, column)) return !enforced && incoming < current;
+  return incoming > current;
 }
 
 /** For each synced table, its foreign-key columns and the table each refers to (read from the schema). */
@@ -74,10 +148,26 @@ function readForeignKeys(db: Database.Database): Map<string, Map<string, string>
   return result;
 }
 
+/** The transactions of a page in the order they first appear, each with its cells. */
+type PageTransactions = Map<string, IncomingChange[]>;
+
+/** A page's authority record, assembled from its cells (and the store's, for a record whose cells span pages). */
+interface PageRecord {
+  record: AuthorityRecord;
+  /** The transactions whose cells make it up: set aside with it when it does not count. */
+  hlcs: Set<string>;
+}
+
+const rowKeyOf = (table: string, row: string) => `${table}\u0000${row}`;
+const nowIso = () => new Date().toISOString();
+const rejectedCells = (cells: readonly IncomingChange[]): RejectedCell[] =>
+  cells.map(({ table, row, column, value, i, blind }) => ({ table, row, column, value, i: i ?? null, blind: blind ?? null }));
+
 export function createMerger(store: LocalStore): Merger {
-  const { db } = store;
+  const { db, trust } = store;
   const foreignKeys = readForeignKeys(db);
   const rowVersions = createRowVersionStore(db);
+  const setAside = createSyncRejected(db);
   const keepPending = statement(
     db,
     `INSERT INTO sync_pending (table_name, row_id, column_name, hlc, value_json) VALUES (?, ?, ?, ?, ?)
@@ -86,6 +176,9 @@ export function createMerger(store: LocalStore): Merger {
   );
   /** Rows known to exist (rows are never removed, only marked deleted), so a first download asks once per office or person, not once per shift. */
   let existing = new Set<string>();
+  let ownDeviceKey: string | null = null;
+  /** This computer's own device key: its background work comes back in pulls too. */
+  const ownKey = () => (ownDeviceKey ??= deviceSigner(db, store.clock.deviceId).key.publicKey);
 
   /** Rows may arrive before the rows they refer to (pages follow the server's order, not ours): a referred row is created empty and filled when its own changes arrive. */
   function ensureReferencedRows(table: string, columns: readonly string[], values: readonly SqlValue[]) {
@@ -129,12 +222,12 @@ export function createMerger(store: LocalStore): Merger {
   }
 
   /** Writes one row's winning cells and their versions. */
-  function writeRow(incoming: IncomingRow, versions: ColumnVersions, result: MergeResult) {
+  function writeRow(incoming: IncomingRow, versions: ColumnVersions, result: MergeResult, enforced: boolean) {
     const { table, row } = incoming;
     const columns: string[] = [];
     const values: SqlValue[] = [];
     for (const [column, cell] of incoming.cells) {
-      if (!wins(table, column, cell.hlc, versions.get(column))) continue;
+      if (!wins(table, column, cell.hlc, versions.get(column), enforced)) continue;
       columns.push(column);
       values.push(cell.value);
       versions.set(column, cell.hlc);
@@ -152,26 +245,219 @@ export function createMerger(store: LocalStore): Merger {
     result.pending += 1;
   }
 
-  /** Groups cell changes by row, keeping only the deciding change per cell. */
-  function applyChanges(changes: readonly WireChange[]): MergeResult {
-    const result: MergeResult = { applied: 0, pending: 0, areas: new Set() };
+  const recordRow = statement(db, 'SELECT * FROM authority_records WHERE id = ?');
+
+  /**
+   * The page's authority records, each from the first transaction that carries its cells, completed from the store
+   * when its cells span pages. A record the store already holds whole is not the page's (a repeat or a rewrite,
+   * which the transaction check refuses); a record still incomplete is left to the transaction check alone.
+   */
+  function assembleRecords(transactions: PageTransactions, storedVersions: (table: string, row: string) => ColumnVersions): Map<string, PageRecord> {
+    const byRow = new Map<string, { values: Map<string, SqlValue>; hlcs: Set<string> }>();
+    for (const [hlc, cells] of transactions) {
+      for (const cell of cells) {
+        if (cell.table !== 'authority_records') continue;
+        let entry = byRow.get(cell.row);
+        if (!entry) byRow.set(cell.row, (entry = { values: new Map(), hlcs: new Set() }));
+        if (!entry.values.has(cell.column)) {
+          entry.values.set(cell.column, cell.value);
+          entry.hlcs.add(hlc);
+        }
+      }
+    }
+    const records = new Map<string, PageRecord>();
+    for (const [id, { values, hlcs }] of byRow) {
+      const stored = storedVersions('authority_records', id);
+      if (RECORD_COLUMNS.every((column) => stored.has(column))) continue;
+      const storedRow = stored.size > 0 ? (recordRow.get(id) as Record<string, SqlValue> | undefined) : undefined;
+      const record = recordFrom(id, (column) => (values.has(column) ? values.get(column) : stored.has(column) ? storedRow?.[column] : undefined));
+      if (record) records.set(id, { record, hlcs });
+    }
+    return records;
+  }
+
+  /**
+   * Checks every transaction of a page in page order; a transaction is accepted or refused as a whole. `written`
+   * tells the permission table whether a cell is a change rather than an insert: the cell holds a version from another
+   * transaction, or (for a column this computer never got) its row does — as the write path sees an update.
+   */
+  function checkTransactions(
+    transactions: PageTransactions,
+    seals: PageSeals | undefined,
+    authority: Authority,
+    forced: ReadonlyMap<string, Refusal>,
+    storedVersions: (table: string, row: string) => ColumnVersions,
+    cooperationId: string,
+  ): Map<string, Refusal> {
+    const refused = new Map<string, Refusal>();
+    const enforced = authority.rootPublicKey !== null;
+    const context: CheckContext = {
+      cooperationId,
+      authority,
+      enforced,
+      legacyCutoff: authority.since,
+      devicePublicKey: (clockId) => seals?.deviceKeys?.[clockId] ?? (clockId === store.clock.deviceId ? ownKey() : null),
+      digest: (cell) => cellDigest(cell).toString('base64url'),
+      verify: verifyBytes,
+    };
+    /** Versions of cells accepted earlier in this page: column → its HLC, or '*' when two transactions wrote it. */
+    const pageVersions = new Map<string, Map<string, string>>();
+    const written = (cell: IncomingChange): boolean => {
+      const stored = storedVersions(cell.table, cell.row);
+      const page = pageVersions.get(rowKeyOf(cell.table, cell.row));
+      const inStore = stored.get(cell.column);
+      const inPage = page?.get(cell.column);
+      if (inStore !== undefined || inPage !== undefined) return (inStore !== undefined && inStore !== cell.hlc) || (inPage !== undefined && inPage !== cell.hlc);
+      for (const hlc of stored.values()) if (hlc !== cell.hlc) return true;
+      if (page) for (const hlc of page.values()) if (hlc !== cell.hlc) return true;
+      return false;
+    };
+    for (const [hlc, cells] of transactions) {
+      let failure = forced.get(hlc) ?? null;
+      if (!failure && enforced) {
+        const seal = seals?.transactions?.[hlc];
+        failure = checkSignedTransaction(
+          {
+            hlc,
+            author: seal?.author ?? 'legacy',
+            signature: seal?.signature ?? null,
+            digests: seal?.digests ?? null,
+            cells: cells.map((cell) => ({
+              table: cell.table,
+              row: cell.row,
+              column: cell.column,
+              value: cell.value,
+              i: cell.i ?? null,
+              blind: cell.blind ?? null,
+              alreadyWritten: written(cell),
+            })),
+          },
+          context,
+        );
+      }
+      if (failure) {
+        refused.set(hlc, failure);
+        continue;
+      }
+      for (const cell of cells) {
+        const key = rowKeyOf(cell.table, cell.row);
+        let page = pageVersions.get(key);
+        if (!page) pageVersions.set(key, (page = new Map()));
+        const seen = page.get(cell.column);
+        page.set(cell.column, seen === undefined || seen === hlc ? hlc : '*');
+      }
+    }
+    return refused;
+  }
+
+  /** The cooperation id signatures cover once this page is merged: the store's, or the page's cooperation row (a computer's first pull). */
+  function cooperationIdWith(transactions: PageTransactions): string {
+    let id = trust.cooperationId();
+    for (const cells of transactions.values()) {
+      for (const cell of cells) if (cell.table === 'cooperation' && (id === '' || cell.row < id)) id = cell.row;
+    }
+    return id;
+  }
+
+  /**
+   * Pass 1 and 2 of a page: the page's authority records are replayed with the store's (records that do not count
+   * refuse the transactions carrying them), then every transaction is checked against that chain. A transaction
+   * carrying a record that counted but failing its own check takes its record out, and the page is decided again.
+   */
+  function decide(
+    transactions: PageTransactions,
+    seals: PageSeals | undefined,
+    hasRecords: boolean,
+    storedVersions: (table: string, row: string) => ColumnVersions,
+  ): { authority: Authority; refused: Map<string, Refusal> } {
+    const cooperationId = cooperationIdWith(transactions);
+    const pageRecords = hasRecords ? assembleRecords(transactions, storedVersions) : new Map<string, PageRecord>();
+    if (pageRecords.size === 0) {
+      const authority = trust.authority();
+      return { authority, refused: checkTransactions(transactions, seals, authority, new Map(), storedVersions, cooperationId) };
+    }
+    const storeRecords = readAuthorityRecords(db).filter((record) => !pageRecords.has(record.id));
+    const excluded = new Set<string>();
+    const forced = new Map<string, Refusal>();
+    for (;;) {
+      const counted = [...pageRecords.values()].filter(({ record }) => !excluded.has(record.id)).map(({ record }) => record);
+      const authority = evaluateAuthority([...storeRecords, ...counted], { cooperationId, pinnedRoot: trust.pinnedRoot(), verify: verifyBytes });
+      for (const { record, reason } of authority.rejected) {
+        const page = pageRecords.get(record.id);
+        if (!page || excluded.has(record.id)) continue;
+        excluded.add(record.id);
+        for (const hlc of page.hlcs) if (!forced.has(hlc)) forced.set(hlc, { refusal: reason, detail: `authority record ${record.id} (${record.kind}) does not count: ${reason}` });
+      }
+      const refused = checkTransactions(transactions, seals, authority, forced, storedVersions, cooperationId);
+      const failed = [...pageRecords.values()].filter(({ record, hlcs }) => !excluded.has(record.id) && [...hlcs].some((hlc) => refused.has(hlc)));
+      if (failed.length === 0) return { authority, refused };
+      for (const { record, hlcs } of failed) {
+        excluded.add(record.id);
+        for (const hlc of hlcs) if (refused.has(hlc) && !forced.has(hlc)) forced.set(hlc, refused.get(hlc)!);
+      }
+    }
+  }
+
+  /** Applies a page of changes: grouped into transactions, checked (unless `checked` is false: kept changes), set aside or merged. */
+  function applyChanges(changes: readonly IncomingChange[], seals: PageSeals | undefined, checked: boolean): MergeResult {
+    const result = emptyResult();
     if (changes.length === 0) return result;
     let newest = changes[0]!.hlc;
-    const rows = new Map<string, IncomingRow>();
+    for (const change of changes) if (change.hlc > newest) newest = change.hlc;
+    store.clock.receive(parseHlc(newest));
+    settleRecords(result);
+
+    const transactions: PageTransactions = new Map();
+    let hasRecords = false;
     for (const change of changes) {
-      if (change.hlc > newest) newest = change.hlc;
       if (!isKnownColumn(change.table, change.column)) {
         keep(change, result);
         continue;
       }
-      const key = `${change.table}\u0000${change.row}`;
-      let incoming = rows.get(key);
-      if (!incoming) rows.set(key, (incoming = { table: change.table, row: change.row, cells: new Map() }));
-      const seen = incoming.cells.get(change.column);
-      if (!seen || wins(change.table, change.column, change.hlc, seen.hlc)) incoming.cells.set(change.column, { value: change.value, hlc: change.hlc });
+      if (change.table === 'authority_records') hasRecords = true;
+      const cells = transactions.get(change.hlc);
+      if (cells) cells.push(change);
+      else transactions.set(change.hlc, [change]);
     }
-    store.clock.receive(parseHlc(newest));
-    for (const incoming of rows.values()) writeRow(incoming, rowVersions.get(incoming.table, incoming.row), result);
+
+    /** Each row's versions, read once per page: for the checks and for the write. */
+    const stored = new Map<string, ColumnVersions>();
+    const storedVersions = (table: string, row: string): ColumnVersions => {
+      const key = rowKeyOf(table, row);
+      let versions = stored.get(key);
+      if (!versions) stored.set(key, (versions = rowVersions.get(table, row)));
+      return versions;
+    };
+
+    const decided = checked ? decide(transactions, seals, hasRecords, storedVersions) : null;
+    const enforced = decided ? decided.authority.rootPublicKey !== null : trust.enforced();
+    const refused = decided?.refused ?? new Map<string, Refusal>();
+
+    const rows = new Map<string, IncomingRow>();
+    let recordsWritten = false;
+    const receivedAt = nowIso();
+    for (const [hlc, cells] of transactions) {
+      const failure = refused.get(hlc);
+      if (failure) {
+        setAside.add(hlc, seals?.transactions?.[hlc]?.author ?? 'legacy', failure.refusal, rejectedCells(cells), receivedAt);
+        result.rejected += 1;
+        continue;
+      }
+      for (const change of cells) {
+        if (change.table === 'authority_records') recordsWritten = true;
+        const key = rowKeyOf(change.table, change.row);
+        let incoming = rows.get(key);
+        if (!incoming) rows.set(key, (incoming = { table: change.table, row: change.row, cells: new Map() }));
+        const seen = incoming.cells.get(change.column);
+        if (!seen || wins(change.table, change.column, change.hlc, seen.hlc, enforced)) incoming.cells.set(change.column, { value: change.value, hlc: change.hlc });
+      }
+    }
+    for (const incoming of rows.values()) writeRow(incoming, storedVersions(incoming.table, incoming.row), result, enforced);
+    if (recordsWritten) {
+      trust.forget();
+      // Pins the root when this is the first this computer sees.
+      trust.authority();
+    }
     return result;
   }
 
@@ -189,13 +475,54 @@ export function createMerger(store: LocalStore): Merger {
     return known;
   }
 
+  const snapshotRecordCells = (record: AuthorityRecord, row: SnapshotRow): RejectedCell[] =>
+    Object.entries(row.values).map(([column, value]) => ({ table: 'authority_records', row: record.id, column, value }));
+
+  /**
+   * A snapshot page's authority records (new to this computer): replayed with the store's, and the ones that do not
+   * count are set aside and not written. Returns the ids to skip. Before the cooperation is known (its row comes after
+   * authority_records in the snapshot's order) the records are written and checked when the download ends.
+   */
+  function checkSnapshotRecords(snapshotRows: readonly SnapshotRow[], known: ReadonlySet<string>, result: MergeResult): Set<string> {
+    const skip = new Set<string>();
+    const fresh = snapshotRows.filter(({ table, row }) => table === 'authority_records' && !known.has(rowKeyOf(table, row)));
+    if (fresh.length === 0) return skip;
+    const cooperationId = trust.cooperationId();
+    if (cooperationId === '') {
+      const waiting = new Set<string>(JSON.parse(getMeta(db, UNCHECKED_RECORDS_META) ?? '[]') as string[]);
+      for (const { row } of fresh) waiting.add(row);
+      setMeta(db, UNCHECKED_RECORDS_META, JSON.stringify([...waiting]));
+      return skip;
+    }
+    const pageRecords = new Map<string, { record: AuthorityRecord; row: SnapshotRow }>();
+    for (const row of fresh) {
+      const record = recordFrom(row.row, (column) => (Object.hasOwn(row.values, column) ? row.values[column] : undefined));
+      if (record) pageRecords.set(record.id, { record, row });
+    }
+    const storeRecords = readAuthorityRecords(db).filter((record) => !pageRecords.has(record.id));
+    const authority = evaluateAuthority([...storeRecords, ...[...pageRecords.values()].map(({ record }) => record)], {
+      cooperationId,
+      pinnedRoot: trust.pinnedRoot(),
+      verify: verifyBytes,
+    });
+    const receivedAt = nowIso();
+    for (const { record, reason } of authority.rejected) {
+      const page = pageRecords.get(record.id);
+      if (!page || skip.has(record.id)) continue;
+      skip.add(record.id);
+      setAside.add(page.row.hlc, `user:${record.signerId}`, reason, snapshotRecordCells(record, page.row), receivedAt);
+      result.rejected += 1;
+    }
+    return skip;
+  }
+
   /**
    * Snapshot rows: rows this device has versions for merge cell by cell like pulled changes; rows new to
    * it (nearly all of a first download) go straight from the page into one cached upsert per table and
    * column list, with no object per cell. The upsert fills a row created empty as a reference.
    */
   function applySnapshotRows(snapshotRows: readonly SnapshotRow[]): MergeResult {
-    const result: MergeResult = { applied: 0, pending: 0, areas: new Set() };
+    const result = emptyResult();
     let newest: string | null = null;
     for (const { hlc, hlcs } of snapshotRows) {
       if (newest === null || hlc > newest) newest = hlc;
@@ -204,8 +531,15 @@ export function createMerger(store: LocalStore): Merger {
     if (newest === null) return result;
     store.clock.receive(parseHlc(newest));
     const known = knownRows(snapshotRows);
+    const skipRecords = checkSnapshotRecords(snapshotRows, known, result);
+    const enforced = trust.enforced();
+    let recordsWritten = false;
     for (const snapshotRow of snapshotRows) {
       const { table, row, values, hlcs } = snapshotRow;
+      if (table === 'authority_records') {
+        if (skipRecords.has(row)) continue;
+        recordsWritten = true;
+      }
       const columns: string[] = [];
       const cellValues: SqlValue[] = [];
       for (const column in values) {
@@ -217,7 +551,7 @@ export function createMerger(store: LocalStore): Merger {
       if (columns.length === 0) continue;
       if (known.has(`${table}\u0000${row}`)) {
         const cells = new Map(columns.map((column, index) => [column, { value: cellValues[index]!, hlc: hlcs?.[column] ?? snapshotRow.hlc }]));
-        writeRow({ table, row, cells }, rowVersions.get(table, row), result);
+        writeRow({ table, row, cells }, rowVersions.get(table, row), result, enforced);
         continue;
       }
       ensureReferencedRows(table, columns, cellValues);
@@ -228,7 +562,36 @@ export function createMerger(store: LocalStore): Merger {
       result.applied += columns.length;
       result.areas.add(areaOfTable(table));
     }
+    if (recordsWritten) trust.forget();
     return result;
+  }
+
+  const dropRecord = statement(db, 'DELETE FROM authority_records WHERE id = ?');
+  const dropRecordVersions = statement(db, "DELETE FROM row_versions WHERE table_name = 'authority_records' AND row_id = ?");
+  /** Checks the snapshot's authority records written before the cooperation was known; those that do not count are taken out and set aside. */
+  function settleRecords(result: MergeResult) {
+    const waiting = getMeta(db, UNCHECKED_RECORDS_META);
+    if (waiting === null || trust.cooperationId() === '') return;
+    const ids = new Set(JSON.parse(waiting) as string[]);
+    const authority = evaluateAuthority(readAuthorityRecords(db), { cooperationId: trust.cooperationId(), pinnedRoot: trust.pinnedRoot(), verify: verifyBytes });
+    const receivedAt = nowIso();
+    for (const { record, reason } of authority.rejected) {
+      if (!ids.has(record.id)) continue;
+      ids.delete(record.id);
+      const versions = rowVersions.get('authority_records', record.id);
+      const hlc = [...versions.values()].sort()[0] ?? record.at;
+      const values = recordRow.get(record.id) as Record<string, SqlValue> | undefined;
+      const cells = Object.entries(values ?? {})
+        .filter(([column]) => column !== 'id')
+        .map(([column, value]) => ({ table: 'authority_records', row: record.id, column, value }));
+      setAside.add(hlc, `user:${record.signerId}`, reason, cells, receivedAt);
+      dropRecord.run(record.id);
+      dropRecordVersions.run(record.id);
+      result.rejected += 1;
+      result.areas.add('users');
+    }
+    setMeta(db, UNCHECKED_RECORDS_META, null);
+    trust.forget();
   }
 
   /** Runs a merge in one transaction; the cache of existing rows is only trusted for transactions that committed. */
@@ -240,6 +603,7 @@ export function createMerger(store: LocalStore): Merger {
       } catch (error) {
         existing = new Set();
         rowVersions.forgetCache();
+        trust.forget();
         throw error;
       }
     };
@@ -247,6 +611,10 @@ export function createMerger(store: LocalStore): Merger {
 
   const listPending = statement(db, 'SELECT table_name, row_id, column_name, hlc, value_json FROM sync_pending');
   const dropPending = statement(db, 'DELETE FROM sync_pending WHERE table_name = ? AND row_id = ? AND column_name = ?');
+  /**
+   * Kept changes are applied as they were kept: sync_pending holds no seals (they came through the service, which
+   * checks every push against its own permission table). See docs/trust.md.
+   */
   const applyPending = transaction((): MergeResult => {
     const known: WireChange[] = [];
     for (const row of listPending.all() as { table_name: string; row_id: string; column_name: string; hlc: string; value_json: string }[]) {
@@ -254,12 +622,17 @@ export function createMerger(store: LocalStore): Merger {
       known.push({ table: row.table_name, row: row.row_id, column: row.column_name, hlc: row.hlc, value: JSON.parse(row.value_json) as SqlValue });
       dropPending.run(row.table_name, row.row_id, row.column_name);
     }
-    return applyChanges(known);
+    return applyChanges(known, undefined, false);
   });
 
   return {
-    apply: transaction(applyChanges),
+    apply: transaction((changes: readonly IncomingChange[], seals?: PageSeals) => applyChanges(changes, seals, true)),
     applyRows: transaction(applySnapshotRows),
+    settleSnapshotAuthority: transaction(() => {
+      const result = emptyResult();
+      settleRecords(result);
+      return result;
+    }),
     applyPending: () => applyPending(),
   };
 }

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { listCellVersions } from '../../db/row-versions';
+import { createSyncRejected } from '../../db/sync-rejected';
 import { deviceState } from './sync-simulation';
 import type { Schedule, Simulation } from './sync-simulation';
 
@@ -21,13 +22,18 @@ export const scheduleArbitrary: fc.Arbitrary<Schedule> = fc.record({
   seed: fc.integer(),
 }) as fc.Arbitrary<Schedule>;
 
-/** Checks convergence: identical devices, the service holds exactly their cells, appended rows all there once. */
+/** Checks convergence: identical devices, the service holds exactly their cells, appended rows all there once, every signed change accepted everywhere. */
 export async function expectConverged(simulation: Simulation): Promise<void> {
+  for (const device of simulation.devices) {
+    expect(createSyncRejected(device.store.db).list(5), 'changes set aside').toEqual([]);
+    expect(device.engine.status().pushRefusal, 'a push refused by the service').toBeNull();
+    expect(device.store.trust.pinnedRoot()).toBe(simulation.cooperation.people.admin!.key.publicKey);
+  }
   const [first, ...others] = simulation.devices.map((device) => deviceState(device.store));
   for (const other of others) expect(other).toEqual(first);
   const reference = simulation.devices[0]!.store;
   for (const device of simulation.devices) expect(device.engine.status().pendingChanges).toBe(0);
-  const cells = await simulation.storage.changesAfter('coop-1', 0, 10_000_000);
+  const cells = await simulation.storage.changesAfter(simulation.label, 0, 10_000_000);
   const versions = new Map(listCellVersions(reference.db).map((version) => [`${version.table}.${version.column} of ${version.row}`, version.hlc]));
   expect(cells.length).toBe(versions.size);
   for (const cell of cells) {

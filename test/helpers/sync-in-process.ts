@@ -2,6 +2,7 @@
 import { createDeviceAdmin } from '../../server/device-admin';
 import { SyncServiceError } from '../../server/request-checks';
 import type { SyncService } from '../../server/service';
+import { SYNC_PROTOCOL_VERSION } from '../../sync/protocol';
 import type { PushRequest } from '../../sync/protocol';
 import { SyncTransportError } from '../../sync/transport';
 import type { DeviceAuth, SyncTransport } from '../../sync/transport';
@@ -17,6 +18,7 @@ export interface FaultyTransportOptions {
   offline?: () => boolean;
 }
 
+const PROTOCOL = String(SYNC_PROTOCOL_VERSION);
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 async function call<T>(fn: () => Promise<T>): Promise<T> {
@@ -55,11 +57,11 @@ export function createInProcessTransport(service: SyncService, options: FaultyTr
     },
     async listDevices(auth, query) {
       reachable();
-      return call(async () => admin.listDevices(await device(auth), { protocol: '1', cooperation: query.cooperation }));
+      return call(async () => admin.listDevices(await device(auth), { protocol: PROTOCOL, cooperation: query.cooperation }));
     },
     async revokeDevice(auth, { cooperation, deviceId }) {
       reachable();
-      return call(async () => admin.revokeDevice(await device(auth), deviceId, { protocol: 1, cooperationId: cooperation }));
+      return call(async () => admin.revokeDevice(await device(auth), deviceId, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation }));
     },
     enrol: (request) => call(() => service.enrol(copy(request))),
     async push(auth, request) {
@@ -76,13 +78,13 @@ export function createInProcessTransport(service: SyncService, options: FaultyTr
     },
     pull: (auth, query) =>
       lossyRead(async () =>
-        service.pull(await device(auth), { cooperation: query.cooperation, after: String(query.after), protocol: '1', ...(query.limit ? { limit: String(query.limit) } : {}) }),
+        service.pull(await device(auth), { cooperation: query.cooperation, after: String(query.after), protocol: PROTOCOL, ...(query.limit ? { limit: String(query.limit) } : {}) }),
       ),
     snapshot: (auth, query) =>
       lossyRead(async () =>
         service.snapshot(await device(auth), {
           cooperation: query.cooperation,
-          protocol: '1',
+          protocol: PROTOCOL,
           ...(query.after ? { after: query.after } : {}),
           ...(query.asOf !== undefined ? { asOf: String(query.asOf) } : {}),
           ...(query.total !== undefined ? { total: String(query.total) } : {}),

@@ -1,4 +1,4 @@
-// Test helper: simulated offices (real local stores) editing every synced table, syncing through a faulty link to an in-process service, then checked for convergence.
+// Test helper: simulated offices (real local stores) editing every synced table, each edit signed by a person allowed to make it, syncing through a faulty link to an in-process service, then checked for convergence.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { migrate } from '../../db/migrate';
 import { DATABASE_FILE_NAME, openLocalStore } from '../../db/open';
 import { listCellVersions } from '../../db/row-versions';
 import type { LocalStore } from '../../db/open';
+import { signAs } from '../../db/signer';
 import { erasableColumns, isAppendOnly, SYNCED_TABLES } from '../../db/sync-tables';
 import type { ColumnKind, SqlValue, SyncedTableName } from '../../db/sync-tables';
 import { createSqliteStorage } from '../../server/sqlite-storage';
@@ -17,8 +18,13 @@ import type { SyncEngine } from '../../sync/engine';
 import type { PushRequest } from '../../sync/protocol';
 import { createMemorySecretStore } from '../../sync/secret-store';
 import type { DeviceAuth } from '../../sync/transport';
+import type { Role } from '../../domain/roles';
+import { ROLES } from '../../domain/roles';
+import { COOPERATION_ROW, foundCooperation, recordValues } from './signed-cooperation';
+import type { Person, SignedCooperation } from './signed-cooperation';
 import { createInProcessTransport, deliverDelayed } from './sync-in-process';
 import type { Fault } from './sync-in-process';
+import { signedRecord } from './trust';
 
 export interface Step {
   device: number;
@@ -50,6 +56,41 @@ function prng(seed: number) {
 type Rng = ReturnType<typeof prng>;
 
 const TABLES = Object.keys(SYNCED_TABLES) as SyncedTableName[];
+/** The service's label for the cooperation: the operator's choice, deliberately not the cooperation row's id that signatures name. */
+const SIM_LABEL = 'coop-1';
+
+/** The simulated cooperation's people: the root admin and one account per role (no one is ever revoked, so every signed edit stays allowed). */
+const PEOPLE: { id: string; roles: Role[] }[] = [
+  { id: 'lead', roles: ['lead'] },
+  { id: 'doctor', roles: ['doctor'] },
+  { id: 'nurse', roles: ['nurse'] },
+  { id: 'receptionist', roles: ['receptionist'] },
+];
+const LOGGERS = ['nurse', 'doctor', 'lead', 'receptionist'];
+/** Who may write each table (the permission table in domain/trust/permissions.ts, by person). */
+const WRITERS: Record<SyncedTableName, readonly string[]> = {
+  cooperation: ['admin'],
+  offices: ['admin'],
+  staff: ['admin', 'lead'],
+  users: ['admin'],
+  shifts: ['lead', 'admin'],
+  absences: ['lead', 'admin'],
+  rota_patterns: ['lead', 'admin'],
+  rota_pattern_exceptions: ['lead', 'admin'],
+  competence_types: ['lead', 'admin'],
+  staff_competences: ['lead', 'admin'],
+  icpc2_codes: ['lead', 'admin'],
+  routines: ['doctor'],
+  routine_authorisations: ['doctor'],
+  consultations: LOGGERS,
+  consultation_amendments: LOGGERS,
+  audit_events: ['admin', ...LOGGERS],
+  authority_records: ['admin'],
+};
+/** The column an event names its author in: it must be the signer. */
+const AUTHOR_COLUMNS: Partial<Record<SyncedTableName, string>> = { consultations: 'recorded_by', consultation_amendments: 'by_user_id', audit_events: 'user_id' };
+/** Records are dated a day before the simulation starts: before anything they allow, on every skewed clock. */
+const RECORDS_BEFORE_MS = 86_400_000;
 const FAULTS: Fault[] = ['loseRequest', 'loseResponse', 'duplicate', 'delay'];
 
 function foreignKeys(db: Database.Database, table: string): Map<string, string> {
@@ -117,6 +158,9 @@ interface Device {
 export interface Simulation {
   storage: SyncStorage;
   devices: Device[];
+  cooperation: SignedCooperation;
+  /** The service's label of the cooperation (chosen by its operator; not in any signed bytes). */
+  label: string;
   /** Ids of every appended (append-only) row, per table, across all devices. */
   appended: Map<string, Set<string>>;
 }
@@ -128,10 +172,12 @@ export async function runSchedule(schedule: Schedule, onDone: (simulation: Simul
   const storage = createSqliteStorage(':memory:');
   const service = createSyncService({ storage, now: () => time });
   const delayed: { auth: DeviceAuth; request: PushRequest }[] = [];
-  let faultsOn = true;
+  // Enrolment goes without faults, so every device starts from the cooperation as it was founded.
+  let faultsOn = false;
   const devices: Device[] = [];
   const appended = new Map<string, Set<string>>();
   let nextId = 0;
+  let cooperation: SignedCooperation | null = null;
   try {
     for (const [index, skew] of schedule.skewsMs.entries()) {
       const dataDir = fs.mkdtempSync(path.join(fastTempRoot(), 'samvakt-sim-'));
@@ -152,10 +198,17 @@ export async function runSchedule(schedule: Schedule, onDone: (simulation: Simul
           }),
       });
       devices.push(device);
-      const { code } = await service.createEnrolmentCode({ cooperationId: 'coop-1', office: `Kontor ${index}` });
+      // The first office founds the cooperation (its row, the root admin and signed accounts) before it enrols.
+      if (index === 0) {
+        cooperation = foundCooperation(store, 'admin', PEOPLE, time - RECORDS_BEFORE_MS);
+        appended.set('authority_records', new Set(cooperation.records.map((record) => record.id)));
+      }
+      const { code } = await service.createEnrolmentCode({ cooperationId: SIM_LABEL, office: `Kontor ${index}` });
       await device.engine.enrol({ serverUrl: 'memory://service', code });
     }
 
+    faultsOn = true;
+    const founded = cooperation!;
     for (const step of schedule.steps) {
       time += 1000 + rng.int(60_000);
       const device = devices[step.device % devices.length]!;
@@ -163,7 +216,7 @@ export async function runSchedule(schedule: Schedule, onDone: (simulation: Simul
       if (step.action === 'toggleOffline') device.offline = !device.offline;
       else if (step.action === 'sync') await device.engine.syncNow();
       else if (step.action === 'deliverDelayed') await deliverDelayed(service, delayed.splice(0, local.int(delayed.length + 1)).reverse());
-      else edit(device.store, local, () => `r${step.device % devices.length}-${nextId++}`, appended);
+      else edit(device.store, local, () => `r${step.device % devices.length}-${nextId++}`, appended, founded);
     }
 
     // Full exchange: everything delayed arrives, every device online, no more faults.
@@ -171,7 +224,7 @@ export async function runSchedule(schedule: Schedule, onDone: (simulation: Simul
     await deliverDelayed(service, delayed);
     for (const device of devices) device.offline = false;
     for (let round = 0; round < 3; round++) for (const device of devices) await device.engine.syncNow();
-    await onDone({ storage, devices, appended });
+    await onDone({ storage, devices, appended, cooperation: founded, label: SIM_LABEL });
   } finally {
     for (const device of devices) {
       device.store.close();
@@ -181,16 +234,46 @@ export async function runSchedule(schedule: Schedule, onDone: (simulation: Simul
   }
 }
 
-/** One random edit through the real write path: insert, update, tombstone, upsert of a shared id, or redaction. */
-function edit(store: LocalStore, rng: Rng, newId: () => string, appended: Map<string, Set<string>>) {
+/**
+ * One random edit through the real write path, signed by a person the permission table allows: insert, update,
+ * tombstone, upsert of a shared id, redaction (by an admin), or a role granted by the admin (an authority record).
+ */
+function edit(store: LocalStore, rng: Rng, newId: () => string, appended: Map<string, Set<string>>, cooperation: SignedCooperation) {
   const table = rng.pick(TABLES);
   const db = store.db;
   const existing = db.prepare(`SELECT id FROM "${table}" ORDER BY id`).pluck().all() as string[];
   const kind = rng.int(10);
-  store.writer.write((changes) => {
+  const erasable = isAppendOnly(table) ? erasableColumns(table) : [];
+  const redacting = existing.length > 0 && erasable.length > 0 && kind < 3;
+  const signer: Person = cooperation.people[redacting ? 'admin' : rng.pick(WRITERS[table])]!;
+  const authorColumn = AUTHOR_COLUMNS[table];
+  const valuesFor = (subset: boolean) => {
+    const values = randomValues(db, rng, table, subset);
+    if (authorColumn) values[authorColumn] = signer.id;
+    return values;
+  };
+  signAs(signer.signer, () => store.writer.write((changes) => {
+    if (table === 'authority_records') {
+      // The admin grants someone a role (only ever more rights, so no concurrent edit loses its author's).
+      const subject = rng.pick(PEOPLE);
+      const id = newId();
+      const record = signedRecord(
+        cooperation.cooperationId,
+        { id, kind: 'grant', subjectId: subject.id, role: rng.pick(ROLES), publicKey: null, signerId: signer.id, at: changes.hlc, details: null },
+        signer.key,
+      );
+      changes.insert('authority_records', id, recordValues(record));
+      if (!appended.has(table)) appended.set(table, new Set());
+      appended.get(table)!.add(id);
+      return;
+    }
+    if (table === 'cooperation') {
+      // One cooperation row, whose id every signature names: it is only ever updated.
+      if (existing.includes(COOPERATION_ROW)) changes.update('cooperation', COOPERATION_ROW, valuesFor(true));
+      return;
+    }
     if (isAppendOnly(table)) {
-      const erasable = erasableColumns(table);
-      if (existing.length && erasable.length && kind < 3) {
+      if (redacting) {
         // Erased like retention does: null where the column allows it, an empty value where it does not.
         const info = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; notnull: number }[];
         const kinds = SYNCED_TABLES[table].columns as Record<string, ColumnKind>;
@@ -199,17 +282,17 @@ function edit(store: LocalStore, rng: Rng, newId: () => string, appended: Map<st
         return;
       }
       const id = newId();
-      changes.insert(table, id, randomValues(db, rng, table, false));
+      changes.insert(table, id, valuesFor(false));
       if (!appended.has(table)) appended.set(table, new Set());
       appended.get(table)!.add(id);
       return;
     }
-    if (existing.length && kind < 4) changes.update(table, rng.pick(existing), randomValues(db, rng, table, true));
+    if (existing.length && kind < 4) changes.update(table, rng.pick(existing), valuesFor(true));
     else if (existing.length && kind < 5) changes.remove(table, rng.pick(existing));
     // A deterministic id several devices may create at once (like a pattern occurrence's exception row).
-    else if (kind < 7) changes.upsert(table, `shared-${rng.int(3)}`, randomValues(db, rng, table, false));
-    else changes.insert(table, newId(), randomValues(db, rng, table, false));
-  });
+    else if (kind < 7) changes.upsert(table, `shared-${rng.int(3)}`, valuesFor(false));
+    else changes.insert(table, newId(), valuesFor(false));
+  }));
 }
 
 /** Everything sync must make equal: every synced table's rows and every column's timestamp. */
