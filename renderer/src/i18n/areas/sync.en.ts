@@ -95,6 +95,8 @@ export const syncEn: Record<keyof typeof syncNb, string> = {
   'sync.codeFailed': 'The code was not made.',
 
   'sync.errors.sync.offline': 'Could not reach the shared service. Check the network connection; Samvakt retries by itself, and your changes are saved on this computer.',
+  'sync.errors.sync.pushRefused':
+    'The shared service refused some of the changes from this computer because the signature or access check failed. The changes are kept here. Contact an administrator.',
   'sync.errors.sync.serverError': 'The shared service answered with an error. Samvakt retries shortly; your changes are saved on this computer.',
   'sync.errors.sync.revoked': 'An administrator removed this computer from the shared service. Your changes are saved here. Ask for a new enrolment code and connect again.',
   'sync.errors.sync.credentialInvalid': 'The service does not recognise this computer. Ask for a new enrolment code and connect again. Your changes are saved here.',

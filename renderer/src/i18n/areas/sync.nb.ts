@@ -94,6 +94,8 @@ export const syncNb = {
 
   'sync.errors.sync.offline':
     'Fikk ikke kontakt med felles tjeneste. Sjekk nettforbindelsen; Samvakt prøver igjen av seg selv, og endringene dine er lagret på maskinen.',
+  'sync.errors.sync.pushRefused':
+    'Felles tjeneste nektet å ta imot noen av endringene fra denne maskinen fordi kontrollen av signaturen eller tilgangen feilet. Endringene er tatt vare på her. Kontakt administrator.',
   'sync.errors.sync.serverError': 'Felles tjeneste svarte med en feil. Samvakt prøver igjen om litt; endringene dine er lagret på maskinen.',
   'sync.errors.sync.revoked':
     'Denne maskinen er fjernet fra felles tjeneste av en administrator. Endringene dine er lagret her. Be om en ny innmeldingskode og koble til på nytt.',
