@@ -76,6 +76,12 @@ export function createBackend(options: BackendOptions): Backend {
     const session = sessions.get(request.sessionToken);
     if (handler.access !== 'public') {
       if (!session) return { ok: false, error: { code: 'auth.signInRequired' } };
+      // A session from before this store had a root (no key) cannot sign; once sync or a takeover brought the root, its
+      // user signs in again and gets their key.
+      if (!session.signer && options.store.trust.enforced()) {
+        sessions.remove(session.token);
+        return { ok: false, error: { code: 'auth.signInRequired' } };
+      }
       lockIfIdle(session);
       if (session.locked && !handler.whileLocked) return { ok: false, error: { code: 'auth.locked' } };
       if (handler.access !== 'signedIn' && !hasAnyRole(session.roles, handler.access)) {

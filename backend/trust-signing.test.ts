@@ -224,6 +224,16 @@ describe('upgrade: a store with data from before signing', () => {
   const counts = (store: Store) =>
     Object.fromEntries(['cooperation', 'offices', 'staff', 'users'].map((table) => [table, store.db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get()]));
 
+  it('a session without a key ends once the root arrives from elsewhere (another window, or sync)', async () => {
+    const { store, call } = await legacyStore();
+    const kari = await value<SignedIn>(signIn(call, 'kari', 'gammelt-passord'));
+    expect((await call('session.lockState', {}, kari.sessionToken)).ok).toBe(true);
+    const window = createBackend({ store, sync: createLocalOnlySync(store), logError: () => undefined });
+    await value(window.call({ method: 'session.signIn', input: { username: 'admin', password: 'gammelt-passord' }, sessionToken: null }));
+    expect(await call('session.lockState', {}, kari.sessionToken)).toEqual({ ok: false, error: { code: 'auth.signInRequired' } });
+    expect((await signIn(call, 'kari', 'gammelt-passord')).ok).toBe(true);
+  });
+
   it('the first admin to sign in makes the root and the takeover, and keeps every row', async () => {
     const { store, call, ids } = await legacyStore();
     const before = counts(store);

@@ -1,9 +1,11 @@
-// Test helper: a backend on a temporary store with the example dataset loaded, and typed-enough shortcuts to call it.
+// Test helper: a backend on a temporary store with the example dataset loaded, typed-enough shortcuts to call it, and writes signed as an example account.
 import { createBackend } from '../../backend/api';
 import { createLocalOnlySync } from '../../backend/jobs/background-sync';
 import type { Backend } from '../../backend/api';
 import { EXAMPLE_PASSWORD } from '../../backend/demo-data/indre-namdal';
-import { openTempStore } from './temp-store';
+import type { Signer } from '../../db/signer';
+import type { ChangeSet } from '../../db/write-path';
+import { openTempStore, signerFor, writeAs } from './temp-store';
 
 export interface ExampleBackend {
   store: ReturnType<typeof openTempStore>;
@@ -14,6 +16,10 @@ export interface ExampleBackend {
   ok<T>(method: string, input: unknown, token: string | null): Promise<T>;
   /** A session token for an example account (password demo-samvakt). */
   signIn(username: string): Promise<string>;
+  /** An example account's signer (its key unwrapped with the example password), for writing straight to the store. */
+  signer(username: string): Promise<Signer>;
+  /** Writes straight through the write path, signed as an example account: the example cooperation refuses unsigned writes. */
+  writeAs<R>(username: string, fn: (changes: ChangeSet) => R): Promise<R>;
 }
 
 /** Opens a store, loads the example dataset through setup.loadExample and returns shortcuts; close with `store.close()`. */
@@ -30,6 +36,10 @@ export async function openExampleBackend(now: () => Date = () => new Date()): Pr
       const result = await call(method, input, token);
       if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
       return result.value as T;
+    },
+    signer: (username) => signerFor(store, username, EXAMPLE_PASSWORD),
+    async writeAs(username, fn) {
+      return writeAs(store, await signerFor(store, username, EXAMPLE_PASSWORD), fn);
     },
     async signIn(username) {
       const result = await call('session.signIn', { username, password: EXAMPLE_PASSWORD }, null);
