@@ -46,7 +46,8 @@ if (values.help) {
 
 const command = positionals[0] ?? 'serve';
 const storage = await openStorage({ dataDir: path.resolve(values['data-dir']), databaseUrl: process.env.DATABASE_URL });
-const service = createSyncService({ storage });
+// A refused push is logged as a JSON line like every request, naming the device and why.
+const service = createSyncService({ storage, log: (line) => defaultLog({ level: 'warn', msg: 'push.refused', detail: line }) });
 
 if (command === 'enrol-code') {
   if (!values.cooperation || !values.office) fail('enrol-code trenger --cooperation og --office.');

@@ -22,7 +22,7 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
     async function request(path: string, init: { method?: string; body?: unknown; auth?: string | null } = {}): Promise<Answer> {
       const response = await fetch(`${server.url}${path}`, {
         method: init.method ?? 'GET',
-        headers: { 'x-samvakt-protocol': '1', ...(init.auth ? { authorization: init.auth } : {}) },
+        headers: { 'x-samvakt-protocol': '2', ...(init.auth ? { authorization: init.auth } : {}) },
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       });
       return { status: response.status, body: (await response.json()) as Answer['body'] };
@@ -30,7 +30,7 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
 
     /** Enrols a device over HTTP with a code and returns its credential header. */
     async function enrolWith(code: string, deviceName = 'PC') {
-      const answer = await request('/v1/enrol', { method: 'POST', body: { protocol: 1, code, clockId: `clock-${name}-${clock++}`, name: deviceName } });
+      const answer = await request('/v1/enrol', { method: 'POST', body: { protocol: 2, code, clockId: `clock-${name}-${clock++}`, name: deviceName, publicKey: 'A'.repeat(43) } });
       return { answer, header: `Bearer ${String(answer.body.deviceId)}.${String(answer.body.secret)}`, deviceId: String(answer.body.deviceId) };
     }
 
@@ -41,15 +41,15 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
       return device;
     }
 
-    const newCode = (auth: string, body: Record<string, unknown>) => request('/v1/devices/enrolment-codes', { method: 'POST', auth, body: { protocol: 1, ...body } });
-    const list = (auth: string, cooperation: string) => request(`/v1/devices?protocol=1&cooperation=${cooperation}`, { auth });
+    const newCode = (auth: string, body: Record<string, unknown>) => request('/v1/devices/enrolment-codes', { method: 'POST', auth, body: { protocol: 2, ...body } });
+    const list = (auth: string, cooperation: string) => request(`/v1/devices?protocol=2&cooperation=${cooperation}`, { auth });
     const revoke = (auth: string, deviceId: string, cooperationId: string) =>
-      request(`/v1/devices/${deviceId}/revoke`, { method: 'POST', auth, body: { protocol: 1, cooperationId } });
-    const pull = (auth: string, cooperation: string) => request(`/v1/pull?protocol=1&cooperation=${cooperation}&after=0`, { auth });
+      request(`/v1/devices/${deviceId}/revoke`, { method: 'POST', auth, body: { protocol: 2, cooperationId } });
+    const pull = (auth: string, cooperation: string) => request(`/v1/pull?protocol=2&cooperation=${cooperation}&after=0`, { auth });
 
     beforeAll(async () => {
       storage = await open();
-      service = createSyncService({ storage });
+      service = createSyncService({ storage, log: () => {} });
       server = await startSyncServer({ service, port: 0, log: () => {}, rateLimit: { perSecond: 1000, burst: 5000 }, enrolPerMinute: 1000 });
     });
     afterAll(async () => {
@@ -115,12 +115,12 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
       expect([self.status, self.body.error?.code]).toEqual([409, 'device.cannotRevokeSelf']);
       expect((await pull(admin.header, 'coop-self')).status).toBe(200);
       const cases: [Answer, number, string][] = [
-        [await request('/v1/devices?protocol=1&cooperation=coop-self'), 401, 'auth.missing'],
+        [await request('/v1/devices?protocol=2&cooperation=coop-self'), 401, 'auth.missing'],
         [await newCode(admin.header, { cooperationId: 'coop-self', office: '' }), 400, 'request.malformed'],
         [await newCode(admin.header, { cooperationId: 'coop-self', office: 'Grong', validHours: 10_000 }), 400, 'request.malformed'],
         [await newCode(admin.header, { cooperationId: 'coop-self', office: 'Grong', protocol: 99 }), 400, 'protocol.unsupported'],
-        [await request(`/v1/devices/${admin.deviceId}/revoke`, { method: 'POST', auth: admin.header, body: { protocol: 1 } }), 400, 'request.malformed'],
-        [await request('/v1/devices/not-an-id/revoke', { method: 'POST', auth: admin.header, body: { protocol: 1, cooperationId: 'coop-self' } }), 404, 'request.notFound'],
+        [await request(`/v1/devices/${admin.deviceId}/revoke`, { method: 'POST', auth: admin.header, body: { protocol: 2 } }), 400, 'request.malformed'],
+        [await request('/v1/devices/not-an-id/revoke', { method: 'POST', auth: admin.header, body: { protocol: 2, cooperationId: 'coop-self' } }), 404, 'request.notFound'],
       ];
       for (const [answer, status, code] of cases) expect([answer.status, answer.body.error?.code]).toEqual([status, code]);
     });
@@ -137,7 +137,7 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
 
       const afterPull = await pull(lost.header, 'coop-revoke');
       expect([afterPull.status, afterPull.body.error?.code]).toEqual([401, 'auth.revoked']);
-      const afterPush = await request('/v1/push', { method: 'POST', auth: lost.header, body: { protocol: 1, cooperationId: 'coop-revoke', changes: [] } });
+      const afterPush = await request('/v1/push', { method: 'POST', auth: lost.header, body: { protocol: 2, cooperationId: 'coop-revoke', transactions: [] } });
       expect([afterPush.status, afterPush.body.error?.code]).toEqual([401, 'auth.revoked']);
       const afterAdmin = await revoke(lost.header, admin.deviceId, 'coop-revoke');
       expect([afterAdmin.status, afterAdmin.body.error?.code]).toEqual([401, 'auth.revoked']);

@@ -17,11 +17,14 @@ let revokedAuth: string;
 let clockId: string;
 const logs: Record<string, unknown>[] = [];
 
+/** Any well-formed device key: coop-http has no root, so nothing is signed or checked. */
+const DEVICE_KEY = 'A'.repeat(43);
+
 const hlcAt = (ms: number, id = clockId) => `${String(ms).padStart(15, '0')}-000000-${id}`;
 
 async function enrol(cooperationId: string, clock: string) {
   const { code } = await service.createEnrolmentCode({ cooperationId, office: 'Grong' });
-  const response = await fetch(`${server.url}/v1/enrol`, { method: 'POST', body: JSON.stringify({ protocol: 1, code, clockId: clock }) });
+  const response = await fetch(`${server.url}/v1/enrol`, { method: 'POST', body: JSON.stringify({ protocol: 2, code, clockId: clock, publicKey: DEVICE_KEY }) });
   const body = (await response.json()) as { deviceId: string; secret: string };
   return { header: `Bearer ${body.deviceId}.${body.secret}`, code, deviceId: body.deviceId };
 }
@@ -29,7 +32,7 @@ async function enrol(cooperationId: string, clock: string) {
 async function request(path: string, init: { method?: string; body?: string; auth?: string | null; headers?: Record<string, string> } = {}) {
   const response = await fetch(`${server.url}${path}`, {
     method: init.method ?? 'GET',
-    headers: { ...(init.auth === null ? {} : { authorization: init.auth ?? auth }), 'x-samvakt-protocol': '1', ...init.headers },
+    headers: { ...(init.auth === null ? {} : { authorization: init.auth ?? auth }), 'x-samvakt-protocol': '2', ...init.headers },
     ...(init.body !== undefined ? { body: init.body } : {}),
   });
   const text = await response.text();
@@ -42,11 +45,13 @@ async function request(path: string, init: { method?: string; body?: string; aut
   return { status: response.status, body };
 }
 
-const pushBody = (changes: unknown[], cooperationId = 'coop-http') => JSON.stringify({ protocol: 1, cooperationId, changes });
+/** Changes as unsigned (legacy) transactions, one per change: what a cooperation without a root accepts as before signing. */
+const pushBody = (changes: { hlc: string; [field: string]: unknown }[], cooperationId = 'coop-http') =>
+  JSON.stringify({ protocol: 2, cooperationId, transactions: changes.map(({ hlc, ...cell }) => ({ hlc, author: 'legacy', cells: [cell] })) });
 
 beforeAll(async () => {
   storage = createSqliteStorage(':memory:');
-  service = createSyncService({ storage });
+  service = createSyncService({ storage, log: () => {} });
   server = await startSyncServer({ service, port: 0, log: (entry) => logs.push(entry), rateLimit: { perSecond: 1000, burst: 5000 }, authFailures: { perMinute: 100_000, burst: 100_000 } });
   clockId = 'clock-http';
   auth = (await enrol('coop-http', clockId)).header;
@@ -65,7 +70,7 @@ describe('sync service over HTTP', () => {
   it('answers /health and /v1/info, and logs requests as JSON objects', async () => {
     expect((await request('/health', { auth: null })).status).toBe(200);
     const info = await request('/v1/info', { auth: null });
-    expect(info.body).toMatchObject({ service: 'samvakt-sync', protocol: { min: 1, max: 1 } });
+    expect(info.body).toMatchObject({ service: 'samvakt-sync', protocol: { min: 2, max: 2 } });
     expect(logs.some((entry) => entry.msg === 'request' && entry.path === '/v1/push' && entry.status === 200)).toBe(true);
   });
 
@@ -85,7 +90,9 @@ describe('sync service over HTTP', () => {
       ['foreign cooperation', await request('/v1/push', { method: 'POST', body: pushBody([good], 'coop-other') }), 403, 'sync.wrongCooperation'],
       ['beyond drift', await request('/v1/push', { method: 'POST', body: pushBody([good, { ...good, row: 'o3', hlc: hlcAt(now + 25 * 3_600_000) }]) }), 422, 'clock.ahead'],
       ['another device’s timestamp', await request('/v1/push', { method: 'POST', body: pushBody([{ ...good, hlc: hlcAt(now, 'forged') }]) }), 403, 'sync.foreignTimestamp'],
-      ['old protocol', await request('/v1/pull?after=0&protocol=0'), 400, 'protocol.unsupported'],
+      ['old protocol', await request('/v1/pull?after=0&protocol=1'), 400, 'protocol.unsupported'],
+      ['a version 1 push', await request('/v1/push', { method: 'POST', body: JSON.stringify({ protocol: 1, cooperationId: 'coop-http', changes: [good] }) }), 400, 'request.malformed'],
+      ['an unknown author', await request('/v1/push', { method: 'POST', body: JSON.stringify({ protocol: 2, cooperationId: 'coop-http', transactions: [{ hlc: good.hlc, author: 'admin', cells: [] }] }) }), 400, 'request.malformed'],
       ['bad cursor', await request('/v1/pull?after=-1&cooperation=coop-http'), 400, 'request.malformed'],
       ['unknown endpoint', await request('/v1/nothing'), 404, 'request.notFound'],
     ];
@@ -98,7 +105,7 @@ describe('sync service over HTTP', () => {
 
   it('refuses a replayed enrolment code', async () => {
     const { code } = await service.createEnrolmentCode({ cooperationId: 'coop-http', office: 'Lierne' });
-    const body = JSON.stringify({ protocol: 1, code, clockId: 'clock-replay' });
+    const body = JSON.stringify({ protocol: 2, code, clockId: 'clock-replay', publicKey: DEVICE_KEY });
     expect((await request('/v1/enrol', { method: 'POST', body, auth: null })).status).toBe(200);
     const replay = await request('/v1/enrol', { method: 'POST', body, auth: null });
     expect([replay.status, replay.body.error?.code]).toEqual([403, 'enrol.codeInvalid']);
@@ -107,11 +114,21 @@ describe('sync service over HTTP', () => {
   it('survives thousands of random requests without a 5xx and without storing anything', async () => {
     const before = await storage.lastSeq('coop-http');
     const anyJson = fc.jsonValue({ maxDepth: 3 });
-    const change = fc.record({ hlc: fc.oneof(fc.string(), fc.constant(hlcAt(Date.now()))), table: fc.string(), row: fc.string(), column: fc.string(), value: anyJson });
+    const cell = fc.record({ i: fc.oneof(fc.nat(), fc.integer()), table: fc.string(), row: fc.string(), column: fc.string(), value: anyJson, blind: fc.string() }, { requiredKeys: ['table', 'row', 'column', 'value'] });
+    const transaction = fc.record(
+      {
+        hlc: fc.oneof(fc.string(), fc.constant(hlcAt(Date.now()))),
+        author: fc.oneof(fc.string(), fc.constantFrom('legacy', 'user:u1', `device:${clockId}`)),
+        signature: fc.string(),
+        digests: fc.array(fc.oneof(fc.string(), fc.constant('A'.repeat(43))), { maxLength: 3 }),
+        cells: fc.array(cell, { maxLength: 5 }),
+      },
+      { requiredKeys: ['hlc', 'author', 'cells'] },
+    );
     const body = fc.oneof(
       fc.string({ maxLength: 200 }),
       anyJson.map((value) => JSON.stringify(value)),
-      fc.record({ protocol: fc.oneof(fc.integer(), fc.constant(1)), cooperationId: fc.oneof(fc.string(), fc.constant('coop-other')), changes: fc.array(change, { maxLength: 5 }) }).map((value) => JSON.stringify(value)),
+      fc.record({ protocol: fc.oneof(fc.integer(), fc.constant(2)), cooperationId: fc.oneof(fc.string(), fc.constant('coop-other')), transactions: fc.array(transaction, { maxLength: 3 }) }).map((value) => JSON.stringify(value)),
     );
     const sample = fc.sample(
       fc.record({
@@ -139,7 +156,7 @@ describe('sync service over HTTP', () => {
     const limited = await startSyncServer({ service, port: 0, log: () => {}, rateLimit: { perSecond: 1, burst: 3 } });
     try {
       const statuses = [];
-      for (let i = 0; i < 5; i++) statuses.push((await fetch(`${limited.url}/v1/pull?after=0&cooperation=coop-http&protocol=1`, { headers: { authorization: auth } })).status);
+      for (let i = 0; i < 5; i++) statuses.push((await fetch(`${limited.url}/v1/pull?after=0&cooperation=coop-http&protocol=2`, { headers: { authorization: auth } })).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
     } finally {
       await limited.close();
@@ -152,7 +169,7 @@ describe('sync service over HTTP', () => {
       const statuses = new Map<number, number>();
       for (let i = 0; i < 250; i++) {
         const token = `Bearer ${crypto.randomUUID()}.${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url')}`;
-        const { status } = await fetch(`${limited.url}/v1/pull?after=0&cooperation=coop-http&protocol=1`, { headers: { authorization: token } });
+        const { status } = await fetch(`${limited.url}/v1/pull?after=0&cooperation=coop-http&protocol=2`, { headers: { authorization: token } });
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
       expect(statuses.get(401)).toBeLessThanOrEqual(10);
@@ -170,7 +187,7 @@ describe('sync service over HTTP', () => {
       const socket = net.connect(watched.port, '127.0.0.1');
       await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
       socket.write(
-        `POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${auth}\r\nX-Samvakt-Protocol: 1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"protocol":1,"cooperationId":"coop-http","changes":[`,
+        `POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${auth}\r\nX-Samvakt-Protocol: 2\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"protocol":2,"cooperationId":"coop-http","transactions":[`,
       );
       await new Promise((resolve) => setTimeout(resolve, 100));
       socket.destroy();

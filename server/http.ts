@@ -139,7 +139,8 @@ export function startSyncServer(options: HttpServerOptions): Promise<RunningSync
     return req.socket.remoteAddress ?? 'unknown';
   }
 
-  async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL, address: string): Promise<string | null> {
+  /** `seen.device` is set once the caller is authenticated, so a refusal after that is logged with the device. */
+  async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL, address: string, seen: { device?: string }): Promise<string | null> {
     const query = Object.fromEntries(url.searchParams) as Record<string, string | undefined>;
     query.protocol ??= (req.headers['x-samvakt-protocol'] as string | undefined) ?? undefined;
     const path = url.pathname;
@@ -166,6 +167,7 @@ export function startSyncServer(options: HttpServerOptions): Promise<RunningSync
     const revokeTarget = req.method === 'POST' ? /^\/v1\/devices\/([0-9a-f-]{36})\/revoke$/.exec(path)?.[1] : undefined;
     if (!routes[`${req.method} ${path}`] && !revokeTarget) throw new SyncServiceError(404, 'request.notFound', `No such endpoint: ${req.method} ${path}`);
     const device = await authenticate(req, address);
+    seen.device = device.id;
     if (!limiter(device.id, Date.now())) throw new SyncServiceError(429, 'request.rateLimited', 'Too many requests from this device; slow down.');
     if (path === '/v1/push') send(res, 200, await service.push(device, parseJson(await readBody(req))));
     else if (path === '/v1/pull') send(res, 200, await service.pull(device, query));
@@ -200,14 +202,15 @@ export function startSyncServer(options: HttpServerOptions): Promise<RunningSync
       refuse(res, 429, 'request.rateLimited', 'Too many requests from this address; slow down.');
       return;
     }
-    route(req, res, url, address)
+    const seen: { device?: string } = {};
+    route(req, res, url, address, seen)
       .then((device) => {
         if (url.pathname !== '/health') log({ level: 'info', msg: 'request', method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started), device });
       })
       .catch((error: unknown) => {
         if (error instanceof SyncServiceError) {
           refuse(res, error.status, error.code, error.message);
-          log({ level: 'warn', msg: 'refused', method: req.method, path: url.pathname, status: error.status, code: error.code, address });
+          log({ level: 'warn', msg: 'refused', method: req.method, path: url.pathname, status: error.status, code: error.code, address, ...(seen.device ? { device: seen.device } : {}) });
         } else if (error instanceof ClientGone) {
           // Nobody is listening for an answer; it is the client's event (a closed laptop, a dropped line), not ours.
           log({ level: 'info', msg: 'client.aborted', method: req.method, path: url.pathname, address });

@@ -8,22 +8,25 @@ import {
   enrolRequestSchema,
   hlcClockId,
   hlcWallMs,
-  keepsFirstWrite,
   MAX_PULL_LIMIT,
   MAX_SNAPSHOT_LIMIT,
   MIN_SUPPORTED_PROTOCOL_VERSION,
   checkPushRequest,
   SYNC_PROTOCOL_VERSION,
 } from '../sync/protocol';
-import type { EnrolResponse, PullResponse, PushResponse, ServerInfo, SnapshotResponse } from '../sync/protocol';
+import type { EnrolResponse, PullResponse, PushResponse, ServerInfo, SnapshotResponse, TransactionSeal } from '../sync/protocol';
 import { checkCooperation, checkProtocol, parseRequest, SyncServiceError } from './request-checks';
-import type { ChangeToStore, SnapshotKey, StoredDevice, SyncStorage } from './storage';
-
+import { AuthorityChangedError, SealConflictError } from './storage';
+import type { SnapshotKey, StoredDevice, SyncStorage } from './storage';
+import { checkPushTrust } from './push-trust';
+import type { AuthorityCache } from './push-trust';
 
 export interface SyncServiceOptions {
   storage: SyncStorage;
   now?: () => number;
   maxDriftMs?: number;
+  /** Where a refused push is logged, one line naming the device; console.warn by default. */
+  log?: (line: string) => void;
 }
 
 export interface SyncService {
@@ -86,6 +89,45 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const { storage } = options;
   const now = options.now ?? Date.now;
   const maxDriftMs = options.maxDriftMs ?? DEFAULT_MAX_DRIFT_MS;
+  const log = options.log ?? ((line: string) => console.warn(line));
+  /** The evaluated chain of authority per cooperation, kept while its authority version and pinned root stay the same. */
+  const authorityCache: AuthorityCache = new Map();
+
+  async function push(device: StoredDevice, body: unknown): Promise<PushResponse> {
+    const checked = checkPushRequest(body);
+    if (!checked.ok) throw new SyncServiceError(400, 'request.malformed', `Malformed request: ${checked.problem}`);
+    const { request } = checked;
+    checkProtocol(request.protocol);
+    checkCooperation(device, request.cooperationId);
+    const limit = now() + maxDriftMs;
+    // Check everything before storing anything: a refused push changes nothing.
+    let cells = 0;
+    for (const transaction of request.transactions) {
+      if (hlcClockId(transaction.hlc) !== device.clockId) {
+        throw new SyncServiceError(403, 'sync.foreignTimestamp', `Transaction ${transaction.hlc} was not made by this device.`);
+      }
+      if (hlcWallMs(transaction.hlc) > limit) {
+        throw new SyncServiceError(422, 'clock.ahead', `Transaction ${transaction.hlc} is stamped more than the allowed drift ahead of the server's clock.`);
+      }
+      cells += transaction.cells.length;
+    }
+    // The trust checks (signature, authority, permission, write-once) and what to store; a push that raced a change
+    // of the chain of authority is checked again against the new chain.
+    for (let attempt = 1; ; attempt++) {
+      const prepared = await checkPushTrust(storage, device, request, authorityCache);
+      try {
+        const stored = await storage.storeChanges(device.cooperationId, device.id, prepared.changes, prepared.options);
+        return { accepted: stored.accepted, ignored: cells - stored.accepted, lastSeq: stored.lastSeq, serverTime: now() };
+      } catch (error) {
+        if (error instanceof AuthorityChangedError && attempt < 5) continue;
+        if (error instanceof AuthorityChangedError) throw new SyncServiceError(503, 'server.unavailable', 'The chain of authority kept changing while this push was checked; try again.');
+        if (error instanceof SealConflictError) {
+          throw new SyncServiceError(409, 'trust.writeOnce', `Transaction ${error.hlc} is already stored with another signature or digest list; a transaction is written once.`);
+        }
+        throw error;
+      }
+    }
+  }
 
   function limitOf(text: string | undefined, fallback: number, max: number): number {
     if (text === undefined) return fallback;
@@ -127,6 +169,7 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
         clockId: request.clockId,
         secretHash: hashSecret(secret),
         name: request.name ?? '',
+        publicKey: request.publicKey,
       });
       if (!device) throw new SyncServiceError(403, 'enrol.codeInvalid', 'The enrolment code is unknown, already used or expired.');
       return {
@@ -135,6 +178,7 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
         cooperationId: device.cooperationId,
         cooperationName: (await storage.cooperationName(device.cooperationId)) ?? '',
         office: device.office,
+        rootPublicKey: (await storage.trustState(device.cooperationId)).rootPublicKey,
         serverTime: now(),
       };
     },
@@ -152,31 +196,14 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
     },
 
     async push(device, body) {
-      const checked = checkPushRequest(body);
-      if (!checked.ok) throw new SyncServiceError(400, 'request.malformed', `Malformed request: ${checked.problem}`);
-      const { request } = checked;
-      checkProtocol(request.protocol);
-      checkCooperation(device, request.cooperationId);
-      const limit = now() + maxDriftMs;
-      // Check everything before storing anything: a refused push changes nothing.
-      for (const change of request.changes) {
-        if (hlcClockId(change.hlc) !== device.clockId) {
-          throw new SyncServiceError(403, 'sync.foreignTimestamp', `Change ${change.hlc} was not made by this device.`);
+      try {
+        return await push(device, body);
+      } catch (error) {
+        if (error instanceof SyncServiceError && error.code !== 'request.malformed' && error.code !== 'server.unavailable') {
+          log(`push refused: device ${device.id} (${device.name || 'unnamed'}, ${device.office}) of cooperation ${device.cooperationId}: ${error.status} ${error.code}: ${error.message}`);
         }
-        if (hlcWallMs(change.hlc) > limit) {
-          throw new SyncServiceError(422, 'clock.ahead', `Change ${change.hlc} is stamped more than the allowed drift ahead of the server's clock.`);
-        }
+        throw error;
       }
-      // One change per cell: the deciding one, so the storage never sees two for the same cell in one batch.
-      const byCell = new Map<string, ChangeToStore>();
-      for (const change of request.changes) {
-        const keepFirst = keepsFirstWrite(change.table, change.column);
-        const key = `${change.table}\u0000${change.row}\u0000${change.column}`;
-        const seen = byCell.get(key);
-        if (!seen || (keepFirst ? change.hlc < seen.hlc : change.hlc > seen.hlc)) byCell.set(key, { ...change, keepFirst });
-      }
-      const stored = await storage.storeChanges(device.cooperationId, device.id, [...byCell.values()]);
-      return { accepted: stored.accepted, ignored: request.changes.length - stored.accepted, lastSeq: stored.lastSeq, serverTime: now() };
     },
 
     async pull(device, query) {
@@ -186,8 +213,17 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
       if (!afterParsed.success) throw new SyncServiceError(400, 'request.malformed', 'after must be a sequence number.');
       const limit = limitOf(query.limit, DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT);
       const changes = await storage.changesAfter(device.cooperationId, afterParsed.data, limit);
+      // The seal of every signed transaction in the page, and the keys of the computers that signed background work.
+      const signed = new Set<string>();
+      for (const change of changes) if (change.i !== undefined) signed.add(change.hlc);
+      const transactions: Record<string, TransactionSeal> = signed.size > 0 ? await storage.seals(device.cooperationId, [...signed]) : {};
+      const clockIds = new Set<string>();
+      for (const seal of Object.values(transactions)) if (seal.author.startsWith('device:')) clockIds.add(seal.author.slice(7));
+      const deviceKeys = clockIds.size > 0 ? await storage.deviceKeys(device.cooperationId, [...clockIds]) : {};
       return {
         changes,
+        transactions,
+        deviceKeys,
         lastSeq: changes.at(-1)?.seq ?? afterParsed.data,
         more: changes.length === limit,
         serverTime: now(),

@@ -1,7 +1,7 @@
 // The shared service's rules on both storage adapters (SQLite and a real PostgreSQL): enrolment, idempotent push, merge rules, paging, snapshot, redaction, isolation.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { forEachStorageAdapter } from '../test/helpers/storage-adapters';
-import type { WireChange } from '../sync/protocol';
+import type { PushTransaction, WireChange } from '../sync/protocol';
 import { SyncServiceError } from './request-checks';
 import { createSyncService } from './service';
 import type { SyncService } from './service';
@@ -9,6 +9,19 @@ import type { StoredDevice, SyncStorage } from './storage';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 const hlc = (offsetMs: number, clockId: string, counter = 0) => `${String(NOW + offsetMs).padStart(15, '0')}-${String(counter).padStart(6, '0')}-${clockId}`;
+/** Any well-formed device key: these cooperations have no root, so nothing is signed or checked. */
+const DEVICE_KEY = 'A'.repeat(43);
+
+/** Changes as unsigned (legacy) transactions, one per run of the same timestamp: what a cooperation without a root accepts as before signing. */
+function legacyTransactions(changes: readonly WireChange[]): PushTransaction[] {
+  const transactions: PushTransaction[] = [];
+  for (const { hlc: stamp, ...cell } of changes) {
+    const last = transactions.at(-1);
+    if (last?.hlc === stamp) last.cells.push(cell);
+    else transactions.push({ hlc: stamp, author: 'legacy', cells: [cell] });
+  }
+  return transactions;
+}
 
 async function rejection(promise: Promise<unknown>): Promise<SyncServiceError> {
   try {
@@ -29,17 +42,17 @@ function storageSuite(name: string, open: () => Promise<SyncStorage>) {
 
     async function enrolDevice(cooperationId: string, clockId = `clock${counter++}`): Promise<StoredDevice & { secret: string }> {
       const { code } = await service.createEnrolmentCode({ cooperationId, office: 'Grong' });
-      const enrolled = await service.enrol({ protocol: 1, code, clockId });
+      const enrolled = await service.enrol({ protocol: 2, code, clockId, publicKey: DEVICE_KEY });
       const device = await service.authenticate(`Bearer ${enrolled.deviceId}.${enrolled.secret}`);
       return { ...device, secret: enrolled.secret };
     }
     const push = (device: StoredDevice, changes: WireChange[], cooperationId = device.cooperationId) =>
-      service.push(device, { protocol: 1, cooperationId, changes });
+      service.push(device, { protocol: 2, cooperationId, transactions: legacyTransactions(changes) });
     const pullAll = async (device: StoredDevice, limit = 3) => {
       const all = [];
       let after = 0;
       for (;;) {
-        const page = await service.pull(device, { protocol: '1', cooperation: device.cooperationId, after: String(after), limit: String(limit) });
+        const page = await service.pull(device, { protocol: '2', cooperation: device.cooperationId, after: String(after), limit: String(limit) });
         all.push(...page.changes);
         after = page.lastSeq;
         if (!page.more) return all;
@@ -54,21 +67,22 @@ function storageSuite(name: string, open: () => Promise<SyncStorage>) {
     });
     beforeEach(() => {
       time = NOW;
-      service = createSyncService({ storage, now: () => time });
+      service = createSyncService({ storage, now: () => time, log: () => {} });
     });
 
     it('enrols a device once per code, and refuses a used, unknown or expired code', async () => {
       const { code } = await service.createEnrolmentCode({ cooperationId: 'coop-enrol', cooperationName: 'Indre Namdal', office: 'Grong', validHours: 1 });
-      const enrolled = await service.enrol({ protocol: 1, code: code.toLowerCase(), clockId: 'dev-a' });
-      expect(enrolled).toMatchObject({ cooperationId: 'coop-enrol', cooperationName: 'Indre Namdal', office: 'Grong' });
-      expect((await rejection(service.enrol({ protocol: 1, code, clockId: 'dev-b' }))).code).toBe('enrol.codeInvalid');
-      expect((await rejection(service.enrol({ protocol: 1, code: 'AAAA-BBBB-CCCC', clockId: 'dev-b' }))).code).toBe('enrol.codeInvalid');
+      const enrolled = await service.enrol({ protocol: 2, code: code.toLowerCase(), clockId: 'dev-a', publicKey: DEVICE_KEY });
+      expect(enrolled).toMatchObject({ cooperationId: 'coop-enrol', cooperationName: 'Indre Namdal', office: 'Grong', rootPublicKey: null });
+      expect((await rejection(service.enrol({ protocol: 2, code, clockId: 'dev-b', publicKey: DEVICE_KEY }))).code).toBe('enrol.codeInvalid');
+      expect((await rejection(service.enrol({ protocol: 2, code: 'AAAA-BBBB-CCCC', clockId: 'dev-b', publicKey: DEVICE_KEY }))).code).toBe('enrol.codeInvalid');
       const late = await service.createEnrolmentCode({ cooperationId: 'coop-enrol', office: 'Grong', validHours: 1 });
       time = NOW + 2 * 3_600_000;
-      expect((await rejection(service.enrol({ protocol: 1, code: late.code, clockId: 'dev-c' }))).code).toBe('enrol.codeInvalid');
+      expect((await rejection(service.enrol({ protocol: 2, code: late.code, clockId: 'dev-c', publicKey: DEVICE_KEY }))).code).toBe('enrol.codeInvalid');
       // The server keeps only a hash of the secret.
       const stored = await storage.findDevice(enrolled.deviceId);
       expect(stored?.secretHash).not.toContain(enrolled.secret);
+      expect(stored?.publicKey).toBe(DEVICE_KEY);
     });
 
     it('stores a retried push once and pages every change exactly once in sequence order', async () => {
@@ -119,8 +133,10 @@ function storageSuite(name: string, open: () => Promise<SyncStorage>) {
       await push(a, [{ hlc: hlc(1, a.clockId), table: 'offices', row: 'o1', column: 'name', value: 'Grong' }]);
       expect(await pullAll(b)).toEqual([]);
       expect((await rejection(push(b, [], 'coop-a'))).code).toBe('sync.wrongCooperation');
-      expect((await rejection(service.pull(b, { protocol: '1', cooperation: 'coop-a', after: '0' }))).code).toBe('sync.wrongCooperation');
-      const snapshot = await service.snapshot(b, { protocol: '1', cooperation: 'coop-b' });
+      expect((await rejection(service.push(b, { protocol: 1, cooperationId: 'coop-b', changes: [] }))).code).toBe('request.malformed');
+      expect((await rejection(service.push(b, { protocol: 1, cooperationId: 'coop-b', transactions: [] }))).code).toBe('protocol.unsupported');
+      expect((await rejection(service.pull(b, { protocol: '2', cooperation: 'coop-a', after: '0' }))).code).toBe('sync.wrongCooperation');
+      const snapshot = await service.snapshot(b, { protocol: '2', cooperation: 'coop-b' });
       expect(snapshot.rows).toEqual([]);
     });
 
@@ -152,12 +168,12 @@ function storageSuite(name: string, open: () => Promise<SyncStorage>) {
       changes.push({ hlc: hlc(99, device.clockId), table: 'staff', row: 'r00', column: 'name', value: 'endret' });
       await push(device, changes);
       const rows = [];
-      let page = await service.snapshot(device, { protocol: '1', cooperation: 'coop-snap', limit: '100' });
+      let page = await service.snapshot(device, { protocol: '2', cooperation: 'coop-snap', limit: '100' });
       let pages = 1;
       const { asOf, totalCells } = page;
       rows.push(...page.rows);
       while (page.next) {
-        page = await service.snapshot(device, { protocol: '1', cooperation: 'coop-snap', limit: '100', after: page.next, asOf: String(asOf), total: String(totalCells) });
+        page = await service.snapshot(device, { protocol: '2', cooperation: 'coop-snap', limit: '100', after: page.next, asOf: String(asOf), total: String(totalCells) });
         pages += 1;
         expect(page.cells).toBe(page.rows.length * 3);
         expect(page.asOf).toBe(asOf);

@@ -1,6 +1,7 @@
 // The shared service's storage interface: cooperations, enrolment codes, devices and the change log. SQLite and PostgreSQL implement it.
+import type { AuthorityRecord } from '../domain/trust/authority';
 import type { SqlValue } from '../db/sync-tables';
-import type { PulledChange, WireChange } from '../sync/protocol';
+import type { PulledChange, TransactionSeal, WireChange } from '../sync/protocol';
 
 export interface StoredDevice {
   id: string;
@@ -12,6 +13,8 @@ export interface StoredDevice {
   name: string;
   enrolledAt: string;
   revokedAt: string | null;
+  /** The device's Ed25519 public key (raw, base64url) from its enrolment; null for a device enrolled before signing. */
+  publicKey: string | null;
 }
 
 export interface EnrolmentCodeRecord {
@@ -22,10 +25,63 @@ export interface EnrolmentCodeRecord {
   expiresAt: string;
 }
 
-/** A change on its way into the log, with the merge rule for its cell. */
+/** A change on its way into the log, with its place in its signed transaction and the merge rule for its cell. */
 export interface ChangeToStore extends WireChange {
-  /** Keep the first timestamp (append-only event columns) instead of the newest. */
-  keepFirst: boolean;
+  /** Index in its transaction's digest list; null for a legacy (unsigned) change. */
+  i: number | null;
+  /** The random text in an erasable cell's digest; erased with the value when the cell is overwritten. */
+  blind: string | null;
+  /**
+   * A write-once cell (PERMISSIONS[table].writeOnce, not an erasable column): the first value stored stays forever,
+   * whatever a later timestamp says. Otherwise the newest timestamp wins.
+   */
+  writeOnce: boolean;
+}
+
+/** A signed transaction's seal as the service keeps it, by (cooperation, hlc). */
+export interface StoredSeal extends TransactionSeal {
+  hlc: string;
+}
+
+/** A cell's address: table, row and column. */
+export interface CellKey {
+  table: string;
+  row: string;
+  column: string;
+}
+
+/** The map key existingCells answers with. */
+export const cellKey = (cell: CellKey): string => `${cell.table}\u0000${cell.row}\u0000${cell.column}`;
+
+export interface StoreOptions {
+  /** Seals of the signed transactions the changes belong to: stored once; the same hlc with another seal refuses the whole store. */
+  seals?: readonly StoredSeal[];
+  /** The authority version the push was checked against: when authority cells were stored since, the whole store is refused (AuthorityChangedError) and the service checks again. */
+  authorityVersion?: number;
+  /** Pins the cooperation's root key, if none is pinned yet (a different pinned key refuses the whole store). */
+  pinRoot?: string | null;
+}
+
+/** The trust state of a cooperation: its pinned root and a counter that grows whenever authority record cells are stored. */
+export interface TrustState {
+  rootPublicKey: string | null;
+  authorityVersion: number;
+}
+
+/** The store was refused because a transaction's hlc is already stored with another seal; nothing was stored. */
+export class SealConflictError extends Error {
+  constructor(readonly hlc: string) {
+    super(`transaction ${hlc} is already stored with another seal`);
+    this.name = 'SealConflictError';
+  }
+}
+
+/** The store was refused because authority records (or the pinned root) changed after the push was checked; nothing was stored. */
+export class AuthorityChangedError extends Error {
+  constructor() {
+    super('the chain of authority changed while the push was checked');
+    this.name = 'AuthorityChangedError';
+  }
 }
 
 export interface SnapshotCell {
@@ -60,8 +116,22 @@ export interface SyncStorage {
   findDevice(id: string): Promise<StoredDevice | null>;
   revokeDevice(id: string, at: string): Promise<boolean>;
   listDevices(cooperationId?: string): Promise<StoredDevice[]>;
-  /** Stores changes (at most one per cell, as prepared by the service). Returns how many were stored and the log's last sequence. */
-  storeChanges(cooperationId: string, deviceId: string, changes: readonly ChangeToStore[]): Promise<{ accepted: number; lastSeq: number }>;
+  /**
+   * Stores changes (at most one per cell, as prepared by the service) and the seals of their transactions, atomically:
+   * a SealConflictError or AuthorityChangedError stores nothing. Returns how many changes were stored and the log's last sequence.
+   */
+  storeChanges(cooperationId: string, deviceId: string, changes: readonly ChangeToStore[], options?: StoreOptions): Promise<{ accepted: number; lastSeq: number }>;
+  /** Which of these cells are stored, with the hlc of their entry (keyed by cellKey); one query. May also hold other stored cells of the same rows. */
+  existingCells(cooperationId: string, keys: readonly CellKey[]): Promise<Map<string, string>>;
+  /** The stored authority_records rows (not deleted) as records; a row missing cells has '' (or null) in their place. */
+  authorityRecords(cooperationId: string): Promise<AuthorityRecord[]>;
+  /** The pinned root and the authority version, in one cheap read (the service caches the evaluated chain by it). */
+  trustState(cooperationId: string): Promise<TrustState>;
+  /** Public keys of the cooperation's devices with these clock ids (the latest enrolment's key when a clock id enrolled twice). */
+  deviceKeys(cooperationId: string, clockIds: readonly string[]): Promise<Record<string, string>>;
+  /** The stored seals of these transactions, by hlc (legacy transactions have none). */
+  seals(cooperationId: string, hlcs: readonly string[]): Promise<Record<string, TransactionSeal>>;
+  /** Changes after a sequence, with `i` and `blind` where the change is part of a signed transaction. */
   changesAfter(cooperationId: string, afterSeq: number, limit: number): Promise<PulledChange[]>;
   lastSeq(cooperationId: string): Promise<number>;
   countCells(cooperationId: string): Promise<number>;
@@ -113,6 +183,7 @@ export type DeviceRow = {
   name: string;
   enrolled_at: string;
   revoked_at: string | null;
+  public_key: string | null;
 };
 
 export function toDevice(row: DeviceRow): StoredDevice {
@@ -125,11 +196,55 @@ export function toDevice(row: DeviceRow): StoredDevice {
     name: row.name,
     enrolledAt: row.enrolled_at,
     revokedAt: row.revoked_at,
+    publicKey: row.public_key ?? null,
   };
 }
 
 /** A stored cell as both adapters select it (snake_case columns, the value as JSON text). */
 export type CellRow = { table_name: string; row_id: string; column_name: string; hlc: string; value_json: string };
+
+/** A change as both adapters select it for a pull: the cell with its sequence, digest index and blind. */
+export type PulledRow = CellRow & { seq: number | string; cell_index: number | null; blind: string | null };
+
+export function toPulledChange(row: PulledRow): PulledChange {
+  const change: PulledChange = { ...toCell(row), seq: Number(row.seq) };
+  if (row.cell_index !== null) change.i = Number(row.cell_index);
+  if (row.blind !== null) change.blind = row.blind;
+  return change;
+}
+
+/** The stored authority_records cells of a cooperation, put together into records (both adapters select the same columns). */
+export function toAuthorityRecords(rows: readonly { row_id: string; column_name: string; value_json: string }[]): AuthorityRecord[] {
+  const byId = new Map<string, Record<string, SqlValue>>();
+  for (const row of rows) {
+    let values = byId.get(row.row_id);
+    if (!values) byId.set(row.row_id, (values = {}));
+    values[row.column_name] = JSON.parse(row.value_json) as SqlValue;
+  }
+  const records: AuthorityRecord[] = [];
+  for (const [id, values] of byId) {
+    if (values.deleted !== undefined && values.deleted !== 0 && values.deleted !== null) continue;
+    records.push(authorityRecordOf(id, values));
+  }
+  return records;
+}
+
+/** One record from its row's values (text columns that are missing or not text become '' or null). */
+export function authorityRecordOf(id: string, values: Readonly<Record<string, SqlValue | undefined>>): AuthorityRecord {
+  const text = (column: string) => (typeof values[column] === 'string' ? (values[column] as string) : '');
+  const maybe = (column: string) => (typeof values[column] === 'string' ? (values[column] as string) : null);
+  return {
+    id,
+    kind: text('kind'),
+    subjectId: text('subject_id'),
+    role: maybe('role'),
+    publicKey: maybe('public_key'),
+    signerId: text('signer_id'),
+    at: text('at'),
+    details: maybe('details'),
+    signature: text('signature'),
+  };
+}
 
 export function toCell(row: CellRow): SnapshotCell {
   return {
