@@ -105,6 +105,8 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | readonly Role[]> = {
   'sync.devices': ['admin'],
   'sync.createEnrolmentCode': ['admin'],
   'sync.revokeDevice': ['admin'],
+  'trust.fingerprint': 'signedIn',
+  'trust.review': ['admin'],
 };
 
 let store: ReturnType<typeof openTempStore>;
