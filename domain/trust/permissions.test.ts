@@ -16,6 +16,14 @@ describe('the permission table', () => {
     expect(checkTransaction(user('u-nurse', 'nurse'), [cell('users', 'u-nurse', 'roles', '["admin"]', true)])?.refusal).toBe('trust.forbidden');
   });
 
+  it("lets leads change the cooperation's rota limits but nothing else of it", () => {
+    expect(checkTransaction(user('u-lead', 'lead'), [cell('cooperation', 'c1', 'rota_limits', '{}', true)])).toBeNull();
+    expect(checkTransaction(user('u-lead', 'lead'), [cell('cooperation', 'c1', 'name', 'Nytt navn', true)])?.refusal).toBe('trust.forbidden');
+    expect(checkTransaction(user('u-lead', 'lead'), [cell('cooperation', 'c2', 'rota_limits', '{}')])?.refusal).toBe('trust.forbidden');
+    expect(checkTransaction(user('u-nurse', 'nurse'), [cell('cooperation', 'c1', 'rota_limits', '{}', true)])?.refusal).toBe('trust.forbidden');
+    expect(mayWriteTable(['lead'], 'cooperation')).toBe(true);
+  });
+
   it('lets only doctors change routines and authorise nurses', () => {
     expect(checkTransaction(user('u-d', 'doctor'), [cell('routines', 'r1', 'status', 'active', true)])).toBeNull();
     expect(checkTransaction(user('u-n', 'nurse', 'lead'), [cell('routines', 'r1', 'status', 'active', true)])?.refusal).toBe('trust.forbidden');

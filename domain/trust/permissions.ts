@@ -20,6 +20,8 @@ interface TableRule {
   authorColumn?: string;
   /** Any signed-in person may insert (audit events of what they did; authority records, checked by the chain). */
   anyoneMayInsert?: true;
+  /** Columns that more roles than `write` may change on an existing row (the cooperation's rota limits: leads too). */
+  columnWrite?: Readonly<Record<string, readonly Role[]>>;
 }
 
 const ADMIN: readonly Role[] = ['admin'];
@@ -33,7 +35,7 @@ export const CONSULTATION_LOGGERS: readonly Role[] = ['receptionist', 'nurse', '
  * what the service stores from a push and what every computer merges from a pull. Tables not listed are refused.
  */
 export const PERMISSIONS: Readonly<Record<string, TableRule>> = {
-  cooperation: { write: ADMIN },
+  cooperation: { write: ADMIN, columnWrite: { rota_limits: PLANNERS } },
   offices: { write: ADMIN },
   staff: { write: ['admin', 'lead'] },
   users: { write: ADMIN, ownRowColumns: ['password_hash', 'wrapped_key'] },
@@ -117,6 +119,8 @@ function checkCell(author: ChangeAuthor, cell: CellToCheck, rowValues: ReadonlyM
   if (rule.authorColumn && cell.column === rule.authorColumn && cell.value !== author.userId) return 'trust.forbidden';
   if (rule.ownRowColumns?.includes(cell.column) && cell.row === author.userId && cell.alreadyWritten) return null;
   if (rule.anyoneMayInsert && !cell.alreadyWritten) return null;
+  const columnRoles = rule.columnWrite?.[cell.column];
+  if (columnRoles && cell.alreadyWritten && holds(columnRoles)) return null;
   return holds(rule.write) ? null : 'trust.forbidden';
 }
 
@@ -124,5 +128,6 @@ function checkCell(author: ChangeAuthor, cell: CellToCheck, rowValues: ReadonlyM
 export function mayWriteTable(roles: readonly Role[], table: string): boolean {
   const rule = PERMISSIONS[table];
   if (!rule) return false;
-  return rule.anyoneMayInsert === true || roles.some((role) => rule.write.includes(role));
+  const columnRoles = Object.values(rule.columnWrite ?? {}).flat();
+  return rule.anyoneMayInsert === true || roles.some((role) => rule.write.includes(role) || columnRoles.includes(role));
 }
