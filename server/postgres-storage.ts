@@ -1,7 +1,7 @@
 // PostgreSQL storage for the shared service: the same log as SQLite, for many cooperations and several service instances.
 import pg from 'pg';
 import type { TransactionSeal } from '../sync/protocol';
-import { AuthorityChangedError, cellKey, SealConflictError, toAuthorityRecords, toDevice, toPulledChange, toSnapshotPage } from './storage';
+import { AuthorityChangedError, cellKey, SealConflictError, SIGNING_ID_SQL, toAuthorityRecords, toDevice, toPulledChange, toSnapshotPage } from './storage';
 import type { CellKey, ChangeToStore, DeviceRow, PulledRow, SnapshotPageRow } from './storage';
 import type { StoredDevice, SyncStorage } from './storage';
 
@@ -251,11 +251,12 @@ export function createPostgresStorage(connectionString: string, options: { poolS
       return toAuthorityRecords(result.rows);
     },
     async trustState(cooperationId) {
-      const result = await pool.query<{ root_public_key: string | null; authority_version: string }>(
-        'SELECT root_public_key, authority_version FROM cooperations WHERE id = $1',
+      const result = await pool.query<{ root_public_key: string | null; authority_version: string; signing_id: string | null }>(
+        `SELECT root_public_key, authority_version, ${SIGNING_ID_SQL} AS signing_id FROM cooperations WHERE id = $1`,
         [cooperationId],
       );
-      return { rootPublicKey: result.rows[0]?.root_public_key ?? null, authorityVersion: Number(result.rows[0]?.authority_version ?? 0) };
+      const row = result.rows[0];
+      return { rootPublicKey: row?.root_public_key ?? null, authorityVersion: Number(row?.authority_version ?? 0), signingId: row?.signing_id ?? null };
     },
     async deviceKeys(cooperationId, clockIds) {
       const keys: Record<string, string> = {};

@@ -16,7 +16,22 @@ import { authorityRecordOf, cellKey } from './storage';
 import type { ChangeToStore, StoredDevice, StoredSeal, StoreOptions, SyncStorage } from './storage';
 
 /** The evaluated chain per cooperation, valid while its authority version and pinned root are the ones it was made with. */
-export type AuthorityCache = Map<string, { version: number; root: string | null; records: AuthorityRecord[]; authority: Authority }>;
+export type AuthorityCache = Map<string, { version: number; root: string | null; signingId: string; records: AuthorityRecord[]; authority: Authority }>;
+
+/**
+ * The cooperation id every signature of this cooperation names: its synced `cooperation` row's id (the lowest one not
+ * deleted, as every computer picks it), stored already or arriving in this push (the setup transaction brings it with
+ * the root). '' before there is one, as on a computer before setup.
+ */
+function signingIdOf(stored: string | null, transactions: readonly PushTransaction[]): string {
+  let id = stored;
+  for (const transaction of transactions) {
+    for (const cell of transaction.cells) {
+      if (cell.table === 'cooperation' && cell.column === 'deleted' && cell.value === 0 && (id === null || cell.row < id)) id = cell.row;
+    }
+  }
+  return id ?? '';
+}
 
 /** What a checked push stores. */
 export interface PreparedPush {
@@ -169,15 +184,16 @@ const badSignature = (transaction: PushTransaction) =>
  * first). One existingCells query per push, one signature check per transaction, no per-cell queries.
  */
 export async function checkPushTrust(storage: SyncStorage, device: StoredDevice, request: PushRequest, cache: AuthorityCache): Promise<PreparedPush> {
-  const cooperationId = device.cooperationId;
-  const state = await storage.trustState(cooperationId);
-  let cached = cache.get(cooperationId);
-  if (!cached || cached.version !== state.authorityVersion || cached.root !== state.rootPublicKey) {
-    const records = (await storage.authorityRecords(cooperationId)).filter(complete);
+  const state = await storage.trustState(device.cooperationId);
+  /** What the signatures name (not the service's label for the cooperation, device.cooperationId). */
+  const cooperationId = signingIdOf(state.signingId, request.transactions);
+  let cached = cache.get(device.cooperationId);
+  if (!cached || cached.version !== state.authorityVersion || cached.root !== state.rootPublicKey || cached.signingId !== cooperationId) {
+    const records = (await storage.authorityRecords(device.cooperationId)).filter(complete);
     const authority = evaluateAuthority(records, { cooperationId, pinnedRoot: state.rootPublicKey, verify: verifyBytes });
-    cached = { version: state.authorityVersion, root: state.rootPublicKey, records, authority };
+    cached = { version: state.authorityVersion, root: state.rootPublicKey, signingId: cooperationId, records, authority };
     if (cache.size > 10_000) cache.clear();
-    cache.set(cooperationId, cached);
+    cache.set(device.cooperationId, cached);
   }
 
   let authority = cached.authority;
@@ -199,7 +215,7 @@ export async function checkPushTrust(storage: SyncStorage, device: StoredDevice,
   if (authority.rootPublicKey !== null || state.rootPublicKey !== null) {
     // The signatures are verified on the thread pool while the stored cells are looked up and every other check runs.
     const verifying = preverify(request.transactions, cooperationId, authority, device);
-    const existing = await storage.existingCells(cooperationId, request.transactions.flatMap((transaction) => transaction.cells));
+    const existing = await storage.existingCells(device.cooperationId, request.transactions.flatMap((transaction) => transaction.cells));
     /** Cells written by an earlier transaction of this push: a later one with another timestamp finds them written. */
     const inPush = new Map<string, string>();
     /** The transaction under check: its pending verification, and whether the check relied on it (good until the answer is in). */

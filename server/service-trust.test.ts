@@ -86,6 +86,12 @@ function trustSuite(name: string, open: () => Promise<SyncStorage>) {
       const cooperationId = `coop-trust-${++cooperations}`;
       const deviceKey = generateSigningKey();
       const { device } = await enrol(cooperationId, `clock-${cooperations}`, deviceKey);
+      // The cooperation's own row, from before signing: its id is what every signature names (here the same as the service's label).
+      await service.push(device, {
+        protocol: 2,
+        cooperationId,
+        transactions: [{ hlc: stamp(0, device.clockId), author: 'legacy', cells: rowCells('cooperation', cooperationId, { name: 'Indre Namdal' }) }],
+      });
       const keys = { 'u-admin': generateSigningKey(), 'u-doc': generateSigningKey(), 'u-nurse': generateSigningKey() };
       return {
         cooperationId,
@@ -353,7 +359,8 @@ function trustSuite(name: string, open: () => Promise<SyncStorage>) {
         verify: verifyBytes,
       };
       const byHlc = new Map<string, PulledChange[]>();
-      for (const change of pulled.changes) byHlc.set(change.hlc, [...(byHlc.get(change.hlc) ?? []), change]);
+      // The cooperation row from before signing has no seal; the three signed transactions each have one.
+      for (const change of pulled.changes) if (pulled.transactions[change.hlc]) byHlc.set(change.hlc, [...(byHlc.get(change.hlc) ?? []), change]);
       expect(byHlc.size).toBe(3);
       for (const [hlc, changes] of byHlc) {
         const seal = pulled.transactions[hlc]!;
@@ -416,7 +423,7 @@ async function upgradedKeepsEverything(storage: SyncStorage, again: boolean) {
     { seq: 2, hlc: '001764244800000-000000-clock-old', table: 'consultations', row: 'k1', column: 'outcome', value: 'self-care' },
   ]);
   expect(await storage.findDevice('00000000-0000-4000-8000-000000000001')).toMatchObject({ clockId: 'clock-old', publicKey: null });
-  expect(await storage.trustState('coop-old')).toEqual({ rootPublicKey: null, authorityVersion: 0 });
+  expect(await storage.trustState('coop-old')).toEqual({ rootPublicKey: null, authorityVersion: 0, signingId: null });
   const stored = await storage.storeChanges(
     'coop-old',
     'd',

@@ -1,7 +1,7 @@
 // SQLite storage for the shared service (the embedded default): one file, WAL, one writer.
 import Database from 'better-sqlite3';
 import type { TransactionSeal } from '../sync/protocol';
-import { AuthorityChangedError, cellKey, SealConflictError, toAuthorityRecords, toDevice, toPulledChange, toSnapshotPage } from './storage';
+import { AuthorityChangedError, cellKey, SealConflictError, SIGNING_ID_SQL, toAuthorityRecords, toDevice, toPulledChange, toSnapshotPage } from './storage';
 import type { DeviceRow, PulledRow, SnapshotPageRow, StoreOptions } from './storage';
 import type { ChangeToStore, EnrolmentCodeRecord, SnapshotKey, StoredDevice, SyncStorage } from './storage';
 
@@ -91,6 +91,7 @@ export function createSqliteStorage(file: string): SyncStorage {
   const getLastSeq = db.prepare('SELECT last_seq FROM cooperations WHERE id = ?').pluck();
   const setLastSeq = db.prepare('UPDATE cooperations SET last_seq = ? WHERE id = ?');
   const getTrust = db.prepare('SELECT root_public_key, authority_version FROM cooperations WHERE id = ?');
+  const getSigningTrust = db.prepare(`SELECT root_public_key, authority_version, ${SIGNING_ID_SQL} AS signing_id FROM cooperations WHERE id = ?`);
   const bumpAuthority = db.prepare('UPDATE cooperations SET authority_version = authority_version + 1 WHERE id = ?');
   const setRoot = db.prepare('UPDATE cooperations SET root_public_key = ? WHERE id = ? AND root_public_key IS NULL');
   const getSeal = db.prepare('SELECT author, signature, digests FROM transactions WHERE cooperation_id = ? AND hlc = ?');
@@ -213,8 +214,8 @@ export function createSqliteStorage(file: string): SyncStorage {
     },
     authorityRecords: async (cooperationId) => toAuthorityRecords(selectAuthority.all(cooperationId) as { row_id: string; column_name: string; value_json: string }[]),
     async trustState(cooperationId) {
-      const row = getTrust.get(cooperationId) as { root_public_key: string | null; authority_version: number } | undefined;
-      return { rootPublicKey: row?.root_public_key ?? null, authorityVersion: row?.authority_version ?? 0 };
+      const row = getSigningTrust.get(cooperationId) as { root_public_key: string | null; authority_version: number; signing_id: string | null } | undefined;
+      return { rootPublicKey: row?.root_public_key ?? null, authorityVersion: row?.authority_version ?? 0, signingId: row?.signing_id ?? null };
     },
     async deviceKeys(cooperationId, clockIds) {
       const wanted = new Set(clockIds);

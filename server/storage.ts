@@ -66,7 +66,15 @@ export interface StoreOptions {
 export interface TrustState {
   rootPublicKey: string | null;
   authorityVersion: number;
+  /**
+   * The id of the cooperation's own synced `cooperation` row (the lowest one not deleted), which every signature names
+   * (docs/trust.md); null before any is stored. The service's cooperation id is its operator's label, not in the bytes.
+   */
+  signingId: string | null;
 }
+
+/** The SQL both adapters use for TrustState.signingId (the parameter is the cooperation id). */
+export const SIGNING_ID_SQL = `(SELECT min(row_id) FROM cells WHERE cooperation_id = cooperations.id AND table_name = 'cooperation' AND column_name = 'deleted' AND value_json = '0')`;
 
 /** The store was refused because a transaction's hlc is already stored with another seal; nothing was stored. */
 export class SealConflictError extends Error {

@@ -302,13 +302,20 @@ export function createMerger(store: LocalStore): Merger {
     };
     /** Versions of cells accepted earlier in this page: column → its HLC, or '*' when two transactions wrote it. */
     const pageVersions = new Map<string, Map<string, string>>();
+    /** The cell holds a value from another transaction (here or earlier in this page): a write-once cell is then refused. */
     const written = (cell: IncomingChange): boolean => {
-      const stored = storedVersions(cell.table, cell.row);
+      const inStore = storedVersions(cell.table, cell.row).get(cell.column);
+      const inPage = pageVersions.get(rowKeyOf(cell.table, cell.row))?.get(cell.column);
+      return (inStore !== undefined && inStore !== cell.hlc) || (inPage !== undefined && inPage !== cell.hlc);
+    };
+    /**
+     * The row was written by another transaction, so this one changes it: an erasure or a password change may reach a
+     * computer that never got the column's older value (the service keeps one entry per cell).
+     */
+    const rowExists = (cell: IncomingChange): boolean => {
+      if (written(cell)) return true;
+      for (const hlc of storedVersions(cell.table, cell.row).values()) if (hlc !== cell.hlc) return true;
       const page = pageVersions.get(rowKeyOf(cell.table, cell.row));
-      const inStore = stored.get(cell.column);
-      const inPage = page?.get(cell.column);
-      if (inStore !== undefined || inPage !== undefined) return (inStore !== undefined && inStore !== cell.hlc) || (inPage !== undefined && inPage !== cell.hlc);
-      for (const hlc of stored.values()) if (hlc !== cell.hlc) return true;
       if (page) for (const hlc of page.values()) if (hlc !== cell.hlc) return true;
       return false;
     };
@@ -330,6 +337,7 @@ export function createMerger(store: LocalStore): Merger {
               i: cell.i ?? null,
               blind: cell.blind ?? null,
               alreadyWritten: written(cell),
+              rowExists: rowExists(cell),
             })),
           },
           context,

@@ -78,8 +78,13 @@ export interface CellToCheck {
   row: string;
   column: string;
   value: string | number | null;
-  /** The cell already holds a value from another transaction (on the service: a stored entry; on a computer: the row exists). */
+  /** The cell already holds a value from another transaction: a write-once cell is then refused. */
   alreadyWritten: boolean;
+  /**
+   * The row existed before this transaction, so the cell changes it rather than inserting it (what erasure, own-row
+   * columns and column grants need). Defaults to `alreadyWritten`; a computer that got only part of a row knows more.
+   */
+  rowExists?: boolean;
 }
 
 /**
@@ -104,12 +109,13 @@ export function checkTransaction(author: ChangeAuthor, cells: readonly CellToChe
 function checkCell(author: ChangeAuthor, cell: CellToCheck, rowValues: ReadonlyMap<string, string | number | null>): PermissionRefusal | null {
   const rule = PERMISSIONS[cell.table];
   if (!rule) return 'trust.forbidden';
-  const erasing = rule.erasable?.columns.includes(cell.column) === true && cell.alreadyWritten;
+  const changing = cell.rowExists ?? cell.alreadyWritten;
+  const erasing = rule.erasable?.columns.includes(cell.column) === true && changing;
   if (rule.writeOnce && cell.alreadyWritten && !erasing) return 'trust.writeOnce';
 
   if (author.kind === 'device') {
     const allowed = DEVICE_MAY[cell.table];
-    if (!allowed || cell.alreadyWritten) return 'trust.forbidden';
+    if (!allowed || changing) return 'trust.forbidden';
     const marker = rowValues.get(allowed.column);
     return typeof marker === 'string' && allowed.values.includes(marker) ? null : 'trust.forbidden';
   }
@@ -117,10 +123,10 @@ function checkCell(author: ChangeAuthor, cell: CellToCheck, rowValues: ReadonlyM
   const holds = (roles: readonly Role[]) => author.roles.some((role) => roles.includes(role));
   if (erasing) return holds(rule.erasable!.by) ? null : 'trust.forbidden';
   if (rule.authorColumn && cell.column === rule.authorColumn && cell.value !== author.userId) return 'trust.forbidden';
-  if (rule.ownRowColumns?.includes(cell.column) && cell.row === author.userId && cell.alreadyWritten) return null;
-  if (rule.anyoneMayInsert && !cell.alreadyWritten) return null;
+  if (rule.ownRowColumns?.includes(cell.column) && cell.row === author.userId && changing) return null;
+  if (rule.anyoneMayInsert && !changing) return null;
   const columnRoles = rule.columnWrite?.[cell.column];
-  if (columnRoles && cell.alreadyWritten && holds(columnRoles)) return null;
+  if (columnRoles && changing && holds(columnRoles)) return null;
   return holds(rule.write) ? null : 'trust.forbidden';
 }
 
