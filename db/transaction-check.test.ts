@@ -1,10 +1,11 @@
 // The one transaction check (domain/trust/check.ts) with real keys: signatures, digests, authors at a time, legacy data and the permission table.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateAuthority } from '../domain/trust/authority';
 import type { AuthorityRecord } from '../domain/trust/authority';
 import { authorityRecordMessage } from '../domain/trust/canonical';
 import type { AuthorityRecordContent, AuthorRef } from '../domain/trust/canonical';
-import { checkSignedTransaction } from '../domain/trust/check';
+import { base64urlBytes, checkSignedTransaction } from '../domain/trust/check';
 import type { CheckContext, TransactionToCheck } from '../domain/trust/check';
 import { cellDigest, digestList, generateSigningKey, signBytes, signTransaction, verifyBytes } from './signing';
 import type { SigningKey } from './signing';
@@ -101,5 +102,16 @@ describe('checkSignedTransaction', () => {
     expect(checkSignedTransaction(legacy(hlc(50), consultation().map((cell) => ({ ...cell, alreadyWritten: true }))), context)?.refusal).toBe('trust.writeOnce');
     // Before a root exists nothing is enforced (a store or service from before signing).
     expect(checkSignedTransaction(legacy(hlc(150), consultation()), { ...context, enforced: false })).toBeNull();
+  });
+});
+
+describe('base64urlBytes', () => {
+  it('decodes what Buffer encodes as base64url', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 80 }), (bytes) => {
+        expect([...base64urlBytes(Buffer.from(bytes).toString('base64url'))]).toEqual([...bytes]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

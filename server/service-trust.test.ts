@@ -322,6 +322,24 @@ function trustSuite(name: string, open: () => Promise<SyncStorage>) {
       }
     });
 
+    it('ends a full pull page with the rest of its last transaction, so a computer checks every transaction whole', async () => {
+      const o = await founded();
+      const before = (await pullAll(o)).lastSeq;
+      const backup = signedTransaction(
+        o.cooperationId,
+        `device:${o.device.clockId}`,
+        stamp(30, o.device.clockId),
+        rowCells('audit_events', 'e-cut', { at: '2026-12-03T02:00', user_id: null, details: '{}', action: 'backup.created' }),
+        o.deviceKey,
+      );
+      await o.push(backup);
+      const page = await service.pull(o.device, { protocol: '2', cooperation: o.cooperationId, after: String(before), limit: '2' });
+      expect(page.changes.map((change) => change.column).sort()).toEqual(backup.cells.map((cell) => cell.column).sort());
+      expect(page.more).toBe(true);
+      const rest = await service.pull(o.device, { protocol: '2', cooperation: o.cooperationId, after: String(page.lastSeq), limit: '2' });
+      expect(rest.changes).toEqual([]);
+    });
+
     it('serves pulled changes with their index, blind, seals and device keys, and a pulled transaction checks out again', async () => {
       const o = await founded();
       const blind = newBlind();

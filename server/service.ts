@@ -14,7 +14,7 @@ import {
   checkPushRequest,
   SYNC_PROTOCOL_VERSION,
 } from '../sync/protocol';
-import type { EnrolResponse, PullResponse, PushResponse, ServerInfo, SnapshotResponse, TransactionSeal } from '../sync/protocol';
+import type { EnrolResponse, PulledChange, PullResponse, PushResponse, ServerInfo, SnapshotResponse, TransactionSeal } from '../sync/protocol';
 import { checkCooperation, checkProtocol, parseRequest, SyncServiceError } from './request-checks';
 import { AuthorityChangedError, SealConflictError } from './storage';
 import type { SnapshotKey, StoredDevice, SyncStorage } from './storage';
@@ -59,6 +59,9 @@ export function newEnrolmentCode(): string {
 export function normaliseEnrolmentCode(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
+
+/** How many cells past a full pull page are read at a time to finish its last transaction. */
+const TRANSACTION_TAIL = 200;
 
 /** For turning a snapshot's cell limit into whole rows: the widest synced tables have about twenty columns. */
 const CELLS_PER_ROW = 20;
@@ -157,6 +160,22 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
     return `{"asOf":${asOf},"rows":${page.rowsJson},${JSON.stringify(rest).slice(1)}`;
   }
 
+  /**
+   * A full page ends with the rest of its last transaction (cells of one push are stored with consecutive sequence
+   * numbers), so a computer checks each transaction whole: a computer's background audit event is allowed by its
+   * action, which must not be left for the next page.
+   */
+  async function completeLastTransaction(cooperationId: string, changes: PulledChange[]): Promise<void> {
+    const last = changes.at(-1);
+    if (!last) return;
+    for (;;) {
+      const next = await storage.changesAfter(cooperationId, changes.at(-1)!.seq, TRANSACTION_TAIL);
+      const end = next.findIndex((change) => change.hlc !== last.hlc);
+      changes.push(...(end === -1 ? next : next.slice(0, end)));
+      if (end !== -1 || next.length < TRANSACTION_TAIL) return;
+    }
+  }
+
   return {
     info: () => ({ service: 'samvakt-sync', protocol: { min: MIN_SUPPORTED_PROTOCOL_VERSION, max: SYNC_PROTOCOL_VERSION }, serverTime: now() }),
 
@@ -213,6 +232,8 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
       if (!afterParsed.success) throw new SyncServiceError(400, 'request.malformed', 'after must be a sequence number.');
       const limit = limitOf(query.limit, DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT);
       const changes = await storage.changesAfter(device.cooperationId, afterParsed.data, limit);
+      const full = changes.length === limit;
+      if (full) await completeLastTransaction(device.cooperationId, changes);
       // The seal of every signed transaction in the page, and the keys of the computers that signed background work.
       const signed = new Set<string>();
       for (const change of changes) if (change.i !== undefined) signed.add(change.hlc);
@@ -225,7 +246,7 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
         transactions,
         deviceKeys,
         lastSeq: changes.at(-1)?.seq ?? afterParsed.data,
-        more: changes.length === limit,
+        more: full,
         serverTime: now(),
       };
     },

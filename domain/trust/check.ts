@@ -106,16 +106,18 @@ export function checkSignedTransaction(transaction: TransactionToCheck, context:
 }
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const DECODE = new Map([...BASE64URL].map((char, index) => [char, index]));
+/** Each ASCII code's 6-bit value (0 for characters outside the alphabet: the digest then fails to match). */
+const DECODE = new Uint8Array(128);
+for (let index = 0; index < BASE64URL.length; index++) DECODE[BASE64URL.charCodeAt(index)] = index;
 
-/** Decodes base64url without Buffer (domain/ runs in the renderer too). Unknown characters count as zero: the digest then fails to match. */
+/** Decodes base64url without Buffer (domain/ runs in the renderer too). */
 export function base64urlBytes(text: string): Uint8Array {
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
   let bits = 0;
   let value = 0;
   let at = 0;
-  for (const char of text) {
-    value = (value << 6) | (DECODE.get(char) ?? 0);
+  for (let index = 0; index < text.length; index++) {
+    value = ((value << 6) | (DECODE[text.charCodeAt(index) & 127] ?? 0)) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
