@@ -88,6 +88,12 @@ describe('checkSignedTransaction', () => {
     expect(checkSignedTransaction(signed('device:dev9', hlc(500, 'dev9'), backup, device), context)?.refusal).toBe('trust.unknownAuthor');
   });
 
+  it('takes over work a computer signed before the cooperation had a root, as it takes over unsigned data', () => {
+    expect(checkSignedTransaction(signed('device:dev1', hlc(50), consultation(), device), context)).toBeNull();
+    expect(checkSignedTransaction(signed('device:dev1', hlc(50), [{ table: 'users', row: 'admin', column: 'wrapped_key', value: 'x' }], device), context)?.refusal).toBe('trust.unsigned');
+    expect(checkSignedTransaction(signed('device:dev1', hlc(150), consultation(), device), context)?.refusal).toBe('trust.forbidden');
+  });
+
   it('takes over unsigned data stamped before the cutoff, never trust tables, and nothing after it', () => {
     const legacy = (at: string, cells: Cell[]): TransactionToCheck => ({
       hlc: at,

@@ -101,8 +101,11 @@ export function checkSignedTransaction(transaction: TransactionToCheck, context:
   );
   if (!context.verify(found.publicKey, message, signature)) return { refusal: 'trust.badSignature', detail: `the signature of ${transaction.hlc} by ${transaction.author} does not verify` };
   const refused = checkTransaction(found.author, transaction.cells);
-  if (refused) return { refusal: refused.refusal, detail: `${transaction.author} may not write ${refused.cell.table}.${refused.cell.column} of ${refused.cell.row}` };
-  return null;
+  if (!refused) return null;
+  // Work saved on an upgraded computer before its cooperation had a root was signed by the computer's key, as nobody had
+  // one yet: it is taken over like unsigned data from before signing.
+  if (found.author.kind === 'device' && context.legacyCutoff !== null && transaction.hlc < context.legacyCutoff) return checkLegacy(transaction, context);
+  return { refusal: refused.refusal, detail: `${transaction.author} may not write ${refused.cell.table}.${refused.cell.column} of ${refused.cell.row}` };
 }
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
