@@ -12,7 +12,7 @@ import { verifyBytes } from '../db/signing';
 import type { SqlValue } from '../db/sync-tables';
 import type { PushRequest, PushTransaction, SyncErrorCode } from '../sync/protocol';
 import { SyncServiceError } from './request-checks';
-import { authorityRecordOf, cellKey } from './storage';
+import { authorityRecordOf, cellKey, rowKeyOf } from './storage';
 import type { ChangeToStore, StoredDevice, StoredSeal, StoreOptions, SyncStorage } from './storage';
 
 /** The evaluated chain per cooperation, valid while its authority version and pinned root are the ones it was made with. */
@@ -216,6 +216,17 @@ export async function checkPushTrust(storage: SyncStorage, device: StoredDevice,
     // The signatures are verified on the thread pool while the stored cells are looked up and every other check runs.
     const verifying = preverify(request.transactions, cooperationId, authority, device);
     const existing = await storage.existingCells(device.cooperationId, request.transactions.flatMap((transaction) => transaction.cells));
+    /** Per stored row, the timestamps its cells hold (existingCells reads whole rows): a row another transaction wrote exists. */
+    const rowTimes = new Map<string, Set<string>>();
+    for (const [key, hlc] of existing) {
+      const row = key.slice(0, key.lastIndexOf('\u0000'));
+      let times = rowTimes.get(row);
+      if (!times) rowTimes.set(row, (times = new Set()));
+      times.add(hlc);
+    }
+    /** Rows written by an earlier transaction of this push, with its timestamp. */
+    const rowsInPush = new Map<string, Set<string>>();
+    const writtenByOther = (times: Set<string> | undefined, hlc: string) => times !== undefined && [...times].some((each) => each !== hlc);
     /** Cells written by an earlier transaction of this push: a later one with another timestamp finds them written. */
     const inPush = new Map<string, string>();
     /** The transaction under check: its pending verification, and whether the check relied on it (good until the answer is in). */
@@ -252,6 +263,8 @@ export async function checkPushTrust(storage: SyncStorage, device: StoredDevice,
           i: cell.i ?? null,
           blind: cell.blind ?? null,
           alreadyWritten: (stored !== undefined && stored !== transaction.hlc) || (earlier !== undefined && earlier !== transaction.hlc),
+          // A change to a row that exists (an erasure, a user's own first key) though this cell was never stored.
+          rowExists: writtenByOther(rowTimes.get(rowKeyOf(cell)), transaction.hlc) || writtenByOther(rowsInPush.get(rowKeyOf(cell)), transaction.hlc),
         };
       });
       step.current = verifying.entries.get(transaction);
@@ -269,6 +282,10 @@ export async function checkPushTrust(storage: SyncStorage, device: StoredDevice,
       for (const cell of transaction.cells) {
         const key = cellKey(cell);
         if (!inPush.has(key)) inPush.set(key, transaction.hlc);
+        const row = rowKeyOf(cell);
+        let times = rowsInPush.get(row);
+        if (!times) rowsInPush.set(row, (times = new Set()));
+        times.add(transaction.hlc);
       }
     }
     await verifying.done;

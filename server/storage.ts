@@ -52,6 +52,8 @@ export interface CellKey {
 
 /** The map key existingCells answers with. */
 export const cellKey = (cell: CellKey): string => `${cell.table}\u0000${cell.row}\u0000${cell.column}`;
+/** The key of a cell's row, as existingCells' keys start. */
+export const rowKeyOf = (cell: { table: string; row: string }): string => `${cell.table}\u0000${cell.row}`;
 
 export interface StoreOptions {
   /** Seals of the signed transactions the changes belong to: stored once; the same hlc with another seal refuses the whole store. */
