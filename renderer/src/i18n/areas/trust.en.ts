@@ -11,7 +11,7 @@ export const trustEn: Record<keyof typeof trustNb, string> = {
   'trust.setAsideTitle': 'Changes set aside',
   'trust.setAsideNone': 'No changes have been set aside. Everything this computer received was signed by someone allowed to make it.',
   'trust.setAsideIntro':
-    '{count} {count:change|changes} from the shared service {count:was|were} not used because the check failed. They are kept here. Tell whoever runs the shared service, and find out which computer they came from.',
+    '{count} {count:change from the shared service was|changes from the shared service were} not used because the check failed. They are kept here. Tell whoever runs the shared service, and find out which computer they came from.',
   'trust.colReceived': 'Received',
   'trust.colAuthor': 'Signed by',
   'trust.colReason': 'Why',
@@ -28,7 +28,7 @@ export const trustEn: Record<keyof typeof trustNb, string> = {
   'trust.reason.trust.badRecord': 'An invalid authority record',
   'trust.reason.trust.duplicateAccount': 'The account existed already',
   'trust.reason.trust.unknownSubject': 'Unknown user in the authority record',
-  'trust.refusedRecords': '{count} authority {count:record does|records do} not count because {count:it was|they were} not validly signed by an administrator.',
+  'trust.refusedRecords': '{count} {count:authority record does not count because it was|authority records do not count because they were} not validly signed by an administrator.',
   'trust.withoutKeyTitle': 'Users without a key yet',
   'trust.withoutKeyIntro':
     'These users existed before signing began and get a key the next time they sign in. Until then you can reset their password to give them a new key at once.',
