@@ -319,4 +319,10 @@ describe('a write the signer may not make', () => {
     const author = store.db.prepare('SELECT author FROM outbox_transactions ORDER BY hlc DESC LIMIT 1').pluck().get();
     expect(author).toBe(`device:${store.clock.deviceId}`);
   });
+
+  it('the daily backup of a computer not yet set up takes nothing and signs nothing (there is no cooperation to sign for)', () => {
+    const { store } = open();
+    expect(runDailyBackup({ store, now: () => new Date('2026-12-01T02:00:00Z'), log: () => undefined })).toBeNull();
+    expect(store.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
+  });
 });

@@ -1,5 +1,6 @@
 // The automatic daily backup: checks at start and then every hour whether today's backup exists, and takes it if not.
 import { ensureDailyBackup } from '../../db/backup';
+import { getCooperation } from '../../db/cooperation';
 import type { LocalStore } from '../../db/open';
 import { auditSecurity } from '../core/security-audit';
 
@@ -13,6 +14,8 @@ export interface DailyBackupOptions {
 /** Runs one check now; returns the file taken, or null. Errors are logged, never thrown: a failed backup must not stop the app. */
 export function runDailyBackup(options: DailyBackupOptions): string | null {
   const at = (options.now ?? (() => new Date()))();
+  // A computer not yet set up or joined holds nothing to back up; its audit event could not be signed for a cooperation either.
+  if (!getCooperation(options.store.db)) return null;
   try {
     const backup = ensureDailyBackup(options.store, at);
     if (!backup) return null;

@@ -70,6 +70,9 @@ test('a user created at office A signs in at office B while B is offline, and bo
     const atB = await fingerprintOn(pageB);
     const atA = await fingerprintOn(pageA);
     expect(atB).toBe(atA);
+  } catch (error) {
+    console.log(server.output());
+    throw error;
   } finally {
     await officeA.stop();
     await officeB.stop();
