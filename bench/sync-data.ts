@@ -100,9 +100,9 @@ export function signedPushes(dataset: SyncDataset, cellsPerPush: number): { push
   const first = dataset.changes[0]!.hlc;
   const firstTime = `${String(Number(first.slice(0, 15)) - 1).padStart(15, '0')}-000000-${first.slice(23)}`;
   const records = [
-    { id: 'root', kind: 'root', subjectId: 'user-1', role: 'admin', publicKey: key.publicKey, signerId: 'user-1', at: firstTime, details: null },
-    { id: 'grant-lead', kind: 'grant', subjectId: 'user-1', role: 'lead', publicKey: null, signerId: 'user-1', at: firstTime, details: null },
-    { id: 'grant-nurse', kind: 'grant', subjectId: 'user-1', role: 'nurse', publicKey: null, signerId: 'user-1', at: firstTime, details: null },
+    { id: 'a-root', kind: 'root', subjectId: 'user-1', role: 'admin', publicKey: key.publicKey, signerId: 'user-1', at: firstTime, details: null },
+    { id: 'b-grant-lead', kind: 'grant', subjectId: 'user-1', role: 'lead', publicKey: null, signerId: 'user-1', at: firstTime, details: null },
+    { id: 'c-grant-nurse', kind: 'grant', subjectId: 'user-1', role: 'nurse', publicKey: null, signerId: 'user-1', at: firstTime, details: null },
   ].map((record) => ({ ...record, signature: signBytes(key.privateKey, authorityRecordMessage(cooperationId, record)) }));
   const authorityCells = records.flatMap((record) =>
     Object.entries({ kind: record.kind, subject_id: record.subjectId, role: record.role, public_key: record.publicKey, signer_id: record.signerId, at: record.at, details: record.details, signature: record.signature, deleted: 0 }).map(
