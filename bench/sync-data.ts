@@ -34,7 +34,7 @@ export function syncDataset(options: { shifts?: number; consultations?: number; 
     rows += 1;
   };
   // The cooperation's own row: its id is what every signature names (docs/trust.md).
-  row('cooperation', BENCH_COOPERATION_ROW, { name: 'Benk-samarbeidet', example_data: 0, rota_limits: null, consultation_retention_months: 60 });
+  row('cooperation', BENCH_COOPERATION_ROW, { name: 'Benk-samarbeidet', example_data: 0, consultation_retention_months: 60 });
   const offices = ['grong', 'namsskogan', 'royrvik', 'lierne'];
   for (const office of offices) row('offices', office, { name: `${office} legekontor`, municipality: office, address: 'Sentrum 1', phone: '74 00 00 00', opening_hours: '{}', driving_minutes: '{}' });
   const staff = Array.from({ length: 40 }, (_, i) => `staff-${i}`);

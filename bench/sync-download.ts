@@ -49,7 +49,7 @@ try {
   started = performance.now();
   const status = await engine.enrol({ serverUrl: server.url, code });
   const seconds = (performance.now() - started) / 1000;
-  if (status.lastErrorCode) throw new Error(`download failed: ${status.lastErrorCode}`);
+  if (status.lastErrorCode) throw new Error(`download failed: ${status.lastErrorCode}\n${server.output().split('\n').filter((line) => !line.includes('"status":200')).slice(-20).join('\n')}`);
   const shifts = store.db.prepare('SELECT count(*) FROM shifts').pluck().get();
   const consultations = store.db.prepare('SELECT count(*) FROM consultations').pluck().get();
   console.log(`first download: ${shifts} shifts + ${consultations} consultations in ${seconds.toFixed(1)} s (target ≤ 10 s)`);
