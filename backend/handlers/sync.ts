@@ -2,6 +2,8 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { getCooperation } from '../../db/cooperation';
+import { DEVICE_OFFICE_KEY, getMeta, setMeta } from '../../db/local-meta';
+import { listOffices } from '../../db/offices';
 import { countUsers } from '../../db/users';
 import { SyncError } from '../../sync/engine';
 import type { SyncClientErrorCode, SyncStatus } from '../../sync/engine';
@@ -35,10 +37,22 @@ export interface EnrolResult {
   errorCode: SyncClientErrorCode | null;
 }
 
+/**
+ * The enrolment code names the office this computer is for: it becomes the computer's office (the header, the log
+ * form's default and the overview use it) unless someone already chose one here.
+ */
+function adoptEnrolledOffice(ctx: CallContext, officeName: string | null): void {
+  if (!officeName || getMeta(ctx.store.db, DEVICE_OFFICE_KEY)) return;
+  const wanted = officeName.trim().toLocaleLowerCase('nb');
+  const office = listOffices(ctx.store.db).find((candidate) => candidate.name.trim().toLocaleLowerCase('nb') === wanted);
+  if (office) setMeta(ctx.store.db, DEVICE_OFFICE_KEY, office.id);
+}
+
 async function enrol(ctx: CallContext, input: z.output<typeof enrolInput>): Promise<EnrolResult> {
   try {
     // The computer's own name is what an admin recognises in the cooperation's device list.
     const status = await ctx.sync.enrol({ serverUrl: input.serverUrl, code: input.code, name: os.hostname().trim().slice(0, 100) || 'Samvakt' });
+    adoptEnrolledOffice(ctx, status.office);
     return { status, errorCode: null };
   } catch (error) {
     if (error instanceof SyncError) return { status: ctx.sync.status(), errorCode: error.code };

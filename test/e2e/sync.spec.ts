@@ -41,6 +41,8 @@ test('two offices: A offline books Dr. X and logs consultations, B books Dr. X t
     await expect(pageA.getByRole('status', { name: 'Synkronisering' })).toContainText('Ikke koblet til felles tjeneste');
     await enrolWithExampleData(pageA, relay.url(), await createEnrolmentCode(serverDir, 'indre-namdal', 'Grong legekontor'));
     await expect(pageA.getByRole('definition').filter({ hasText: 'Grong legekontor' })).toBeVisible();
+    // The header names the office the computer was enrolled for (issue 16, B5).
+    await expect(pageA.getByRole('banner')).toContainText('Denne maskinen: Grong legekontor');
 
     // Office B (Namsskogan) is a new computer: it joins from the first-run screen and downloads everything.
     await pageB.goto(officeB.url);
@@ -50,6 +52,7 @@ test('two offices: A offline books Dr. X and logs consultations, B books Dr. X t
     await expect(pageB.getByText('Samarbeid: Indre Namdal legesamarbeid (eksempel)')).toBeVisible({ timeout: 30_000 });
     await signIn(pageB, 'leder');
     await expect(pageB.getByRole('status', { name: 'Synkronisering' })).toContainText('Tilkoblet');
+    await expect(pageB.getByRole('banner')).toContainText('Denne maskinen: Namsskogan legekontor');
 
     const sessionA = await signInApi(officeA, 'leder');
     const nurseA = await signInApi(officeA, 'sykepleier');

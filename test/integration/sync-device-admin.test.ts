@@ -91,6 +91,21 @@ describe('enrolling a device that holds its own data', () => {
     expect(JSON.parse(enrolled!.details)).toMatchObject({ office: 'Grong legekontor', mergedLocalData: true });
   });
 
+  it("takes the enrolment code's office as this computer's office, unless one was chosen here (the header shows it)", async () => {
+    const pc = await adminDevice();
+    const { code } = await service.createEnrolmentCode({ cooperationId: 'indre-namdal', office: 'namsskogan legekontor ' });
+    expect(await pc.ok('settings.get', {}, pc.admin)).toMatchObject({ deviceOfficeId: null });
+    await pc.ok('sync.enrol', { serverUrl: SERVER, code, confirmMerge: true }, pc.admin);
+    expect(await pc.ok('settings.get', {}, pc.admin)).toMatchObject({ deviceOfficeId: pc.officeId, deviceOfficeName: 'Namsskogan legekontor' });
+
+    const other = await adminDevice();
+    const otherOffice = await other.ok<{ id: string }>('offices.create', { name: 'Grong legekontor', municipality: 'Grong', address: '', phone: '', openingHours: STANDARD_OPENING_HOURS, drivingMinutes: {} }, other.admin);
+    await other.ok('settings.setDeviceOffice', { officeId: otherOffice.id }, other.admin);
+    const second = await service.createEnrolmentCode({ cooperationId: 'other', office: 'Namsskogan legekontor' });
+    await other.ok('sync.enrol', { serverUrl: SERVER, code: second.code, confirmMerge: true }, other.admin);
+    expect(await other.ok('settings.get', {}, other.admin)).toMatchObject({ deviceOfficeId: otherOffice.id });
+  });
+
   it('a brand-new device still joins from the first-run screen without any confirmation', async () => {
     const fresh = device();
     expect(await fresh.ok('sync.localData', {}, null).catch((error: Error) => error.message)).toMatch(/auth.signInRequired/);

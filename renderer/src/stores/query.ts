@@ -163,7 +163,7 @@ const LIST_AREAS = {
   'offices.list': ['offices', 'setup'],
   'staff.list': ['offices', 'staff', 'setup'],
   'users.list': ['staff', 'users', 'setup'],
-  'settings.get': ['offices', 'settings', 'setup'],
+  'settings.get': ['offices', 'settings', 'setup', 'sync'],
 } as const satisfies Partial<Record<ApiMethod, readonly Area[]>>;
 export type ListMethod = keyof typeof LIST_AREAS;
 
