@@ -320,9 +320,9 @@ describe('a write the signer may not make', () => {
     expect(author).toBe(`device:${store.clock.deviceId}`);
   });
 
-  it('the daily backup of a computer not yet set up takes nothing and signs nothing (there is no cooperation to sign for)', () => {
+  it('the daily backup of a computer not yet set up writes no audit event (there is no cooperation to sign it for)', () => {
     const { store } = open();
-    expect(runDailyBackup({ store, now: () => new Date('2026-12-01T02:00:00Z'), log: () => undefined })).toBeNull();
+    expect(runDailyBackup({ store, now: () => new Date('2026-12-01T02:00:00Z'), log: () => undefined })).toBeTruthy();
     expect(store.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
   });
 });

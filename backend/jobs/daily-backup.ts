@@ -14,12 +14,12 @@ export interface DailyBackupOptions {
 /** Runs one check now; returns the file taken, or null. Errors are logged, never thrown: a failed backup must not stop the app. */
 export function runDailyBackup(options: DailyBackupOptions): string | null {
   const at = (options.now ?? (() => new Date()))();
-  // A computer not yet set up or joined holds nothing to back up; its audit event could not be signed for a cooperation either.
-  if (!getCooperation(options.store.db)) return null;
   try {
     const backup = ensureDailyBackup(options.store, at);
     if (!backup) return null;
-    auditSecurity(options.store, { action: 'backup.created', actor: null, details: { fileName: backup.fileName, kind: backup.kind }, at });
+    // Before the computer is set up or has joined there is no cooperation to sign the audit event for (the service would
+    // refuse it): the backup is taken, the event is not written.
+    if (getCooperation(options.store.db)) auditSecurity(options.store, { action: 'backup.created', actor: null, details: { fileName: backup.fileName, kind: backup.kind }, at });
     return backup.fileName;
   } catch (error) {
     (options.log ?? ((message, detail) => console.error(`[backup] ${message}`, detail)))('the daily backup failed', error);
