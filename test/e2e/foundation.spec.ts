@@ -165,3 +165,22 @@ test("the header shows today's staffing once this computer belongs to an office"
   await expect(page.getByText('Denne maskinen: Grong legekontor')).toBeVisible();
   await expect(page.getByText('I dag på Grong legekontor:')).toBeVisible();
 });
+
+test('after sign-in each role starts at its work screen (issue 16, B1)', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await loadExampleData(page);
+  const starts: [string, RegExp, RegExp][] = [
+    ['resepsjon', /#\/consultations\/new$/, /Konsultasjoner/],
+    ['sykepleier', /#\/consultations\/new$/, /Konsultasjoner/],
+    ['leder', /#\/overview$/, /Oversikt/],
+    ['lege', /#\/routines$/, /Rutiner/],
+    ['admin', /#\/settings$/, /Innstillinger/],
+  ];
+  for (const [username, url, heading] of starts) {
+    await signIn(page, username);
+    await expect(page).toHaveURL(url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await page.getByRole('button', { name: 'Logg ut / bytt bruker' }).click();
+    await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+  }
+});

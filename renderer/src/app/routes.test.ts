@@ -1,6 +1,6 @@
 // Tests for route parsing: areas, items, the default page, and hashes that are not routes.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PATH, itemPath, normalisePath, parseRoute } from './routes';
+import { DEFAULT_PATH, itemPath, landingPath, normalisePath, parseRoute } from './routes';
 
 describe('routes', () => {
   it('parses areas and items', () => {
@@ -18,5 +18,18 @@ describe('routes', () => {
   it('does not recognise unknown areas or too deep paths', () => {
     expect(parseRoute('/secret')).toEqual({ area: null, item: null });
     expect(parseRoute('/offices/1/extra')).toEqual({ area: null, item: null });
+  });
+});
+
+describe('landingPath', () => {
+  it("sends each role to its work screen, and several roles to the first of them", () => {
+    expect(landingPath(['receptionist'])).toBe('/consultations/new');
+    expect(landingPath(['nurse'])).toBe('/consultations/new');
+    expect(landingPath(['lead'])).toBe('/overview');
+    expect(landingPath(['doctor'])).toBe('/routines');
+    expect(landingPath(['admin'])).toBe('/settings');
+    expect(landingPath(['admin', 'doctor'])).toBe('/routines');
+    expect(landingPath(['lead', 'nurse'])).toBe('/consultations/new');
+    expect(landingPath([])).toBe(DEFAULT_PATH);
   });
 });

@@ -1,4 +1,5 @@
 // Route paths of the app (kept in the URL hash, e.g. #/offices/new) and their parsing; pure, so it is unit-tested.
+import type { Role } from '../../../domain/roles';
 
 export const AREAS = [
   'overview',
@@ -17,6 +18,19 @@ export type Area = (typeof AREAS)[number];
 export const COMING_AREAS: readonly Area[] = [];
 
 export const DEFAULT_PATH = '/offices';
+
+/**
+ * Where a person starts after signing in: their daily work screen. Receptionists and nurses log consultations, leads
+ * plan from the overview, doctors own routines, admins manage settings; someone with several roles starts at the
+ * first of these that they hold.
+ */
+export function landingPath(roles: readonly Role[]): string {
+  if (roles.includes('receptionist') || roles.includes('nurse')) return '/consultations/new';
+  if (roles.includes('lead')) return '/overview';
+  if (roles.includes('doctor')) return '/routines';
+  if (roles.includes('admin')) return '/settings';
+  return DEFAULT_PATH;
+}
 
 export interface ParsedRoute {
   area: Area | null;

@@ -10,6 +10,8 @@ import { useT } from '../../i18n';
 import type { FormFieldErrors } from '../../i18n/codes';
 import { roleNames } from '../../i18n/labels';
 import { useSession } from '../../stores/session';
+import { navigate, useRouter } from '../../app/router';
+import { DEFAULT_PATH, landingPath } from '../../app/routes';
 
 interface SignInForm {
   username: string;
@@ -32,7 +34,10 @@ export function SignInPage() {
   const labels = { username: t('signIn.username'), password: t('signIn.password') };
 
   async function signIn() {
-    await form.submit(() => useSession.getState().signIn(form.values.username, form.values.password));
+    const saved = await form.submit(() => useSession.getState().signIn(form.values.username, form.values.password));
+    const user = useSession.getState().user;
+    // A link the person came by (#/routines/…) is kept; otherwise they start at their own work screen.
+    if (saved && user && useRouter.getState().path === DEFAULT_PATH) navigate(landingPath(user.roles), { replace: true });
   }
 
   function chooseAccount(account: { username: string; password: string }) {
