@@ -170,10 +170,10 @@ test('after sign-in each role starts at its work screen (issue 16, B1)', async (
   await page.goto(harness.url);
   await loadExampleData(page);
   const starts: [string, RegExp, RegExp][] = [
-    ['resepsjon', /#\/consultations\/new$/, /Konsultasjoner/],
-    ['sykepleier', /#\/consultations\/new$/, /Konsultasjoner/],
+    ['resepsjon', /#\/consultations\/new$/, /Konsultasjonslogg/],
+    ['sykepleier', /#\/consultations\/new$/, /Konsultasjonslogg/],
     ['leder', /#\/overview$/, /Oversikt/],
-    ['lege', /#\/routines$/, /Rutiner/],
+    ['lege', /#\/routines$/, /Alle rutiner/],
     ['admin', /#\/settings$/, /Innstillinger/],
   ];
   for (const [username, url, heading] of starts) {

@@ -78,9 +78,9 @@ async function answer(page: Page, criterion: string, value: 'Ja' | 'Nei') {
 test('a doctor activates a routine and authorises Marte; she may use it until her emergency course expires; criteria, the A4 sheet and axe', async ({ page, harness }) => {
   const today = utcMsToOslo(Date.now()).date;
   await start(page, harness.url, 'lege');
-  await page.getByRole('link', { name: 'Rutiner', exact: true }).click();
-  // Doctors start with the list of routines; the example routines are clearly marked.
-  await expect(page.getByRole('heading', { level: 1, name: 'Alle rutiner' })).toBeFocused();
+  // Doctors start at the list of routines after sign-in (issue 16, B1); the example routines are clearly marked.
+  await expect(page).toHaveURL(/#\/routines$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Alle rutiner' })).toBeVisible();
   await expect(page.locator('.routine-table').getByText('EKSEMPEL – ikke klinisk godkjent')).toHaveCount(5);
 
   // A new routine: the form checks the ICPC-2 codes as they are typed and keeps everything on a failed save.

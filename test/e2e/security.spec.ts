@@ -50,7 +50,7 @@ test('"Lås skjermen" locks at once; another user can take over with "Bytt bruke
   await expect(lock).toBeVisible();
   await lock.getByRole('button', { name: 'Bytt bruker' }).click();
   await signIn(page, 'sykepleier');
-  await expect(page.getByText('Marte Kvernmo')).toBeVisible();
+  await expect(page.getByRole('banner').getByText('Marte Kvernmo')).toBeVisible();
   await expect(lock).toHaveCount(0);
 });
 
