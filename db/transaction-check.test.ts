@@ -77,6 +77,19 @@ describe('checkSignedTransaction', () => {
     expect(checkSignedTransaction(signed('user:nurse', hlc(300), rewrite, nurse), context)?.refusal).toBe('trust.writeOnce');
   });
 
+  it("keeps an entry's own insert an insert when a later erasure of it was stored first (a retried push), and erasing needs an admin", () => {
+    const entry = (alreadyWritten: boolean, rowExists: boolean) =>
+      [...consultation(), { table: 'consultations', row: 'c1', column: 'note', value: 'Hoste i to uker' }].map((cell) => ({ ...cell, alreadyWritten: cell.column === 'note' && alreadyWritten, rowExists }));
+    const check = (cells: ReturnType<typeof entry>) => {
+      const transaction = signed('user:nurse', hlc(500), cells, nurse);
+      return checkSignedTransaction({ ...transaction, cells: transaction.cells.map((cell, i) => ({ ...cell, rowExists: cells[i]!.rowExists })) }, context);
+    };
+    expect(check(entry(true, false))).toBeNull();
+    // The nurse writing over the note of an entry that existed before is an erasure, which only an admin may make.
+    const overwrite = [{ table: 'consultations', row: 'c1', column: 'note', value: null, alreadyWritten: true, rowExists: true }];
+    expect(check(overwrite)?.refusal).toBe('trust.forbidden');
+  });
+
   it('lets a computer sign only the audit events DEVICE_MAY lists, with its own timestamps', () => {
     const backup: Cell[] = [
       { table: 'audit_events', row: 'a1', column: 'action', value: 'backup.created' },

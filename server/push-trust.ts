@@ -226,7 +226,8 @@ export async function checkPushTrust(storage: SyncStorage, device: StoredDevice,
     }
     /** Rows written by an earlier transaction of this push, with its timestamp. */
     const rowsInPush = new Map<string, Set<string>>();
-    const writtenByOther = (times: Set<string> | undefined, hlc: string) => times !== undefined && [...times].some((each) => each !== hlc);
+    /** The row holds a cell of an earlier transaction: this one changes it rather than inserting it. */
+    const writtenBefore = (times: Set<string> | undefined, hlc: string) => times !== undefined && [...times].some((each) => each < hlc);
     /** Cells written by an earlier transaction of this push: a later one with another timestamp finds them written. */
     const inPush = new Map<string, string>();
     /** The transaction under check: its pending verification, and whether the check relied on it (good until the answer is in). */
@@ -264,7 +265,7 @@ export async function checkPushTrust(storage: SyncStorage, device: StoredDevice,
           blind: cell.blind ?? null,
           alreadyWritten: (stored !== undefined && stored !== transaction.hlc) || (earlier !== undefined && earlier !== transaction.hlc),
           // A change to a row that exists (an erasure, a user's own first key) though this cell was never stored.
-          rowExists: writtenByOther(rowTimes.get(rowKeyOf(cell)), transaction.hlc) || writtenByOther(rowsInPush.get(rowKeyOf(cell)), transaction.hlc),
+          rowExists: writtenBefore(rowTimes.get(rowKeyOf(cell)), transaction.hlc) || writtenBefore(rowsInPush.get(rowKeyOf(cell)), transaction.hlc),
         };
       });
       step.current = verifying.entries.get(transaction);

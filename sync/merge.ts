@@ -313,10 +313,10 @@ export function createMerger(store: LocalStore): Merger {
      * computer that never got the column's older value (the service keeps one entry per cell).
      */
     const rowExists = (cell: IncomingChange): boolean => {
-      if (written(cell)) return true;
-      for (const hlc of storedVersions(cell.table, cell.row).values()) if (hlc !== cell.hlc) return true;
+      // Only an earlier transaction makes this one a change: a later erasure that arrived first does not.
+      for (const hlc of storedVersions(cell.table, cell.row).values()) if (hlc < cell.hlc) return true;
       const page = pageVersions.get(rowKeyOf(cell.table, cell.row));
-      if (page) for (const hlc of page.values()) if (hlc !== cell.hlc) return true;
+      if (page) for (const hlc of page.values()) if (hlc < cell.hlc) return true; // '*' (two writers) sorts first: counted as earlier
       return false;
     };
     for (const [hlc, cells] of transactions) {

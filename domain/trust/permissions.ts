@@ -81,8 +81,9 @@ export interface CellToCheck {
   /** The cell already holds a value from another transaction: a write-once cell is then refused. */
   alreadyWritten: boolean;
   /**
-   * The row existed before this transaction, so the cell changes it rather than inserting it (what erasure, own-row
-   * columns and column grants need). Defaults to `alreadyWritten`; a computer that got only part of a row knows more.
+   * The row was written by an EARLIER transaction (a lower timestamp), so the cell changes it rather than inserting it
+   * (what erasure, own-row columns and column grants need). Defaults to `alreadyWritten`. A later erasure stored first
+   * (a retried push, pages out of order) does not make the row's own insert a change.
    */
   rowExists?: boolean;
 }
@@ -110,8 +111,11 @@ function checkCell(author: ChangeAuthor, cell: CellToCheck, rowValues: ReadonlyM
   const rule = PERMISSIONS[cell.table];
   if (!rule) return 'trust.forbidden';
   const changing = cell.rowExists ?? cell.alreadyWritten;
-  const erasing = rule.erasable?.columns.includes(cell.column) === true && changing;
-  if (rule.writeOnce && cell.alreadyWritten && !erasing) return 'trust.writeOnce';
+  // Erasable columns of a write-once row merge last-writer-wins: a value older than the stored one simply loses, so
+  // only writing over an earlier value (an erasure) needs the erasing role, and write-once never applies to them.
+  const erasableColumn = rule.erasable?.columns.includes(cell.column) === true;
+  const erasing = erasableColumn && changing;
+  if (rule.writeOnce && cell.alreadyWritten && !erasableColumn) return 'trust.writeOnce';
 
   if (author.kind === 'device') {
     const allowed = DEVICE_MAY[cell.table];
