@@ -1,4 +1,5 @@
 // Benchmark data for sync: cells of a 5-year dataset (offices, staff, 40k shifts, 120k consultations) as a device would push them.
+import { authorityRowValues } from '../db/authority-records';
 import { digestList, generateSigningKey, newBlind, signBytes, signTransaction } from '../db/signing';
 import type { SigningKey } from '../db/signing';
 import { authorityRecordMessage } from '../domain/trust/canonical';
@@ -105,7 +106,7 @@ export function signedPushes(dataset: SyncDataset, cellsPerPush: number): { push
     { id: 'c-grant-nurse', kind: 'grant', subjectId: 'user-1', role: 'nurse', publicKey: null, signerId: 'user-1', at: firstTime, details: null },
   ].map((record) => ({ ...record, signature: signBytes(key.privateKey, authorityRecordMessage(cooperationId, record)) }));
   const authorityCells = records.flatMap((record) =>
-    Object.entries({ kind: record.kind, subject_id: record.subjectId, role: record.role, public_key: record.publicKey, signer_id: record.signerId, at: record.at, details: record.details, signature: record.signature, deleted: 0 }).map(
+    Object.entries({ ...authorityRowValues(record), deleted: 0 }).map(
       ([column, value]) => ({ table: 'authority_records', row: record.id, column, value }),
     ),
   );

@@ -7,7 +7,22 @@ import { getCooperation } from './cooperation';
 import { newId } from './ids';
 import { signBytes } from './signing';
 import type { SigningKey } from './signing';
+import type { RowValues } from './sync-tables';
 import type { ChangeSet } from './write-path';
+
+/** A signed authority record as the values of its authority_records row (the one mapping; everything else calls it). */
+export function authorityRowValues(record: AuthorityRecord): RowValues<'authority_records'> {
+  return {
+    kind: record.kind,
+    subject_id: record.subjectId,
+    role: record.role,
+    public_key: record.publicKey,
+    signer_id: record.signerId,
+    at: record.at,
+    details: record.details,
+    signature: record.signature,
+  };
+}
 
 export interface NewAuthorityRecord {
   kind: AuthorityKind;
@@ -38,18 +53,9 @@ export function writeAuthorityRecords(changes: ChangeSet, records: readonly NewA
       at: changes.hlc,
       details: record.details === undefined ? null : JSON.stringify(record.details),
     };
-    const signature = signBytes(key.privateKey, authorityRecordMessage(cooperationId, content));
-    changes.insert('authority_records', content.id, {
-      kind: content.kind,
-      subject_id: content.subjectId,
-      role: content.role,
-      public_key: content.publicKey,
-      signer_id: content.signerId,
-      at: content.at,
-      details: content.details,
-      signature,
-    });
-    return { ...content, signature };
+    const signed: AuthorityRecord = { ...content, signature: signBytes(key.privateKey, authorityRecordMessage(cooperationId, content)) };
+    changes.insert('authority_records', content.id, authorityRowValues(signed));
+    return signed;
   });
 }
 

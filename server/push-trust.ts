@@ -8,6 +8,7 @@ import type { CheckContext, SignedCellToCheck, TrustRefusal } from '../domain/tr
 import { PERMISSIONS } from '../domain/trust/permissions';
 import { transactionMessage, valueText } from '../domain/trust/canonical';
 import type { AuthorRef } from '../domain/trust/canonical';
+import { authorityRowValues } from '../db/authority-records';
 import { verifyBytes } from '../db/signing';
 import type { SqlValue } from '../db/sync-tables';
 import type { PushRequest, PushTransaction, SyncErrorCode } from '../sync/protocol';
@@ -58,16 +59,6 @@ export function isWriteOnceCell(table: string, column: string): boolean {
   return rule?.writeOnce === true && rule.erasable?.columns.includes(column) !== true;
 }
 
-const AUTHORITY_FIELDS: Readonly<Record<string, keyof AuthorityRecord>> = {
-  kind: 'kind',
-  subject_id: 'subjectId',
-  role: 'role',
-  public_key: 'publicKey',
-  signer_id: 'signerId',
-  at: 'at',
-  details: 'details',
-  signature: 'signature',
-};
 
 /** A record whose row has arrived whole (a record split over two pushes counts once its last part is there). */
 const complete = (record: AuthorityRecord) => record.kind !== '' && record.signerId !== '' && record.at !== '' && record.signature !== '';
@@ -88,7 +79,7 @@ function withPushedRecords(stored: readonly AuthorityRecord[], transactions: rea
   for (const [id, values] of pushedValues) {
     const base = byId.get(id);
     const merged: Record<string, SqlValue | undefined> = {};
-    if (base) for (const [column, field] of Object.entries(AUTHORITY_FIELDS)) merged[column] = base[field];
+    if (base) Object.assign(merged, authorityRowValues(base));
     Object.assign(merged, values);
     if (merged.deleted !== undefined && merged.deleted !== 0 && merged.deleted !== null) byId.delete(id);
     else byId.set(id, authorityRecordOf(id, merged));

@@ -1,4 +1,5 @@
 // Test helper: a cooperation with a root admin and signed accounts, founded on a real store through the write path, and pulled pages built from signed transactions.
+import { authorityRowValues } from '../../db/authority-records';
 import type { LocalStore } from '../../db/open';
 import { createOutbox } from '../../db/outbox';
 import { signAs, userSigner } from '../../db/signer';
@@ -70,18 +71,7 @@ export function foundCooperation(store: LocalStore, rootId: string, accounts: { 
 }
 
 /** An authority record as the values of its authority_records row. */
-export function recordValues(record: AuthorityRecord) {
-  return {
-    kind: record.kind,
-    subject_id: record.subjectId,
-    role: record.role,
-    public_key: record.publicKey,
-    signer_id: record.signerId,
-    at: record.at,
-    details: record.details,
-    signature: record.signature,
-  };
-}
+export const recordValues = authorityRowValues;
 
 /** Everything in the store's outbox, as pushed transactions (to hand to another computer's merge). */
 export function outboxTransactions(store: LocalStore): PushTransaction[] {

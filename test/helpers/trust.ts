@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { authorityRecordMessage } from '../../domain/trust/canonical';
 import type { AuthorityRecordContent, AuthorRef } from '../../domain/trust/canonical';
 import type { AuthorityRecord } from '../../domain/trust/authority';
+import { authorityRowValues } from '../../db/authority-records';
 import { digestList, generateSigningKey, signBytes, signTransaction } from '../../db/signing';
 import type { SigningKey } from '../../db/signing';
 import type { PushTransaction, WireCell } from '../../sync/protocol';
@@ -18,18 +19,7 @@ export function signedRecord(cooperationId: string, content: Omit<AuthorityRecor
 
 /** The cells that store an authority record as a row of authority_records. */
 export function recordCells(record: AuthorityRecord): Omit<WireCell, 'i'>[] {
-  const values: Record<string, string | null | number> = {
-    kind: record.kind,
-    subject_id: record.subjectId,
-    role: record.role,
-    public_key: record.publicKey,
-    signer_id: record.signerId,
-    at: record.at,
-    details: record.details,
-    signature: record.signature,
-    deleted: 0,
-  };
-  return Object.entries(values).map(([column, value]) => ({ table: 'authority_records', row: record.id, column, value }));
+  return Object.entries({ ...authorityRowValues(record), deleted: 0 }).map(([column, value]) => ({ table: 'authority_records', row: record.id, column, value: value ?? null }));
 }
 
 /** A signed push transaction: indexes and digests are filled from the cells in order. */
