@@ -1,4 +1,5 @@
 // English texts; typed against the Norwegian catalogue so a missing or misspelt key fails type-checking.
+import { auditEn } from './areas/audit.en';
 import { competenceEn } from './areas/competence.en';
 import { consultationsEn } from './areas/consultations.en';
 import { routinesEn } from './areas/routines.en';
@@ -9,6 +10,7 @@ import type { Catalog } from './nb';
 
 export const en: Catalog = {
   messages: {
+    ...auditEn,
     ...competenceEn,
     ...consultationsEn,
     ...routinesEn,
@@ -501,6 +503,9 @@ export const en: Catalog = {
     'consultations.routineRefused': 'The nurse cannot use “{routine}” now: {reasons}. Choose another routine, or record without a routine and with a consulted doctor.',
     'consultations.noIdentityNumber': 'This consultation was recorded without an identity number, so there is nothing to show.',
     'consultations.importUnreadable': '“{fileName}” could not be read. Use a CSV or XLSX file with the code in the first column and the text in the second.',
+    'prescriptions.notFound': 'The prepared prescription was not found. Reload the list.',
+    'prescriptions.notResponsible': 'The prescription was sent to another doctor, so you cannot answer it. Contact that doctor or the lead.',
+    'prescriptions.alreadyAnswered': 'The prescription has already been answered (perhaps on another computer). Reload the list to see the answer.',
     'consultations.importEmpty': 'No valid codes found in “{fileName}” ({rejected} lines rejected). Check that the first column is the ICPC-2 code and the second the text.',
     'sync.notEnrolled':
       'This computer is not connected to the shared service, so the cooperation’s computers cannot be shown or changed from here. Connect it under Settings › Synchronisation first.',

@@ -1,6 +1,7 @@
 // Norwegian bokmål texts (the default language); its keys define what every other language must translate.
 import type { ErrorCode } from '../api/errors';
 import type { FormFieldErrorCode } from './codes';
+import { auditNb } from './areas/audit.nb';
 import { competenceNb } from './areas/competence.nb';
 import { consultationsNb } from './areas/consultations.nb';
 import { routinesNb } from './areas/routines.nb';
@@ -9,6 +10,7 @@ import { syncNb } from './areas/sync.nb';
 import { trustNb } from './areas/trust.nb';
 
 export const nbMessages = {
+  ...auditNb,
   ...competenceNb,
   ...consultationsNb,
   ...routinesNb,
@@ -519,6 +521,9 @@ export const nb: Catalog = {
     'consultations.routineRefused': 'Sykepleieren kan ikke bruke «{routine}» nå: {reasons}. Velg en annen rutine, eller registrer uten rutine og med konsultert lege.',
     'consultations.noIdentityNumber': 'Denne konsultasjonen er registrert uten fødselsnummer, så det er ingenting å vise.',
     'consultations.importUnreadable': '«{fileName}» kunne ikke leses. Bruk en CSV- eller XLSX-fil med koden i første kolonne og teksten i andre.',
+    'prescriptions.notFound': 'Fant ikke den forberedte resepten. Last listen på nytt.',
+    'prescriptions.notResponsible': 'Resepten er sendt til en annen lege, så du kan ikke svare på den. Kontakt legen den er sendt til, eller lederen.',
+    'prescriptions.alreadyAnswered': 'Resepten er allerede besvart (kanskje fra en annen maskin). Last listen på nytt for å se svaret.',
     'consultations.importEmpty': 'Fant ingen gyldige koder i «{fileName}» ({rejected} linjer avvist). Sjekk at første kolonne er ICPC-2-koden og andre kolonne teksten.',
     'sync.notEnrolled':
       'Denne maskinen er ikke koblet til fellestjenesten, så maskinene i samarbeidet kan ikke vises eller endres herfra. Koble maskinen til under Innstillinger › Synkronisering først.',
