@@ -1,5 +1,6 @@
 // Tests for the ICPC-2 starter list: well-formed unique codes, search by code or words (æøå-tolerant) and chapter names.
 import { describe, expect, it } from 'vitest';
+import { EXAMPLE_ROUTINES } from '../routines/examples';
 import { ICPC2_STARTER, foldForSearch, icpc2Chapter, isIcpc2Code, searchIcpc2, type Icpc2Code } from './icpc2-starter';
 
 const codes = (items: readonly Icpc2Code[]) => items.map((i) => i.code);
@@ -24,6 +25,14 @@ describe('ICPC2_STARTER', () => {
     expect(byCode.get('R72')).toBe('Halsbetennelse med streptokokker');
     expect(byCode.get('S18')).toBe('Kutt eller rift i huden');
     expect(byCode.get('A92')).toBe('Allergisk reaksjon');
+  });
+
+  it('holds every code the example routines use, so they can be typed in the routine and log forms', () => {
+    const starter = new Set(codes(ICPC2_STARTER));
+    const used = EXAMPLE_ROUTINES.flatMap((routine) => routine.icpc2Codes);
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.filter((code) => !starter.has(code))).toEqual([]);
+    expect(starter.has('H01') && starter.has('S98')).toBe(true);
   });
 });
 

@@ -19,6 +19,16 @@ describe('parseCsv', () => {
   });
 });
 
+describe('parseCsv with tabs', () => {
+  it('reads tab-separated text, keeping commas and semicolons inside the cells', () => {
+    expect(parseCsv('Kode\tTekst\r\nA01\tSmerte, generell; flere steder\r\nH01\tØresmerte\n')).toEqual([
+      ['Kode', 'Tekst'],
+      ['A01', 'Smerte, generell; flere steder'],
+      ['H01', 'Øresmerte'],
+    ]);
+  });
+});
+
 describe('toCsv', () => {
   it('writes semicolons, decimal commas, quotes where needed and neutralises formulas', () => {
     expect(toCsv([['Kontor', 'Andel'], ['Grong; sentrum', 0.5], ['=SUM(A1)', null]])).toBe('\uFEFFKontor;Andel\r\n"Grong; sentrum";0,5\r\n\'=SUM(A1);\r\n');

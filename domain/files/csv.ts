@@ -1,10 +1,13 @@
 // CSV text in and out: parsing files offices export from Excel (semicolon or comma, quotes, BOM) and writing exports.
 
-/** Splits CSV text into rows of cells. The delimiter is ';' when the first line has more semicolons than commas. */
+/**
+ * Splits CSV text into rows of cells. The delimiter is a tab when the first line has one (tab-separated text, as the
+ * official code files are published), else ';' when the first line has more semicolons than commas, else ','.
+ */
 export function parseCsv(text: string): string[][] {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const delimiter = firstLine.includes('\t') ? '\t' : (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
