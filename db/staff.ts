@@ -15,6 +15,7 @@ interface StaffRow {
   base_office_id: string | null;
   position_percent: number;
   active: number;
+  phone: string | null;
 }
 
 function toStaff(row: StaffRow): StaffMember {
@@ -27,6 +28,7 @@ function toStaff(row: StaffRow): StaffMember {
     baseOfficeId: row.base_office_id,
     positionPercent: row.position_percent,
     active: row.active === 1,
+    phone: row.phone,
   };
 }
 
@@ -39,11 +41,12 @@ function toColumns(values: StaffValues) {
     base_office_id: values.baseOfficeId,
     position_percent: values.positionPercent,
     active: values.active ? 1 : 0,
+    phone: values.phone ?? null,
   };
 }
 
 const SELECT =
-  'SELECT id, name, profession, hpr_number, home_municipality, base_office_id, position_percent, active FROM staff';
+  'SELECT id, name, profession, hpr_number, home_municipality, base_office_id, position_percent, active, phone FROM staff';
 
 export function listStaff(db: Database.Database): StaffMember[] {
   const rows = statement(db, `${SELECT} WHERE deleted = 0`).all() as StaffRow[];
@@ -64,7 +67,8 @@ export function createStaffMember(changes: ChangeSet, values: StaffValues): stri
 export function updateStaffMember(changes: ChangeSet, id: string, values: StaffValues): void {
   const current = getStaffMember(changes.db, id);
   if (!current) throw new Error(`staff member ${id} does not exist`);
-  const next = toColumns(values);
+  // A caller that does not send a phone (older forms, imports) leaves the stored one as it is.
+  const next = toColumns({ ...values, phone: values.phone === undefined ? current.phone : values.phone });
   const before = toColumns(current);
   changes.update('staff', id, changedColumns(before, next));
 }

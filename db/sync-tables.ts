@@ -41,6 +41,7 @@ export const SYNCED_TABLES = {
       base_office_id: 'text',
       position_percent: 'integer',
       active: 'boolean',
+      phone: 'text',
     },
   },
   users: {
@@ -122,6 +123,16 @@ export const SYNCED_TABLES = {
       at: 'text',
     },
   },
+  routine_confirmations: {
+    appendOnly: true,
+    columns: {
+      routine_id: 'text',
+      routine_version: 'integer',
+      nurse_id: 'text',
+      user_id: 'text',
+      at: 'text',
+    },
+  },
   consultations: {
     appendOnly: true,
     erasable: ['patient_id_number', 'note', 'anonymised_at'],
@@ -152,6 +163,15 @@ export const SYNCED_TABLES = {
     erasable: ['changes', 'reason'],
     columns: { consultation_id: 'text', kind: 'text', changes: 'json', reason: 'text', by_user_id: 'text', at: 'text' },
   },
+  /** Prepared prescriptions (docs/consultations.md): the request, written with the consultation entry, and the doctor's answer. */
+  prescription_requests: {
+    appendOnly: true,
+    columns: { consultation_id: 'text', office_id: 'text', nurse_id: 'text', responsible_kind: 'text', doctor_id: 'text', requested_by: 'text', at: 'text' },
+  },
+  prescription_answers: {
+    appendOnly: true,
+    columns: { request_id: 'text', answer: 'text', reason: 'text', by_user_id: 'text', by_staff_id: 'text', at: 'text' },
+  },
   icpc2_codes: { columns: { text: 'text' } },
   audit_events: {
     appendOnly: true,
@@ -167,6 +187,15 @@ export const SYNCED_TABLES = {
       details: 'json',
       device_id: 'text',
     },
+  },
+  /** Log reviews (stikkprøver, docs/consultations.md): the sampled accesses by audit event id, and each access's marks. */
+  log_reviews: {
+    appendOnly: true,
+    columns: { from_date: 'text', to_date: 'text', sample_size: 'integer', seed: 'integer', candidate_count: 'integer', items: 'json', by_user_id: 'text', at: 'text' },
+  },
+  log_review_marks: {
+    appendOnly: true,
+    columns: { review_id: 'text', audit_event_id: 'text', verdict: 'text', note: 'text', by_user_id: 'text', at: 'text' },
   },
   /** The chain of authority (docs/trust.md): signed, append-only records of accounts, roles and keys. */
   authority_records: {

@@ -15,6 +15,14 @@ const hprSchema = z
   .nullish()
   .transform((value) => (value ? value : null));
 
+/** How to reach the person (Norwegian or international number, spaces allowed); empty = none. */
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(\+?\d[\d ]{6,18}\d)?$/, 'phoneFormat')
+  .nullish()
+  .transform((value) => (value ? value : null));
+
 export const staffInputSchema = z.object({
   name: requiredText(100),
   profession: z.enum(PROFESSIONS, 'invalidChoice'),
@@ -23,6 +31,8 @@ export const staffInputSchema = z.object({
   baseOfficeId: idSchema.nullable(),
   positionPercent: z.number('invalidFormat').int('invalidFormat').min(0, 'outOfRange').max(100, 'outOfRange'),
   active: z.boolean(),
+  /** Optional in the input so older callers (setup, imports) need not send it; the form always does. */
+  phone: phoneSchema.optional(),
 });
 export type StaffInput = z.input<typeof staffInputSchema>;
 export type StaffValues = z.output<typeof staffInputSchema>;

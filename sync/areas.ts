@@ -17,10 +17,15 @@ const TABLE_AREAS: Record<SyncedTableName, Area> = {
   staff_competences: 'competence',
   routines: 'routines',
   routine_authorisations: 'routines',
+  routine_confirmations: 'routines',
   consultations: 'consultations',
   consultation_amendments: 'consultations',
   icpc2_codes: 'consultations',
+  prescription_requests: 'consultations',
+  prescription_answers: 'consultations',
   audit_events: 'audit',
+  log_reviews: 'audit',
+  log_review_marks: 'audit',
   authority_records: 'users',
 };
 

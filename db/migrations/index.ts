@@ -9,8 +9,11 @@ import { migration007 } from './007-row-versions';
 import { migration008 } from './008-drop-unused-consultation-indexes';
 import { migration009 } from './009-row-version-column-sets';
 import { migration010 } from './010-signed-changes';
+import { migration011 } from './011-supervision-and-confirmations';
+import { migration012 } from './012-prescription-requests';
+import { migration013 } from './013-log-reviews';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

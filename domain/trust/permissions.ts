@@ -48,6 +48,8 @@ export const PERMISSIONS: Readonly<Record<string, TableRule>> = {
   icpc2_codes: { write: PLANNERS },
   routines: { write: DOCTORS },
   routine_authorisations: { write: DOCTORS, writeOnce: true },
+  /** A nurse confirms she has read a routine version: only she writes her own confirmation. */
+  routine_confirmations: { write: ['nurse'], writeOnce: true, authorColumn: 'user_id' },
   consultations: {
     write: CONSULTATION_LOGGERS,
     writeOnce: true,
@@ -60,7 +62,12 @@ export const PERMISSIONS: Readonly<Record<string, TableRule>> = {
     erasable: { columns: ['changes', 'reason'], by: ADMIN },
     authorColumn: 'by_user_id',
   },
+  /** A prepared prescription is requested by whoever logs the entry, and answered only by a doctor, as themself. */
+  prescription_requests: { write: CONSULTATION_LOGGERS, writeOnce: true, authorColumn: 'requested_by' },
+  prescription_answers: { write: DOCTORS, writeOnce: true, authorColumn: 'by_user_id' },
   audit_events: { write: [], anyoneMayInsert: true, writeOnce: true, authorColumn: 'user_id' },
+  log_reviews: { write: ADMIN, writeOnce: true, authorColumn: 'by_user_id' },
+  log_review_marks: { write: ADMIN, writeOnce: true, authorColumn: 'by_user_id' },
   authority_records: { write: [], anyoneMayInsert: true, writeOnce: true },
 };
 

@@ -82,13 +82,14 @@ const WRITERS: Record<SyncedTableName, readonly string[]> = {
   icpc2_codes: ['lead', 'admin'],
   routines: ['doctor'],
   routine_authorisations: ['doctor'],
+  routine_confirmations: ['nurse'],
   consultations: LOGGERS,
   consultation_amendments: LOGGERS,
   audit_events: ['admin', ...LOGGERS],
   authority_records: ['admin'],
 };
 /** The column an event names its author in: it must be the signer. */
-const AUTHOR_COLUMNS: Partial<Record<SyncedTableName, string>> = { consultations: 'recorded_by', consultation_amendments: 'by_user_id', audit_events: 'user_id' };
+const AUTHOR_COLUMNS: Partial<Record<SyncedTableName, string>> = { consultations: 'recorded_by', consultation_amendments: 'by_user_id', audit_events: 'user_id', routine_confirmations: 'user_id' };
 /** Records are dated a day before the simulation starts: before anything they allow, on every skewed clock. */
 const RECORDS_BEFORE_MS = 86_400_000;
 const FAULTS: Fault[] = ['loseRequest', 'loseResponse', 'duplicate', 'delay'];
