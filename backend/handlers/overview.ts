@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { isoWeekSchema } from '../../domain/calendar/isoWeek';
 import { idSchema } from '../../domain/ids';
 import { buildOverviewWeek } from '../../domain/overview/week';
+import { visibleAbsence, visibleWarning } from '../../domain/rota/absence-privacy';
 import { defineHandler } from '../core/handler';
-import type { CallContext } from '../core/handler';
+import type { CallContext, SignedInContext } from '../core/handler';
 import { countsByOffice } from '../../db/consultations';
 import { DEVICE_OFFICE_KEY, getMeta } from '../../db/local-meta';
 import { getOffice, listOffices } from '../../db/offices';
@@ -48,7 +49,7 @@ function todayAtDeviceOffice(ctx: CallContext) {
 const weekInput = z.object({ week: isoWeekSchema, officeId: idSchema.nullable() });
 
 /** The offices × days grid of a week (one office or all) with the rules' warnings, how fresh the data is, and the consultation counts. */
-function overviewWeek(ctx: CallContext, { week, officeId }: z.output<typeof weekInput>) {
+function overviewWeek(ctx: SignedInContext, { week, officeId }: z.output<typeof weekInput>) {
   const rota = loadRotaWeek(ctx.store.db, week);
   const isEmergencyNurse = emergencyNurseLookup(ctx.store.db, rota.staff);
   const offices = officeId ? rota.offices.filter((office) => office.id === officeId) : rota.offices;
@@ -57,9 +58,12 @@ function overviewWeek(ctx: CallContext, { week, officeId }: z.output<typeof week
     offices,
     staff: rota.staff,
     shifts: rota.shifts,
-    absences: rota.absences,
+    // The reasons for colleagues' absences never leave the backend: a colleague gets "fravær" only (A6).
+    absences: rota.absences.map((absence) => visibleAbsence(ctx.session, absence)),
     holidays: rota.holidays,
-    warnings: rota.warnings.filter((warning) => !officeId || warning.officeId === officeId || warning.officeId === null),
+    warnings: rota.warnings
+      .filter((warning) => !officeId || warning.officeId === officeId || warning.officeId === null)
+      .map((warning) => visibleWarning(ctx.session, warning)),
     ...(isEmergencyNurse ? { isEmergencyNurse } : {}),
   });
   // "Data as of": the newest change this device holds (its own or, after sync, received), from the clock state.

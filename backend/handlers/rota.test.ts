@@ -106,6 +106,28 @@ describe('rota handlers', () => {
     expect(backwards).toMatchObject({ ok: false, error: { fields: { to: 'timeOrder' } } });
   });
 
+  it("keeps the reason for a colleague's absence in the backend: a colleague gets no kind or note, the person and the lead do", async () => {
+    const eli = person('Eli Brennhaug');
+    const marte = person('Marte Kvernmo');
+    const week11 = { year: 2027, week: 11 };
+    await ok('rota.createAbsence', { staffId: eli, from: '2027-03-15', to: '2027-03-16', kind: 'holiday', note: 'Syden' });
+    await ok('rota.createAbsence', { staffId: marte, from: '2027-03-17', to: '2027-03-17', kind: 'course' });
+    await ok('rota.createShift', { staffId: eli, officeId: office('Namsskogan'), date: '2027-03-15', start: '08:00', end: '15:30', kind: 'clinic' });
+    type Week = { absences: { staffId: string; kind: string | null; note: string | null }[]; warnings: { kind: string; message: string; details: { absenceKind?: string | null } }[] };
+    const asNurse = await ok<Week>('rota.week', { week: week11 }, nurseToken);
+    expect(asNurse.absences.find((a) => a.staffId === eli)).toMatchObject({ kind: null, note: null });
+    expect(asNurse.absences.find((a) => a.staffId === marte)).toMatchObject({ kind: 'course' });
+    const hidden = asNurse.warnings.find((w) => w.kind === 'absence')!;
+    expect(hidden.details.absenceKind).toBeNull();
+    expect(JSON.stringify(asNurse)).not.toMatch(/ferie|Syden|"holiday"/);
+    const asLead = await ok<Week>('rota.week', { week: week11 });
+    expect(asLead.absences.find((a) => a.staffId === eli)).toMatchObject({ kind: 'holiday', note: 'Syden' });
+    const overview = await ok<{ offices: { rows: { key: string; cells: { staffId: string; detail: string | null }[][] }[] }[] }>('overview.week', { week: week11, officeId: null }, nurseToken);
+    const entries = overview.offices.flatMap((o) => o.rows.filter((r) => r.key === 'absences').flatMap((r) => r.cells.flat()));
+    expect(entries.filter((e) => e.staffId === eli).every((e) => e.detail === null)).toBe(true);
+    expect(entries.find((e) => e.staffId === marte)?.detail).toBe('kurs');
+  });
+
   it('builds the weekly overview for all offices or one, with freshness', async () => {
     const all = await ok<{ offices: { officeName: string }[]; dataAsOf: string | null; warnings: unknown[] }>('overview.week', { week, officeId: null }, nurseToken);
     expect(all.offices.map((o) => o.officeName)).toEqual(['Grong legekontor', 'Lierne legekontor', 'Namsskogan legekontor', 'Røyrvik legekontor']);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { addDays, localDateSchema } from '../../domain/calendar/dates';
 import { isoWeekDates, isoWeekSchema } from '../../domain/calendar/isoWeek';
 import { idSchema } from '../../domain/ids';
+import { visibleAbsence, visibleWarning } from '../../domain/rota/absence-privacy';
 import { copyWeekShifts } from '../../domain/rota/copyWeek';
 import { shiftsToIcs } from '../../domain/rota/ics';
 import { isPatternOccurrence } from '../../domain/rota/patterns';
@@ -195,11 +196,22 @@ function exportIcs(ctx: CallContext, { staffId, from, to }: z.output<typeof expo
   return { fileName: `vakter-${safeName}-${from}-${to}.ics`, content: shiftsToIcs(member.name, shifts, ctx.now().getTime()), count: shifts.length };
 }
 
+/** The planning week as the caller may see it: the reasons for colleagues' absences never leave the backend. */
+function readRotaWeek(ctx: SignedInContext, { week }: { week: z.output<typeof isoWeekSchema> }) {
+  const rota = loadRotaWeek(ctx.store.db, week);
+  const viewer = ctx.session;
+  return {
+    ...rota,
+    absences: rota.absences.map((absence) => visibleAbsence(viewer, absence)),
+    warnings: rota.warnings.map((warning) => visibleWarning(viewer, warning)),
+  };
+}
+
 export const rotaHandlers = {
   'rota.week': defineHandler({
     access: 'signedIn',
     input: z.object({ week: isoWeekSchema }),
-    run: (ctx, { week }) => loadRotaWeek(ctx.store.db, week),
+    run: readRotaWeek,
   }),
   'rota.createShift': defineHandler({ access: PLANNERS, changes: 'rota', input: oneOffShiftSchema, run: addShift }),
   'rota.updateShift': defineHandler({ access: PLANNERS, changes: 'rota', input: shiftUpdateInput, run: changeShift }),

@@ -5,6 +5,7 @@ import type { PublicHoliday } from '../calendar/holidays';
 import { isoWeekDates } from '../calendar/isoWeek';
 import type { IsoWeek } from '../calendar/isoWeek';
 import type { Office } from '../offices';
+import type { VisibleAbsence } from '../rota/absence-privacy';
 import type { Absence, Shift } from '../rota/types';
 import type { RotaWarning } from '../rota/warnings';
 import type { StaffMember } from '../staff';
@@ -53,7 +54,8 @@ export interface OverviewInput {
   offices: readonly Office[];
   staff: readonly StaffMember[];
   shifts: readonly Shift[];
-  absences: readonly Absence[];
+  /** As the reader may see them: a null kind (a colleague's absence) shows only the name in the Fravær row. */
+  absences: readonly VisibleAbsence[];
   holidays: readonly PublicHoliday[];
   warnings: readonly RotaWarning[];
   isEmergencyNurse?: (staffId: string, date: LocalDate) => boolean;
@@ -134,7 +136,7 @@ export function buildOverviewWeek(input: OverviewInput): OverviewWeek {
     dates.forEach((date, index) => {
       if (date < absence.from || date > absence.to) return;
       if (index >= 5) return; // absences alone do not open the weekend columns
-      block.absences[index]!.push({ text: member.name, detail: ABSENCE_WORDS[absence.kind], staffId: member.id });
+      block.absences[index]!.push({ text: member.name, detail: absence.kind === null ? null : ABSENCE_WORDS[absence.kind], staffId: member.id });
     });
   }
 

@@ -37,7 +37,8 @@ interface CoverageDetails {
 /** Structured data for each kind, so a UI can render its own text or highlight cells. */
 export interface RotaWarningDetails {
   doubleBooking: { overlapMinutes: number };
-  absence: { absenceId: string; absenceKind: AbsenceKind; from: LocalDate; to: LocalDate };
+  /** absenceKind is null when the reader may not see the reason (see absence-privacy.ts). */
+  absence: { absenceId: string; absenceKind: AbsenceKind | null; from: LocalDate; to: LocalDate };
   noDoctor: CoverageDetails;
   doctorGap: CoverageDetails & { uncovered: ClockPeriod[] };
   noNurse: CoverageDetails;

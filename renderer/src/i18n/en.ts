@@ -3,6 +3,7 @@ import { auditEn } from './areas/audit.en';
 import { competenceEn } from './areas/competence.en';
 import { consultationsEn } from './areas/consultations.en';
 import { routinesEn } from './areas/routines.en';
+import { rotaWeekEn } from './areas/rota-week.en';
 import { securityEn } from './areas/security.en';
 import { syncEn } from './areas/sync.en';
 import { trustEn } from './areas/trust.en';
@@ -14,6 +15,7 @@ export const en: Catalog = {
     ...competenceEn,
     ...consultationsEn,
     ...routinesEn,
+    ...rotaWeekEn,
     ...securityEn,
     ...syncEn,
     ...trustEn,
@@ -505,6 +507,7 @@ export const en: Catalog = {
     'consultations.importUnreadable': '“{fileName}” could not be read. Use a CSV or XLSX file with the code in the first column and the text in the second.',
     'prescriptions.notFound': 'The prepared prescription was not found. Reload the list.',
     'prescriptions.notResponsible': 'The prescription was sent to another doctor, so you cannot answer it. Contact that doctor or the lead.',
+    'logReview.notFound': 'The review, or the access in it, was not found. It may come from another computer that has not synced yet. Reload the page.',
     'prescriptions.alreadyAnswered': 'The prescription has already been answered (perhaps on another computer). Reload the list to see the answer.',
     'consultations.importEmpty': 'No valid codes found in “{fileName}” ({rejected} lines rejected). Check that the first column is the ICPC-2 code and the second the text.',
     'sync.notEnrolled':

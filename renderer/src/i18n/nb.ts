@@ -5,6 +5,7 @@ import { auditNb } from './areas/audit.nb';
 import { competenceNb } from './areas/competence.nb';
 import { consultationsNb } from './areas/consultations.nb';
 import { routinesNb } from './areas/routines.nb';
+import { rotaWeekNb } from './areas/rota-week.nb';
 import { securityNb } from './areas/security.nb';
 import { syncNb } from './areas/sync.nb';
 import { trustNb } from './areas/trust.nb';
@@ -14,6 +15,7 @@ export const nbMessages = {
   ...competenceNb,
   ...consultationsNb,
   ...routinesNb,
+  ...rotaWeekNb,
   ...securityNb,
   ...syncNb,
   ...trustNb,
@@ -523,6 +525,7 @@ export const nb: Catalog = {
     'consultations.importUnreadable': '«{fileName}» kunne ikke leses. Bruk en CSV- eller XLSX-fil med koden i første kolonne og teksten i andre.',
     'prescriptions.notFound': 'Fant ikke den forberedte resepten. Last listen på nytt.',
     'prescriptions.notResponsible': 'Resepten er sendt til en annen lege, så du kan ikke svare på den. Kontakt legen den er sendt til, eller lederen.',
+    'logReview.notFound': 'Fant ikke gjennomgangen eller tilgangen i den. Den kan være fra en annen maskin som ikke er synkronisert ennå. Last siden på nytt.',
     'prescriptions.alreadyAnswered': 'Resepten er allerede besvart (kanskje fra en annen maskin). Last listen på nytt for å se svaret.',
     'consultations.importEmpty': 'Fant ingen gyldige koder i «{fileName}» ({rejected} linjer avvist). Sjekk at første kolonne er ICPC-2-koden og andre kolonne teksten.',
     'sync.notEnrolled':

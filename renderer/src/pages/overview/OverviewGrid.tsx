@@ -164,7 +164,7 @@ function RowView({ row, days, closed, showClosedLabel }: { row: OverviewRow; day
             {entries.length > 0 && (
               <ul className="entries">
                 {entries.map((entry, entryIndex) => (
-                  <EntryView key={`${entry.staffId ?? entry.text}-${entryIndex}`} entry={entry} />
+                  <EntryView key={`${entry.staffId ?? entry.text}-${entryIndex}`} entry={entry} printDetail={row.key !== 'absences'} />
                 ))}
               </ul>
             )}
@@ -175,7 +175,8 @@ function RowView({ row, days, closed, showClosedLabel }: { row: OverviewRow; day
   );
 }
 
-function EntryView({ entry }: { entry: OverviewEntry }) {
+/** printDetail false: the detail stays on screen but not on paper (the wall sheet never shows why someone is away). */
+function EntryView({ entry, printDetail }: { entry: OverviewEntry; printDetail: boolean }) {
   const { t } = useT();
   return (
     <li className="entry">
@@ -192,7 +193,7 @@ function EntryView({ entry }: { entry: OverviewEntry }) {
       {entry.detail && (
         <>
           {' '}
-          <span className="entry-detail">{entry.detail}</span>
+          <span className={printDetail ? 'entry-detail' : 'entry-detail no-print'}>{entry.detail}</span>
         </>
       )}
     </li>

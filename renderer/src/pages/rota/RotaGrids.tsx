@@ -8,8 +8,8 @@ import { formatDayLong } from '../../format/dates';
 import { warningShortText } from '../../format/warnings';
 import { DayHead } from '../../components/DayHead';
 import { SeverityMark } from '../../components/WarningList';
-import { officeDayWarnings } from './rota-view';
-import type { DayCell, PersonRow, PlannedShift, RotaWeek } from './rota-view';
+import { editableAbsence, officeDayWarnings } from './rota-view';
+import type { DayCell, PersonRow, PlannedShift, RotaWeek, ShownAbsence } from './rota-view';
 
 /** What the grids ask the page to open. */
 export interface GridActions {
@@ -113,15 +113,17 @@ function ShiftChip({ shift, rota, actions, staffName, showOffice }: GridProps & 
   );
 }
 
-function AbsenceChip({ absence, actions, staffName }: { absence: Absence; actions: GridActions | null; staffName: (id: string) => string }) {
+function AbsenceChip({ absence, actions, staffName }: { absence: ShownAbsence; actions: GridActions | null; staffName: (id: string) => string }) {
   const { t } = useT();
-  const kind = capitalise(absenceKindName(t, absence.kind));
+  // A colleague's reason never reaches this screen (the backend leaves it out): "Fravær" only.
+  const kind = absence.kind === null ? t('rota.absencePrivate') : capitalise(absenceKindName(t, absence.kind));
+  const editable = editableAbsence(absence);
   const range = absence.from === absence.to ? shortDate(absence.from) : `${shortDate(absence.from)}–${shortDate(absence.to)}`;
   const label = `${kind} ${range}, ${staffName(absence.staffId)}${absence.note ? `, ${absence.note}` : ''}`;
   return (
     <li className="shift-item">
-      {actions ? (
-        <button type="button" className="absence" aria-label={t('rota.editAbsenceLabel', { absence: label })} onClick={() => actions.editAbsence(absence)}>
+      {actions && editable ? (
+        <button type="button" className="absence" aria-label={t('rota.editAbsenceLabel', { absence: label })} onClick={() => actions.editAbsence(editable)}>
           <span className="absence-kind">{kind}</span> <span className="absence-range">{range}</span>
         </button>
       ) : (

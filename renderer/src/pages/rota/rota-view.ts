@@ -11,10 +11,18 @@ import type { StaffMember } from '../../../../domain/staff';
 export type RotaWeek = ApiOutput<'rota.week'>;
 export type PlannedShift = RotaWeek['shifts'][number];
 
+/** An absence as the backend lets this user see it: kind and note are null for a colleague's absence (private reason). */
+export type ShownAbsence = RotaWeek['absences'][number];
+
+/** The full absence a planner edits; null when the reason is hidden from this user (then there is nothing to edit). */
+export function editableAbsence(absence: ShownAbsence): Absence | null {
+  return absence.kind === null ? null : { ...absence, kind: absence.kind };
+}
+
 export interface DayCell {
   date: LocalDate;
   shifts: PlannedShift[];
-  absences: Absence[];
+  absences: ShownAbsence[];
   /** The office is closed (opening hours or a public holiday); in the person view only public holidays. */
   closed: boolean;
 }

@@ -1,0 +1,15 @@
+// Norwegian (bokmål) texts of the rota week screens' additions: go to a week or date, a shift saved in another week, private absences.
+export const rotaWeekNb = {
+  'rota.absencePrivate': 'Fravær',
+  'week.goTo': 'Gå til uke eller dato',
+  'week.goToWeek': 'Uke',
+  'week.goToWeekHint': 'Ukenummer, f.eks. 14 eller 14/2027',
+  'week.goToDate': 'Dato',
+  'week.goToDateHint': 'dd.mm.åååå',
+  'week.goToButton': 'Gå',
+  'week.goToInvalid': 'Fant ingen uke eller dato i det du skrev. Skriv et ukenummer (1–53) eller en dato som dd.mm.åååå.',
+  'rota.savedInOtherWeek': 'Vakten er lagret i uke {week}',
+  'rota.savedInOtherWeekLink': 'gå dit',
+  'date.format': 'dd.mm.åååå',
+  'date.invalid': 'Skriv datoen som dd.mm.åååå, f.eks. 14.03.2027.',
+};
