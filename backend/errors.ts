@@ -35,6 +35,7 @@ export const APP_ERROR_CODES = [
   'consultations.noIdentityNumber',
   'consultations.importUnreadable',
   'consultations.importEmpty',
+  'logReview.notFound',
   'sync.notEnrolled',
   'sync.unreachable',
   'sync.deviceRejected',

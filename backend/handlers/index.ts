@@ -19,6 +19,8 @@ import type { ConsultationRetentionHandlers } from './consultations-retention';
 import { consultationStatisticsHandlers } from './consultations-statistics';
 import type { ConsultationStatisticsHandlers } from './consultations-statistics';
 import { devicesHandlers } from './devices';
+import { logReviewHandlers } from './log-review';
+import type { LogReviewHandlers } from './log-review';
 import type { DevicesHandlers } from './devices';
 import { officesHandlers } from './offices';
 import type { OfficesHandlers } from './offices';
@@ -63,6 +65,7 @@ export type Handlers = SessionHandlers &
   BackupsHandlers &
   ConsultationsHandlers &
   AuditHandlers &
+  LogReviewHandlers &
   SyncHandlers &
   DevicesHandlers &
   TrustHandlers;
@@ -86,6 +89,7 @@ export const handlers: Handlers = {
   ...icpc2Handlers,
   ...consultationRetentionHandlers,
   ...auditHandlers,
+  ...logReviewHandlers,
   ...syncHandlers,
   ...devicesHandlers,
   ...trustHandlers,

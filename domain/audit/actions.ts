@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'consultation.exported',
   'consultation.anonymised',
   'audit.patientAccessListed',
+  'audit.reviewCreated',
   // Security events
   'session.signedIn',
   'session.signedOut',

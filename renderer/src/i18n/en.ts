@@ -510,6 +510,7 @@ export const en: Catalog = {
     'logReview.notFound': 'The review, or the access in it, was not found. It may come from another computer that has not synced yet. Reload the page.',
     'prescriptions.alreadyAnswered': 'The prescription has already been answered (perhaps on another computer). Reload the list to see the answer.',
     'consultations.importEmpty': 'No valid codes found in “{fileName}” ({rejected} lines rejected). Check that the first column is the ICPC-2 code and the second the text.',
+    'logReview.notFound': 'The review, or the access in it, was not found. It may come from another computer that has not synced yet. Reload the page.',
     'sync.notEnrolled':
       'This computer is not connected to the shared service, so the cooperation’s computers cannot be shown or changed from here. Connect it under Settings › Synchronisation first.',
     'sync.unreachable': 'The shared service does not answer – check the network and try again. Nothing was changed.',

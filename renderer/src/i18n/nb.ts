@@ -528,6 +528,7 @@ export const nb: Catalog = {
     'logReview.notFound': 'Fant ikke gjennomgangen eller tilgangen i den. Den kan være fra en annen maskin som ikke er synkronisert ennå. Last siden på nytt.',
     'prescriptions.alreadyAnswered': 'Resepten er allerede besvart (kanskje fra en annen maskin). Last listen på nytt for å se svaret.',
     'consultations.importEmpty': 'Fant ingen gyldige koder i «{fileName}» ({rejected} linjer avvist). Sjekk at første kolonne er ICPC-2-koden og andre kolonne teksten.',
+    'logReview.notFound': 'Fant ikke gjennomgangen eller tilgangen i den. Den kan være fra en annen maskin som ikke er synkronisert ennå. Last siden på nytt.',
     'sync.notEnrolled':
       'Denne maskinen er ikke koblet til fellestjenesten, så maskinene i samarbeidet kan ikke vises eller endres herfra. Koble maskinen til under Innstillinger › Synkronisering først.',
     'sync.unreachable': 'Fellestjenesten svarer ikke – sjekk nettet og prøv igjen. Ingenting er endret.',

@@ -23,6 +23,7 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   'audit.actions.consultation.exported': 'Exported statistics',
   'audit.actions.consultation.anonymised': 'Anonymised old consultations',
   'audit.actions.audit.patientAccessListed': 'Listed who accessed a patient',
+  'audit.actions.audit.reviewCreated': 'Drew a log review sample',
   'audit.actions.prescription.viewed': 'Saw a prepared prescription in a list',
   'audit.actions.prescription.answered': 'Answered a prepared prescription',
   'audit.actions.audit.accessReportCreated': "Made a patient's access report",

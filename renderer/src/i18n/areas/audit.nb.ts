@@ -21,6 +21,7 @@ export const auditNb = {
   'audit.actions.consultation.exported': 'Eksporterte statistikk',
   'audit.actions.consultation.anonymised': 'Anonymiserte gamle konsultasjoner',
   'audit.actions.audit.patientAccessListed': 'Så hvem som har sett en pasient',
+  'audit.actions.audit.reviewCreated': 'Trakk en stikkprøve av loggen',
   'audit.actions.prescription.viewed': 'Så en forberedt resept i en liste',
   'audit.actions.prescription.answered': 'Svarte på en forberedt resept',
   'audit.actions.audit.accessReportCreated': 'Laget innsynsrapport for en pasient',
