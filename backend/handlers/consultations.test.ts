@@ -204,7 +204,30 @@ describe('weekly overview', () => {
   });
 });
 
+describe('dates far from today', () => {
+  it('saves a date far back (the form asked first) and refuses a date that does not exist, at the date', async () => {
+    expect(await call('consultations.create', entry({ at: '0072-11-26T09:30' }), reception)).toMatchObject({ ok: true });
+    expect(await call('consultations.create', entry({ at: '2026-02-29T09:30' }), reception)).toMatchObject({ ok: false, error: { code: 'validation.failed', fields: { 'at.date': 'invalidFormat' } } });
+    expect(await call('consultations.create', entry({ at: '2207-11-26T09:30' }), reception)).toMatchObject({ ok: false, error: { fields: { at: 'outOfRange' } } });
+  });
+});
+
 describe('ICPC-2 import', () => {
+  it('imports the official tab-separated file in latin1, records the import and stops the reminder', async () => {
+    expect(await ok('consultations.icpc2Codes', {}, admin)).toMatchObject({ lastImportDate: null, reminder: { kind: 'neverImported' } });
+    const text = 'Kode\tTekst_uten_lengdebegrensning\tTekst_med_maksimalt_60_tegn\tGyldig_fra\tGyldig_til\tKodeverk\r\n-30\tMedisinsk undersøkelse\t\t\t\tICPC-2\r\nH01\tØresmerte/øreverk\tØresmerte\t2000-01-01T00:00:00\t\tICPC-2\r\n';
+    const file = { fileName: 'ICPC-2.txt', contentBase64: Buffer.from(text, 'latin1').toString('base64') };
+    expect(await ok('consultations.icpc2ImportPreview', file, admin)).toMatchObject({ acceptedCount: 1, skipped: 1, rejected: [], sample: [{ code: 'H01', text: 'Øresmerte/øreverk' }] });
+    expect(await ok('consultations.icpc2Import', file, admin)).toMatchObject({ added: 1, skipped: 1 });
+    expect(await ok('consultations.icpc2Codes', {}, admin)).toMatchObject({ lastImportDate: '2026-11-26', reminder: { kind: 'none' } });
+    const audit = await ok<{ events: { action: string }[] }>('audit.list', { fromDate: '2026-11-26', toDate: '2026-11-26' }, admin);
+    expect(audit.events).toContainEqual(expect.objectContaining({ action: 'icpc2.imported' }));
+    const saved = now;
+    now = new Date('2027-01-01T08:00:00Z');
+    expect(await ok('consultations.icpc2Codes', {}, admin)).toMatchObject({ reminder: { kind: 'outdated', lastImportYear: 2026, year: 2027 } });
+    now = saved;
+  });
+
   it('previews a CSV file with rejected lines and imports the accepted codes once', async () => {
     const csv = 'Kode;Tekst\nR74;Øvre luftveisinfeksjon (offisiell)\nQ11;Feil\nK86;Hypertensjon ukomplisert\n';
     const file = { fileName: 'icpc2.csv', contentBase64: Buffer.from(csv).toString('base64') };

@@ -1,5 +1,6 @@
 // Tests for the consultation entry rules: identity numbers by mode, time, doctor and follow-up checks.
 import { describe, expect, it } from 'vitest';
+import { validate } from '../validation';
 import { checkConsultation, consultationInputSchema, resolvedWithoutDoctor } from './entry';
 import type { ConsultationInput } from './entry';
 import { syntheticIdentityNumber } from './synthetic';
@@ -90,6 +91,10 @@ describe('checkConsultation', () => {
   it('rejects malformed input at the schema', () => {
     expect(consultationInputSchema.safeParse({ ...input(), at: '2026-11-26 10:15' }).success).toBe(false);
     expect(consultationInputSchema.safeParse({ ...input(), at: '2026-02-30T10:15' }).success).toBe(false);
+    // A date that does not exist is reported at at.date (the form's date field), a malformed value at at.
+    expect(validate(consultationInputSchema, { ...input(), at: '2026-02-30T10:15' })).toEqual({ ok: false, fields: { 'at.date': 'invalidFormat' } });
+    expect(validate(consultationInputSchema, { ...input(), at: '0000-01-01T10:15' })).toEqual({ ok: false, fields: { 'at.date': 'invalidFormat' } });
+    expect(validate(consultationInputSchema, { ...input(), at: '2026-11-26 10:15' })).toEqual({ ok: false, fields: { at: 'invalidFormat' } });
     expect(consultationInputSchema.safeParse({ ...input(), icpc2Code: 'Q99' }).success).toBe(false);
     expect(consultationInputSchema.safeParse({ ...input(), outcome: 'sentHome' }).success).toBe(false);
   });

@@ -35,10 +35,14 @@ export const FUTURE_TOLERANCE_MINUTES = 5;
 /** Local Oslo date and time, `YYYY-MM-DDTHH:mm`: what the receptionist sees on the wall clock. */
 export type LocalDateTime = string;
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d$/;
+/** A malformed value fails at `at`; a well-formed one whose date does not exist (2027-02-30, year 0000) at `at.date`, so the form can say which part is wrong. */
 export const localDateTimeSchema = z
   .string('required')
   .trim()
-  .refine((value) => LOCAL_DATE_TIME.test(value) && localDateSchema.safeParse(value.slice(0, 10)).success, 'invalidFormat');
+  .superRefine((value, ctx) => {
+    if (!LOCAL_DATE_TIME.test(value)) ctx.addIssue({ code: 'custom', message: 'invalidFormat' });
+    else if (!localDateSchema.safeParse(value.slice(0, 10)).success) ctx.addIssue({ code: 'custom', message: 'invalidFormat', path: ['date'] });
+  });
 
 export function dateOf(at: LocalDateTime): LocalDate {
   return at.slice(0, 10);

@@ -7,3 +7,5 @@ export * from './statistics';
 export * from './retention';
 export * from './icpc2-import';
 export * from './synthetic';
+export * from './icpc2-status';
+export * from './consultation-date';

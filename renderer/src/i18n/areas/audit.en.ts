@@ -42,6 +42,7 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   'audit.actions.device.enrolled': 'Enrolled a computer',
   'audit.actions.device.enrolmentCodeCreated': 'Made an enrolment code for a new computer',
   'audit.actions.device.revoked': 'Revoked a computer',
+  'audit.actions.icpc2.imported': 'Imported the ICPC-2 code list',
 
   'audit.reasons.unknownUser': 'unknown username',
   'audit.reasons.wrongPassword': 'wrong password',
@@ -66,6 +67,7 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   'audit.report.csv': 'Download CSV',
   'audit.report.printFailed': 'The report was not printed. Try again, or download the CSV file.',
   'audit.report.pdfSaved': 'The PDF file is saved: {path}',
+  'audit.report.periodOrder': '“To” must be the same day as or after “From”. Correct the dates and try again.',
   'audit.report.when': 'When',
   'audit.report.who': 'Who',
   'audit.report.role': 'Role',

@@ -40,6 +40,7 @@ export const auditNb = {
   'audit.actions.device.enrolled': 'Registrerte maskin',
   'audit.actions.device.enrolmentCodeCreated': 'Laget innmeldingskode for ny maskin',
   'audit.actions.device.revoked': 'Tilbakekalte maskin',
+  'audit.actions.icpc2.imported': 'Importerte ICPC-2-kodelisten',
 
   'audit.reasons.unknownUser': 'ukjent brukernavn',
   'audit.reasons.wrongPassword': 'feil passord',
@@ -64,6 +65,7 @@ export const auditNb = {
   'audit.report.csv': 'Last ned CSV',
   'audit.report.printFailed': 'Rapporten ble ikke skrevet ut. Prøv igjen, eller last ned CSV-filen.',
   'audit.report.pdfSaved': 'PDF-filen er lagret: {path}',
+  'audit.report.periodOrder': '«Til og med» må være samme dag som eller etter «Fra og med». Rett datoene og prøv igjen.',
   'audit.report.when': 'Når',
   'audit.report.who': 'Hvem',
   'audit.report.role': 'Rolle',

@@ -1,10 +1,13 @@
 // Ny konsultasjon: the receptionist's fast entry form (keyboard first: Tab between fields, Enter saves, Esc clears).
 import { useEffect, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { CONFIRM_AFTER_DAYS, checkConsultationDate } from '../../../../domain/consultations/consultation-date';
 import { api } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { submitOnEnter } from '../../components/FormDialog';
 import { LoadError, Loading, Notice } from '../../components/page';
+import { formatDate } from '../../format/dates';
 import { useT } from '../../i18n';
 import { useQuery } from '../../stores/query';
 import { useUi } from '../../stores/ui';
@@ -27,6 +30,7 @@ export function ConsultationEntryView() {
 const NO_NURSE = '00000000-0000-7000-8000-000000000000';
 
 interface Saved {
+  date: string;
   time: string;
   code: string;
   nurse: string;
@@ -34,8 +38,10 @@ interface Saved {
 }
 
 function EntryForm({ context, codes, reloadContext }: { context: FormContext; codes: { code: string; title: string; keywords: string[] }[]; reloadContext: () => Promise<FormContext | null> }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const [saved, setSaved] = useState<Saved | null>(null);
+  // The date waiting for "Stemmer datoen?" (more than CONFIRM_AFTER_DAYS back), or null.
+  const [confirmDate, setConfirmDate] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const form = useConsultationForm<ConsultationForm>({
     id: 'consultation',
@@ -58,16 +64,23 @@ function EntryForm({ context, codes, reloadContext }: { context: FormContext; co
     document.getElementById(form.fieldId(form.values.withoutNumber ? 'birthYear' : 'identityNumber'))?.focus();
   }, [formKey]); // eslint-disable-line react-hooks/exhaustive-deps -- focus once per fresh form
 
-  async function save() {
+  async function save(dateConfirmed = false) {
     const values = form.values;
-    const result = await form.submit(() => api.call('consultations.create', consultationFormToInput(values)));
+    setConfirmDate(null);
+    const ask = !dateConfirmed && checkConsultationDate(values.date, context.now.slice(0, 10)) === 'farPast';
+    // A far date is asked about only once the form is otherwise valid, so the question is the last step before saving.
+    const result = await form.submit(() => (ask ? Promise.resolve(null) : api.call('consultations.create', consultationFormToInput(values))));
     if (!result) return;
+    if (result.value === null) {
+      setConfirmDate(values.date);
+      return;
+    }
     const nurse = context.nurses.find((n) => n.id === values.nurseId)?.name ?? '';
     // The next entry starts at the new "now"; the confirmation appears once the form is ready for it.
     const fresh = await reloadContext();
     form.reset(nextConsultationForm(values, fresh?.now ?? context.now));
     setFormKey((key) => key + 1);
-    setSaved({ time: values.time, code: describeCode(codes, values.icpc2Code), nurse, warnings: result.value.warnings });
+    setSaved({ date: values.date, time: values.time, code: describeCode(codes, values.icpc2Code), nurse, warnings: result.value.warnings });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -81,39 +94,54 @@ function EntryForm({ context, codes, reloadContext }: { context: FormContext; co
     submitOnEnter(event);
   }
 
+  // The question sits outside the form: its keys (Enter, Esc) must not reach the form's own Enter-saves and Esc-clears.
   return (
-    <form
-      className="form consultation-form"
-      noValidate
-      onKeyDown={onKeyDown}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-      aria-describedby="consultation-keys"
-    >
-      <p id="consultation-keys" className="field-hint">
-        {t('consultations.keysHint')}
-      </p>
-      {saved && (
-        <Notice kind={saved.warnings.length > 0 ? 'warning' : 'success'} role="status">
-          <p>{t('consultations.saved', { time: saved.time, code: saved.code, nurse: saved.nurse })}</p>
-          {saved.warnings.includes('nurseNotOnDuty') && <p>{t('consultations.savedNotOnDuty', { nurse: saved.nurse })}</p>}
-        </Notice>
-      )}
-      {context.demoMode && (
-        <Notice kind="info">
-          <p>{t('consultations.demoHint')}</p>
-        </Notice>
-      )}
-      <ErrorSummary form={form} labelFor={(path) => consultationLabel(t, path)} />
-      <ConsultationFields key={formKey} form={form} context={context} codes={codes} routines={routineList} />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={form.saving}>
-          {form.saving ? t('common.saving') : t('consultations.save')}
-        </button>
-        <span className="field-hint">{t('consultations.saveKeys')}</span>
-      </div>
-    </form>
+    <>
+      <form
+        className="form consultation-form"
+        noValidate
+        onKeyDown={onKeyDown}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+        aria-describedby="consultation-keys"
+      >
+        <p id="consultation-keys" className="field-hint">
+          {t('consultations.keysHint')}
+        </p>
+        {saved && (
+          <Notice kind={saved.warnings.length > 0 ? 'warning' : 'success'} role="status">
+            <p>{t('consultations.saved', { date: formatDate(saved.date, language), time: saved.time, code: saved.code, nurse: saved.nurse })}</p>
+            {saved.warnings.includes('nurseNotOnDuty') && <p>{t('consultations.savedNotOnDuty', { nurse: saved.nurse })}</p>}
+          </Notice>
+        )}
+        {context.demoMode && (
+          <Notice kind="info">
+            <p>{t('consultations.demoHint')}</p>
+          </Notice>
+        )}
+        <ErrorSummary form={form} labelFor={(path) => consultationLabel(t, path)} />
+        <ConsultationFields key={formKey} form={form} context={context} codes={codes} routines={routineList} />
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={form.saving}>
+            {form.saving ? t('common.saving') : t('consultations.save')}
+          </button>
+          <span className="field-hint">{t('consultations.saveKeys')}</span>
+        </div>
+      </form>
+      <ConfirmDialog
+        open={confirmDate !== null}
+        title={t('consultations.confirmDateTitle')}
+        text={t('consultations.confirmDateText', { date: formatDate(confirmDate, language), days: CONFIRM_AFTER_DAYS })}
+        confirmLabel={t('consultations.confirmDateYes', { date: formatDate(confirmDate, language) })}
+        cancelLabel={t('consultations.confirmDateNo')}
+        onConfirm={() => void save(true)}
+        onCancel={() => {
+          setConfirmDate(null);
+          document.getElementById(form.fieldId('date'))?.focus();
+        }}
+      />
+    </>
   );
 }

@@ -1,13 +1,16 @@
-// ICPC-2-koder: import the office's official code file (CSV or XLSX: code, text) with a preview and a report of rejected lines.
+// ICPC-2-koder: import the office's official code file (FinnKode's tab-separated text, CSV or XLSX) with a preview, a report of rejected lines and the yearly reminder.
 import { useState } from 'react';
 import type { ApiOutput } from '../../../../backend/api-types';
 import { ICPC2_REJECT_MESSAGES_NB } from '../../../../domain/consultations/icpc2-import';
 import { api } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
+import { Icpc2ReminderNotice } from '../../components/Icpc2ReminderNotice';
 import { ErrorNotice, Notice } from '../../components/page';
 import { TitledSection } from '../../components/TitledSection';
 import { useAction } from '../../components/use-action';
+import { formatDate } from '../../format/dates';
 import { useT } from '../../i18n';
+import { useQuery } from '../../stores/query';
 import { fileToBase64 } from './consultation-format';
 
 type Preview = ApiOutput<'consultations.icpc2ImportPreview'>;
@@ -19,6 +22,7 @@ export function Icpc2ImportView() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [imported, setImported] = useState<Imported | null>(null);
   const { busy, error, run } = useAction();
+  const lastImportDate = useQuery('consultations.icpc2Codes', {}, ['consultations']).data?.lastImportDate ?? null;
 
   async function choose(chosen: File | undefined) {
     setPreview(null);
@@ -42,6 +46,8 @@ export function Icpc2ImportView() {
   return (
     <TitledSection titleId="icpc2-import-title" title={t('consultations.importTitle')}>
       <p>{t('consultations.importIntro')}</p>
+      <Icpc2ReminderNotice withNever />
+      {lastImportDate && <p>{t('consultations.importLastDate', { date: formatDate(lastImportDate, language) })}</p>}
       <div className="field">
         <label htmlFor="icpc2-file">{t('consultations.importFile')}</label>
         <p className="field-hint" id="icpc2-file-hint">
@@ -58,12 +64,14 @@ export function Icpc2ImportView() {
       {imported && (
         <Notice kind="success" role="status">
           <p>{t('consultations.importDone', { added: imported.added, updated: imported.updated, unchanged: imported.unchanged, rejected: imported.rejected })}</p>
+          {imported.skipped > 0 && <p>{t('consultations.importSkipped', { skipped: imported.skipped })}</p>}
         </Notice>
       )}
       {preview && file && (
         <div className="import-preview">
           <h3>{t('consultations.importPreviewTitle', { file: file.fileName })}</h3>
           <p>{t('consultations.importPreviewSummary', { accepted: preview.acceptedCount, rejected: preview.rejected.length })}</p>
+          {preview.skipped > 0 && <p>{t('consultations.importSkipped', { skipped: preview.skipped })}</p>}
           <DataTable caption={t('consultations.importSampleCaption')} showCaption wrap={false} columns={[t('consultations.importCode'), t('consultations.importText')]}>
             {preview.sample.map((row) => (
               <tr key={row.code}>

@@ -1,4 +1,4 @@
-// The ICPC-2 reason field: type a code ("u71") or words ("blære"), arrow keys move in the suggestions, Enter picks one.
+// The ICPC-2 reason field: type a code ("u71") or words ("blære"), arrow keys move in the suggestions, Enter picks one; "Ingen treff" with a hint when nothing matches.
 import { useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { searchIcpc2 } from '../../../../domain/consultations/icpc2-starter';
@@ -43,6 +43,7 @@ export function Icpc2Picker({ id, label, codes, value, onChange, onBlur, error }
   }
   const suggestions = useMemo(() => (text.trim() === '' ? [] : searchIcpc2(text, codes, SUGGESTIONS)), [text, codes]);
   const showList = open && suggestions.length > 0 && text !== describeCode(codes, value);
+  const noMatch = text.trim() !== '' && suggestions.length === 0 && text !== describeCode(codes, value);
 
   function choose(option: Icpc2Option) {
     onChange(option.code);
@@ -68,7 +69,7 @@ export function Icpc2Picker({ id, label, codes, value, onChange, onBlur, error }
     }
   }
 
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [`${id}-hint`, noMatch ? `${id}-none` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={`field icpc2-picker${error ? ' field--error' : ''}`}>
       <div className="field-label-row">
@@ -126,6 +127,16 @@ export function Icpc2Picker({ id, label, codes, value, onChange, onBlur, error }
           ))}
         </ul>
       )}
+      <div id={`${id}-none`} className="icpc2-no-match" role="status">
+        {noMatch && (
+          <>
+            <p>
+              <strong>{t('consultations.icpc2NoMatch', { text: text.trim() })}</strong>
+            </p>
+            <p className="field-hint">{t('consultations.icpc2NoMatchHint')}</p>
+          </>
+        )}
+      </div>
       <FieldError id={id} error={error} />
     </div>
   );

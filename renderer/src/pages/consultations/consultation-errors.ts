@@ -45,6 +45,7 @@ interface IdentityRules {
 export function consultationErrorText(t: Translator['t'], path: string, code: FormFieldErrorCode, identity: IdentityRules): string | undefined {
   if ((path === 'time' || path === 'date') && code === 'outOfRange') return t('consultations.error.future');
   if (path === 'time' && code === 'invalidFormat') return t('consultations.error.time');
+  if (path === 'date' && code === 'invalidFormat') return t('consultations.error.date');
   if (path === 'doctorId' && code === 'required') return t('consultations.error.doctorRequired');
   if (path === 'medicineName' && code === 'required') return t('consultations.error.medicineNameRequired');
   if (path === 'followUpDate' && code === 'outOfRange') return t('consultations.error.followUpBefore');

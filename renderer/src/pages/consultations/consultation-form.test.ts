@@ -34,6 +34,11 @@ describe('consultation form', () => {
     expect(consultationFormErrors(filled({ medicineAction: 'given' }), rules)).toMatchObject({ doctorId: 'required', medicineName: 'required' });
     expect(consultationFormErrors(filled({ icpc2Code: '' }), rules)).toMatchObject({ icpc2Code: 'required' });
     expect(consultationFormErrors(filled({ withoutNumber: true, birthYear: '19x0', sex: '' }), rules)).toMatchObject({ sex: 'required' });
+    // A date that does not exist is the date field's error, not the time's; an empty date leaves a good time alone.
+    expect(consultationFormErrors(filled({ date: '2026-02-30' }), rules)).toEqual({ date: 'invalidFormat' });
+    expect(consultationFormErrors(filled({ date: '' }), rules)).toEqual({ date: 'required' });
+    // A year typed as 0072 is a real date: the form asks before saving instead (checkConsultationDate).
+    expect(consultationFormErrors(filled({ date: '0072-11-26' }), rules)).toEqual({});
   });
 
   it('lets an amendment keep the number on record when the field is left empty', () => {
@@ -68,6 +73,7 @@ describe('amending and error texts', () => {
     expect(consultationLabel(t, 'followUpDate')).toBe(t('consultations.field.followUp'));
     expect(consultationErrorText(t, 'time', 'outOfRange', identity)).toBe(t('consultations.error.future'));
     expect(consultationErrorText(t, 'identityNumber', 'invalidFormat', identity)).toBe(t('consultations.error.identity'));
+    expect(consultationErrorText(t, 'date', 'invalidFormat', identity)).toBe(t('consultations.error.date'));
     expect(consultationErrorText(t, 'note', 'tooLong', identity)).toBeUndefined();
   });
 });

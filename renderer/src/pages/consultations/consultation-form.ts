@@ -84,6 +84,7 @@ export function consultationFormToInput(form: ConsultationForm): z.input<typeof 
 /** Input paths the backend and schema use, mapped to the form field that shows the error. */
 const PATH_TO_FIELD: Record<string, keyof ConsultationForm> = {
   at: 'time',
+  'at.date': 'date',
   'patient.number': 'identityNumber',
   'patient.birthYear': 'birthYear',
   'patient.sex': 'sex',
@@ -113,7 +114,11 @@ export function consultationFormErrors(form: ConsultationForm, rules: Consultati
   const parsed = validate(consultationInputSchema, input);
   if (!parsed.ok) {
     for (const [path, code] of Object.entries(parsed.fields)) errors[fieldForPath(path)] ??= code;
-    if (!form.date) errors.date = 'required';
+    if (!form.date) {
+      errors.date = 'required';
+      // The time is fine on its own: only the missing date made the pair unreadable.
+      if (/^([01]\d|2[0-3]):[0-5]\d$/.test(form.time.trim())) delete errors.time;
+    }
     return errors;
   }
   const value: ConsultationInput = parsed.value;

@@ -17,6 +17,7 @@ import { RoutineNotFound, RoutineProblem, RoutineTabs } from './routine-parts';
 import { ROUTINE_PATHS } from './routine-paths';
 import { RoutineSheet } from './RoutineSheet';
 import { authorisedOn, detailVersions, printFileName, versionState, versionStateText } from './routine-view';
+import { RoutineCodeWarning } from './RoutineCodeWarning';
 
 type RoutineDetail = ApiOutput<'routines.get'>;
 
@@ -79,6 +80,7 @@ function RoutineDetailView({ detail, canEdit, reload }: { detail: RoutineDetail;
       <div className="no-print">
         <DetailHeader detail={detail} canEdit={canEdit} onPrint={() => void print()} printFailed={printFailed} />
         <RoutineSummary detail={detail} />
+        <RoutineCodeWarning codes={shown.icpc2Codes} />
         {canEdit && <DoctorActions versions={model} canAuthorise={nurses.length > 0} onOpen={setDialog} />}
         <AuthorisedSection versions={model} authorisedFor={authorisedFor} today={today} canEdit={canEdit} onOpen={setDialog} />
         <TitledSection

@@ -9,6 +9,7 @@ import { formatDate, osloToday } from '../../format/dates';
 import { ExampleMark, ListStatusLabel, RoutineTabs } from './routine-parts';
 import { ROUTINE_PATHS } from './routine-paths';
 import { isExampleRoutine, listStatus, shortTitle } from './routine-view';
+import { RoutineCodeWarning } from './RoutineCodeWarning';
 
 type RoutineSummary = ApiOutput<'routines.list'>[number];
 
@@ -64,7 +65,10 @@ function RoutineRow({ summary, doctorName, today }: { summary: RoutineSummary; d
           </>
         )}
       </th>
-      <td>{shown.icpc2Codes.join(', ')}</td>
+      <td>
+        {shown.icpc2Codes.join(', ')}
+        <RoutineCodeWarning codes={shown.icpc2Codes} compact />
+      </td>
       <td className="numeric">{summary.inForce ? summary.inForce.version : <span className="muted">{t('routines.list.noneInForce')}</span>}</td>
       <td>
         <ListStatusLabel status={listStatus(summary, today)} />

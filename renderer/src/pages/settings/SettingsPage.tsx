@@ -7,6 +7,7 @@ import { navigate } from '../../app/router';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/fields';
 import { Form, FormActions } from '../../components/Form';
+import { Icpc2ReminderNotice } from '../../components/Icpc2ReminderNotice';
 import { FlashMessage, LoadError, Loading, Notice, PageTitle } from '../../components/page';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
@@ -21,6 +22,7 @@ import { BackupsSection } from './BackupsSection';
 import { SyncSettingsSection } from './SyncSettingsSection';
 import { DeviceAdminSection } from './DeviceAdminSection';
 import { TrustSection } from './TrustSection';
+import { LogReviewLink } from './LogReviewLink';
 
 type Settings = ApiOutput<'settings.get'>;
 type OfficeList = ApiOutput<'offices.list'>;
@@ -36,6 +38,7 @@ export function SettingsPage() {
     <section>
       <PageTitle>{t('settings.title')}</PageTitle>
       <FlashMessage />
+      <Icpc2ReminderNotice withLink />
       {settings.error && !settings.data && <LoadError error={settings.error} onRetry={() => void settings.reload()} />}
       {!settings.data && !settings.error && <Loading />}
       {settings.data && (
@@ -59,6 +62,7 @@ export function SettingsPage() {
           {editable && <BackupsSection />}
           <SyncSettingsSection />
           {editable && <DeviceAdminSection />}
+          {can(user, 'readAuditLog') && <LogReviewLink />}
           <TrustSection admin={editable} />
         </>
       )}
