@@ -1,4 +1,4 @@
-// The outbox, and its only owner: the signed transactions this device wrote and sync has yet to push. The write path adds, the sync engine takes batches and marks them sent.
+// The outbox, and its only owner: the signed transactions this device wrote and the service has yet to acknowledge. The write path adds, the sync engine takes batches and removes what the service stored.
 import type Database from 'better-sqlite3';
 import type { AuthorRef } from '../domain/trust/canonical';
 import { statement } from './statements';
@@ -26,7 +26,7 @@ export interface OutboxTransaction {
 export interface OutboxBatch {
   /** In the order they were written; a transaction larger than the batch limit is split, each part with the same seal. */
   transactions: OutboxTransaction[];
-  /** local_seq of each cell, to mark them sent after the server stored them. */
+  /** local_seq of each cell, to remove them once the service has stored them. */
   localSeqs: number[];
 }
 
@@ -42,11 +42,18 @@ export interface SignedTransaction {
 export interface Outbox {
   /** Records a signed transaction (inside the write path's database transaction). */
   add(transaction: SignedTransaction): void;
-  /** The oldest unsent cells, at most `limit`, grouped into their transactions. */
+  /** The oldest cells not yet acknowledged, at most `limit`, grouped into their transactions. */
   nextBatch(limit: number): OutboxBatch;
-  markSent(localSeqs: readonly number[], at: string): void;
-  /** Marks every change unsent again: enrolling sends everything this device wrote before, too. */
-  resetSent(): void;
+  /**
+   * Removes cells the service has stored (after its 200), and the seal of a transaction with no cell left, in one
+   * database transaction. A crash before this only means the push is sent again, and the service ignores what it has.
+   */
+  acknowledge(localSeqs: readonly number[]): void;
+  /**
+   * Removes up to `limit` rows an earlier version kept after sending them (marked `sent_at`), and their seals; returns
+   * how many it removed. The engine calls it in small steps until it returns 0 (docs/performance.md, outbox).
+   */
+  pruneSent(limit: number): number;
   pendingCount(): number;
 }
 
@@ -101,9 +108,27 @@ export function createOutbox(db: Database.Database): Outbox {
   const insertCell = statement(db, 'INSERT INTO outbox (hlc, table_name, row_id, column_name, value_json, cell_index, blind) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertSeal = statement(db, 'INSERT INTO outbox_transactions (hlc, author, signature, digests) VALUES (?, ?, ?, ?)');
   const selectUnsent = statement(db, `${SELECT_WITH_SEAL} WHERE o.sent_at IS NULL ORDER BY o.local_seq LIMIT ?`);
-  const markOne = statement(db, 'UPDATE outbox SET sent_at = ? WHERE local_seq = ?');
-  const markAll = db.transaction((localSeqs: readonly number[], at: string) => {
-    for (const seq of localSeqs) markOne.run(at, seq);
+  const deleteCell = statement(db, 'DELETE FROM outbox WHERE local_seq = ? RETURNING hlc');
+  const deleteSealIfEmpty = statement(db, 'DELETE FROM outbox_transactions WHERE hlc = ? AND NOT EXISTS (SELECT 1 FROM outbox WHERE hlc = ?)');
+  const dropSeals = (hlcs: Iterable<string>) => {
+    for (const hlc of hlcs) deleteSealIfEmpty.run(hlc, hlc);
+  };
+  const acknowledge = db.transaction((localSeqs: readonly number[]) => {
+    const hlcs = new Set<string>();
+    for (const seq of localSeqs) {
+      const removed = deleteCell.get(seq) as { hlc: string } | undefined;
+      if (removed) hlcs.add(removed.hlc);
+    }
+    dropSeals(hlcs);
+  });
+  const deleteSent = statement(
+    db,
+    'DELETE FROM outbox WHERE local_seq IN (SELECT local_seq FROM outbox WHERE sent_at IS NOT NULL ORDER BY local_seq LIMIT ?) RETURNING hlc',
+  );
+  const pruneSent = db.transaction((limit: number) => {
+    const removed = deleteSent.all(limit) as { hlc: string }[];
+    dropSeals(new Set(removed.map((row) => row.hlc)));
+    return removed.length;
   });
   const countUnsent = statement(db, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL', 'pluck');
   return {
@@ -117,8 +142,8 @@ export function createOutbox(db: Database.Database): Outbox {
       const rows = selectUnsent.all(limit) as OutboxRow[];
       return { transactions: groupTransactions(rows), localSeqs: rows.map((row) => row.local_seq) };
     },
-    markSent: (localSeqs, at) => markAll(localSeqs, at),
-    resetSent: () => void statement(db, 'UPDATE outbox SET sent_at = NULL').run(),
+    acknowledge: (localSeqs) => acknowledge(localSeqs),
+    pruneSent: (limit) => pruneSent(limit),
     pendingCount: () => countUnsent.get() as number,
   };
 }
@@ -131,7 +156,7 @@ export interface ListedOutboxCell extends OutboxCell {
   sentAt: string | null;
 }
 
-/** Every outbox cell in order, sent or not. */
+/** Every outbox cell in order (what is not yet acknowledged, and rows an earlier version kept after sending). */
 export function listOutbox(db: Database.Database): ListedOutboxCell[] {
   const rows = statement(db, `${SELECT_WITH_SEAL} ORDER BY o.local_seq`).all() as OutboxRow[];
   return rows.map((row) => ({ ...toCell(row), hlc: row.hlc, author: row.author === null ? 'legacy' : (row.author as AuthorRef), localSeq: row.local_seq, sentAt: row.sent_at }));

@@ -18,7 +18,13 @@ const hlc = (ms: number, clock = 'other-device') => `${String(ms).padStart(15, '
 function fakeService(log: PulledChange[] = []) {
   const pushes: PushRequest[] = [];
   const enrolments: EnrolRequest[] = [];
-  const state: { failWith: SyncTransportError | null; failPushWith: SyncTransportError | null; rootPublicKey: string | null } = { failWith: null, failPushWith: null, rootPublicKey: null };
+  const state: { failWith: SyncTransportError | null; failPushWith: SyncTransportError | null; rootPublicKey: string | null; loseAnswers: number } = {
+    failWith: null,
+    failPushWith: null,
+    rootPublicKey: null,
+    /** Pushes whose answer is lost after the service stored them (as a crash between push and removal would be). */
+    loseAnswers: 0,
+  };
   const transport: SyncTransport = {
     async enrol(request) {
       enrolments.push(request);
@@ -36,6 +42,10 @@ function fakeService(log: PulledChange[] = []) {
       if (state.failWith) throw state.failWith;
       if (state.failPushWith) throw state.failPushWith;
       pushes.push(request);
+      if (state.loseAnswers > 0) {
+        state.loseAnswers -= 1;
+        throw new SyncTransportError('network', 0, 'the answer was lost');
+      }
       return { accepted: request.transactions.reduce((sum, transaction) => sum + transaction.cells.length, 0), ignored: 0, lastSeq: 1, serverTime: NOW };
     },
     async pull(_auth, query) {
@@ -192,6 +202,53 @@ describe('sync engine', () => {
       expect(transaction!.cells.map((cell) => cell.i)).toEqual(transaction!.cells.map((_, i) => i));
       // Erasable columns only carry a blind; the others have none on the wire.
       expect(transaction!.cells.every((cell) => !('blind' in cell))).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('removes pushed transactions once the service acknowledges them, and sends them again when the answer was lost', async () => {
+    const { store, engine, pushes, state } = setup();
+    const rows = () => ({
+      cells: store.db.prepare('SELECT count(*) FROM outbox').pluck().get(),
+      seals: store.db.prepare('SELECT count(*) FROM outbox_transactions').pluck().get(),
+    });
+    try {
+      await engine.enrol({ serverUrl: 'https://sync.example', code: 'AAAA-BBBB-CCCC' });
+      expect(rows()).toEqual({ cells: 0, seals: 0 });
+      store.writer.write((changes) => changes.insert('offices', 'o', { name: 'Lierne', municipality: 'Lierne' }));
+      state.loseAnswers = 1;
+      const written = rows();
+      expect(written).toMatchObject({ cells: expect.any(Number), seals: 1 });
+      const lost = await engine.syncNow();
+      expect(lost).toMatchObject({ state: 'offline', pendingChanges: written.cells });
+      expect(rows()).toEqual(written);
+      const again = await engine.syncNow();
+      expect(again).toMatchObject({ state: 'idle', pendingChanges: 0 });
+      expect(rows()).toEqual({ cells: 0, seals: 0 });
+      // The same signed transaction both times: the service recognises the second as one it has (idempotent push).
+      const sent = pushes.slice(-2).map((push) => push.transactions.map((transaction) => transaction.hlc));
+      expect(sent[0]).toEqual(sent[1]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('removes, after a push, the rows an earlier version kept after sending them, and nothing unsent', async () => {
+    const { store, engine, pushes } = setup();
+    try {
+      for (let i = 0; i < 5; i += 1) store.writer.write((changes) => changes.insert('offices', `old-${i}`, { name: `Kontor ${i}` }));
+      // As the previous version left them: sent, kept for ever.
+      const kept = store.db.prepare("UPDATE outbox SET sent_at = '2026-01-01T00:00:00.000Z'").run().changes;
+      store.writer.write((changes) => changes.insert('offices', 'new', { name: 'Snåsa' }));
+      expect(store.db.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL').pluck().get()).toBe(kept);
+      expect(store.db.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get()).toBeGreaterThan(0);
+      const status = await engine.enrol({ serverUrl: 'https://sync.example', code: 'AAAA-BBBB-CCCC' });
+      expect(status).toMatchObject({ state: 'idle', pendingChanges: 0 });
+      // Only what was unsent was pushed; the kept rows went without being sent again.
+      expect(pushes.flatMap((push) => push.transactions.flatMap((transaction) => transaction.cells)).map((cell) => cell.row)).not.toContain('old-0');
+      expect(store.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
+      expect(store.db.prepare('SELECT count(*) FROM outbox_transactions').pluck().get()).toBe(0);
     } finally {
       store.close();
     }
