@@ -1,4 +1,4 @@
-// Repository for the append-only audit log: recording events and finding them by user, action, target or patient.
+// Repository for the append-only audit log: recording events and finding (and counting, for paging) them by user, action, target or patient.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AuditAction, AuditEvent } from '../domain/audit/actions';
@@ -83,10 +83,11 @@ export interface AuditFilter {
   targetIds?: readonly string[];
   patientRef?: string;
   limit?: number;
+  /** Events to skip (newest first), for paging. */
+  offset?: number;
 }
 
-/** Events matching the filter, newest first. targetIds and patientRef match either (an event about the patient). */
-export function listAuditEvents(db: Database.Database, filter: AuditFilter = {}): AuditEvent[] {
+function whereClause(filter: AuditFilter): { where: string; params: (string | number)[] } {
   const where: string[] = ['deleted = 0'];
   const params: (string | number)[] = [];
   if (filter.fromAt) {
@@ -116,7 +117,22 @@ export function listAuditEvents(db: Database.Database, filter: AuditFilter = {})
   }
   if (about.length > 0) where.push(`(${about.join(' OR ')})`);
   else if (filter.targetIds) where.push('0'); // asked about no targets: nothing matches
-  params.push(filter.limit ?? 500);
-  const rows = statement(db, `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`).all(...params) as AuditRow[];
+  return { where: where.join(' AND '), params };
+}
+
+/** Events matching the filter, newest first. targetIds and patientRef match either (an event about the patient). */
+export function listAuditEvents(db: Database.Database, filter: AuditFilter = {}): AuditEvent[] {
+  const { where, params } = whereClause(filter);
+  const rows = statement(db, `SELECT * FROM audit_events WHERE ${where} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`).all(
+    ...params,
+    filter.limit ?? 500,
+    filter.offset ?? 0,
+  ) as AuditRow[];
   return rows.map(toEvent);
+}
+
+/** How many events match the filter (limit and offset aside), for paging. */
+export function countAuditEvents(db: Database.Database, filter: AuditFilter = {}): number {
+  const { where, params } = whereClause(filter);
+  return (statement(db, `SELECT count(*) AS n FROM audit_events WHERE ${where}`).get(...params) as { n: number }).n;
 }

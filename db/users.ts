@@ -59,6 +59,17 @@ export function usernamesById(db: Database.Database): Map<string, string> {
   return new Map(rows.map((row) => [row.id, row.username]));
 }
 
+/** Every user's person by user id, deleted users included: the audit log and histories name who did what. */
+export function peopleByUserId(db: Database.Database): Map<string, { name: string; username: string; roles: Role[] }> {
+  const rows = statement(db, 'SELECT u.id, u.username, u.roles, s.name FROM users u LEFT JOIN staff s ON s.id = u.staff_id').all() as {
+    id: string;
+    username: string;
+    roles: string;
+    name: string | null;
+  }[];
+  return new Map(rows.map((row) => [row.id, { name: row.name ?? row.username, username: row.username, roles: JSON.parse(row.roles) as Role[] }]));
+}
+
 export function countUsers(db: Database.Database): number {
   return (statement(db, 'SELECT count(*) AS n FROM users WHERE deleted = 0').get() as { n: number }).n;
 }

@@ -7,7 +7,7 @@ import { OUTCOMES } from '../../domain/consultations/entry';
 import { icpc2CodeSchema } from '../../domain/routines/types';
 import { patientRef } from '../../db/audit';
 import { findByIdentityNumber, listConsultations } from '../../db/consultations';
-import { usernamesById } from '../../db/users';
+import { peopleByUserId } from '../../db/users';
 import { AppError, fieldError } from '../errors';
 import { defineHandler } from '../core/handler';
 import { auditUserAction } from '../core/security-audit';
@@ -41,16 +41,18 @@ function listEntries(ctx: SignedInContext, input: z.output<typeof listInput>) {
 function getEntry(ctx: SignedInContext, { id }: z.output<typeof entryInput>) {
   const entry = requireEntry(ctx, id);
   ctx.store.writer.write((changes) => auditUserAction(ctx, changes, { action: 'consultation.viewed', targetTable: 'consultations', targetId: id }));
-  const users = usernamesById(ctx.store.db);
+  // People's names, not user ids or usernames: whoever reads the history knows the staff by name.
+  const people = peopleByUserId(ctx.store.db);
+  const nameOf = (userId: string) => people.get(userId)?.name ?? '';
   return {
     ...listRow(entry),
     routineVersion: entry.routineVersion,
     note: entry.note,
-    recordedBy: users.get(entry.recordedBy) ?? '',
+    recordedBy: nameOf(entry.recordedBy),
     recordedAt: entry.recordedAt,
     anonymisedAt: entry.anonymisedAt,
     cancelledReason: entry.cancelled?.reason ?? null,
-    history: maskHistory(entry.history).map((step) => ({ ...step, byUsername: users.get(step.byUserId) ?? '' })),
+    history: maskHistory(entry.history).map((step) => ({ ...step, byName: nameOf(step.byUserId) })),
   };
 }
 

@@ -3,6 +3,7 @@ import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
 import { PageTitle } from '../components/page';
 import { Permitted } from '../components/Permitted';
+import { MyLogPage } from '../pages/audit/MyLogPage';
 import { CompetencePage } from '../pages/competence/CompetencePage';
 import { ConsultationsPage } from '../pages/consultations/ConsultationsPage';
 import { OfficeEditPage } from '../pages/offices/OfficeEditPage';
@@ -10,6 +11,7 @@ import { OfficesPage } from '../pages/offices/OfficesPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { RotaPage } from '../pages/rota/RotaPage';
 import { RoutinesPage } from '../pages/routines/RoutinesPage';
+import { LogReviewPage } from '../pages/settings/LogReviewPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { StaffEditPage } from '../pages/staff/StaffEditPage';
 import { StaffPage } from '../pages/staff/StaffPage';
@@ -29,6 +31,7 @@ export const AREA_TITLES: Record<Area, MessageKey> = {
   staff: 'nav.staff',
   users: 'nav.users',
   settings: 'nav.settings',
+  mylog: 'audit.own.title',
 };
 
 export function PageForPath({ path }: { path: string }) {
@@ -42,6 +45,7 @@ export function PageForPath({ path }: { path: string }) {
       // Admins only: for anyone else not even a request is made.
       return <Permitted permission="manageUsers">{item === 'new' ? <UserNewPage /> : item ? <UserEditPage id={item} /> : <UsersPage />}</Permitted>;
     case 'settings':
+      if (item === 'log-review') return <Permitted permission="readAuditLog"><LogReviewPage /></Permitted>;
       return item ? <NotFound /> : <SettingsPage />;
     case 'overview':
       return item ? <NotFound /> : <OverviewPage />;
@@ -53,6 +57,8 @@ export function PageForPath({ path }: { path: string }) {
       return <RoutinesPage item={item} />;
     case 'consultations':
       return <ConsultationsPage item={item} />;
+    case 'mylog':
+      return item ? <NotFound /> : <MyLogPage />;
     case null:
       return <NotFound />;
   }

@@ -96,6 +96,11 @@ function AppHeader() {
               {t('header.user', { name: user.name, roles: roleNames(t, user.roles) })}
             </span>
           )}
+          {user && (
+            <a className="button button--header" href={hrefFor('/mylog')}>
+              {t('audit.own.title')}
+            </a>
+          )}
           <button type="button" className="button button--header" onClick={() => void useLock.getState().lock('manual')}>
             {t('lock.lockNow')}
           </button>

@@ -11,6 +11,8 @@ export const AREAS = [
   'staff',
   'users',
   'settings',
+  /** Min logg: what the audit log holds about the signed-in user (from the header, not the menu). */
+  'mylog',
 ] as const;
 export type Area = (typeof AREAS)[number];
 

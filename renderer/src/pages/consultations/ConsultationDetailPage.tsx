@@ -158,7 +158,7 @@ function History({ entry }: { entry: Detail }) {
         {entry.history.map((step, index) => (
           <li key={index}>
             <p>
-              <strong>{t(`consultations.history.${step.kind}`)}</strong> {formatMoment(step.at)} – {step.byUsername}
+              <strong>{t(`consultations.history.${step.kind}`)}</strong> {formatMoment(step.at)} – {step.byName}
               {step.reason && <> – {t('consultations.historyReason', { reason: step.reason })}</>}
             </p>
             {step.changes.length > 0 && (

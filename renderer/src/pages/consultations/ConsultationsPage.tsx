@@ -1,4 +1,4 @@
-// Konsultasjonslogg: picks the view for #/consultations[/<view>|/<entry id>] — entry, log, statistics, ICPC-2 import, retention, access log — by role.
+// Konsultasjonslogg: picks the view for #/consultations[/<view>|/<entry id>] — entry, log, statistics, ICPC-2 import, retention, access log, access report — by role.
 import { can } from '../../app/permissions';
 import type { Permission } from '../../app/permissions';
 import { AreaTabs } from '../../components/AreaTabs';
@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n';
 import { useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
 import '../../styles/consultations.css';
+import { AccessReportView } from './AccessReportView';
 import { AuditView } from './AuditView';
 import { ConsultationDetailPage } from './ConsultationDetailPage';
 import { ConsultationEntryView } from './ConsultationEntryView';
@@ -17,7 +18,7 @@ import { ConsultationStatisticsView } from './ConsultationStatisticsView';
 import { Icpc2ImportView } from './Icpc2ImportView';
 import { RetentionView } from './RetentionView';
 
-const VIEWS = ['new', 'log', 'statistics', 'codes', 'retention', 'audit'] as const;
+const VIEWS = ['new', 'log', 'statistics', 'codes', 'retention', 'audit', 'report'] as const;
 type View = (typeof VIEWS)[number];
 
 const VIEW_ACCESS: Record<View, Permission> = {
@@ -27,6 +28,7 @@ const VIEW_ACCESS: Record<View, Permission> = {
   codes: 'importIcpc2',
   retention: 'manageConsultationRetention',
   audit: 'readAuditLog',
+  report: 'readAuditLog',
 };
 const VIEW_LABELS: Record<View, MessageKey> = {
   new: 'consultations.tab.new',
@@ -35,6 +37,7 @@ const VIEW_LABELS: Record<View, MessageKey> = {
   codes: 'consultations.tab.codes',
   retention: 'consultations.tab.retention',
   audit: 'consultations.tab.audit',
+  report: 'audit.report.tab',
 };
 
 function isView(item: string): item is View {
@@ -77,5 +80,7 @@ function AdminView({ view }: { view: Exclude<View, 'new' | 'log'> }) {
       return <RetentionView offices={offices} />;
     case 'audit':
       return <AuditView today={today} />;
+    case 'report':
+      return <AccessReportView today={today} />;
   }
 }
