@@ -2,6 +2,7 @@
 import { auditEn } from './areas/audit.en';
 import { competenceEn } from './areas/competence.en';
 import { consultationsEn } from './areas/consultations.en';
+import { logReviewEn } from './areas/log-review.en';
 import { routinesEn } from './areas/routines.en';
 import { rotaWeekEn } from './areas/rota-week.en';
 import { securityEn } from './areas/security.en';
@@ -14,6 +15,7 @@ export const en: Catalog = {
     ...auditEn,
     ...competenceEn,
     ...consultationsEn,
+    ...logReviewEn,
     ...routinesEn,
     ...rotaWeekEn,
     ...securityEn,

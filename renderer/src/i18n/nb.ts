@@ -4,6 +4,7 @@ import type { FormFieldErrorCode } from './codes';
 import { auditNb } from './areas/audit.nb';
 import { competenceNb } from './areas/competence.nb';
 import { consultationsNb } from './areas/consultations.nb';
+import { logReviewNb } from './areas/log-review.nb';
 import { routinesNb } from './areas/routines.nb';
 import { rotaWeekNb } from './areas/rota-week.nb';
 import { securityNb } from './areas/security.nb';
@@ -14,6 +15,7 @@ export const nbMessages = {
   ...auditNb,
   ...competenceNb,
   ...consultationsNb,
+  ...logReviewNb,
   ...routinesNb,
   ...rotaWeekNb,
   ...securityNb,
