@@ -197,15 +197,6 @@ export const SYNCED_TABLES = {
     appendOnly: true,
     columns: { review_id: 'text', audit_event_id: 'text', verdict: 'text', note: 'text', by_user_id: 'text', at: 'text' },
   },
-  /** Log reviews (stikkprøver, docs/consultations.md): the sampled accesses by audit event id, and each access's marks. */
-  log_reviews: {
-    appendOnly: true,
-    columns: { from_date: 'text', to_date: 'text', sample_size: 'integer', seed: 'integer', candidate_count: 'integer', items: 'json', by_user_id: 'text', at: 'text' },
-  },
-  log_review_marks: {
-    appendOnly: true,
-    columns: { review_id: 'text', audit_event_id: 'text', verdict: 'text', note: 'text', by_user_id: 'text', at: 'text' },
-  },
   /** The chain of authority (docs/trust.md): signed, append-only records of accounts, roles and keys. */
   authority_records: {
     appendOnly: true,

@@ -26,8 +26,6 @@ const TABLE_AREAS: Record<SyncedTableName, Area> = {
   audit_events: 'audit',
   log_reviews: 'audit',
   log_review_marks: 'audit',
-  log_reviews: 'audit',
-  log_review_marks: 'audit',
   authority_records: 'users',
 };
 

@@ -14,6 +14,7 @@ import { defineHandler } from '../core/handler';
 import { auditUserAction } from '../core/security-audit';
 import type { CallContext, SignedInContext } from '../core/handler';
 import { checkRoutinesFor } from '../read-models/routine-check';
+import { requestPreparedPrescription } from './prescriptions';
 import { CONSULTATION_STAFF, isDemo, localNow, onDutyAt, reasonSchema, requireEntry } from './consultations-common';
 
 const amendInput = z.object({ id: idSchema, entry: consultationInputSchema, reason: reasonSchema });
@@ -77,6 +78,8 @@ function createConsultation(ctx: SignedInContext, input: ConsultationInput) {
   const id = ctx.store.writer.write((changes) => {
     const newId = insertConsultation(changes, { ...fields, recordedBy: ctx.session.userId, recordedAt: ctx.now().toISOString() });
     auditUserAction(ctx, changes, { action: 'consultation.created', targetTable: 'consultations', targetId: newId, patientRef: fields.patient.idNumber ? patientRef(fields.patient.idNumber) : null });
+    // A prescription prepared for signature goes to the doctor responsible now (backend/handlers/prescriptions.ts).
+    if (fields.medicine?.action === 'prepared') requestPreparedPrescription(ctx, changes, { consultationId: newId, officeId: fields.officeId, nurseId: fields.nurseId });
     return newId;
   });
   return { id, warnings };

@@ -26,6 +26,8 @@ import { officesHandlers } from './offices';
 import type { OfficesHandlers } from './offices';
 import { overviewHandlers } from './overview';
 import type { OverviewHandlers } from './overview';
+import { prescriptionsHandlers } from './prescriptions';
+import type { PrescriptionsHandlers } from './prescriptions';
 import { rotaHandlers } from './rota';
 import type { RotaHandlers } from './rota';
 import { routinesHandlers } from './routines';
@@ -50,7 +52,8 @@ type ConsultationsHandlers = ConsultationFormHandlers &
   ConsultationLookupHandlers &
   ConsultationStatisticsHandlers &
   Icpc2Handlers &
-  ConsultationRetentionHandlers;
+  ConsultationRetentionHandlers &
+  PrescriptionsHandlers;
 
 export type Handlers = SessionHandlers &
   SetupHandlers &
@@ -88,6 +91,7 @@ export const handlers: Handlers = {
   ...consultationStatisticsHandlers,
   ...icpc2Handlers,
   ...consultationRetentionHandlers,
+  ...prescriptionsHandlers,
   ...auditHandlers,
   ...logReviewHandlers,
   ...syncHandlers,

@@ -68,8 +68,6 @@ export const PERMISSIONS: Readonly<Record<string, TableRule>> = {
   audit_events: { write: [], anyoneMayInsert: true, writeOnce: true, authorColumn: 'user_id' },
   log_reviews: { write: ADMIN, writeOnce: true, authorColumn: 'by_user_id' },
   log_review_marks: { write: ADMIN, writeOnce: true, authorColumn: 'by_user_id' },
-  log_reviews: { write: ADMIN, writeOnce: true, authorColumn: 'by_user_id' },
-  log_review_marks: { write: ADMIN, writeOnce: true, authorColumn: 'by_user_id' },
   authority_records: { write: [], anyoneMayInsert: true, writeOnce: true },
 };
 

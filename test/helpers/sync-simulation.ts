@@ -85,13 +85,15 @@ const WRITERS: Record<SyncedTableName, readonly string[]> = {
   routine_confirmations: ['nurse'],
   consultations: LOGGERS,
   consultation_amendments: LOGGERS,
+  prescription_requests: LOGGERS,
+  prescription_answers: ['doctor'],
   audit_events: ['admin', ...LOGGERS],
   log_reviews: ['admin'],
   log_review_marks: ['admin'],
   authority_records: ['admin'],
 };
 /** The column an event names its author in: it must be the signer. */
-const AUTHOR_COLUMNS: Partial<Record<SyncedTableName, string>> = { consultations: 'recorded_by', consultation_amendments: 'by_user_id', audit_events: 'user_id', routine_confirmations: 'user_id', log_reviews: 'by_user_id', log_review_marks: 'by_user_id' };
+const AUTHOR_COLUMNS: Partial<Record<SyncedTableName, string>> = { consultations: 'recorded_by', consultation_amendments: 'by_user_id', audit_events: 'user_id', routine_confirmations: 'user_id', prescription_requests: 'requested_by', prescription_answers: 'by_user_id', log_reviews: 'by_user_id', log_review_marks: 'by_user_id' };
 /** Records are dated a day before the simulation starts: before anything they allow, on every skewed clock. */
 const RECORDS_BEFORE_MS = 86_400_000;
 const FAULTS: Fault[] = ['loseRequest', 'loseResponse', 'duplicate', 'delay'];
