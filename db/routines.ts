@@ -1,6 +1,7 @@
-// Repository for delegated routines (one row per version) and the append-only authorisation events.
+// Repository for delegated routines (one row per version), the append-only authorisation events and the nurses' read-and-understood confirmations.
 import type Database from 'better-sqlite3';
 import type { AuthorisationEvent, AuthorisationKind } from '../domain/routines/authorisations';
+import type { RoutineConfirmation } from '../domain/routines/confirmations';
 import type { ExclusionCriterion, NurseMay, Routine, RoutineMedicine, RoutineStatus } from '../domain/routines/types';
 import { newId } from './ids';
 import { changedColumns } from './write-path';
@@ -147,6 +148,41 @@ export function appendAuthorisationEvent(changes: ChangeSet, event: Omit<Authori
     effective_date: event.effectiveDate,
     reason: event.reason,
     at: event.at,
+  });
+  return id;
+}
+
+interface ConfirmationRow {
+  id: string;
+  routine_id: string;
+  routine_version: number;
+  nurse_id: string;
+  user_id: string;
+  at: string;
+}
+
+const CONFIRMATION_SELECT = 'SELECT id, routine_id, routine_version, nurse_id, user_id, at FROM routine_confirmations';
+
+function toConfirmation(row: ConfirmationRow): RoutineConfirmation {
+  return { id: row.id, routineId: row.routine_id, routineVersion: row.routine_version, nurseId: row.nurse_id, userId: row.user_id, at: row.at };
+}
+
+/** Read-and-understood confirmations, of one routine or of one nurse (or all), oldest first. */
+export function listConfirmations(db: Database.Database, filter: { routineId?: string; nurseId?: string } = {}): RoutineConfirmation[] {
+  if (filter.routineId) return (statement(db, `${CONFIRMATION_SELECT} WHERE routine_id = ? AND deleted = 0 ORDER BY at, id`).all(filter.routineId) as ConfirmationRow[]).map(toConfirmation);
+  if (filter.nurseId) return (statement(db, `${CONFIRMATION_SELECT} WHERE nurse_id = ? AND deleted = 0 ORDER BY at, id`).all(filter.nurseId) as ConfirmationRow[]).map(toConfirmation);
+  return (statement(db, `${CONFIRMATION_SELECT} WHERE deleted = 0 ORDER BY at, id`).all() as ConfirmationRow[]).map(toConfirmation);
+}
+
+/** Appends a nurse's confirmation that she has read a version; written once by her (user_id is the signer). */
+export function appendConfirmation(changes: ChangeSet, confirmation: Omit<RoutineConfirmation, 'id'>): string {
+  const id = newId();
+  changes.insert('routine_confirmations', id, {
+    routine_id: confirmation.routineId,
+    routine_version: confirmation.routineVersion,
+    nurse_id: confirmation.nurseId,
+    user_id: confirmation.userId,
+    at: confirmation.at,
   });
   return id;
 }

@@ -17,7 +17,7 @@ import { newAccountKey } from '../core/account-keys';
 import { hashPasswordWithKey } from '../core/passwords';
 import { writeExampleConsultations } from './indre-namdal-consultations';
 import { writeExampleCompetence } from './indre-namdal-competence';
-import { writeExampleRoutines } from './indre-namdal-routines';
+import { writeExampleConfirmations, writeExampleRoutines } from './indre-namdal-routines';
 import { writeExampleRota } from './indre-namdal-rota';
 import type { LocalDate } from '../../domain/calendar/dates';
 
@@ -53,27 +53,29 @@ interface ExampleStaff {
   base: OfficeKey;
   home: string;
   percent: number;
+  /** How to reach the person (fictional mobile numbers); doctors' are shown as the supervising doctor's. */
+  phone?: string;
   hpr?: string;
   /** Example sign-in for this person, if any. */
   login?: { username: string; roles: Role[] };
 }
 
 const STAFF: ExampleStaff[] = [
-  { name: 'Ingrid Solbakk', profession: 'doctor', base: 'grong', home: 'Grong', percent: 100, hpr: '9100001', login: { username: 'lege', roles: ['doctor'] } },
-  { name: 'Lars Erik Vassdal', profession: 'doctor', base: 'grong', home: 'Grong', percent: 100, hpr: '9100002' },
-  { name: 'Kari Elvenes', profession: 'doctor', base: 'namsskogan', home: 'Namsskogan', percent: 100, hpr: '9100003' },
-  { name: 'Anders Tunheim', profession: 'doctor', base: 'royrvik', home: 'Grong', percent: 80, hpr: '9100004' },
-  { name: 'Sofie Brattland', profession: 'doctor', base: 'lierne', home: 'Lierne', percent: 100, hpr: '9100005' },
-  { name: 'Mats Holmvik', profession: 'doctor', base: 'lierne', home: 'Lierne', percent: 60, hpr: '9100006' },
-  { name: 'Hanna Fjellstad', profession: 'doctorInTraining', base: 'grong', home: 'Namsskogan', percent: 100, hpr: '9100007' },
-  { name: 'Marte Kvernmo', profession: 'nurse', base: 'grong', home: 'Grong', percent: 100, hpr: '9200001', login: { username: 'sykepleier', roles: ['nurse'] } },
-  { name: 'Jonas Sandmo', profession: 'nurse', base: 'grong', home: 'Grong', percent: 80, hpr: '9200002' },
-  { name: 'Eli Brennhaug', profession: 'nurse', base: 'namsskogan', home: 'Namsskogan', percent: 100, hpr: '9200003' },
-  { name: 'Tone Aasvang', profession: 'nurse', base: 'namsskogan', home: 'Namsskogan', percent: 60, hpr: '9200004' },
-  { name: 'Per Olav Skogmo', profession: 'nurse', base: 'royrvik', home: 'Røyrvik', percent: 100, hpr: '9200005' },
-  { name: 'Randi Fossli', profession: 'nurse', base: 'royrvik', home: 'Røyrvik', percent: 50, hpr: '9200006' },
-  { name: 'Siri Heggdal', profession: 'nurse', base: 'lierne', home: 'Lierne', percent: 100, hpr: '9200007' },
-  { name: 'Vegard Tørresdal', profession: 'nurse', base: 'lierne', home: 'Lierne', percent: 80, hpr: '9200008' },
+  { name: 'Ingrid Solbakk', profession: 'doctor', base: 'grong', home: 'Grong', percent: 100, phone: '913 42 601', hpr: '9100001', login: { username: 'lege', roles: ['doctor'] } },
+  { name: 'Lars Erik Vassdal', profession: 'doctor', base: 'grong', home: 'Grong', percent: 100, phone: '924 18 302', hpr: '9100002' },
+  { name: 'Kari Elvenes', profession: 'doctor', base: 'namsskogan', home: 'Namsskogan', percent: 100, phone: '951 73 044', hpr: '9100003' },
+  { name: 'Anders Tunheim', profession: 'doctor', base: 'royrvik', home: 'Grong', percent: 80, phone: '986 20 517', hpr: '9100004' },
+  { name: 'Sofie Brattland', profession: 'doctor', base: 'lierne', home: 'Lierne', percent: 100, phone: '932 55 108', hpr: '9100005' },
+  { name: 'Mats Holmvik', profession: 'doctor', base: 'lierne', home: 'Lierne', percent: 60, phone: '471 36 290', hpr: '9100006' },
+  { name: 'Hanna Fjellstad', profession: 'doctorInTraining', base: 'grong', home: 'Namsskogan', percent: 100, phone: '415 88 263', hpr: '9100007' },
+  { name: 'Marte Kvernmo', profession: 'nurse', base: 'grong', home: 'Grong', percent: 100, phone: '917 04 385', hpr: '9200001', login: { username: 'sykepleier', roles: ['nurse'] } },
+  { name: 'Jonas Sandmo', profession: 'nurse', base: 'grong', home: 'Grong', percent: 80, phone: '452 61 907', hpr: '9200002' },
+  { name: 'Eli Brennhaug', profession: 'nurse', base: 'namsskogan', home: 'Namsskogan', percent: 100, phone: '994 30 128', hpr: '9200003' },
+  { name: 'Tone Aasvang', profession: 'nurse', base: 'namsskogan', home: 'Namsskogan', percent: 60, phone: '481 27 653', hpr: '9200004' },
+  { name: 'Per Olav Skogmo', profession: 'nurse', base: 'royrvik', home: 'Røyrvik', percent: 100, phone: '909 65 214', hpr: '9200005' },
+  { name: 'Randi Fossli', profession: 'nurse', base: 'royrvik', home: 'Røyrvik', percent: 50, phone: '468 12 739', hpr: '9200006' },
+  { name: 'Siri Heggdal', profession: 'nurse', base: 'lierne', home: 'Lierne', percent: 100, phone: '975 48 016', hpr: '9200007' },
+  { name: 'Vegard Tørresdal', profession: 'nurse', base: 'lierne', home: 'Lierne', percent: 80, phone: '413 90 582', hpr: '9200008' },
   { name: 'Anne Berit Formoen', profession: 'secretary', base: 'grong', home: 'Grong', percent: 100, login: { username: 'resepsjon', roles: ['receptionist'] } },
   { name: 'Gunn Jørsdal', profession: 'secretary', base: 'grong', home: 'Grong', percent: 60 },
   { name: 'Liv Mørkvoll', profession: 'secretary', base: 'namsskogan', home: 'Namsskogan', percent: 100 },
@@ -133,7 +135,9 @@ export async function loadExampleDataset(store: LocalStore, assertStillEmpty: ()
     const staffLookup = (name: string) => staffIds.get(name) ?? missing('staff member', name);
     const officeLookup = (municipality: string) => officeByMunicipality.get(municipality) ?? missing('office', municipality);
     const competenceTypeIds = as('leder', (changes) => writeExampleCompetence(changes, today, staffLookup, staffLookup('Torunn Hellvik')));
-    as('lege', (changes) => writeExampleRoutines(changes, today, staffLookup, competenceTypeIds));
+    const routines = as('lege', (changes) => writeExampleRoutines(changes, today, staffLookup, competenceTypeIds));
+    // The example nurse has read every example routine, so her check says yes (read and understood).
+    as('sykepleier', (changes) => writeExampleConfirmations(changes, routines, staffLookup('Marte Kvernmo'), user('sykepleier').id, today));
     as('leder', (changes) => writeExampleRota(changes, today, staffLookup, officeLookup));
     const receptionist = user('resepsjon').id;
     const nurse = user('sykepleier').id;
@@ -170,6 +174,7 @@ function writeOrganisation(changes: ChangeSet, user: (username: string) => Examp
       baseOfficeId: officeIds.get(member.base)!,
       positionPercent: member.percent,
       active: true,
+      phone: member.phone ?? null,
     });
     staffIds.set(member.name, staffId);
     if (member.login) {

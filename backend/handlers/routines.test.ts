@@ -67,7 +67,9 @@ describe('routine handlers', () => {
     await ok('routines.activate', { id: created.id }, doctor);
     const before = await check();
     expect(before.result.allowed).toBe(false);
-    expect(before.result.reasons!.map((r) => r.code)).toEqual(['notAuthorised']);
+    expect(before.result.reasons!.map((r) => r.code)).toEqual(['notAuthorised', 'notConfirmed']);
+    await ok('routines.confirmRead', { routineId: created.routineId, routineVersion: 1 }, nurse);
+    expect((await check()).result.reasons!.map((r) => r.code)).toEqual(['notAuthorised']);
 
     const me = await ok<{ staffId: string }>('session.current', {}, nurse);
     await ok('routines.recordAuthorisation', { routineId: created.routineId, routineVersion: 1, nurseId: me.staffId, kind: 'granted', effectiveDate: '2026-11-26' }, doctor);
@@ -82,12 +84,15 @@ describe('routine handlers', () => {
     expect(tomorrow.routine.version).toBe(2);
     expect(tomorrow.result.allowed).toBe(false);
     expect(tomorrow.result.reasons!.map((r) => r.message).join(' ')).toMatch(/versjon 2/);
+    // Having read version 1 does not count for version 2.
+    expect(tomorrow.result.reasons!.map((r) => r.code)).toEqual(['notAuthorised', 'notConfirmed']);
     now = new Date('2026-11-26T09:00:00Z');
   });
 
   it('revokes with a reason and re-authorises; events are kept as history', async () => {
     const { routineId, id } = await ok<{ id: string; routineId: string }>('routines.create', { ...content(), title: 'Testrutine 2' }, doctor);
     await ok('routines.activate', { id }, doctor);
+    await ok('routines.confirmRead', { routineId, routineVersion: 1 }, nurse);
     const nurseId = person('Marte Kvernmo');
     const record = (kind: string, reason?: string) =>
       call('routines.recordAuthorisation', { routineId, routineVersion: 1, nurseId, kind, effectiveDate: '2026-11-26', ...(reason ? { reason } : {}) }, doctor);
@@ -121,5 +126,46 @@ describe('routine handlers', () => {
     expect(bad).toMatchObject({ ok: false, error: { fields: { responsibleDoctorId: 'invalidChoice' } } });
     const codes = await call('routines.create', { ...content(), icpc2Codes: ['Q99'], medicine: { ...content().medicine, atcCode: 'nope' } }, doctor);
     expect(codes).toMatchObject({ ok: false, error: { code: 'validation.failed', fields: { 'icpc2Codes.0': 'invalidFormat', 'medicine.atcCode': 'invalidFormat' } } });
+  });
+
+  it('a nurse confirms she has read the version in force; the doctor sees who confirmed which version', async () => {
+    const { routineId, id } = await ok<{ id: string; routineId: string }>('routines.create', { ...content(), title: 'Testrutine lest' }, doctor);
+    // A draft cannot be confirmed; a doctor cannot confirm for a nurse.
+    expect(await call('routines.confirmRead', { routineId, routineVersion: 1 }, nurse)).toMatchObject({ ok: false, error: { code: 'routines.notFound' } });
+    await ok('routines.activate', { id }, doctor);
+    expect(await call('routines.confirmRead', { routineId, routineVersion: 1 }, doctor)).toEqual({ ok: false, error: { code: 'auth.forbidden' } });
+    const me = await ok<{ staffId: string }>('session.current', {}, nurse);
+    await ok('routines.recordAuthorisation', { routineId, routineVersion: 1, nurseIds: [me.staffId], kind: 'granted', effectiveDate: '2026-11-26' }, doctor);
+    const check = async () => (await ok<Check>('routines.check', { routineId }, nurse)).routines[0]!.result;
+    expect((await check()).reasons!.map((r) => r.code)).toEqual(['notConfirmed']);
+    const first = await ok<{ id: string }>('routines.confirmRead', { routineId, routineVersion: 1 }, nurse);
+    expect(await ok<{ id: string }>('routines.confirmRead', { routineId, routineVersion: 1 }, nurse)).toEqual(first);
+    expect((await check()).allowed).toBe(true);
+    const details = await ok<{ confirmations: { nurseName: string; routineVersion: number; at: string }[] }>('routines.get', { routineId }, doctor);
+    expect(details.confirmations).toEqual([{ nurseId: me.staffId, nurseName: 'Marte Kvernmo', routineVersion: 1, at: now.toISOString() }]);
+  });
+
+  it('authorises several nurses at once, all or none', async () => {
+    const { routineId, id } = await ok<{ id: string; routineId: string }>('routines.create', { ...content(), title: 'Testrutine flere' }, doctor);
+    await ok('routines.activate', { id }, doctor);
+    const two = [person('Eli Brennhaug'), person('Siri Heggdal')];
+    const base = { routineId, routineVersion: 1, kind: 'granted', effectiveDate: '2026-11-26' };
+    // A non-nurse in the list refuses the whole call: nothing is stored.
+    expect(await call('routines.recordAuthorisation', { ...base, nurseIds: [...two, person('Kari Elvenes')] }, doctor)).toMatchObject({ ok: false, error: { fields: { nurseIds: 'invalidChoice' } } });
+    expect(await call('routines.recordAuthorisation', { ...base, nurseIds: [] }, doctor)).toMatchObject({ ok: false, error: { fields: { nurseIds: 'required' } } });
+    const result = await ok<{ ids: string[] }>('routines.recordAuthorisation', { ...base, nurseIds: two }, doctor);
+    expect(result.ids).toHaveLength(2);
+    const details = await ok<{ events: { nurseName: string }[]; authorisedToday: { nurseName: string }[] }>('routines.get', { routineId }, doctor);
+    expect(details.events).toHaveLength(2);
+    expect(details.authorisedToday.map((a) => a.nurseName).sort()).toEqual(['Eli Brennhaug', 'Siri Heggdal']);
+  });
+
+  it('names the supervising doctor for the nurse now, and judges the authorisation at this instant', async () => {
+    const mine = await ok<{ at: string; supervising: { officeName: string; doctor: { kind: string } } | null }>('routines.check', {}, nurse);
+    expect(mine.at).toBe(now.toISOString());
+    expect(mine.supervising).toMatchObject({ officeName: 'Grong legekontor' });
+    expect(['onSite', 'video', 'none']).toContain(mine.supervising!.doctor.kind);
+    // Another date is a check for that day, with no supervising doctor.
+    expect(await ok('routines.check', { date: '2026-12-24' }, nurse)).toMatchObject({ at: null, supervising: null });
   });
 });

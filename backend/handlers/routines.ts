@@ -1,8 +1,9 @@
-// Delegated routine handlers: versions owned by doctors, authorisation events, and the nurse's "may I use it today" check.
+// Delegated routine handlers: versions owned by doctors, authorisation events, nurses' read-and-understood confirmations, and the nurse's "may I use it now" check with the supervising doctor.
 import { z } from 'zod';
 import { localDateSchema } from '../../domain/calendar/dates';
 import { idSchema } from '../../domain/ids';
 import { authorisationEventInputSchema, authorisedNurses } from '../../domain/routines/authorisations';
+import { confirmationOf, confirmationsOfVersion } from '../../domain/routines/confirmations';
 import { routineContentSchema } from '../../domain/routines/types';
 import type { Routine } from '../../domain/routines/types';
 import { activateRoutine, createRoutine, nextVersionOnChange, retireRoutine } from '../../domain/routines/versions';
@@ -10,12 +11,14 @@ import type { RoutineChangeResult } from '../../domain/routines/versions';
 import { optionalText } from '../../domain/validation';
 import type { FieldErrors } from '../../domain/validation';
 import { newId } from '../../db/ids';
-import { appendAuthorisationEvent, getRoutineVersion, listAuthorisationEvents, listRoutineVersions, listVersionsOf, saveRoutineVersion } from '../../db/routines';
+import { appendAuthorisationEvent, appendConfirmation, getRoutineVersion, listAuthorisationEvents, listConfirmations, listRoutineVersions, listVersionsOf, saveRoutineVersion } from '../../db/routines';
 import { getStaffMember, listStaff } from '../../db/staff';
 import type { ChangeSet } from '../../db/write-path';
 import { AppError } from '../errors';
 import { defineHandler } from '../core/handler';
-import { checkRoutinesFor, groupByRoutine, summariseRoutine } from '../read-models/routine-check';
+import { checkRoutinesFor, groupByRoutine, nurseOfficeAt, summariseRoutine } from '../read-models/routine-check';
+import { supervisingDoctorAt } from '../read-models/supervising-doctor';
+import { getOffice } from '../../db/offices';
 import type { CallContext, SignedInContext } from '../core/handler';
 import { osloToday } from '../../domain/calendar/oslo';
 import { auditInWrite } from '../core/security-audit';
@@ -42,18 +45,21 @@ const routineIdInput = z.object({ routineId: idSchema });
 const idInput = z.object({ id: idSchema });
 const updateInput = z.object({ id: idSchema, content: routineContentSchema, activate: z.boolean().default(false) });
 const retireInput = z.object({ id: idSchema, from: localDateSchema });
-// byDoctorId is not input: it is the signed-in doctor.
+// byDoctorId is not input: it is the signed-in doctor. Several nurses at once (nurseIds) are one transaction.
 const authorisationInput = z
   .object({
     routineId: idSchema,
     routineVersion: z.number('invalidFormat').int('invalidFormat').min(1, 'outOfRange'),
-    nurseId: idSchema,
+    nurseId: idSchema.optional(),
+    nurseIds: z.array(idSchema).max(200, 'outOfRange').optional(),
     kind: z.enum(['granted', 'revoked'], 'invalidChoice'),
     effectiveDate: localDateSchema,
     reason: optionalText(500),
   })
-  .refine((event) => event.kind !== 'revoked' || event.reason !== null, { message: 'required', path: ['reason'] });
+  .refine((event) => event.kind !== 'revoked' || event.reason !== null, { message: 'required', path: ['reason'] })
+  .refine((event) => (event.nurseIds?.length ?? 0) > 0 || event.nurseId !== undefined, { message: 'required', path: ['nurseIds'] });
 const checkInput = z.object({ nurseId: idSchema.nullish(), routineId: idSchema.nullish(), date: localDateSchema.nullish() });
+const confirmInput = z.object({ routineId: idSchema, routineVersion: z.number('invalidFormat').int('invalidFormat').min(1, 'outOfRange') });
 
 /** Every routine summarised as of today (the version in force, else the newest), by title. */
 function listRoutines(ctx: CallContext) {
@@ -69,6 +75,7 @@ function getRoutine(ctx: CallContext, { routineId }: z.output<typeof routineIdIn
   if (versions.length === 0) throw new AppError('routines.notFound');
   const today = osloToday(ctx.now().getTime());
   const events = listAuthorisationEvents(ctx.store.db, { routineId });
+  const confirmations = listConfirmations(ctx.store.db, { routineId });
   const names = new Map(listStaff(ctx.store.db).map((member) => [member.id, member.name]));
   const summary = summariseRoutine(versions, today);
   const sheetVersion = summary.inForce ?? summary.newest;
@@ -82,6 +89,10 @@ function getRoutine(ctx: CallContext, { routineId }: z.output<typeof routineIdIn
       byDoctorName: names.get(granted.byDoctorId) ?? '',
     })),
     responsibleDoctorName: names.get(sheetVersion.responsibleDoctorId) ?? '',
+    /** Who has confirmed reading each version (first confirmation per nurse), for the routine page and the sheet. */
+    confirmations: versions.flatMap((version) =>
+      confirmationsOfVersion(confirmations, routineId, version.version).map(({ nurseId, routineVersion, at }) => ({ nurseId, nurseName: names.get(nurseId) ?? '', routineVersion, at })),
+    ),
     today,
   };
 }
@@ -134,35 +145,65 @@ function retire(ctx: SignedInContext, { id, from }: z.output<typeof retireInput>
   return { id };
 }
 
-/** A doctor authorises a nurse for a routine version, or revokes it (with a reason): an append-only event. */
-function recordAuthorisation(ctx: SignedInContext, input: z.output<typeof authorisationInput>) {
-  const id = ctx.store.writer.write((changes) => {
+/**
+ * A doctor authorises one or several nurses for a routine version, or revokes (with a reason): one append-only event
+ * per nurse, all in one transaction (all or none).
+ */
+function recordAuthorisation(ctx: SignedInContext, { nurseId, nurseIds, ...input }: z.output<typeof authorisationInput>) {
+  const wanted = [...new Set([...(nurseIds ?? []), ...(nurseId ? [nurseId] : [])])];
+  const ids = ctx.store.writer.write((changes) => {
     const versions = listVersionsOf(changes.db, input.routineId);
     if (!versions.some((version) => version.version === input.routineVersion)) throw new AppError('routines.notFound');
-    const nurse = getStaffMember(changes.db, input.nurseId);
-    if (!nurse || nurse.profession !== 'nurse') throw new AppError('validation.failed', undefined, { nurseId: 'invalidChoice' });
-    const event = authorisationEventInputSchema.parse({ ...input, byDoctorId: ctx.session.staffId });
-    const eventId = appendAuthorisationEvent(changes, { ...event, at: ctx.now().toISOString() });
-    // Who may treat under which routine is a security event: it is in the audit log with the other access changes.
-    auditInWrite(changes, ctx.store, {
-      action: 'routine.authorisationChanged',
-      actor: ctx.session,
-      targetTable: 'routine_authorisations',
-      targetId: eventId,
-      reason: input.reason,
-      details: { kind: input.kind, routineId: input.routineId, routineVersion: input.routineVersion, nurseId: input.nurseId, nurseName: nurse.name, effectiveDate: input.effectiveDate },
-      at: ctx.now(),
-    });
-    return eventId;
+    return wanted.map((id) => recordOne(ctx, changes, { ...input, nurseId: id }, nurseIds ? 'nurseIds' : 'nurseId'));
+  });
+  return { id: ids[0]!, ids };
+}
+
+/** One nurse's grant or revocation, with its audit event (inside the caller's transaction). */
+function recordOne(ctx: SignedInContext, changes: ChangeSet, input: Omit<z.output<typeof authorisationInput>, 'nurseIds'> & { nurseId: string }, field: string): string {
+  const nurse = getStaffMember(changes.db, input.nurseId);
+  if (!nurse || nurse.profession !== 'nurse') throw new AppError('validation.failed', undefined, { [field]: 'invalidChoice' });
+  const event = authorisationEventInputSchema.parse({ ...input, byDoctorId: ctx.session.staffId });
+  const eventId = appendAuthorisationEvent(changes, { ...event, at: ctx.now().toISOString() });
+  // Who may treat under which routine is a security event: it is in the audit log with the other access changes.
+  auditInWrite(changes, ctx.store, {
+    action: 'routine.authorisationChanged',
+    actor: ctx.session,
+    targetTable: 'routine_authorisations',
+    targetId: eventId,
+    reason: input.reason,
+    details: { kind: input.kind, routineId: input.routineId, routineVersion: input.routineVersion, nurseId: input.nurseId, nurseName: nurse.name, effectiveDate: input.effectiveDate },
+    at: ctx.now(),
+  });
+  return eventId;
+}
+
+/** The nurse confirms she has read a routine version (read and understood): a signed, write-once row; twice is once. */
+function confirmRead(ctx: SignedInContext, input: z.output<typeof confirmInput>) {
+  const id = ctx.store.writer.write((changes) => {
+    const version = listVersionsOf(changes.db, input.routineId).find((candidate) => candidate.version === input.routineVersion);
+    if (!version || version.status === 'draft') throw new AppError('routines.notFound');
+    const nurseId = ctx.session.staffId;
+    const existing = confirmationOf(listConfirmations(changes.db, { nurseId }), { nurseId, ...input });
+    if (existing) return existing.id;
+    return appendConfirmation(changes, { ...input, nurseId, userId: ctx.session.userId, at: ctx.now().toISOString() });
   });
   return { id };
 }
 
-/** The nurse's check: may this nurse (default: me) use each routine (or one) on the date (default: today), and why not. */
+/**
+ * The nurse's check: may this nurse (default: me) use each routine (or one) now, and why not; for another date (a
+ * date given) it is for that day. Now also names the supervising doctor for her office at this moment.
+ */
 function check(ctx: SignedInContext, input: z.output<typeof checkInput>) {
   const nurseId = input.nurseId ?? ctx.session.staffId;
-  const date = input.date ?? osloToday(ctx.now().getTime());
-  return { nurseId, date, routines: checkRoutinesFor(ctx.store.db, nurseId, date, input.routineId ?? undefined) };
+  const now = ctx.now();
+  const today = osloToday(now.getTime());
+  const date = input.date ?? today;
+  const at = date === today ? now : undefined;
+  const officeId = at ? nurseOfficeAt(ctx.store.db, nurseId, at) : null;
+  const supervising = at && officeId ? { officeId, officeName: getOffice(ctx.store.db, officeId)?.name ?? '', doctor: supervisingDoctorAt(ctx.store, officeId, at) } : null;
+  return { nurseId, date, at: at?.toISOString() ?? null, supervising, routines: checkRoutinesFor(ctx.store.db, nurseId, date, input.routineId ?? undefined, at) };
 }
 
 export const routinesHandlers = {
@@ -174,5 +215,6 @@ export const routinesHandlers = {
   'routines.retire': defineHandler({ access: ['doctor'], changes: 'routines', input: retireInput, run: retire }),
   'routines.recordAuthorisation': defineHandler({ access: ['doctor'], changes: 'routines', input: authorisationInput, run: recordAuthorisation }),
   'routines.check': defineHandler({ access: 'signedIn', input: checkInput, run: check }),
+  'routines.confirmRead': defineHandler({ access: ['nurse'], changes: 'routines', input: confirmInput, run: confirmRead }),
 };
 export type RoutinesHandlers = typeof routinesHandlers;

@@ -71,12 +71,15 @@ function matches(event: AuthorisationEvent, key: AuthorisationKey): boolean {
 /**
  * The authorisation of a nurse for one routine version on `date`: of the events for that (nurse, routine, version)
  * whose effectiveDate ≤ date, the latest by `at` (then id) decides. So a revocation effective from a future date
- * leaves the grant in force until then, and a grant after a revocation re-authorises.
+ * leaves the grant in force until then, and a grant after a revocation re-authorises. With `atMs` (an instant on
+ * `date`), an event effective on `date` itself counts only from when it was recorded (`at`): a revocation made at 15:00
+ * today ends the authorisation at 15:00, not retroactively from midnight, and a grant made at 10:00 starts at 10:00.
  */
-export function authorisationOn(events: readonly AuthorisationEvent[], key: AuthorisationKey, date: LocalDate): AuthorisationStatus {
+export function authorisationOn(events: readonly AuthorisationEvent[], key: AuthorisationKey, date: LocalDate, atMs?: number): AuthorisationStatus {
   let latest: AuthorisationEvent | null = null;
   for (const event of events) {
     if (!matches(event, key) || event.effectiveDate > date) continue;
+    if (atMs !== undefined && event.effectiveDate === date && Date.parse(event.at) > atMs) continue;
     if (latest === null || compareAuthorisationEvents(event, latest) > 0) latest = event;
   }
   return latest === null ? { state: 'none', event: null } : { state: latest.kind, event: latest };
@@ -94,7 +97,7 @@ export function authorisedNurses(events: readonly AuthorisationEvent[], routineI
 }
 
 /** The versions of a routine a nurse is authorised for on `date`, ascending. */
-export function authorisedVersions(events: readonly AuthorisationEvent[], nurseId: string, routineId: string, date: LocalDate): number[] {
+export function authorisedVersions(events: readonly AuthorisationEvent[], nurseId: string, routineId: string, date: LocalDate, atMs?: number): number[] {
   const versions = [...new Set(events.filter((event) => event.nurseId === nurseId && event.routineId === routineId).map((event) => event.routineVersion))];
-  return versions.filter((routineVersion) => authorisationOn(events, { nurseId, routineId, routineVersion }, date).state === 'granted').sort((a, b) => a - b);
+  return versions.filter((routineVersion) => authorisationOn(events, { nurseId, routineId, routineVersion }, date, atMs).state === 'granted').sort((a, b) => a - b);
 }

@@ -4,6 +4,7 @@ export * from './reasons';
 export * from './versions';
 export * from './authorisations';
 export * from './mayUse';
+export * from './confirmations';
 export * from './assessment';
 export { EXAMPLE_MARK, EXAMPLE_ROUTINES, exampleRoutines, isExampleRoutine } from './examples';
 export type { ExampleRoutineOptions, ExampleRoutineTemplate } from './examples';

@@ -1,4 +1,4 @@
-// The nurse's routine check: may nurse N use routine version R on date D, with every reason when not (routine not in force, no authorisation for this version, revoked, competence missing or expired).
+// The nurse's routine check: may nurse N use routine version R on date D (at instant T), with every reason when not (routine not in force, no authorisation for this version, revoked, not confirmed as read, competence missing or expired).
 import type { LocalDate } from '../calendar/dates';
 import { formatFullDateNb, joinNamesNb } from '../calendar/format';
 import { competenceProblems } from '../competence/coverage';
@@ -7,13 +7,15 @@ import { competenceState, DEFAULT_WARN_DAYS, indexCompetence } from '../competen
 import type { CompetenceType, StaffCompetence } from '../competence/types';
 import { authorisationOn, authorisedVersions } from './authorisations';
 import type { AuthorisationEvent } from './authorisations';
+import { confirmationReasons } from './confirmations';
+import type { RoutineConfirmation } from './confirmations';
 import { reason } from './reasons';
 import type { Reason } from './reasons';
 import type { Routine } from './types';
 import { routineInactiveReasons } from './versions';
 import type { RoutineInactiveCode } from './versions';
 
-export type MayUseReasonCode = RoutineInactiveCode | 'notAuthorised' | 'authorisationRevoked' | CompetenceProblemCode;
+export type MayUseReasonCode = RoutineInactiveCode | 'notAuthorised' | 'authorisationRevoked' | 'notConfirmed' | CompetenceProblemCode;
 export type MayUseWarningCode = 'reviewOverdue' | 'competenceExpiring' | 'newVersionScheduled' | 'otherVersionInForce';
 
 export interface MayUseRoutineInput {
@@ -26,6 +28,13 @@ export interface MayUseRoutineInput {
   competenceRecords: readonly StaffCompetence[];
   competenceTypes: readonly CompetenceType[];
   date: LocalDate;
+  /**
+   * The instant of use, on `date` (Oslo). When given, an authorisation event effective on that date counts only from
+   * when it was recorded (a grant made at 10:00 does not cover 09:00; a revocation at 15:00 ends it at 15:00).
+   */
+  atMs?: number;
+  /** Read-and-understood confirmations; when given, the nurse must have confirmed exactly this version (by atMs). */
+  confirmations?: readonly RoutineConfirmation[];
   /** Days before a required competence expires from which a warning is shown; default 60. */
   warnDays?: number;
 }
@@ -37,7 +46,7 @@ export type MayUseRoutineResult =
 function authorisationReasons(input: MayUseRoutineInput): Reason<MayUseReasonCode>[] {
   const { routine, nurseId, events, date } = input;
   const v = routine.version;
-  const status = authorisationOn(events, { nurseId, routineId: routine.routineId, routineVersion: v }, date);
+  const status = authorisationOn(events, { nurseId, routineId: routine.routineId, routineVersion: v }, date, input.atMs);
   if (status.state === 'granted') return [];
   if (status.state === 'revoked' && status.event) {
     const { effectiveDate, reason: why } = status.event;
@@ -51,7 +60,7 @@ function authorisationReasons(input: MayUseRoutineInput): Reason<MayUseReasonCod
       }),
     ];
   }
-  const others = authorisedVersions(events, nurseId, routine.routineId, date).filter((version) => version !== v);
+  const others = authorisedVersions(events, nurseId, routine.routineId, date, input.atMs).filter((version) => version !== v);
   const hint = others.length > 0 ? ` (autorisert for versjon ${joinNamesNb(others.map(String))})` : '';
   return [reason('notAuthorised', `Autorisasjon for versjon ${v} mangler${hint}`, { version: v, authorisedVersions: others.join(',') || null })];
 }
@@ -85,7 +94,7 @@ function warningsFor(input: MayUseRoutineInput, index: ReturnType<typeof indexCo
 /**
  * The central rule of delegated routines: the nurse may use the routine version on `date` only if the version is in
  * force that day, the nurse's authorisation for exactly this version is in force (latest effective event by `at`,
- * then id), and every competence the routine requires is valid that day (valid through its expiry date). All reasons
+ * then id), every competence the routine requires is valid that day (valid through its expiry date), and she has confirmed she has read this version (when confirmations are given; last, as it is hers to fix). All reasons
  * are returned, in that order, not just the first. Warnings never block.
  */
 export function mayUseRoutine(input: MayUseRoutineInput): MayUseRoutineResult {
@@ -98,6 +107,7 @@ export function mayUseRoutine(input: MayUseRoutineInput): MayUseRoutineResult {
     ...competenceProblems(index, typesById, nurseId, routine.requiredCompetenceTypeIds, date).map((problem) =>
       reason(problem.code, problem.message, { competenceTypeId: problem.competenceTypeId, date: problem.expiresOn }),
     ),
+    ...(input.confirmations ? confirmationReasons(input.confirmations, { nurseId, routineId: routine.routineId, routineVersion: routine.version }, input.atMs) : []),
   ];
   const warnings = warningsFor(input, index, typesById);
   return reasons.length === 0 ? { allowed: true, warnings } : { allowed: false, reasons, warnings };
