@@ -139,7 +139,8 @@ function EntryForm({ context, codes, reloadContext }: { context: FormContext; co
         onConfirm={() => void save(true)}
         onCancel={() => {
           setConfirmDate(null);
-          document.getElementById(form.fieldId('date'))?.focus();
+          // After the dialog has closed (closing gives focus back to the save button): to the date that needs correcting.
+          setTimeout(() => document.getElementById(form.fieldId('date'))?.focus(), 0);
         }}
       />
     </>

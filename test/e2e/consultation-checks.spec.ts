@@ -1,0 +1,101 @@
+// End-to-end for issue 16 A7/B2: a far-back date asks first and "Lagret" names the date; the ICPC-2 picker says "Ingen treff"; the official tab-separated code file imports through the UI.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { syntheticIdentityNumber } from '../../domain/consultations/synthetic';
+import { expect, loadExampleData, signIn, test } from './harness-fixture';
+
+const patient = syntheticIdentityNumber('1961-03-14', 200)!;
+
+function go(page: Page, url: string, path: string) {
+  return page.goto(`${url.replace(/#.*/, '')}#${path}`);
+}
+
+async function expectNoSeriousA11yViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${screen}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Fills what every entry needs: a nurse (when none is on duty now), the patient and the reason U71. */
+async function fillEntry(page: Page) {
+  const nurse = page.getByLabel('Sykepleier', { exact: true });
+  if ((await nurse.inputValue()) === '') await nurse.selectOption({ index: 1 });
+  await page.getByLabel('Fødselsnummer eller D-nummer').fill(patient);
+  const reason = page.getByRole('combobox', { name: 'Årsak (ICPC-2)' });
+  await reason.fill('u71');
+  await reason.press('Enter');
+  await expect(reason).toHaveValue(/^U71 – /);
+}
+
+test('a date in year 0072 asks before saving, the Lagret message shows the date, and the picker says Ingen treff', async ({ page, harness }) => {
+  test.setTimeout(90_000);
+  await page.goto(harness.url);
+  await loadExampleData(page);
+  await signIn(page, 'resepsjon');
+  await go(page, harness.url, '/consultations/new');
+
+  // Nothing matches: "Ingen treff" with what to do, announced as status.
+  const reason = page.getByRole('combobox', { name: 'Årsak (ICPC-2)' });
+  await reason.fill('xqzw');
+  await expect(page.getByRole('status').filter({ hasText: 'Ingen treff på «xqzw».' })).toContainText('Prøv koden (f.eks. R74)');
+  await expectNoSeriousA11yViolations(page, 'Ny konsultasjon, ingen treff');
+  await reason.fill('');
+  await expect(page.getByText('Ingen treff', { exact: false })).toHaveCount(0);
+
+  // Year 0072 (a year typed short): the form asks; "Nei" goes back to the date, nothing is saved.
+  await fillEntry(page);
+  const date = page.getByLabel('Dato', { exact: true });
+  await date.fill('0072-12-01');
+  await page.getByRole('button', { name: 'Lagre konsultasjon', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Stemmer datoen?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Konsultasjonen er datert 01.12.0072, mer enn 30 dager tilbake i tid.');
+  await expectNoSeriousA11yViolations(page, 'Stemmer datoen?');
+  await dialog.getByRole('button', { name: 'Nei, rett datoen' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(date).toBeFocused();
+  await expect(page.getByText('Lagret:')).toHaveCount(0);
+
+  // Asked again, and confirmed: saved, and "Lagret" names the date.
+  await page.getByRole('button', { name: 'Lagre konsultasjon', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Ja, lagre med 01.12.0072' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Lagret:' })).toContainText('Lagret: 01.12.0072 kl.');
+
+  // Today's date saves at once, and the message shows today's date.
+  await fillEntry(page);
+  const today = await date.inputValue();
+  const [y, m, d] = today.split('-');
+  await page.getByRole('button', { name: 'Lagre konsultasjon', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Lagret:' })).toContainText(`Lagret: ${d}.${m}.${y} kl.`);
+  await expect(dialog).toBeHidden();
+});
+
+test('an admin imports the official tab-separated ICPC-2 file (Windows-1252) through the UI', async ({ page, harness }) => {
+  test.setTimeout(90_000);
+  await page.goto(harness.url);
+  await loadExampleData(page);
+  await signIn(page, 'admin');
+  await go(page, harness.url, '/consultations/codes');
+  await expect(page.getByText(/Ingen offisiell kodeliste er importert/)).toBeVisible();
+  const file = [
+    'Kode\tTekst_uten_lengdebegrensning\tTekst_med_maksimalt_60_tegn\tGyldig_fra\tGyldig_til\tKodeverk',
+    '-30\tMedisinsk undersøkelse komplett\t\t2000-01-01T00:00:00\t\tICPC-2',
+    'H01\tØresmerte/øreverk\tØresmerte/øreverk\t2000-01-01T00:00:00\t\tICPC-2',
+    'S98\tUrtikaria\tUrtikaria\t2000-01-01T00:00:00\t\tICPC-2',
+  ].join('\r\n');
+  await page.getByLabel('Kodefil').setInputFiles({ name: 'ICPC-2.txt', mimeType: 'text/plain', buffer: Buffer.from(file, 'latin1') });
+  await expect(page.getByText('2 koder kan importeres, 0 linjer avvises. Ingenting er lagret ennå.')).toBeVisible();
+  await expect(page.getByText(/1 linje i den offisielle filen er ikke årsakskoder/)).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Øresmerte/øreverk' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'ICPC-2-koder, forhåndsvisning');
+  await page.getByRole('button', { name: 'Importer 2 koder' }).click();
+  await expect(page.getByText(/^Importert: \d+ nye, \d+ endret, 0 uendret\. 0 linjer ble avvist\.$/)).toBeVisible();
+  await expect(page.getByText(/Kodelisten ble sist importert \d\d\.\d\d\.\d{4}\./)).toBeVisible();
+  await expect(page.getByText(/Ingen offisiell kodeliste er importert/)).toHaveCount(0);
+
+  // Imported this year: Innstillinger has no reminder.
+  await go(page, harness.url, '/settings');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText(/Ny ICPC-2-versjon/)).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'Innstillinger');
+});
