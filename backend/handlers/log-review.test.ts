@@ -96,6 +96,34 @@ describe('log review handlers', () => {
     expect(list.reviews[0]).toMatchObject({ id, markedCount: 2 });
   });
 
+  it("flags a view of another office's entry outside the rota, and not once the rota has the person there", async () => {
+    const sunday = '2026-11-29';
+    const staff = await ok<{ id: string; name: string }[]>('staff.list', {}, admin);
+    const offices = await ok<{ id: string; name: string }[]>('offices.list', {}, admin);
+    const marte = staff.find((s) => s.name === 'Marte Kvernmo')!.id;
+    const lierne = offices.find((o) => o.name.startsWith('Lierne'))!.id;
+    now = new Date('2026-11-29T02:00:00Z'); // 03:00 in Oslo, a Sunday night
+    const entry = { at: `${sunday}T02:30`, officeId: lierne, nurseId: marte, patient: { kind: 'none', birthYear: 1950, sex: 'female' }, contact: 'phone', icpc2Code: 'R74', outcome: 'resolvedByNurse' };
+    const { id } = await ok<{ id: string }>('consultations.create', entry, reception);
+    await ok('consultations.get', { id }, nurse);
+    const lead = await example.signIn('leder');
+    await ok('rota.createShift', { staffId: marte, officeId: lierne, date: sunday, start: '00:00', end: '06:00', kind: 'clinic' }, lead);
+    now = new Date('2026-11-29T02:10:00Z');
+    await ok('consultations.get', { id }, nurse);
+    const drawn = await ok<{ id: string }>('logReview.draw', { fromDate: sunday, toDate: sunday }, admin);
+    const views = (await ok<Review>('logReview.get', { id: drawn.id }, admin)).items.filter((item) => item.action === 'consultation.viewed');
+    expect(views).toHaveLength(2);
+    // Flags are judged on the rota as it is when the review is drawn: the shift now covers both views.
+    expect(views.map((item) => item.flags)).toEqual([[], []]);
+    // The next night she has no shift at Lierne: the same kind of access is outside her office and her shift.
+    const { id: other } = await ok<{ id: string }>('consultations.create', { ...entry, at: `${sunday}T02:40` }, reception);
+    now = new Date('2026-11-30T02:00:00Z'); // Monday 03:00 in Oslo
+    await ok('consultations.get', { id: other }, nurse);
+    const later = await ok<{ id: string }>('logReview.draw', { fromDate: '2026-11-30', toDate: '2026-11-30' }, admin);
+    const flagged = (await ok<Review>('logReview.get', { id: later.id }, admin)).items.filter((item) => item.action === 'consultation.viewed');
+    expect(flagged.map((item) => item.flags)).toEqual([['outsideOffice', 'outsideShift']]);
+  });
+
   it('refuses a period that ends before it starts', async () => {
     const result = await example.call('logReview.draw', { fromDate: day, toDate: '2026-11-01' }, admin);
     expect(result).toMatchObject({ ok: false, error: { code: 'validation.failed', fields: { toDate: 'timeOrder' } } });
