@@ -3,6 +3,7 @@ import { auditEn } from './areas/audit.en';
 import { competenceEn } from './areas/competence.en';
 import { consultationsEn } from './areas/consultations.en';
 import { logReviewEn } from './areas/log-review.en';
+import { prescriptionsEn } from './areas/prescriptions.en';
 import { routinesEn } from './areas/routines.en';
 import { rotaWeekEn } from './areas/rota-week.en';
 import { securityEn } from './areas/security.en';
@@ -16,6 +17,7 @@ export const en: Catalog = {
     ...competenceEn,
     ...consultationsEn,
     ...logReviewEn,
+    ...prescriptionsEn,
     ...routinesEn,
     ...rotaWeekEn,
     ...securityEn,
@@ -406,6 +408,8 @@ export const en: Catalog = {
     'staff.hpr': 'HPR number',
     'staff.hprHint': 'The number in the Norwegian health personnel register, 4–9 digits.',
     'staff.homeMunicipality': 'Home municipality',
+    'staff.phone': 'Phone',
+    'staff.phoneHint': 'The number colleagues reach the person on, for example 913 42 601. Shown in the routine check when the person is the supervising doctor.',
     'staff.baseOffice': 'Base office',
     'staff.positionPercent': 'Position percentage',
     'staff.positionHint': 'A whole number from 0 to 100.',
@@ -481,6 +485,7 @@ export const en: Catalog = {
     'auth.locked': 'The screen is locked. Enter your password to unlock it, then carry on.',
     'auth.tooManyAttempts': 'Too many wrong passwords for this username. Wait {minutes} {minutes:minute|minutes} and try again, or ask an administrator to set a new password.',
     'backups.notFound': 'The backup was not found. It may have been deleted. Reload the page and choose another.',
+    'backups.busy': 'A backup is being made already. Wait until it is done (see its progress under Backup), and try again.',
     'backups.unreadable': 'The backup cannot be used (damaged, from a newer Samvakt or from another computer). Nothing has been changed. Choose another backup.',
     'validation.failed': 'Some fields are not filled in correctly. Correct the marked fields and save again.',
     'setup.alreadyDone': 'Samvakt has already been set up on this computer. Reload the page and sign in.',
@@ -512,7 +517,6 @@ export const en: Catalog = {
     'logReview.notFound': 'The review, or the access in it, was not found. It may come from another computer that has not synced yet. Reload the page.',
     'prescriptions.alreadyAnswered': 'The prescription has already been answered (perhaps on another computer). Reload the list to see the answer.',
     'consultations.importEmpty': 'No valid codes found in “{fileName}” ({rejected} lines rejected). Check that the first column is the ICPC-2 code and the second the text.',
-    'logReview.notFound': 'The review, or the access in it, was not found. It may come from another computer that has not synced yet. Reload the page.',
     'sync.notEnrolled':
       'This computer is not connected to the shared service, so the cooperation’s computers cannot be shown or changed from here. Connect it under Settings › Synchronisation first.',
     'sync.unreachable': 'The shared service does not answer – check the network and try again. Nothing was changed.',

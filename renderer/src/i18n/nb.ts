@@ -5,6 +5,7 @@ import { auditNb } from './areas/audit.nb';
 import { competenceNb } from './areas/competence.nb';
 import { consultationsNb } from './areas/consultations.nb';
 import { logReviewNb } from './areas/log-review.nb';
+import { prescriptionsNb } from './areas/prescriptions.nb';
 import { routinesNb } from './areas/routines.nb';
 import { rotaWeekNb } from './areas/rota-week.nb';
 import { securityNb } from './areas/security.nb';
@@ -16,6 +17,7 @@ export const nbMessages = {
   ...competenceNb,
   ...consultationsNb,
   ...logReviewNb,
+  ...prescriptionsNb,
   ...routinesNb,
   ...rotaWeekNb,
   ...securityNb,
@@ -409,6 +411,8 @@ export const nbMessages = {
   'staff.hpr': 'HPR-nummer',
   'staff.hprHint': 'Nummeret i Helsepersonellregisteret, 4–9 sifre.',
   'staff.homeMunicipality': 'Bostedskommune',
+  'staff.phone': 'Telefon',
+  'staff.phoneHint': 'Nummeret kollegene når personen på, for eksempel 913 42 601. Vises i rutinesjekken når personen er ansvarlig lege.',
   'staff.baseOffice': 'Fast kontor',
   'staff.positionPercent': 'Stillingsprosent',
   'staff.positionHint': 'Et helt tall fra 0 til 100.',
@@ -497,6 +501,7 @@ export const nb: Catalog = {
     'auth.locked': 'Skjermen er låst. Skriv passordet ditt for å låse opp, så kan du fortsette.',
     'auth.tooManyAttempts': 'For mange feil passord for dette brukernavnet. Vent {minutes} {minutes:minutt|minutter} og prøv igjen, eller be en administrator om å sette nytt passord.',
     'backups.notFound': 'Fant ikke sikkerhetskopien. Den kan være slettet. Last siden på nytt og velg en annen.',
+    'backups.busy': 'En sikkerhetskopi tas allerede. Vent til den er ferdig (se fremdriften under Sikkerhetskopi), og prøv igjen.',
     'backups.unreadable': 'Sikkerhetskopien kan ikke brukes (skadet, fra en nyere Samvakt eller fra en annen maskin). Ingenting er endret. Velg en annen kopi.',
     'validation.failed': 'Noen felt er ikke fylt ut riktig. Rett opp feltene som er merket, og lagre igjen.',
     'setup.alreadyDone': 'Samvakt er allerede satt opp på denne maskinen. Last siden på nytt og logg inn.',
@@ -530,7 +535,6 @@ export const nb: Catalog = {
     'logReview.notFound': 'Fant ikke gjennomgangen eller tilgangen i den. Den kan være fra en annen maskin som ikke er synkronisert ennå. Last siden på nytt.',
     'prescriptions.alreadyAnswered': 'Resepten er allerede besvart (kanskje fra en annen maskin). Last listen på nytt for å se svaret.',
     'consultations.importEmpty': 'Fant ingen gyldige koder i «{fileName}» ({rejected} linjer avvist). Sjekk at første kolonne er ICPC-2-koden og andre kolonne teksten.',
-    'logReview.notFound': 'Fant ikke gjennomgangen eller tilgangen i den. Den kan være fra en annen maskin som ikke er synkronisert ennå. Last siden på nytt.',
     'sync.notEnrolled':
       'Denne maskinen er ikke koblet til fellestjenesten, så maskinene i samarbeidet kan ikke vises eller endres herfra. Koble maskinen til under Innstillinger › Synkronisering først.',
     'sync.unreachable': 'Fellestjenesten svarer ikke – sjekk nettet og prøv igjen. Ingenting er endret.',

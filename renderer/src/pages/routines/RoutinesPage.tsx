@@ -9,6 +9,7 @@ import { RoutineCheckPage } from './RoutineCheckPage';
 import { RoutineDetailPage } from './RoutineDetailPage';
 import { RoutineEditPage } from './RoutineEditPage';
 import { RoutineListPage } from './RoutineListPage';
+import { PrescriptionsPage } from './PrescriptionsPage';
 import { ROUTINE_PATHS, routinesView } from './routine-paths';
 
 export function RoutinesPage({ item }: { item: string | null }) {
@@ -21,6 +22,8 @@ export function RoutinesPage({ item }: { item: string | null }) {
       return <RoutineCheckPage canEdit={canEdit} initialRoutineId={view.routineId ?? null} />;
     case 'list':
       return <RoutineListPage canEdit={canEdit} />;
+    case 'prescriptions':
+      return <PrescriptionsPage />;
     case 'new':
       return <RoutineEditPage routineId={null} canEdit={canEdit} />;
     case 'edit':

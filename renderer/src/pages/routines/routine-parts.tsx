@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import type { RoutineMedicine, Routine } from '../../../../domain/routines/types';
 import { Notice, PageTitle } from '../../components/page';
 import { useT } from '../../i18n';
+import { useSession } from '../../stores/session';
+import { hasAnyRole } from '../../../../domain/roles';
 import { EXAMPLE_MARK } from '../../../../domain/routines/examples';
 import { ROUTINE_PATHS } from './routine-paths';
 import { formatDate } from '../../format/dates';
@@ -10,11 +12,14 @@ import { versionStateText } from './routine-view';
 import type { ListStatus, VersionState } from './routine-view';
 
 /** "Sjekk rutine" | "Alle rutiner" (| "Ny rutine" for doctors): the area's own navigation. */
-export function RoutineTabs({ current, canEdit }: { current: 'check' | 'list' | null; canEdit: boolean }) {
+export function RoutineTabs({ current, canEdit }: { current: 'check' | 'list' | 'prescriptions' | null; canEdit: boolean }) {
   const { t } = useT();
+  const roles = useSession((state) => state.user?.roles ?? []);
   const tabs = [
     { key: 'check' as const, href: `#${ROUTINE_PATHS.check}`, label: t('routines.tabs.check') },
     { key: 'list' as const, href: `#${ROUTINE_PATHS.list}`, label: t('routines.tabs.list') },
+    // Prepared prescriptions (PrescriptionsPage): for those who prepare, sign or follow them up.
+    ...(hasAnyRole(roles, ['doctor', 'lead', 'nurse', 'receptionist']) ? [{ key: 'prescriptions' as const, href: `#${ROUTINE_PATHS.prescriptions}`, label: t('prescriptions.tab') }] : []),
   ];
   return (
     <nav className="routine-tabs no-print" aria-label={t('routines.tabs.label')}>

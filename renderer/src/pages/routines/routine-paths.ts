@@ -6,6 +6,7 @@ import { itemPath } from '../../app/routes';
 export type RoutinesView =
   | { kind: 'check'; routineId?: string }
   | { kind: 'list' }
+  | { kind: 'prescriptions' }
   | { kind: 'new' }
   | { kind: 'detail'; routineId: string }
   | { kind: 'edit'; routineId: string }
@@ -20,6 +21,8 @@ export const ROUTINE_PATHS = {
   /** The check with this routine already chosen (from a routine's page). */
   checkRoutine: (routineId: string) => itemPath('routines', `${CHECK_PREFIX}${routineId}`),
   list: itemPath('routines', 'list'),
+  /** Prepared prescriptions: to sign (doctors), waiting too long (leads), mine (nurses). */
+  prescriptions: itemPath('routines', 'prescriptions'),
   new: itemPath('routines', 'new'),
   detail: (routineId: string) => itemPath('routines', routineId),
   edit: (routineId: string) => itemPath('routines', `${EDIT_PREFIX}${routineId}`),
@@ -39,6 +42,7 @@ export function routinesView(item: string | null, roles: readonly Role[]): Routi
   if (item === null) return defaultRoutinesView(roles);
   if (item === 'check') return { kind: 'check' };
   if (item === 'list') return { kind: 'list' };
+  if (item === 'prescriptions') return { kind: 'prescriptions' };
   if (item === 'new') return { kind: 'new' };
   if (item.startsWith(CHECK_PREFIX) && isId(item.slice(CHECK_PREFIX.length))) return { kind: 'check', routineId: item.slice(CHECK_PREFIX.length) };
   if (item.startsWith(EDIT_PREFIX) && isId(item.slice(EDIT_PREFIX.length))) return { kind: 'edit', routineId: item.slice(EDIT_PREFIX.length) };
