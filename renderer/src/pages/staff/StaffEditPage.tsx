@@ -66,6 +66,7 @@ function StaffFormView({ member, offices, defaultOfficeId }: { member: StaffMemb
     profession: t('staff.profession'),
     hprNumber: t('staff.hpr'),
     homeMunicipality: t('staff.homeMunicipality'),
+    phone: t('staff.phone'),
     baseOfficeId: t('staff.baseOffice'),
     positionPercent: t('staff.positionPercent'),
     active: t('staff.active'),
@@ -103,6 +104,7 @@ function StaffFormView({ member, offices, defaultOfficeId }: { member: StaffMemb
           />
           <TextField {...form.bind('hprNumber')} label={labels.hprNumber} optional hint={t('staff.hprHint')} inputMode="numeric" width="medium" />
           <TextField {...form.bind('homeMunicipality')} label={labels.homeMunicipality} optional width="medium" maxLength={60} />
+          <TextField {...form.bind('phone')} label={labels.phone} type="tel" optional hint={t('staff.phoneHint')} width="medium" maxLength={24} autoComplete="off" />
           <SelectField
             {...form.bind('baseOfficeId')}
             label={labels.baseOfficeId}

@@ -14,6 +14,7 @@ const member: StaffMember = {
   baseOfficeId: OFFICE,
   positionPercent: 100,
   active: true,
+  phone: '909 65 214',
 };
 
 describe('staff form', () => {
@@ -34,6 +35,13 @@ describe('staff form', () => {
     expect(staffFormErrors(wrong)).toEqual({ hprNumber: 'hprFormat', positionPercent: 'outOfRange' });
     expect(staffFormErrors({ ...staffToForm(member), positionPercent: '50.5' })).toEqual({ positionPercent: 'invalidFormat' });
     expect(staffFormErrors({ ...staffToForm(member), positionPercent: 'full' })).toEqual({ positionPercent: 'invalidFormat' });
+  });
+
+  it('keeps an optional phone number and checks its form', () => {
+    expect(staffToForm({ ...member, phone: null }).phone).toBe('');
+    expect(staffFormErrors({ ...staffToForm(member), phone: '' })).toEqual({});
+    expect(staffFormErrors({ ...staffToForm(member), phone: '+47 909 65 214' })).toEqual({});
+    expect(staffFormErrors({ ...staffToForm(member), phone: 'ring resepsjonen' })).toEqual({ phone: 'phoneFormat' });
   });
 });
 

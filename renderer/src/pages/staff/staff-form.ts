@@ -15,6 +15,8 @@ export interface StaffForm {
   baseOfficeId: string;
   positionPercent: string;
   active: boolean;
+  /** How to reach the person; '' = none. */
+  phone: string;
 }
 
 /** A new person: full time, active, based at this computer's office if it has one. */
@@ -27,6 +29,7 @@ export function emptyStaffForm(defaultOfficeId: string | null): StaffForm {
     baseOfficeId: defaultOfficeId ?? '',
     positionPercent: '100',
     active: true,
+    phone: '',
   };
 }
 
@@ -39,6 +42,7 @@ export function staffToForm(member: StaffMember): StaffForm {
     baseOfficeId: member.baseOfficeId ?? '',
     positionPercent: String(member.positionPercent),
     active: member.active,
+    phone: member.phone ?? '',
   };
 }
 
@@ -52,6 +56,7 @@ export function staffFormToInput(form: StaffForm): StaffInput {
     baseOfficeId: form.baseOfficeId === '' ? null : form.baseOfficeId,
     positionPercent: parseTypedNumber(form.positionPercent) ?? Number.NaN,
     active: form.active,
+    phone: form.phone,
   };
 }
 
