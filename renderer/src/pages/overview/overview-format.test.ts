@@ -92,8 +92,8 @@ describe('printing on one sheet', () => {
     const rows = (names: number) => Array.from({ length: 6 }, () => [names, names, names, names, names, 0, 0]);
     const overview = (names: number) => ({ showWeekend: false, dates, warnings: [], offices: ['a', 'b', 'c', 'd'].map((id) => block(id, rows(names))) });
     expect(printZoomStep(overview(1))).toBe(100); // 4 offices × 6 one-line rows: 33.2 lines
-    expect(printZoomStep(overview(2))).toBe(70); // 57.2 lines: 72 % is needed, so 70
-    expect(printZoomStep(overview(9))).toBe(50);
+    expect(printZoomStep(overview(2))).toBe(90); // 57.2 lines would need 72 %: never below 90 (small text ≥ 8 pt), two sheets
+    expect(printZoomStep(overview(9))).toBe(90);
     expect(printLineEstimate(overview(1), 0.5)).toBe(printLineEstimate(overview(1), 1));
   });
 
