@@ -54,6 +54,7 @@ function fakeElectron(appPath: string, appData: string) {
       getPath: (name: string) => paths.get(name) ?? path.join(appData, name),
       getAppPath: () => appPath,
       enableSandbox: vi.fn(),
+      commandLine: { appendSwitch: vi.fn() },
       requestSingleInstanceLock: () => true,
       on: (event: string, listener: Listener) => appListeners.set(event, listener),
       whenReady: () => ready,
@@ -121,6 +122,11 @@ describe('main', () => {
     await startMain();
     expect(fake.electron.app.enableSandbox).toHaveBeenCalled();
     expect(fake.paths.get('userData')).toBe(path.join(appData, 'Samvakt'));
+  });
+
+  it('runs Chromium in Norwegian (bokmål) before the app is ready, whatever the system language', async () => {
+    await startMain();
+    expect(fake.electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'nb');
   });
 
   it('opens one secured window on the renderer page', async () => {

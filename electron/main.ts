@@ -25,6 +25,9 @@ function withoutDatabaseKey(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 // One data folder whatever the launch (development uses the package name, a packaged app the product name).
 app.setPath('userData', path.join(app.getPath('appData'), 'Samvakt'));
 app.enableSandbox();
+// Norwegian whatever the computer's system language: Chromium's locale decides how date fields, numbers and
+// navigator.language read (dd.mm.åååå, not mm/dd/yyyy on an English Windows). Must be set before the app is ready.
+app.commandLine.appendSwitch('lang', 'nb');
 
 const paths = resolveAppPaths({
   bundleDir: __dirname,

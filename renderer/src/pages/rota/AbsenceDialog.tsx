@@ -2,6 +2,7 @@
 import { ABSENCE_KINDS } from '../../../../domain/rota/types';
 import type { Absence } from '../../../../domain/rota/types';
 import { api } from '../../api/client';
+import { DateField } from '../../components/DateField';
 import { EditDialog } from '../../components/EditDialog';
 import { SelectField, TextField } from '../../components/fields';
 import { useAction } from '../../components/use-action';
@@ -61,15 +62,13 @@ export function AbsenceDialog({ rota, absence, prefill, onClose, onSaved }: Abse
     >
       <PersonField {...bindPerson(form)} choices={choices} autoFocus />
       <div className="dialog-grid">
-        <TextField
+        <DateField
           {...from}
           // The end follows a start moved past it.
           onChange={(value) => form.update((current) => ({ ...current, from: value, to: current.to < value ? value : current.to }), 'from', 'to')}
           label={labels.from}
-          type="date"
-          width="medium"
         />
-        <TextField {...form.bind('to')} label={labels.to} hint={t('rota.absenceToHint')} type="date" width="medium" />
+        <DateField {...form.bind('to')} label={labels.to} hint={t('rota.absenceToHint')} />
         <SelectField {...form.bind('kind')} label={labels.kind} options={ABSENCE_KINDS.map((kind) => ({ value: kind, label: absenceKindName(t, kind) }))} />
       </div>
       <TextField {...form.bind('note')} label={labels.note} optional maxLength={500} />

@@ -3,6 +3,7 @@ import { WEEKDAYS } from '../../../../domain/offices';
 import { SHIFT_KINDS } from '../../../../domain/rota/types';
 import type { RecurringPattern } from '../../../../domain/rota/types';
 import { api } from '../../api/client';
+import { DateField } from '../../components/DateField';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { EditDialog } from '../../components/EditDialog';
 import { SelectField, TextField } from '../../components/fields';
@@ -92,8 +93,8 @@ export function PatternDialog({ rota, pattern, prefill, onClose, onSaved }: Patt
           maxLength={2}
           suffix={t('rota.weeksUnit')}
         />
-        <TextField {...form.bind('from')} label={labels.from} type="date" width="medium" />
-        <TextField {...form.bind('to')} label={labels.to} hint={t('rota.patternToHint')} optional type="date" width="medium" />
+        <DateField {...form.bind('from')} label={labels.from} />
+        <DateField {...form.bind('to')} label={labels.to} hint={t('rota.patternToHint')} optional />
       </div>
       <TextField {...form.bind('note')} label={labels.note} optional maxLength={500} />
     </EditDialog>
