@@ -1,10 +1,11 @@
-// Week navigation shared by Oversikt and Turnus: ‹ "Uke 48 · 23.–29. november 2026" › "Denne uken", and ←/→ keys.
+// Week navigation shared by Oversikt and Turnus: ‹ "Uke 48 · 23.–29. november 2026" › "Denne uken", ←/→ keys, and "Gå til uke eller dato".
 import { useEffect, useRef } from 'react';
 import { isoWeekDates, isoWeekOf, nextIsoWeek, previousIsoWeek } from '../../../domain/calendar/isoWeek';
 import type { IsoWeek } from '../../../domain/calendar/isoWeek';
 import { useT } from '../i18n';
 import { formatWeekRange, osloToday } from '../format/dates';
 import { useUi } from '../stores/ui';
+import { WeekJump } from './WeekJump';
 
 /** The week both rota pages show: the one chosen last, or this week. */
 export function useSelectedWeek(): [IsoWeek, (week: IsoWeek | null) => void] {
@@ -66,6 +67,7 @@ export function WeekNav({ week, onChange }: { week: IsoWeek; onChange: (week: Is
         {t('week.thisWeek')}
       </button>
       <span className="week-keys-hint">{t('week.keysHint')}</span>
+      <WeekJump week={week} onChange={onChange} />
     </div>
   );
 }

@@ -4,10 +4,7 @@ import type { rotaWeekNb } from './rota-week.nb';
 export const rotaWeekEn: Record<keyof typeof rotaWeekNb, string> = {
   'rota.absencePrivate': 'Absent',
   'week.goTo': 'Go to week or date',
-  'week.goToWeek': 'Week',
-  'week.goToWeekHint': 'Week number, e.g. 14 or 14/2027',
-  'week.goToDate': 'Date',
-  'week.goToDateHint': 'dd.mm.yyyy',
+  'week.goToHint': 'Week number (14 or 14/2027) or date (dd.mm.yyyy)',
   'week.goToButton': 'Go',
   'week.goToInvalid': 'No week or date was found in what you typed. Type a week number (1–53) or a date as dd.mm.yyyy.',
   'rota.savedInOtherWeek': 'The shift is saved in week {week}',

@@ -2,10 +2,7 @@
 export const rotaWeekNb = {
   'rota.absencePrivate': 'Fravær',
   'week.goTo': 'Gå til uke eller dato',
-  'week.goToWeek': 'Uke',
-  'week.goToWeekHint': 'Ukenummer, f.eks. 14 eller 14/2027',
-  'week.goToDate': 'Dato',
-  'week.goToDateHint': 'dd.mm.åååå',
+  'week.goToHint': 'Ukenummer (14 eller 14/2027) eller dato (dd.mm.åååå)',
   'week.goToButton': 'Gå',
   'week.goToInvalid': 'Fant ingen uke eller dato i det du skrev. Skriv et ukenummer (1–53) eller en dato som dd.mm.åååå.',
   'rota.savedInOtherWeek': 'Vakten er lagret i uke {week}',

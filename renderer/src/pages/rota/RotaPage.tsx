@@ -1,5 +1,7 @@
 // Turnus: plan a week per office or per person — shifts, absences, recurring patterns, week copy, .ics export — with warnings inline.
 import { useState } from 'react';
+import { isoWeekOf } from '../../../../domain/calendar/isoWeek';
+import type { IsoWeek } from '../../../../domain/calendar/isoWeek';
 import { warningsForShift } from '../../../../domain/rota/warnings';
 import type { RotaWarning } from '../../../../domain/rota/warnings';
 import { can } from '../../app/permissions';
@@ -29,6 +31,8 @@ const ROTA_AREAS = ['rota', 'offices', 'staff', 'settings', 'setup'] as const;
 /** The confirmation after a save, with the warnings the saved shift (or absence) now has. */
 interface RotaFeedback extends Feedback {
   warnings: RotaWarning[];
+  /** The saved shift is in another week than the one shown: the message says so and offers to go there. */
+  otherWeek?: IsoWeek;
 }
 
 /** Monday of the week shown, or today when today is in it. */
@@ -108,7 +112,9 @@ export function RotaPage() {
     const fresh = await rota.reload();
     const warnings =
       fresh && change.kind === 'shift' ? warningsForShift(fresh.warnings, change.id) : fresh && change.kind === 'absence' ? warningsForAbsence(fresh.warnings, change.id) : [];
-    setFeedback({ kind: warnings.length > 0 ? 'warning' : 'success', key: change.messageKey, params: change.kind === 'other' ? change.params : undefined, warnings });
+    const savedWeek = change.kind === 'shift' ? isoWeekOf(change.date) : null;
+    const otherWeek = savedWeek && (savedWeek.year !== week.year || savedWeek.week !== week.week) ? savedWeek : undefined;
+    setFeedback({ kind: warnings.length > 0 ? 'warning' : 'success', key: change.messageKey, params: change.kind === 'other' ? change.params : undefined, warnings, ...(otherWeek ? { otherWeek } : {}) });
     if (change.messageKey.startsWith('rota.pattern')) void patterns.reload();
   }
 
@@ -136,6 +142,7 @@ export function RotaPage() {
       </div>
       <RotaControls rota={data} week={week} scope={scope} officeId={officeId} staffId={staffId} onFeedback={(next) => setFeedback(next && { ...next, warnings: [] })} />
       <FeedbackRegion feedback={feedback} detail={warningCount > 0 ? t('rota.savedWithWarnings', { count: warningCount }) : undefined}>
+        {feedback?.otherWeek && <OtherWeekLink week={feedback.otherWeek} onGo={changeWeek} />}
         {warningCount > 0 && (
           <ul className="feedback-warnings">
             {feedback?.warnings.map((warning) => (
@@ -175,5 +182,18 @@ export function RotaPage() {
         <RotaDialog dialog={dialog} rota={data} officeId={view === 'office' ? officeId : null} onClose={() => setDialog(null)} onSaved={(change) => void afterSave(change)} />
       )}
     </section>
+  );
+}
+
+/** "Vakten er lagret i uke 14 – gå dit": the week is chosen in the page, not the address, so "gå dit" is a button. */
+function OtherWeekLink({ week, onGo }: { week: IsoWeek; onGo: (week: IsoWeek) => void }) {
+  const { t } = useT();
+  return (
+    <p className="saved-other-week">
+      {t('rota.savedInOtherWeek', { week: week.week })} –{' '}
+      <button type="button" className="button-link" onClick={() => onGo(week)}>
+        {t('rota.savedInOtherWeekLink')}
+      </button>
+    </p>
   );
 }

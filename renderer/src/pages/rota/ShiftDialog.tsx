@@ -1,6 +1,7 @@
 // Ny vakt / Endre vakt: person, office, date, times, kind and note; one-off shifts or one occurrence of a recurring pattern.
 import { SHIFT_KINDS } from '../../../../domain/rota/types';
 import { api } from '../../api/client';
+import { DateField } from '../../components/DateField';
 import { ApiCallError } from '../../api/errors';
 import { EditDialog } from '../../components/EditDialog';
 import { SelectField, TextField } from '../../components/fields';
@@ -52,12 +53,12 @@ export function ShiftDialog({ rota, shift, prefill, onClose, onSaved }: ShiftDia
   async function save() {
     const saved = await form.submit(async () => {
       const input = shiftFormToInput(form.values, choices);
-      if (!shift) return (await api.call('rota.createShift', input)).id;
+      if (!shift) return { id: (await api.call('rota.createShift', input)).id, date: input.date };
       if (occurrence) await withFlatFields(() => api.call('rota.changeOccurrence', { ...occurrence, replacement: input }));
       else await api.call('rota.updateShift', { ...input, id: shift.id });
-      return shift.id;
+      return { id: shift.id, date: input.date };
     });
-    if (saved) onSaved({ kind: 'shift', id: saved.value, messageKey: 'rota.shiftSaved' });
+    if (saved) onSaved({ kind: 'shift', id: saved.value.id, date: saved.value.date, messageKey: 'rota.shiftSaved' });
   }
 
   async function run(call: () => Promise<unknown>, change: SavedChange) {
@@ -102,7 +103,7 @@ export function ShiftDialog({ rota, shift, prefill, onClose, onSaved }: ShiftDia
           <button
             type="button"
             className="button"
-            onClick={() => void run(() => api.call('rota.restoreOccurrence', occurrence), { kind: 'shift', id: shift.id, messageKey: 'rota.occurrenceRestored' })}
+            onClick={() => void run(() => api.call('rota.restoreOccurrence', occurrence), { kind: 'shift', id: shift.id, date: occurrence.date, messageKey: 'rota.occurrenceRestored' })}
             disabled={action.busy}
           >
             {t('rota.restoreOccurrence')}
@@ -131,7 +132,7 @@ export function ShiftDialog({ rota, shift, prefill, onClose, onSaved }: ShiftDia
           placeholder={t('rota.chooseOffice')}
           options={officeOptions}
         />
-        <TextField {...form.bind('date')} label={labels.date} type="date" width="medium" />
+        <DateField {...form.bind('date')} label={labels.date} />
         <SelectField {...form.bind('kind')} label={labels.kind} options={SHIFT_KINDS.map((kind) => ({ value: kind, label: shiftKindName(t, kind) }))} />
       </div>
       <div className="dialog-grid dialog-grid--times">
