@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AuditAction, AuditEvent } from '../domain/audit/actions';
 import { newId } from './ids';
+import { createRowVersionStore } from './row-versions';
 import type { ChangeSet } from './write-path';
 import { statement } from './statements';
 
@@ -135,4 +136,13 @@ export function listAuditEvents(db: Database.Database, filter: AuditFilter = {})
 export function countAuditEvents(db: Database.Database, filter: AuditFilter = {}): number {
   const { where, params } = whereClause(filter);
   return (statement(db, `SELECT count(*) AS n FROM audit_events WHERE ${where}`).get(...params) as { n: number }).n;
+}
+
+/**
+ * The hybrid-logical-clock stamp an event was written at (the clock the chain of authority is ordered by), or null for
+ * an event without versions. Events are append-only, so every column carries the same stamp.
+ */
+export function auditEventStamper(db: Database.Database): (eventId: string) => string | null {
+  const versions = createRowVersionStore(db);
+  return (eventId) => versions.get('audit_events', eventId).get('action') ?? null;
 }

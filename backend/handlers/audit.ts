@@ -11,7 +11,7 @@ import { fieldError } from '../errors';
 import { defineHandler } from '../core/handler';
 import type { SignedInContext } from '../core/handler';
 import { auditUserAction } from '../core/security-audit';
-import { accessReport, periodBounds, withPeople } from '../read-models/access-report';
+import { accessReport, periodBounds, rolesFromAuthority, withPeople } from '../read-models/access-report';
 import { checkedIdentityNumber } from './consultations-common';
 
 const listInput = z.object({
@@ -31,6 +31,11 @@ const ownLogInput = z.object({
   limit: z.number().int().min(1).max(OWN_LOG_PAGE_MAX).default(50),
 });
 
+/** Each person's roles when an event happened, from the chain of authority (null before the cooperation signs). */
+function rolesThen(ctx: SignedInContext) {
+  return rolesFromAuthority(ctx.store.db, ctx.store.trust.enforced() ? ctx.store.trust.authority() : null);
+}
+
 /** The log, newest first, filtered by Oslo dates (inclusive), user and action. */
 function listEvents(ctx: SignedInContext, input: z.output<typeof listInput>) {
   if (input.toDate < input.fromDate) throw fieldError({ toDate: 'timeOrder' });
@@ -40,7 +45,7 @@ function listEvents(ctx: SignedInContext, input: z.output<typeof listInput>) {
     ...(input.action ? { actions: [input.action] } : {}),
     limit: input.limit,
   });
-  return { events: withPeople(ctx.store.db, events) };
+  return { events: withPeople(ctx.store.db, events, rolesThen(ctx)) };
 }
 
 /**
@@ -60,7 +65,7 @@ function patientAccess(ctx: SignedInContext, { identityNumber, reason }: z.outpu
       details: { entries: consultationIds.length, events: events.length },
     }),
   );
-  return { entryCount: consultationIds.length, events: withPeople(ctx.store.db, events) };
+  return { entryCount: consultationIds.length, events: withPeople(ctx.store.db, events, rolesThen(ctx)) };
 }
 
 /**
@@ -70,7 +75,7 @@ function patientAccess(ctx: SignedInContext, { identityNumber, reason }: z.outpu
 function createAccessReport(ctx: SignedInContext, input: z.output<typeof accessReportInput>) {
   if (input.toDate < input.fromDate) throw fieldError({ toDate: 'timeOrder' });
   const number = checkedIdentityNumber(ctx, input.identityNumber);
-  const report = accessReport(ctx.store.db, number, input.fromDate, input.toDate);
+  const report = accessReport(ctx.store.db, number, input.fromDate, input.toDate, rolesThen(ctx));
   ctx.store.writer.write((changes) =>
     auditUserAction(ctx, changes, {
       action: 'audit.accessReportCreated',
@@ -93,7 +98,7 @@ function ownLog(ctx: SignedInContext, input: z.output<typeof ownLogInput>) {
   if (input.toDate < input.fromDate) throw fieldError({ toDate: 'timeOrder' });
   const filter = { ...periodBounds(input.fromDate, input.toDate), userId: ctx.session.userId };
   const events = listAuditEvents(ctx.store.db, { ...filter, offset: input.offset, limit: input.limit });
-  return { total: countAuditEvents(ctx.store.db, filter), offset: input.offset, events: withPeople(ctx.store.db, events) };
+  return { total: countAuditEvents(ctx.store.db, filter), offset: input.offset, events: withPeople(ctx.store.db, events, rolesThen(ctx)) };
 }
 
 export const auditHandlers = {

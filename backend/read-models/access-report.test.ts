@@ -131,3 +131,16 @@ describe('audit.ownLog', () => {
     expect(reception.events.map((event) => event.action)).toEqual(['consultation.searchedByIdentity', 'consultation.searchedByIdentity']);
   });
 });
+
+describe('roles at the time', () => {
+  it('shows the roles a person held when they accessed the entry, not the roles given later', async () => {
+    at('2027-02-20T12:00:00Z');
+    const users = await ok<{ id: string; username: string }[]>('users.list', {}, admin);
+    const receptionist = users.find((user) => user.username === 'resepsjon')!;
+    await ok('users.update', { id: receptionist.id, roles: ['receptionist', 'lead'], active: true }, admin);
+    const report = await ok<{ rows: AccessReportRow[] }>('audit.accessReport', { identityNumber: patient, fromDate: '2027-02-01', toDate: '2027-02-12' }, admin);
+    expect(report.rows.filter((row) => row.name === 'Anne Berit Formoen').map((row) => row.roles)).toEqual([['receptionist'], ['receptionist']]);
+    // Without the chain (a store from before signing) the roles are today's.
+    expect(accessReport(example.store.db, patient, '2027-02-10', '2027-02-10').rows[0]!.roles).toEqual(['receptionist', 'lead']);
+  });
+});

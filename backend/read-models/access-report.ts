@@ -4,25 +4,44 @@ import type { AuditAction, AuditEvent } from '../../domain/audit/actions';
 import { addDays } from '../../domain/calendar/dates';
 import type { LocalDate } from '../../domain/calendar/dates';
 import { osloToUtcIso } from '../../domain/calendar/oslo';
+import { formatHlc } from '../../domain/hlc';
 import type { Role } from '../../domain/roles';
-import { listAuditEvents, patientRef } from '../../db/audit';
+import type { Authority } from '../../domain/trust/authority';
+import { auditEventStamper, listAuditEvents, patientRef } from '../../db/audit';
 import type { AuditFilter } from '../../db/audit';
 import { getCurrentEntry, idsEverWithIdentityNumber } from '../../db/consultations';
 import { peopleByUserId } from '../../db/users';
 
-/** An audit event with the person behind it: the staff member's name and the user's roles (today's roles). */
+/** An audit event with the person behind it: the staff member's name and the roles they held when it happened. */
 export interface NamedAuditEvent extends AuditEvent {
   /** The staff member's name; for failed sign-ins with an unknown username and system events, the username as logged. */
   name: string;
   roles: Role[];
 }
 
+/** The roles a user held when an event happened, or null when that is not known (then the user's roles today are shown). */
+export type RolesAt = (userId: string, event: Pick<AuditEvent, 'id' | 'at'>) => readonly Role[] | null;
+
+/**
+ * Roles from the chain of authority as of the event: the records stamped before the event's own write stamp count (an
+ * event without one falls back to its time). Null authority (a store from before signing): nothing known.
+ */
+export function rolesFromAuthority(db: Database.Database, authority: Pick<Authority, 'at'> | null): RolesAt {
+  if (!authority) return () => null;
+  const stampOf = auditEventStamper(db);
+  return (userId, event) => {
+    const stamp = stampOf(event.id) ?? formatHlc({ wallMs: Date.parse(event.at), counter: 999_999, deviceId: '\uffff' });
+    return authority.at(userId, stamp)?.roles ?? null;
+  };
+}
+
 /** Adds each event's person; a user that was later removed keeps its name (users are never hard-deleted). */
-export function withPeople(db: Database.Database, events: readonly AuditEvent[]): NamedAuditEvent[] {
+export function withPeople(db: Database.Database, events: readonly AuditEvent[], rolesAt: RolesAt = () => null): NamedAuditEvent[] {
   const people = peopleByUserId(db);
   return events.map((event) => {
     const person = event.userId ? people.get(event.userId) : undefined;
-    return { ...event, name: person?.name ?? event.username, roles: person?.roles ?? [] };
+    const then = event.userId ? rolesAt(event.userId, event) : null;
+    return { ...event, name: person?.name ?? event.username, roles: [...(then ?? person?.roles ?? [])] };
   });
 }
 
@@ -36,7 +55,7 @@ export interface AccessReportRow {
   id: string;
   /** When (UTC ISO). */
   at: string;
-  /** Who: name, username and roles. */
+  /** Who: name, username and the roles held then. */
   name: string;
   username: string;
   roles: Role[];
@@ -62,11 +81,11 @@ const REPORT_LIMIT = 100_000;
  * every search for the number. Events about other patients never appear: they match neither the entries nor the
  * number's one-way reference.
  */
-export function accessReport(db: Database.Database, identityNumber: string, fromDate: LocalDate, toDate: LocalDate): AccessReport {
+export function accessReport(db: Database.Database, identityNumber: string, fromDate: LocalDate, toDate: LocalDate, rolesAt?: RolesAt): AccessReport {
   const entryIds = idsEverWithIdentityNumber(db, identityNumber);
   const events = listAuditEvents(db, { ...periodBounds(fromDate, toDate), targetIds: entryIds, patientRef: patientRef(identityNumber), limit: REPORT_LIMIT });
   const entryTimes = new Map(entryIds.map((id) => [id, getCurrentEntry(db, id)?.at ?? null]));
-  const rows = withPeople(db, events)
+  const rows = withPeople(db, events, rolesAt)
     .reverse()
     .map((event) => ({
       id: event.id,
