@@ -51,6 +51,15 @@ describe('weekly overview builder', () => {
     expect(r.rows.map((row) => row.key)).toEqual(['doctors', 'video', 'nurses', 'receptionists']);
   });
 
+  it('lists an absence whose reason is hidden from the reader by name only', () => {
+    const overview = buildOverviewWeek({
+      week, offices: [grong], staff, holidays: [], warnings: [], shifts: [],
+      absences: [{ id: 'x', staffId: 's1', from: '2026-11-23', to: '2026-11-23', kind: null, note: null }],
+    });
+    const absences = overview.offices[0]!.rows.find((row) => row.key === 'absences')!;
+    expect(absences.cells[0]).toEqual([{ text: 'Siv Sekretær', detail: null, staffId: 's1' }]);
+  });
+
   it('marks public holidays as closed days', () => {
     const overview = buildOverviewWeek({
       week: { year: 2026, week: 52 }, offices: [grong], staff, shifts: [], absences: [], warnings: [],
