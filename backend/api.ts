@@ -27,6 +27,8 @@ export type ApiResponse = { ok: true; value: unknown } | { ok: false; error: Api
 export interface Backend {
   call(request: ApiRequest): Promise<ApiResponse>;
   onEvent(listener: (event: BackendEvent) => void): () => void;
+  /** Tells every window about work done beside the calls (a daily backup's progress). */
+  announce(event: BackendEvent): void;
   close(): void;
 }
 
@@ -122,6 +124,7 @@ export function createBackend(options: BackendOptions): Backend {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    announce: events.emit,
     close() {
       stopAnnouncingSync();
       options.sync.stop();

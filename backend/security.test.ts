@@ -175,10 +175,23 @@ describe('backups from the app', () => {
   it('an admin takes a backup and restores it: data back, everyone signed out, both audited', async () => {
     const admin = await signIn('admin');
     const kari = await signIn('kari');
-    const created = await call('backups.create', {}, admin);
+    // The backup runs in steps: the first progress event comes while it runs, and other calls are answered meanwhile.
+    const progressed = new Promise<void>((resolve) => {
+      const stop = backend.onEvent((event) => {
+        if (event.type === 'data.changed' && event.area === 'backups') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    const creating = call('backups.create', {}, admin);
+    await progressed;
+    expect(await call('backups.list', {}, admin)).toMatchObject({ ok: true, value: { inProgress: { kind: 'manual', rowsTotal: expect.any(Number) } } });
+    expect(await call('backups.create', {}, admin)).toEqual({ ok: false, error: { code: 'backups.busy' } });
+    const created = await creating;
     expect(created).toMatchObject({ ok: true, value: { kind: 'manual' } });
     const fileName = (created as { value: { fileName: string } }).value.fileName;
-    expect(await call('backups.list', {}, admin)).toMatchObject({ ok: true, value: { keepDaily: 14, backups: [{ fileName, kind: 'manual' }] } });
+    expect(await call('backups.list', {}, admin)).toMatchObject({ ok: true, value: { retention: { days: 7, weeks: 4 }, inProgress: null, backups: [{ fileName, kind: 'manual' }] } });
     expect(await call('backups.create', {}, kari)).toEqual({ ok: false, error: { code: 'auth.forbidden' } });
 
     await call('users.update', { id: userIds.get('ola')!, roles: ['receptionist'], active: false }, admin);

@@ -314,15 +314,15 @@ describe('a write the signer may not make', () => {
 
   it('the daily backup, with nobody signed in, is recorded under this computer\'s key', async () => {
     const { store } = await setUp();
-    expect(runDailyBackup({ store, now: () => new Date('2026-12-01T02:00:00Z'), log: () => undefined })).toBeTruthy();
+    expect(await runDailyBackup({ store, now: () => new Date('2026-12-01T02:00:00Z'), log: () => undefined })).toBeTruthy();
     expect(listAuditEvents(store.db).filter((event) => event.action === 'backup.created')).toHaveLength(1);
     const author = store.db.prepare('SELECT author FROM outbox_transactions ORDER BY hlc DESC LIMIT 1').pluck().get();
     expect(author).toBe(`device:${store.clock.deviceId}`);
   });
 
-  it('the daily backup of a computer not yet set up writes no audit event (there is no cooperation to sign it for)', () => {
+  it('the daily backup of a computer not yet set up writes no audit event (there is no cooperation to sign it for)', async () => {
     const { store } = open();
-    expect(runDailyBackup({ store, now: () => new Date('2026-12-01T02:00:00Z'), log: () => undefined })).toBeTruthy();
+    expect(await runDailyBackup({ store, now: () => new Date('2026-12-01T02:00:00Z'), log: () => undefined })).toBeTruthy();
     expect(store.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STANDARD_OPENING_HOURS } from '../domain/offices';
 import { openTempStore, tempDir } from '../test/helpers/temp-store';
-import { BACKUP_RETENTION, BackupError, createBackup, ensureDailyBackup, listBackups, restoreBackup } from './backup';
+import { BackupError, backupInProgress, createBackup, DAILY_RETENTION, ensureDailyBackup, listBackups, restoreBackup, takeBackup } from './backup';
 import { databaseFileState, generateDatabaseKey } from './encryption';
 import { getMeta } from './local-meta';
 import { createOffice, listOffices } from './offices';
@@ -35,20 +35,79 @@ describe('backups', () => {
     expect(fs.readFileSync(file).includes(Buffer.from('Røyrvik'))).toBe(false);
   });
 
-  it('takes the daily backup once per Oslo day and keeps the newest 14', () => {
+  it('takes the daily backup once per Oslo day; keeps one a day for a week, then the newest of each week for four weeks', async () => {
     // 23:30 UTC on 30 Nov is already 1 Dec in Oslo.
-    expect(ensureDailyBackup(store, new Date('2026-11-30T22:00:00Z'))).not.toBeNull();
-    expect(ensureDailyBackup(store, new Date('2026-11-30T22:59:00Z'))).toBeNull();
-    expect(ensureDailyBackup(store, new Date('2026-11-30T23:30:00Z'))).not.toBeNull();
+    expect(await ensureDailyBackup(store, new Date('2026-11-30T22:00:00Z'))).not.toBeNull();
+    expect(await ensureDailyBackup(store, new Date('2026-11-30T22:59:00Z'))).toBeNull();
+    expect(await ensureDailyBackup(store, new Date('2026-11-30T23:30:00Z'))).not.toBeNull();
     createBackup(store, 'manual', new Date('2026-11-01T10:00:00Z'));
-    for (let day = 2; day <= 20; day++) ensureDailyBackup(store, new Date(`2026-12-${String(day).padStart(2, '0')}T09:00:00Z`));
+    for (let day = 2; day <= 31; day++) await ensureDailyBackup(store, new Date(`2026-12-${String(day).padStart(2, '0')}T09:00:00Z`));
     const backups = listBackups(store.backupDir);
-    const daily = backups.filter((backup) => backup.kind === 'daily');
-    expect(daily).toHaveLength(BACKUP_RETENTION.daily);
-    expect(daily[0]!.takenAt).toBe('2026-12-20T09:00:00.000Z');
-    expect(daily.at(-1)!.takenAt).toBe('2026-12-07T09:00:00.000Z');
+    const daily = backups.filter((backup) => backup.kind === 'daily').map((backup) => backup.takenAt.slice(0, 10));
+    expect(daily).toHaveLength(DAILY_RETENTION.days + DAILY_RETENTION.weeks);
+    // The last seven days (Fri 25 – Thu 31 Dec), then the newest of ISO weeks 52, 51, 50 and 49 that is older than those.
+    expect(daily).toEqual(['2026-12-31', '2026-12-30', '2026-12-29', '2026-12-28', '2026-12-27', '2026-12-26', '2026-12-25', '2026-12-24', '2026-12-20', '2026-12-13', '2026-12-06']);
     // Manual backups are not rotated away by daily ones.
     expect(backups.filter((backup) => backup.kind === 'manual')).toHaveLength(1);
+  });
+
+  it('takes a backup in steps as one consistent snapshot while the app goes on writing, with the same schema and rows', async () => {
+    for (let i = 0; i < 30; i += 1) store.writer.write((changes) => createOffice(changes, office(`Kontor ${String(i).padStart(2, '0')}`)));
+    let steps = 0;
+    const backup = await takeBackup(store, 'manual', {
+      at: new Date('2026-12-01T10:00:00Z'),
+      stepRows: 5,
+      onProgress: (run) => {
+        steps += 1;
+        expect(backupInProgress(store)).toMatchObject({ kind: 'manual', rowsCopied: run.rowsCopied });
+        // The app's connection writes between steps; the backup keeps the snapshot it started with.
+        if (steps === 3) store.writer.write((changes) => createOffice(changes, office('Skrevet under kopieringen')));
+      },
+    });
+    expect(steps).toBeGreaterThan(10);
+    expect(backupInProgress(store)).toBeNull();
+    expect(databaseFileState(path.join(store.backupDir, backup.fileName))).toBe('encrypted');
+    expect(officeNames()).toContain('Skrevet under kopieringen');
+    const schema = (db: typeof store.db, schemaName: string) =>
+      db.prepare(`SELECT type, name, tbl_name, sql FROM ${schemaName}.sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name`).all();
+    store.db.prepare('ATTACH DATABASE ? AS copied KEY ?').run(path.join(store.backupDir, backup.fileName), `x'${store.key}'`);
+    try {
+      expect(store.db.pragma('copied.integrity_check', { simple: true })).toBe('ok');
+      expect(schema(store.db, 'copied')).toEqual(schema(store.db, 'main'));
+      expect(store.db.pragma('copied.user_version', { simple: true })).toBe(store.db.pragma('main.user_version', { simple: true }));
+      const names = store.db.prepare('SELECT name FROM copied.offices ORDER BY name').pluck().all();
+      expect(names).toHaveLength(30);
+      expect(names).not.toContain('Skrevet under kopieringen');
+    } finally {
+      store.db.prepare('DETACH DATABASE copied').run();
+    }
+    // And it restores like any backup.
+    restoreBackup(store, backup.fileName);
+    expect(officeNames()).toHaveLength(30);
+  });
+
+  it('takes one backup at a time, refuses a restore meanwhile, and a backup cut off by a closing store leaves the earlier ones whole', async () => {
+    store.writer.write((changes) => createOffice(changes, office('Grong legekontor')));
+    const earlier = createBackup(store, 'manual', new Date('2026-11-30T10:00:00Z'));
+    const earlierBytes = fs.readFileSync(path.join(store.backupDir, earlier.fileName));
+    for (let i = 0; i < 20; i += 1) store.writer.write((changes) => createOffice(changes, office(`Kontor ${i}`)));
+    let closed = false;
+    const running = takeBackup(store, 'daily', {
+      at: new Date('2026-12-01T02:00:00Z'),
+      stepRows: 3,
+      onProgress: (run) => {
+        if (run.rowsCopied > 10 && !closed) {
+          closed = true;
+          store.db.close();
+        }
+      },
+    });
+    await expect(takeBackup(store, 'manual')).rejects.toMatchObject({ problem: 'busy' });
+    expect(() => restoreBackup(store, earlier.fileName)).toThrow(expect.objectContaining({ problem: 'busy' }));
+    await expect(running).rejects.toThrow(/closing/);
+    expect(fs.readdirSync(store.backupDir).sort()).toEqual([earlier.fileName]);
+    expect(fs.readFileSync(path.join(store.backupDir, earlier.fileName)).equals(earlierBytes)).toBe(true);
+    store = openTempStore({ dataDir: store.dataDir, key: store.key });
   });
 
   it('restores the data as it was, keeps the device id and a clock that never goes back, and saves the current state first', () => {

@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { isoWeekIndexOfDate } from '../domain/calendar/isoWeek';
 import { utcMsToOslo } from '../domain/calendar/oslo';
+import { copyStoreInSteps } from './backup-copy';
 import { applyKey, assertKeyOpens, openConnection } from './encryption';
 import { getMeta, setMeta } from './local-meta';
 import { assertNotTooNew, migrate } from './migrate';
@@ -19,15 +21,24 @@ export interface BackupInfo {
   sizeBytes: number;
 }
 
-/** How many of each kind are kept; migration backups are few and kept. */
-export const BACKUP_RETENTION: Record<Exclude<BackupKind, 'beforeMigration'>, number> = { daily: 14, manual: 20, beforeRestore: 5 };
+/** How many of each kind are kept; migration backups are few and kept. Daily ones: see DAILY_RETENTION. */
+export const BACKUP_RETENTION: Record<Exclude<BackupKind, 'beforeMigration' | 'daily'>, number> = { manual: 20, beforeRestore: 5 };
+
+/**
+ * Daily backups: the newest `days` are kept, and of the older ones the newest of each ISO week, for `weeks` weeks: at
+ * most 11 files, covering about five weeks (docs/performance.md gives the budget this makes).
+ */
+export const DAILY_RETENTION = { days: 7, weeks: 4 } as const;
 
 const KIND_IN_NAME: Record<Exclude<BackupKind, 'beforeMigration'>, string> = { daily: 'daily', manual: 'manual', beforeRestore: 'before-restore' };
 const NAME_PATTERN = /^samvakt-(daily|manual|before-restore|v\d+-before-migration)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.sqlite3$/;
 
+/** The backup being taken in steps, per store: at most one at a time (see takeBackup). */
+const running = new WeakMap<LocalStore, BackupRun>();
+
 /** The thing a user can get wrong: the file is gone, or it cannot be used here. */
 export class BackupError extends Error {
-  constructor(readonly problem: 'notFound' | 'unreadable', detail?: string) {
+  constructor(readonly problem: 'notFound' | 'unreadable' | 'busy', detail?: string) {
     super(detail ?? problem);
     this.name = 'BackupError';
   }
@@ -69,6 +80,7 @@ export function listBackups(backupDir: string): BackupInfo[] {
  * temporary name and renamed, so a crash never leaves a half backup that looks whole.
  */
 export function createBackup(store: LocalStore, kind: Exclude<BackupKind, 'beforeMigration'>, at: Date = new Date()): BackupInfo {
+  if (running.has(store)) throw new BackupError('busy');
   ensureOwnerOnlyDir(store.backupDir);
   const fileName = `samvakt-${KIND_IN_NAME[kind]}-${stamp(at)}.sqlite3`;
   const target = path.join(store.backupDir, fileName);
@@ -82,14 +94,85 @@ export function createBackup(store: LocalStore, kind: Exclude<BackupKind, 'befor
   return { fileName, kind, takenAt: at.toISOString(), sizeBytes: fs.statSync(target).size };
 }
 
-/** Keeps the newest BACKUP_RETENTION[kind] of each kind and removes the rest (and leftovers of interrupted backups). */
+/** A backup being taken in steps (`takeBackup`), for the progress shown in Innstillinger. */
+export interface BackupRun {
+  kind: 'daily' | 'manual';
+  startedAt: string;
+  rowsCopied: number;
+  rowsTotal: number;
+}
+
+/** The backup being taken now for this store, or null. */
+export function backupInProgress(store: LocalStore): BackupRun | null {
+  const run = running.get(store);
+  return run ? { ...run } : null;
+}
+
+/**
+ * Takes a backup without holding up the app: the copy runs in steps on a second connection (db/backup-copy.ts) while
+ * calls go on, is written under a temporary name and renamed when whole, so a crash or a closing store leaves the
+ * earlier backups as they were and no half file that looks whole. One at a time per store (`busy` otherwise).
+ */
+export async function takeBackup(
+  store: LocalStore,
+  kind: BackupRun['kind'],
+  options: { at?: Date; onProgress?: (run: BackupRun) => void; stepRows?: number } = {},
+): Promise<BackupInfo> {
+  if (running.has(store)) throw new BackupError('busy');
+  const at = options.at ?? new Date();
+  const run: BackupRun = { kind, startedAt: at.toISOString(), rowsCopied: 0, rowsTotal: 0 };
+  running.set(store, run);
+  ensureOwnerOnlyDir(store.backupDir);
+  const fileName = `samvakt-${KIND_IN_NAME[kind]}-${stamp(at)}.sqlite3`;
+  const target = path.join(store.backupDir, fileName);
+  const partial = `${target}.partial`;
+  try {
+    fs.rmSync(partial, { force: true });
+    await copyStoreInSteps(store.file, store.key, partial, {
+      ...(options.stepRows ? { stepRows: options.stepRows } : {}),
+      cancelled: () => !store.db.open,
+      onProgress: ({ rowsCopied, rowsTotal }) => {
+        run.rowsCopied = rowsCopied;
+        run.rowsTotal = rowsTotal;
+        options.onProgress?.({ ...run });
+      },
+    });
+    fs.renameSync(partial, target);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  } finally {
+    running.delete(store);
+  }
+  rotateBackups(store.backupDir);
+  return { fileName, kind, takenAt: at.toISOString(), sizeBytes: fs.statSync(target).size };
+}
+
+/** The daily backups to remove under DAILY_RETENTION, given all daily backups newest first. */
+function dailyToRemove(daily: readonly BackupInfo[]): BackupInfo[] {
+  const keptWeeks = new Set<number>();
+  return daily.filter((backup, index) => {
+    if (index < DAILY_RETENTION.days) return false;
+    const week = isoWeekIndexOfDate(utcMsToOslo(Date.parse(backup.takenAt)).date);
+    if (keptWeeks.has(week) || keptWeeks.size >= DAILY_RETENTION.weeks) return true;
+    keptWeeks.add(week);
+    return false;
+  });
+}
+
+/** Applies the retention (BACKUP_RETENTION, DAILY_RETENTION) and removes leftovers of interrupted backups. */
 export function rotateBackups(backupDir: string): string[] {
   const removed: string[] = [];
   const seen: Record<string, number> = {};
-  for (const backup of listBackups(backupDir)) {
+  const backups = listBackups(backupDir);
+  const doomed = new Set(dailyToRemove(backups.filter((backup) => backup.kind === 'daily')).map((backup) => backup.fileName));
+  for (const backup of backups) {
     if (backup.kind === 'beforeMigration') continue;
-    seen[backup.kind] = (seen[backup.kind] ?? 0) + 1;
-    if (seen[backup.kind]! > BACKUP_RETENTION[backup.kind]) {
+    if (backup.kind !== 'daily') {
+      seen[backup.kind] = (seen[backup.kind] ?? 0) + 1;
+      if (seen[backup.kind]! > BACKUP_RETENTION[backup.kind]) doomed.add(backup.fileName);
+    }
+    if (doomed.has(backup.fileName)) {
       fs.rmSync(path.join(backupDir, backup.fileName), { force: true });
       removed.push(backup.fileName);
     }
@@ -100,11 +183,16 @@ export function rotateBackups(backupDir: string): string[] {
   return removed;
 }
 
-/** Takes today's daily backup unless there is one from today (Oslo date); returns it, or null when none was needed. */
-export function ensureDailyBackup(store: LocalStore, at: Date = new Date()): BackupInfo | null {
+/** Whether today's daily backup (Oslo date) is still to be taken. */
+export function dailyBackupDue(store: LocalStore, at: Date = new Date()): boolean {
   const today = utcMsToOslo(at.getTime()).date;
-  const hasToday = listBackups(store.backupDir).some((backup) => backup.kind === 'daily' && utcMsToOslo(Date.parse(backup.takenAt)).date === today);
-  return hasToday ? null : createBackup(store, 'daily', at);
+  return !listBackups(store.backupDir).some((backup) => backup.kind === 'daily' && utcMsToOslo(Date.parse(backup.takenAt)).date === today);
+}
+
+/** Takes today's daily backup in steps unless there is one from today (or one is being taken); returns it, or null. */
+export async function ensureDailyBackup(store: LocalStore, at: Date = new Date(), onProgress?: (run: BackupRun) => void): Promise<BackupInfo | null> {
+  if (!dailyBackupDue(store, at) || running.has(store)) return null;
+  return takeBackup(store, 'daily', { at, ...(onProgress ? { onProgress } : {}) });
 }
 
 function backupPath(store: LocalStore, fileName: string): string {
@@ -129,6 +217,7 @@ const KEPT_META_KEYS = ['device.id', 'hlc.state'];
  * made after the restore must still sort after everything this device has already sent. Returns the safety backup.
  */
 export function restoreBackup(store: LocalStore, fileName: string, at: Date = new Date()): { safetyBackup: BackupInfo } {
+  if (running.has(store)) throw new BackupError('busy');
   const source = backupPath(store, fileName);
   const working = path.join(store.backupDir, 'samvakt-restore-in-progress.restoring');
   fs.copyFileSync(source, working);

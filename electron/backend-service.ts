@@ -64,7 +64,7 @@ export function runBackendService(options: BackendServiceOptions): void {
   const sync = createSyncEngine({ store, secrets: createPortSecretStore(port as unknown as SecretPortLike) });
   const backend = (options.createBackend ?? createRealBackend)({ store, sync });
   sync.start();
-  const stopBackups = startDailyBackups({ store, log });
+  const stopBackups = startDailyBackups({ store, log, emit: backend.announce });
   backend.onEvent((event) => port.postMessage({ event }));
 
   port.on('message', ({ data }) => {

@@ -48,7 +48,7 @@ const sync = createSyncEngine({
 });
 const backend = createBackend({ store, sync });
 sync.start();
-const stopBackups = startDailyBackups({ store });
+const stopBackups = startDailyBackups({ store, emit: backend.announce });
 const harness = await startHarness({
   backend,
   staticDir: values['static-dir'],

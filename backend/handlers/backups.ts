@@ -1,11 +1,12 @@
-// Backup handlers (admins only): list this device's backups, take one now, restore one (Innstillinger › Sikkerhetskopi).
+// Backup handlers (admins only): list this device's backups and the one being taken, take one now, restore one (Innstillinger › Sikkerhetskopi).
 import { z } from 'zod';
 import type { Area } from '../../domain/areas';
-import { BackupError, BACKUP_RETENTION, createBackup, listBackups, restoreBackup } from '../../db/backup';
+import { BackupError, backupInProgress, DAILY_RETENTION, listBackups, restoreBackup, takeBackup } from '../../db/backup';
+import type { BackupInfo } from '../../db/backup';
 import { deviceSigner, signAs } from '../../db/signer';
 import { AppError } from '../errors';
 import { defineHandler } from '../core/handler';
-import type { SignedInContext } from '../core/handler';
+import type { BackendEvent, SignedInContext } from '../core/handler';
 import { auditSecurity } from '../core/security-audit';
 
 const restoreInput = z.object({ fileName: z.string().trim().min(1, 'required').max(200) });
@@ -13,9 +14,30 @@ const restoreInput = z.object({ fileName: z.string().trim().min(1, 'required').m
 /** Every area whose data a restore can change: each screen is told to reload. */
 const RESTORED_AREAS: readonly Area[] = ['offices', 'staff', 'users', 'settings', 'rota', 'competence', 'routines', 'consultations', 'audit', 'backups'];
 
-function backUpNow(ctx: SignedInContext) {
+function toAppError(error: unknown): unknown {
+  if (!(error instanceof BackupError)) return error;
+  return new AppError(error.problem === 'notFound' ? 'backups.notFound' : error.problem === 'busy' ? 'backups.busy' : 'backups.unreadable');
+}
+
+/** Tells open screens that a backup moved on, at most every `everyMs` (and always at its start and end). */
+export function announceBackupProgress(emit: (event: BackendEvent) => void, now: () => number = Date.now, everyMs = 250): () => void {
+  let last = -Infinity;
+  return () => {
+    if (now() - last < everyMs) return;
+    last = now();
+    emit({ type: 'data.changed', area: 'backups' });
+  };
+}
+
+/** Takes a backup in steps while other calls are answered; the screens follow its progress through backups.list. */
+async function backUpNow(ctx: SignedInContext): Promise<BackupInfo> {
   const at = ctx.now();
-  const backup = createBackup(ctx.store, 'manual', at);
+  let backup: BackupInfo;
+  try {
+    backup = await takeBackup(ctx.store, 'manual', { at, onProgress: announceBackupProgress((event) => ctx.events.emit(event)) });
+  } catch (error) {
+    throw toAppError(error);
+  }
   auditSecurity(ctx.store, { action: 'backup.created', actor: ctx.session, details: { fileName: backup.fileName, kind: backup.kind }, at });
   return backup;
 }
@@ -30,8 +52,7 @@ function restore(ctx: SignedInContext, { fileName }: z.output<typeof restoreInpu
   try {
     ({ safetyBackup } = restoreBackup(ctx.store, fileName, at));
   } catch (error) {
-    if (error instanceof BackupError) throw new AppError(error.problem === 'notFound' ? 'backups.notFound' : 'backups.unreadable');
-    throw error;
+    throw toAppError(error);
   }
   // Recorded after the restore, so the event is in the data as it now is (and syncs from here). The restored chain of
   // authority may not hold the admin's current key (a reset after the backup), so this computer signs it (DEVICE_MAY).
@@ -47,7 +68,12 @@ export const backupsHandlers = {
   'backups.list': defineHandler({
     access: ['admin'],
     input: z.object({}),
-    run: (ctx) => ({ folder: ctx.store.backupDir, keepDaily: BACKUP_RETENTION.daily, backups: listBackups(ctx.store.backupDir) }),
+    run: (ctx) => ({
+      folder: ctx.store.backupDir,
+      retention: DAILY_RETENTION,
+      inProgress: backupInProgress(ctx.store),
+      backups: listBackups(ctx.store.backupDir),
+    }),
   }),
   'backups.create': defineHandler({ access: ['admin'], changes: 'backups', input: z.object({}), run: backUpNow }),
   'backups.restore': defineHandler({ access: ['admin'], input: restoreInput, run: restore }),

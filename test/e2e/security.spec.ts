@@ -77,7 +77,7 @@ test('an admin takes a backup and restores it after a confirmation; later change
   await signIn(page, 'admin');
   await page.getByRole('link', { name: 'Innstillinger' }).click();
   const section = page.getByRole('region', { name: 'Sikkerhetskopi' });
-  await expect(section).toContainText('beholder de 14 siste daglige');
+  await expect(section).toContainText('én per dag den siste uken og én per uke i 4 uker');
   // The harness took today's daily backup when it started.
   await expect(section.getByRole('cell', { name: 'Daglig' })).toHaveCount(1);
   await section.getByRole('button', { name: 'Ta sikkerhetskopi nå' }).click();

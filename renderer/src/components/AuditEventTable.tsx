@@ -3,7 +3,7 @@ import type { ApiOutput } from '../../../backend/api-types';
 import { hrefFor, itemPath } from '../app/routes';
 import { formatStamp } from '../format/dates';
 import { useT } from '../i18n';
-import { auditActionText, auditReasonText } from '../i18n/audit-labels';
+import { auditActionText, auditActorName, auditReasonText } from '../i18n/audit-labels';
 import { DataTable } from './DataTable';
 
 type AuditEvent = ApiOutput<'audit.list'>['events'][number];
@@ -29,7 +29,7 @@ export function AuditEventTable({ events, caption, showWho = true, linkEntries =
       {events.map((event) => (
         <tr key={event.id}>
           <td>{formatStamp(event.at)}</td>
-          {showWho && <td>{event.name}</td>}
+          {showWho && <td>{auditActorName(t, event)}</td>}
           <td>{auditActionText(t, event.action)}</td>
           {linkEntries && (
             <td>{event.targetTable === 'consultations' && event.targetId ? <a href={hrefFor(itemPath('consultations', event.targetId))}>{t('audit.openEntry')}</a> : ''}</td>

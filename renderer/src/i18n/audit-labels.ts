@@ -11,6 +11,11 @@ export function auditActionText(t: Translator['t'], action: AuditAction): string
   return t(`audit.actions.${action}`);
 }
 
+/** Who did it: the person's name, or "Samvakt (automatisk)" for what the app did by itself (the daily backup). */
+export function auditActorName(t: Translator['t'], event: { userId: string | null; username: string; name: string }): string {
+  return event.userId === null && event.username === 'system' ? t('audit.systemActor') : event.name;
+}
+
 /** The reason in words: the app's codes ("signOut" → "logget ut selv"), anything a person typed as typed, none as ''. */
 export function auditReasonText(t: Translator['t'], action: AuditAction, reason: string | null): string {
   const code = auditReasonCode(action, reason);

@@ -53,7 +53,7 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   'audit.reasons.unlockFailures': 'too many wrong passwords when unlocking',
   'audit.reasons.inactivity': 'no activity',
   'audit.reasons.manual': 'locked by the user',
-  'audit.roles': '{name} ({roles})',
+  'audit.systemActor': 'Samvakt (automatic)',
 
   'audit.report.tab': 'Access report',
   'audit.report.title': 'Access report for a patient',

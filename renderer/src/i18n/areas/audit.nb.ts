@@ -51,7 +51,7 @@ export const auditNb = {
   'audit.reasons.unlockFailures': 'for mange feil passord ved opplåsing',
   'audit.reasons.inactivity': 'ingen aktivitet',
   'audit.reasons.manual': 'låst av brukeren',
-  'audit.roles': '{name} ({roles})',
+  'audit.systemActor': 'Samvakt (automatisk)',
 
   'audit.report.tab': 'Innsynsrapport',
   'audit.report.title': 'Innsynsrapport til pasient',

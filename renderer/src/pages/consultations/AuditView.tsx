@@ -4,17 +4,21 @@ import { addDays } from '../../../../domain/calendar/dates';
 import { AUDIT_ACTIONS } from '../../../../domain/audit/actions';
 import type { AuditAction } from '../../../../domain/audit/actions';
 import { api } from '../../api/client';
+import { can } from '../../app/permissions';
 import { AuditEventTable } from '../../components/AuditEventTable';
 import { EmptyState, Loaded } from '../../components/page';
 import { TitledSection } from '../../components/TitledSection';
 import { useT } from '../../i18n';
 import { auditActionText } from '../../i18n/audit-labels';
 import { useQuery } from '../../stores/query';
+import { useSession } from '../../stores/session';
 import { AnySelect, PeriodFields } from './FilterFields';
 import { IdentityLookup } from './IdentityLookup';
 
 export function AuditView({ today }: { today: string }) {
   const { t } = useT();
+  // Only people who may open entries get a link to them (an admin alone would land on "Ingen tilgang").
+  const linkEntries = can(useSession((state) => state.user), 'logConsultations');
   const [fromDate, setFromDate] = useState(addDays(today, -6));
   const [toDate, setToDate] = useState(today);
   const [action, setAction] = useState('');
@@ -33,7 +37,7 @@ export function AuditView({ today }: { today: string }) {
         {(result) => (
           <>
             <p role="status">{t('audit.patientResult', { entries: result.entryCount, events: result.events.length })}</p>
-            {result.events.length > 0 && <AuditEventTable events={result.events} caption={t('audit.patientTitle')} linkEntries />}
+            {result.events.length > 0 && <AuditEventTable events={result.events} caption={t('audit.patientTitle')} linkEntries={linkEntries} />}
           </>
         )}
       </IdentityLookup>
@@ -42,7 +46,7 @@ export function AuditView({ today }: { today: string }) {
           <PeriodFields idPrefix="audit" from={fromDate} to={toDate} onFrom={setFromDate} onTo={setToDate} />
           <AnySelect id="audit-action" label={t('audit.action')} value={action} options={AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionText(t, a) }))} onChange={setAction} />
         </div>
-        <Loaded query={list}>{(data) => (data.events.length === 0 ? <EmptyState>{t('audit.empty')}</EmptyState> : <AuditEventTable events={data.events} caption={t('audit.title')} linkEntries />)}</Loaded>
+        <Loaded query={list}>{(data) => (data.events.length === 0 ? <EmptyState>{t('audit.empty')}</EmptyState> : <AuditEventTable events={data.events} caption={t('audit.title')} linkEntries={linkEntries} />)}</Loaded>
       </TitledSection>
     </>
   );

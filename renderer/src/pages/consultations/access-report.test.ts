@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../../domain/files/csv';
 import { getTranslator } from '../../i18n';
-import { auditReasonText } from '../../i18n/audit-labels';
+import { auditActorName, auditReasonText } from '../../i18n/audit-labels';
 import { reportCsv, reportFileName, reportLines } from './access-report';
 import type { AccessReport } from './access-report';
 
@@ -53,5 +53,14 @@ describe('auditReasonText', () => {
     // A person's own words are never translated, even when they look like a code.
     expect(auditReasonText(t, 'consultation.revealed', 'manual')).toBe('manual');
     expect(auditReasonText(t, 'consultation.viewed', null)).toBe('');
+  });
+});
+
+describe('auditActorName', () => {
+  it("names the person, and the app itself for what it did alone", () => {
+    expect(auditActorName(t, { userId: 'u1', username: 'resepsjon', name: 'Anne Berit Formoen' })).toBe('Anne Berit Formoen');
+    expect(auditActorName(t, { userId: null, username: 'system', name: 'system' })).toBe('Samvakt (automatisk)');
+    // A failed sign-in with an unknown username shows the username as typed.
+    expect(auditActorName(t, { userId: null, username: 'ukjent', name: 'ukjent' })).toBe('ukjent');
   });
 });

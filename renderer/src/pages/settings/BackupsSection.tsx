@@ -1,4 +1,4 @@
-// Innstillinger › Sikkerhetskopi (admins): this device's encrypted backups, "Ta sikkerhetskopi nå", and restoring one after a clear confirmation.
+// Innstillinger › Sikkerhetskopi (admins): this device's encrypted backups, the one being taken with its progress, "Ta sikkerhetskopi nå", and restoring one after a clear confirmation.
 import { format } from 'date-fns';
 import { useState } from 'react';
 import type { ApiOutput } from '../../../../backend/api-types';
@@ -15,6 +15,22 @@ import { useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
 
 type Backup = ApiOutput<'backups.list'>['backups'][number];
+type BackupRun = NonNullable<ApiOutput<'backups.list'>['inProgress']>;
+
+/** The backup being taken now: a progress bar and the rows copied; work goes on meanwhile. */
+function BackupProgress({ run }: { run: BackupRun }) {
+  const { t, language } = useT();
+  const formatNumber = (value: number) => value.toLocaleString(language === 'nb' ? 'nb-NO' : 'en-GB');
+  const percent = run.rowsTotal > 0 ? Math.floor((run.rowsCopied / run.rowsTotal) * 100) : 0;
+  return (
+    <div className="backup-progress">
+      <progress max={100} value={percent} aria-label={t('backups.progressLabel')} />
+      <p className="field-hint" aria-live="polite">
+        {t('backups.progress', { percent, copied: formatNumber(run.rowsCopied), total: formatNumber(run.rowsTotal) })}
+      </p>
+    </div>
+  );
+}
 
 export function BackupsSection() {
   const { t, dateLocale } = useT();
@@ -59,16 +75,17 @@ export function BackupsSection() {
 
   return (
     <TitledSection titleId="backups-title" title={t('backups.title')} className="form form--section">
-      {query.data && <p className="field-hint">{t('backups.intro', { keep: query.data.keepDaily })}</p>}
+      {query.data && <p className="field-hint">{t('backups.intro', { weeks: query.data.retention.weeks })}</p>}
       {query.data && <p className="field-hint">{t('backups.folder', { folder: query.data.folder })}</p>}
       <div className="form-actions">
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void createNow()}>
+        <button type="button" className="button button--primary" disabled={busy || Boolean(query.data?.inProgress)} onClick={() => void createNow()}>
           {busy && !chosen ? t('backups.creating') : t('backups.createNow')}
         </button>
         <p role="status" className="field-hint">
           {message ?? ''}
         </p>
       </div>
+      {query.data?.inProgress && <BackupProgress run={query.data.inProgress} />}
       {error && <ErrorNotice error={error} />}
       {query.error && !query.data && <LoadError error={query.error} onRetry={() => void query.reload()} />}
       {!query.data && !query.error && <Loading />}
