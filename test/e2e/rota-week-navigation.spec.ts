@@ -35,7 +35,7 @@ async function expectNoSeriousA11yViolations(page: Page, screen: string) {
   expect(serious.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('a colleague sees only "Fravær"; the lead and the person herself see the kind; the wall sheet shows no reason', async ({ page, harness }) => {
+test('a colleague sees only "Fravær"; the lead sees the kind; the wall sheet shows no reason', async ({ page, harness }) => {
   await start(page, harness.url);
   await page.getByRole('link', { name: 'Turnus' }).click();
   await goTo(page, '10/2027');
