@@ -39,6 +39,7 @@ export const APP_ERROR_CODES = [
   'prescriptions.notFound',
   'prescriptions.notResponsible',
   'prescriptions.alreadyAnswered',
+  'prescriptions.withdrawn',
   'logReview.notFound',
   'sync.notEnrolled',
   'sync.unreachable',

@@ -84,6 +84,11 @@ export function getPrescriptionRequest(db: Database.Database, id: string): Presc
   return row ? toRequest(row) : null;
 }
 
+/** True when a request was ever made for this consultation. */
+export function hasRequestFor(db: Database.Database, consultationId: string): boolean {
+  return statement(db, 'SELECT 1 FROM prescription_requests WHERE deleted = 0 AND consultation_id = ? LIMIT 1', 'pluck').get(consultationId) !== undefined;
+}
+
 /** Every request, newest first, up to a limit (the lists filter them with the domain's rules). */
 export function listPrescriptionRequests(db: Database.Database, limit = 2000): PrescriptionRequest[] {
   return (statement(db, 'SELECT * FROM prescription_requests WHERE deleted = 0 ORDER BY at DESC, id DESC LIMIT ?').all(limit) as RequestRow[]).map(toRequest);

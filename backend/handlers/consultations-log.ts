@@ -14,7 +14,7 @@ import { defineHandler } from '../core/handler';
 import { auditUserAction } from '../core/security-audit';
 import type { CallContext, SignedInContext } from '../core/handler';
 import { checkRoutinesFor } from '../read-models/routine-check';
-import { requestPreparedPrescription } from './prescriptions';
+import { requestPreparedPrescription, requestPreparedPrescriptionOnce } from './prescriptions';
 import { CONSULTATION_STAFF, isDemo, localNow, onDutyAt, reasonSchema, requireEntry } from './consultations-common';
 
 const amendInput = z.object({ id: idSchema, entry: consultationInputSchema, reason: reasonSchema });
@@ -99,6 +99,8 @@ function amendConsultation(ctx: SignedInContext, { id, entry, reason }: z.output
   ctx.store.writer.write((changes) => {
     appendAmendment(changes, { consultationId: id, kind: 'amended', changes: changed, reason, byUserId: ctx.session.userId, at: ctx.now().toISOString() });
     auditUserAction(ctx, changes, { action: 'consultation.amended', targetTable: 'consultations', targetId: id, reason, details: { fields: Object.keys(changed) } });
+    // Corrected to "prepared": the doctor gets it as if it had been logged so (an existing request simply applies again).
+    if (fields.medicine?.action === 'prepared') requestPreparedPrescriptionOnce(ctx, changes, { consultationId: id, officeId: fields.officeId, nurseId: fields.nurseId });
   });
   return { id, warnings, changedFields: Object.keys(changed) };
 }

@@ -51,25 +51,24 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => store.close());
 
+function preparedEntry(medicineAction: 'given' | 'prepared' | null = 'prepared') {
+  return {
+    at: '2026-12-03T09:45',
+    officeId: office('Grong'),
+    nurseId: person('Marte Kvernmo'),
+    patient: { kind: 'identityNumber', number: patient },
+    contact: 'inPerson',
+    icpc2Code: 'U71',
+    // Without a routine, so a doctor must be named (she talked it over with Ingrid).
+    medicineAction,
+    medicineName: 'Fenoksymetylpenicillin 1 g',
+    doctorId: person('Ingrid Solbakk'),
+    outcome: 'resolvedByNurse',
+  };
+}
+
 async function logPrepared(): Promise<string> {
-  const { id } = await ok<{ id: string }>(
-    'consultations.create',
-    {
-      at: '2026-12-03T09:45',
-      officeId: office('Grong'),
-      nurseId: person('Marte Kvernmo'),
-      patient: { kind: 'identityNumber', number: patient },
-      contact: 'inPerson',
-      icpc2Code: 'U71',
-      // Without a routine, so a doctor must be named (she talked it over with Ingrid).
-      medicineAction: 'prepared',
-      medicineName: 'Fenoksymetylpenicillin 1 g',
-      doctorId: person('Ingrid Solbakk'),
-      outcome: 'resolvedByNurse',
-    },
-    nurse,
-  );
-  return id;
+  return (await ok<{ id: string }>('consultations.create', preparedEntry(), nurse)).id;
 }
 
 describe('prepared prescriptions', () => {
@@ -121,5 +120,19 @@ describe('prepared prescriptions', () => {
     const answered = listAuditEvents(store.db, { actions: ['prescription.answered'], targetIds: [consultationId] });
     expect(answered).toHaveLength(1);
     expect(answered[0]!.details).toEqual({ requestId: request.id, answer: 'declined' });
+  });
+
+  it('follow corrections: corrected to prepared makes a request, corrected away withdraws it', async () => {
+    const { id } = await ok<{ id: string }>('consultations.create', { ...preparedEntry(null), medicineName: null }, nurse);
+    const mine = async () => (await ok<{ rows: (Row & { cancelled: boolean; withdrawn: boolean })[] }>('prescriptions.mine', {}, nurse)).rows.filter((r) => r.consultationId === id);
+    expect(await mine()).toEqual([]);
+    await ok('consultations.amend', { id, entry: preparedEntry('prepared'), reason: 'Resepten var forberedt' }, nurse);
+    const [made] = await mine();
+    expect(made).toMatchObject({ cancelled: false, withdrawn: false, answer: null, doctorName: 'Ingrid Solbakk' });
+    expect((await ok<{ rows: Row[] }>('prescriptions.toSign', {}, doctor)).rows.map((r) => r.id)).toContain(made!.id);
+    await ok('consultations.amend', { id, entry: preparedEntry('given'), reason: 'Legemidlet ble gitt, ikke forberedt' }, nurse);
+    expect(await mine()).toEqual([expect.objectContaining({ id: made!.id, cancelled: true, withdrawn: true })]);
+    expect((await ok<{ rows: Row[] }>('prescriptions.toSign', {}, doctor)).rows.map((r) => r.id)).not.toContain(made!.id);
+    expect(await call('prescriptions.answer', { requestId: made!.id, answer: 'signed' }, doctor)).toMatchObject({ ok: false, error: { code: 'prescriptions.withdrawn' } });
   });
 });

@@ -5,7 +5,7 @@ import type { PrescriptionAnswerInput, PrescriptionViewer, RequestState, Respons
 import type { Role } from '../../domain/roles';
 import { patientRef } from '../../db/audit';
 import { getCurrentEntry } from '../../db/consultations';
-import { answersFor, getPrescriptionRequest, insertPrescriptionAnswer, insertPrescriptionRequest } from '../../db/prescriptions';
+import { answersFor, getPrescriptionRequest, hasRequestFor, insertPrescriptionAnswer, insertPrescriptionRequest } from '../../db/prescriptions';
 import type { ChangeSet } from '../../db/write-path';
 import { AppError } from '../errors';
 import { defineHandler } from '../core/handler';
@@ -40,6 +40,11 @@ export function requestPreparedPrescription(ctx: SignedInContext, changes: Chang
     doctorId = supervising.legevakt.staffId;
   }
   return insertPrescriptionRequest(changes, { ...entry, responsibleKind, doctorId, requestedBy: ctx.session.userId, at: ctx.now().toISOString() });
+}
+
+/** For a corrected entry: a request only if the consultation never had one (an earlier one counts again once prepared). */
+export function requestPreparedPrescriptionOnce(ctx: SignedInContext, changes: ChangeSet, entry: { consultationId: string; officeId: string; nurseId: string }): void {
+  if (!hasRequestFor(changes.db, entry.consultationId)) requestPreparedPrescription(ctx, changes, entry);
 }
 
 /** The rows of a list; showing them is patient access, so each shown entry is logged as other consultation access. */
@@ -81,6 +86,7 @@ function answer(ctx: SignedInContext, input: PrescriptionAnswerInput) {
   const entry = getCurrentEntry(ctx.store.db, request.consultationId);
   if (!entry) throw new AppError('consultations.notFound');
   if (entry.cancelled) throw new AppError('consultations.cancelled');
+  if (entry.medicine?.action !== 'prepared') throw new AppError('prescriptions.withdrawn');
   const id = ctx.store.writer.write((changes) => {
     const answerId = insertPrescriptionAnswer(changes, {
       requestId: request.id,

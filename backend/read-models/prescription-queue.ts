@@ -29,7 +29,8 @@ export function prescriptionStates(db: Database.Database, nowLocal: string): { s
     const answer = firstAnswer(allAnswers.get(request.id) ?? []);
     if (answer) answers.set(request.id, answer);
     const entry = entries.get(request.consultationId);
-    const cancelled = !entry || entry.cancelled !== null;
+    // Nothing to sign when the entry was cancelled or corrected so the medicine is no longer prepared.
+    const cancelled = !entry || entry.cancelled !== null || entry.medicine?.action !== 'prepared';
     return { request, answered: answer !== null, cancelled, overdue: !cancelled && isOverdue(osloLocal(request.at), nowLocal, answer !== null) };
   });
   return { states, answers, entries };
@@ -58,6 +59,8 @@ export function prescriptionRows(db: Database.Database, chosen: readonly Request
       overdueFrom: overdueFrom(requestedLocal),
       overdue,
       cancelled,
+      /** The entry still stands but no longer says the prescription was prepared (corrected). */
+      withdrawn: entry !== null && entry.cancelled === null && entry.medicine?.action !== 'prepared',
       answer: answer ? { answer: answer.answer, reason: answer.reason, byName: staffNames.get(answer.byStaffId) ?? '', atLocal: osloLocal(answer.at) } : null,
     };
   });

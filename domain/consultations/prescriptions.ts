@@ -107,7 +107,7 @@ export function mayAnswer(viewer: PrescriptionViewer, request: Pick<Prescription
 export interface RequestState {
   request: PrescriptionRequest;
   answered: boolean;
-  /** The consultation was cancelled: nothing to sign, never overdue. */
+  /** The consultation was cancelled, or corrected so nothing is prepared any more: nothing to sign, never overdue. */
   cancelled: boolean;
   overdue: boolean;
 }

@@ -515,6 +515,7 @@ export const en: Catalog = {
     'prescriptions.notFound': 'The prepared prescription was not found. Reload the list.',
     'prescriptions.notResponsible': 'The prescription was sent to another doctor, so you cannot answer it. Contact that doctor or the lead.',
     'logReview.notFound': 'The review, or the access in it, was not found. It may come from another computer that has not synced yet. Reload the page.',
+    'prescriptions.withdrawn': 'The consultation was corrected so the prescription is no longer prepared; there is nothing to answer. Reload the list.',
     'prescriptions.alreadyAnswered': 'The prescription has already been answered (perhaps on another computer). Reload the list to see the answer.',
     'consultations.importEmpty': 'No valid codes found in “{fileName}” ({rejected} lines rejected). Check that the first column is the ICPC-2 code and the second the text.',
     'sync.notEnrolled':

@@ -533,6 +533,7 @@ export const nb: Catalog = {
     'prescriptions.notFound': 'Fant ikke den forberedte resepten. Last listen på nytt.',
     'prescriptions.notResponsible': 'Resepten er sendt til en annen lege, så du kan ikke svare på den. Kontakt legen den er sendt til, eller lederen.',
     'logReview.notFound': 'Fant ikke gjennomgangen eller tilgangen i den. Den kan være fra en annen maskin som ikke er synkronisert ennå. Last siden på nytt.',
+    'prescriptions.withdrawn': 'Konsultasjonen er rettet slik at resepten ikke lenger er forberedt, så det er ingenting å svare på. Last listen på nytt.',
     'prescriptions.alreadyAnswered': 'Resepten er allerede besvart (kanskje fra en annen maskin). Last listen på nytt for å se svaret.',
     'consultations.importEmpty': 'Fant ingen gyldige koder i «{fileName}» ({rejected} linjer avvist). Sjekk at første kolonne er ICPC-2-koden og andre kolonne teksten.',
     'sync.notEnrolled':

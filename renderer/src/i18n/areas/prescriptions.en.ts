@@ -34,6 +34,7 @@ export const prescriptionsEn: Record<keyof typeof prescriptionsNb, string> = {
   'prescriptions.status.signed': 'Signed in the record system by {name}, {time}',
   'prescriptions.status.declined': 'Declined by {name}, {time}: {reason}',
   'prescriptions.status.cancelled': 'The consultation was cancelled',
+  'prescriptions.status.withdrawn': 'No longer prepared (the consultation was corrected)',
   'prescriptions.sign': 'Signed in the record system',
   'prescriptions.decline': 'Decline …',
   'prescriptions.declineTitle': 'Decline the prescription',

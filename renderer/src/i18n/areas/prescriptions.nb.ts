@@ -33,6 +33,7 @@ export const prescriptionsNb = {
   'prescriptions.status.signed': 'Signert i journalsystemet av {name}, {time}',
   'prescriptions.status.declined': 'Avslått av {name}, {time}: {reason}',
   'prescriptions.status.cancelled': 'Konsultasjonen er annullert',
+  'prescriptions.status.withdrawn': 'Ikke lenger forberedt (konsultasjonen er rettet)',
   'prescriptions.sign': 'Signert i journalsystemet',
   'prescriptions.decline': 'Avslå …',
   'prescriptions.declineTitle': 'Avslå resepten',

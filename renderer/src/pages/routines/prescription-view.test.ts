@@ -14,10 +14,11 @@ describe('prescription rows', () => {
   });
 
   it('shows the answer with who, when and why', () => {
-    const declined = statusText({ cancelled: false, answer: { answer: 'declined', reason: 'Ta kontakt', byName: 'Ingrid Solbakk', atLocal: '2026-12-04T08:05' } });
+    const declined = statusText({ cancelled: false, withdrawn: false, answer: { answer: 'declined', reason: 'Ta kontakt', byName: 'Ingrid Solbakk', atLocal: '2026-12-04T08:05' } });
     expect(declined).toEqual({ key: 'prescriptions.status.declined', params: { name: 'Ingrid Solbakk', time: '04.12.2026 08:05', reason: 'Ta kontakt' } });
-    expect(statusText({ cancelled: false, answer: null })).toEqual({ key: 'prescriptions.status.waiting' });
-    expect(statusText({ cancelled: true, answer: null })).toEqual({ key: 'prescriptions.status.cancelled' });
+    expect(statusText({ cancelled: false, withdrawn: false, answer: null })).toEqual({ key: 'prescriptions.status.waiting' });
+    expect(statusText({ cancelled: true, withdrawn: false, answer: null })).toEqual({ key: 'prescriptions.status.cancelled' });
+    expect(statusText({ cancelled: true, withdrawn: true, answer: null })).toEqual({ key: 'prescriptions.status.withdrawn' });
   });
 
   it('flags an overdue request with the time it became overdue', () => {

@@ -27,10 +27,11 @@ export function responsibleText(row: Pick<PrescriptionRow, 'responsibleKind' | '
 }
 
 /** Waiting, signed or declined (with who, when and why), or the consultation was cancelled. */
-export function statusText(row: Pick<PrescriptionRow, 'answer' | 'cancelled'>): Text {
+export function statusText(row: Pick<PrescriptionRow, 'answer' | 'cancelled' | 'withdrawn'>): Text {
   const answer = row.answer;
   if (answer?.answer === 'signed') return { key: 'prescriptions.status.signed', params: { name: answer.byName, time: formatLocal(answer.atLocal) } };
   if (answer?.answer === 'declined') return { key: 'prescriptions.status.declined', params: { name: answer.byName, time: formatLocal(answer.atLocal), reason: answer.reason ?? '' } };
+  if (row.withdrawn) return { key: 'prescriptions.status.withdrawn' };
   if (row.cancelled) return { key: 'prescriptions.status.cancelled' };
   return { key: 'prescriptions.status.waiting' };
 }
