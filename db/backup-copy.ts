@@ -79,8 +79,8 @@ async function copyTable(db: Database.Database, table: string, options: Required
 /**
  * Copies the store at `file` into `target` as one consistent snapshot: a read transaction on a second connection keeps
  * the snapshot (WAL lets the app's connection write meanwhile), the copy is an attached file encrypted with the same
- * key, tables are copied in key order in steps, then indexes and triggers are made (triggers last, so they do not fire
- * on copied rows). The copy has no journal: it is a new file that is thrown away if anything fails.
+ * key, tables and indexes are made, rows are copied in key order in steps, and triggers are made last (so they do not
+ * fire on copied rows). The copy has no journal: it is a new file that is thrown away if anything fails.
  */
 export async function copyStoreInSteps(file: string, key: DatabaseKey | null, target: string, options: StepwiseCopyOptions = {}): Promise<CopyProgress> {
   const settings: Required<StepwiseCopyOptions> = { stepRows: 2_000, onProgress: () => {}, cancelled: () => false, ...options };
@@ -91,25 +91,34 @@ export async function copyStoreInSteps(file: string, key: DatabaseKey | null, ta
     db.prepare(attachSql('copy')).run(target, key ? `x'${key}'` : '');
     db.pragma('copy.journal_mode = OFF');
     db.pragma('copy.synchronous = OFF');
+    // A small cache: pages go to the file during the steps, so the final commit has little left to write.
+    db.pragma('copy.cache_size = -256');
     db.prepare('BEGIN').run();
     const objects = db.prepare("SELECT type, name, sql FROM main.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as SchemaObject[];
     const tables = objects.filter((object) => object.type === 'table');
     for (const table of tables) db.prepare(inCopy(table)).run();
+    // Indexes first, so their upkeep is spread over the steps instead of one long build at the end.
+    for (const object of objects.filter((candidate) => candidate.type === 'index' || candidate.type === 'view')) db.prepare(inCopy(object)).run();
     const progress: CopyProgress = { rowsCopied: 0, rowsTotal: 0 };
-    for (const table of tables) progress.rowsTotal += db.prepare(`SELECT count(*) FROM main.${quote(table.name)}`).pluck().get() as number;
+    for (const table of tables) {
+      progress.rowsTotal += db.prepare(`SELECT count(*) FROM main.${quote(table.name)}`).pluck().get() as number;
+      await nextTurn();
+    }
     settings.onProgress({ ...progress });
     for (const table of tables) await copyTable(db, table.name, settings, progress);
     const hasSequence = db.prepare("SELECT count(*) FROM copy.sqlite_master WHERE name = 'sqlite_sequence'").pluck().get() === 1;
     if (hasSequence) db.prepare('INSERT INTO copy.sqlite_sequence SELECT * FROM main.sqlite_sequence').run();
-    for (const object of objects.filter((candidate) => candidate.type !== 'table' && candidate.type !== 'trigger')) db.prepare(inCopy(object)).run();
     for (const object of objects.filter((candidate) => candidate.type === 'trigger')) db.prepare(inCopy(object)).run();
     db.pragma(`copy.user_version = ${Number(db.pragma('main.user_version', { simple: true }))}`);
     db.prepare('COMMIT').run();
     db.close();
     // The copy was written without a journal or syncs: it is made durable once, whole, before it is renamed into place.
-    const handle = fs.openSync(target, 'r+');
-    fs.fsyncSync(handle);
-    fs.closeSync(handle);
+    const handle = await fs.promises.open(target, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     return progress;
   } finally {
     if (db.open) {
