@@ -235,3 +235,12 @@ export function exampleRoutines(options: ExampleRoutineOptions): Routine[] {
 export function isExampleRoutine(routine: Pick<Routine, 'title'>): boolean {
   return routine.title.startsWith(EXAMPLE_MARK);
 }
+
+/**
+ * A title for short places (pickers, lists): without the leading "EKSEMPEL – ikke klinisk godkjent:", so the name is
+ * not cut off, and with `exampleWord` after it in brackets ("Ukomplisert blærekatarr … (Eksempel)") when it was marked.
+ */
+export function titleForPicker(title: string, exampleWord: string): string {
+  const prefix = `${EXAMPLE_MARK}:`;
+  return title.startsWith(prefix) ? `${title.slice(prefix.length).trim()} (${exampleWord})` : title;
+}

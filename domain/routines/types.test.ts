@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLE_COMPETENCE_KEYS, exampleCompetenceTypes } from '../competence/examples';
 import { competenceTypeInputSchema } from '../competence/types';
 import { validate } from '../validation';
-import { EXAMPLE_MARK, EXAMPLE_ROUTINES, exampleRoutines, isExampleRoutine } from './examples';
+import { EXAMPLE_MARK, EXAMPLE_ROUTINES, exampleRoutines, isExampleRoutine, titleForPicker } from './examples';
 import { canActivate } from './versions';
 import { atcCodeSchema, icpc2CodeSchema, isAtcCode, isIcpc2Code, routineContent, routineContentSchema, routineSchema } from './types';
 import { routine, uuid } from './testFixtures';
@@ -119,5 +119,12 @@ describe('example routines', () => {
     for (const draft of drafts) expect(canActivate(draft, ['doctor'], '2026-06-01')).toEqual({ allowed: true });
     expect(EXAMPLE_ROUTINES.length).toBe(routines.length);
     expect(competenceTypeInputSchema.safeParse(types.akuttmedisinkurs).success).toBe(true);
+  });
+});
+
+describe('titleForPicker', () => {
+  it('drops the example prefix so the name is not cut off, and says it is an example at the end', () => {
+    expect(titleForPicker(`${EXAMPLE_MARK}: Ukomplisert blærekatarr hos ikke-gravide kvinner`, 'Eksempel')).toBe('Ukomplisert blærekatarr hos ikke-gravide kvinner (Eksempel)');
+    expect(titleForPicker('Insektstikk hos voksne', 'Eksempel')).toBe('Insektstikk hos voksne');
   });
 });

@@ -1,4 +1,5 @@
 // The treatment part of a consultation entry: the delegated routine the nurse may use (relevant ones first), medicine given or prepared, and the routines refused and why.
+import { titleForPicker } from '../../../../domain/routines/examples';
 import type { FormState } from '../../components/use-form';
 import { SelectField, TextField } from '../../components/fields';
 import { useT } from '../../i18n';
@@ -30,7 +31,7 @@ export function TreatmentFields<V extends ConsultationForm>({ form, context, rou
           label={t('consultations.field.routine')}
           options={[
             { value: '', label: routines === null ? t('consultations.routinesNeedNurse') : t('consultations.noRoutine') },
-            ...[...usable].sort((a, b) => relevant(a) - relevant(b) || a.title.localeCompare(b.title, 'nb')).map((r) => ({ value: r.routineId, label: r.title })),
+            ...[...usable].sort((a, b) => relevant(a) - relevant(b) || a.title.localeCompare(b.title, 'nb')).map((r) => ({ value: r.routineId, label: titleForPicker(r.title, t('routines.exampleShort')) })),
           ]}
           optional
         />
@@ -61,7 +62,7 @@ export function TreatmentFields<V extends ConsultationForm>({ form, context, rou
           <ul>
             {refused.map((r) => (
               <li key={r.routineId}>
-                <strong>{r.title}</strong>: {r.reasons.join('. ')}
+                <strong>{titleForPicker(r.title, t('routines.exampleShort'))}</strong>: {r.reasons.join('. ')}
               </li>
             ))}
           </ul>

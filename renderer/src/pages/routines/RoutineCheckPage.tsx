@@ -10,12 +10,13 @@ import { useSession } from '../../stores/session';
 import { CheckPanel } from './RoutineCheckPanel';
 import type { CheckFor } from './RoutineCheckPanel';
 import { RoutineTabs, YesNo } from './routine-parts';
+import { SupervisingDoctorNote } from './SupervisingDoctorNote';
 import { isExampleRoutine, matchRoutines, shortTitle } from './routine-view';
 
 type CheckEntry = ApiOutput<'routines.check'>['routines'][number];
 
-/** The check changes when routines, authorisations or competences change, and when example data is loaded. */
-const CHECK_AREAS = ['routines', 'competence', 'staff', 'setup'] as const;
+/** The check changes when routines, authorisations or competences change, the rota (supervising doctor), and when example data is loaded. */
+const CHECK_AREAS = ['routines', 'competence', 'staff', 'rota', 'setup'] as const;
 
 const focusSearch = () => document.getElementById('routine-search')?.focus();
 
@@ -38,12 +39,14 @@ export function RoutineCheckPage({ canEdit, initialRoutineId }: { canEdit: boole
     self: isNurse,
     showVerdict: nurseId !== '' && (check.data?.nurseId === nurseId || isNurse),
     date: check.data?.date ?? '',
+    at: check.data?.at ?? null,
   };
 
   return (
     <section className="routines-page routine-check page--wide">
       <RoutineTabs current="check" canEdit={canEdit} />
       <PageTitle focusOnMount={false}>{t('routines.check.title')}</PageTitle>
+      <SupervisingDoctorNote supervising={check.data?.supervising ?? null} at={check.data?.at ?? null} known={checkFor.showVerdict} />
       <div className="routine-check-layout">
         <div className="routine-check-search">
           <div onKeyDown={search.onSearchKey}>

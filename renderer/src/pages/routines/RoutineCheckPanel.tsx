@@ -1,6 +1,7 @@
 // The check of one routine for a nurse: the large verdict, the criteria checklist with the live result, medicine and dose, and "Start konsultasjonslogg".
 import { useEffect, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../backend/api-types';
+import { utcMsToOslo } from '../../../../domain/calendar/oslo';
 import { assessPatient } from '../../../../domain/routines/assessment';
 import type { PatientAssessment } from '../../../../domain/routines/assessment';
 import { can } from '../../app/permissions';
@@ -10,6 +11,7 @@ import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { useUi } from '../../stores/ui';
+import { ConfirmRead } from './ConfirmRead';
 import { ExampleMark, MedicineTable, NurseAdvice } from './routine-parts';
 import { ROUTINE_PATHS } from './routine-paths';
 import { checklist, emptyAnswers, isExampleRoutine, reasonText, shortTitle, withAnswer } from './routine-view';
@@ -34,6 +36,8 @@ export interface CheckFor {
   /** False until the answer is for the chosen nurse. */
   showVerdict: boolean;
   date: string;
+  /** The instant the check was made for (a check for today is for now), else null. */
+  at: string | null;
 }
 
 interface CheckPanelProps {
@@ -54,6 +58,7 @@ export function CheckPanel({ entry, checkFor, typeName, doctorName }: CheckPanel
   return (
     <article className="check-panel" aria-labelledby="check-routine-title">
       <Verdict result={result} checkFor={checkFor} typeName={typeName} />
+      {showVerdict && <ConfirmRead entry={entry} self={self} />}
 
       <header className="check-routine-header">
         <h2 id="check-routine-title">{shortTitle(routine.title)}</h2>
@@ -103,9 +108,9 @@ export function CheckPanel({ entry, checkFor, typeName, doctorName }: CheckPanel
   );
 }
 
-/** "Du kan bruke denne rutinen i dag" or why not, with the warnings; focused when a routine is chosen. */
+/** "Du kan bruke denne rutinen nå" or why not, with the warnings; focused when a routine is chosen. */
 function Verdict({ result, checkFor, typeName }: { result: CheckEntry['result']; checkFor: CheckFor; typeName: (id: string) => string | null }) {
-  const { showVerdict, self, nurseName, date } = checkFor;
+  const { showVerdict, self, nurseName, date, at } = checkFor;
   const { t, language } = useT();
   const verdictRef = useRef<HTMLDivElement>(null);
   const translator = { t, language };
@@ -136,7 +141,7 @@ function Verdict({ result, checkFor, typeName }: { result: CheckEntry['result'];
           {text}
         </p>
       )}
-      {showVerdict && date && <p className="verdict-date">{t('routines.check.onDate', { date: formatDate(date, language) })}</p>}
+      {showVerdict && date && <p className="verdict-date">{t('routines.check.onDate', { date: at ? `${formatDate(date, language)} ${utcMsToOslo(Date.parse(at)).time}` : formatDate(date, language) })}</p>}
       {showVerdict && warnings.length > 0 && (
         <ul className="verdict-warnings">
           {warnings.map((warning) => (

@@ -1,4 +1,4 @@
-// One routine: the version in force and the newest, its content, who is authorised today, version and authorisation history; doctors activate, withdraw, change and authorise; "Skriv ut" prints the A4 sheet.
+// One routine: the version in force and the newest, its content, who is authorised today and who has confirmed reading it, version and authorisation history; doctors activate, withdraw, change and authorise; "Skriv ut" prints the A4 sheet.
 import { useMemo, useState } from 'react';
 import type { ApiOutput } from '../../../../backend/api-types';
 import type { Routine } from '../../../../domain/routines/types';
@@ -18,6 +18,7 @@ import { ROUTINE_PATHS } from './routine-paths';
 import { RoutineSheet } from './RoutineSheet';
 import { authorisedOn, detailVersions, printFileName, versionState, versionStateText } from './routine-view';
 import { RoutineCodeWarning } from './RoutineCodeWarning';
+import { ConfirmedSection, confirmationsOf } from './RoutineConfirmations';
 
 type RoutineDetail = ApiOutput<'routines.get'>;
 
@@ -51,8 +52,9 @@ function RoutineDetailView({ detail, canEdit, reload }: { detail: RoutineDetail;
   const types = useQuery('competence.types', {}, ['competence', 'setup']);
   const { versions, today } = detail;
   const model = detailVersions(detail);
-  const [shownVersion, setShownVersion] = useState<number>(model.sheetVersion.version);
-  const shown = versions.find((version) => version.version === shownVersion) ?? model.sheetVersion;
+  // Until someone picks a version, the page follows the version in force: after an activation it shows the new one.
+  const [pickedVersion, setShownVersion] = useState<number | null>(null);
+  const shown = versions.find((version) => version.version === pickedVersion) ?? model.sheetVersion;
   const [dialog, setDialog] = useState<DetailDialog | null>(null);
   const [printFailed, setPrintFailed] = useState(false);
   const printedAt = usePrintTime();
@@ -65,6 +67,7 @@ function RoutineDetailView({ detail, canEdit, reload }: { detail: RoutineDetail;
 
   function done(result: Done) {
     setDialog(null);
+    setShownVersion(null);
     reload();
     navigate(ROUTINE_PATHS.detail(detail.routineId), { flash: result, replace: true });
   }
@@ -83,6 +86,7 @@ function RoutineDetailView({ detail, canEdit, reload }: { detail: RoutineDetail;
         <RoutineCodeWarning codes={shown.icpc2Codes} />
         {canEdit && <DoctorActions versions={model} canAuthorise={nurses.length > 0} onOpen={setDialog} />}
         <AuthorisedSection versions={model} authorisedFor={authorisedFor} today={today} canEdit={canEdit} onOpen={setDialog} />
+        <ConfirmedSection confirmations={detail.confirmations} version={model.sheetVersion.version} />
         <TitledSection
           className="routine-section routine-content"
           titleId="content-title"
@@ -100,6 +104,7 @@ function RoutineDetailView({ detail, canEdit, reload }: { detail: RoutineDetail;
         responsibleDoctorName={names.get(shown.responsibleDoctorId) ?? detail.responsibleDoctorName}
         competenceNames={typeNames(shown.requiredCompetenceTypeIds)}
         authorised={authorisedFor(shown, today)}
+        confirmed={confirmationsOf(detail.confirmations, shown.version)}
         today={today}
         printedAt={printedAt ?? new Date().toISOString()}
         cooperationName={settings.data?.cooperationName ?? ''}

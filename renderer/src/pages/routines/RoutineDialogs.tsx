@@ -1,10 +1,11 @@
-// Doctors' dialogs on a routine: activate a version, withdraw it (or discard a draft), authorise a nurse, revoke an authorisation with a reason; and which one is open.
+// Doctors' dialogs on a routine: activate a version, withdraw it (or discard a draft), authorise one or several nurses, revoke an authorisation with a reason; and which one is open.
 import type { ReactNode } from 'react';
 import { addDays } from '../../../../domain/calendar/dates';
 import type { Routine } from '../../../../domain/routines/types';
 import { api } from '../../api/client';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { SelectField, TextField } from '../../components/fields';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { Notice } from '../../components/page';
@@ -17,6 +18,12 @@ import { authorisationFormErrors, authorisationFormToInput, newAuthorisationForm
 import type { AuthorisationForm, RetireForm } from './authorisation-form';
 import type { DetailVersions } from './routine-view';
 import { formatDate } from '../../format/dates';
+
+/** 'Kari', 'Kari og Ola', 'Kari, Ola og Anne' (the last joiner translated). */
+function joinNames(names: readonly string[], and: string): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
+}
 
 export interface Done {
   key: MessageKey;
@@ -152,7 +159,7 @@ export interface NurseChoice {
 }
 
 const AUTHORISATION_LABELS: Record<keyof AuthorisationForm, MessageKey> = {
-  nurseId: 'routines.auth.nurse',
+  nurseIds: 'routines.auth.nurses',
   routineVersion: 'routines.auth.version',
   effectiveDate: 'routines.auth.effectiveDate',
   reason: 'routines.auth.reason',
@@ -179,7 +186,8 @@ export function AuthorisationDialog({ kind, routineId, versions, nurses, nurse, 
     initial: () => newAuthorisationForm({ nurseId: nurse?.id, routineVersion: first?.version ?? 1, effectiveDate: today }),
     validate: (values) => authorisationFormErrors(values, kind),
     messageFor: (path, code) => {
-      if (path === 'nurseId' && code === 'invalidChoice') return t('routines.auth.notANurse');
+      if (path === 'nurseIds' && code === 'invalidChoice') return t('routines.auth.notANurse');
+      if (path === 'nurseIds' && code === 'required') return t('routines.auth.chooseNurses');
       if (path === 'reason' && code === 'required') return t('routines.auth.reasonRequired');
       return undefined;
     },
@@ -190,7 +198,7 @@ export function AuthorisationDialog({ kind, routineId, versions, nurses, nurse, 
     return key ? t(key) : path;
   };
   const chosen = versions.find((version) => String(version.version) === values.routineVersion) ?? first;
-  const nurseName = nurse?.name ?? nurses.find((candidate) => candidate.id === values.nurseId)?.name ?? '';
+  const nurseName = nurse?.name ?? joinNames(values.nurseIds.map((id) => nurses.find((candidate) => candidate.id === id)?.name ?? ''), t('routines.auth.and'));
 
   async function save() {
     const saved = await form.submit(() => api.call('routines.recordAuthorisation', authorisationFormToInput(form.values, routineId, kind)));
@@ -207,11 +215,12 @@ export function AuthorisationDialog({ kind, routineId, versions, nurses, nurse, 
         <ErrorSummary form={form} labelFor={label} />
         <p>{kind === 'granted' ? t('routines.auth.grantText') : t('routines.auth.revokeText', { version: values.routineVersion })}</p>
         {kind === 'granted' ? (
-          <SelectField
-            {...form.bind('nurseId')}
-            label={label('nurseId')}
-            placeholder={t('routines.auth.chooseNurse')}
+          <CheckboxGroup
+            {...form.bind<string[]>('nurseIds')}
+            legend={label('nurseIds')}
+            hint={t('routines.auth.nursesHint')}
             options={nurses.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+            className="nurse-choices"
           />
         ) : null}
         {kind === 'granted' && versions.length > 1 ? (

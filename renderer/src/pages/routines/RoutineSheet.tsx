@@ -1,4 +1,4 @@
-// The printed routine sheet (A4 portrait, print only): title, example mark, version and validity, criteria, medicine, what the nurse may do, follow-up and the nurses authorised today.
+// The printed routine sheet (A4 portrait, print only): title, example mark, version and validity, criteria, medicine, what the nurse may do, follow-up, the nurses authorised today and who has confirmed reading the version.
 import type { Routine } from '../../../../domain/routines/types';
 import { EXAMPLE_MARK } from '../../../../domain/routines/examples';
 import { useT } from '../../i18n';
@@ -7,6 +7,8 @@ import { DataTable } from '../../components/DataTable';
 import { MedicineTable, NurseAdvice } from './routine-parts';
 import { isExampleRoutine, shortTitle } from './routine-view';
 import type { AuthorisedNurse } from './routine-view';
+import { ConfirmationsTable } from './RoutineConfirmations';
+import type { Confirmation } from './RoutineConfirmations';
 import { formatDate } from '../../format/dates';
 
 interface RoutineSheetProps {
@@ -16,6 +18,8 @@ interface RoutineSheetProps {
   responsibleDoctorName: string;
   competenceNames: string[];
   authorised: readonly AuthorisedNurse[];
+  /** Who has confirmed reading this version (read and understood). */
+  confirmed: readonly Confirmation[];
   /** The day the authorisations are listed for (today). */
   today: string;
   printedAt: string;
@@ -123,6 +127,15 @@ export function RoutineSheet(props: RoutineSheetProps) {
               </tr>
             ))}
           </DataTable>
+        )}
+      </section>
+
+      <section className="sheet-section">
+        <h3>{t('routines.sheet.confirmedTitle', { version: routine.version })}</h3>
+        {props.confirmed.length === 0 ? (
+          <p>{t('routines.sheet.noneConfirmed')}</p>
+        ) : (
+          <ConfirmationsTable confirmations={props.confirmed} caption={t('routines.sheet.confirmedTitle', { version: routine.version })} className="sheet-table" />
         )}
       </section>
 

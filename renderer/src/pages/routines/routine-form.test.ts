@@ -99,22 +99,25 @@ describe('routine form', () => {
 describe('authorisation and withdrawal forms', () => {
   const ROUTINE_ID = '0190a1b2-c3d4-7e5f-8a9b-00000000000a';
 
-  it('needs a nurse and a date to authorise, and a reason to revoke', () => {
+  it('needs at least one nurse and a date to authorise, and a reason to revoke', () => {
     const form = newAuthorisationForm({ routineVersion: 2, effectiveDate: '2026-03-31' });
-    expect(authorisationFormErrors(form, 'granted')).toEqual({ nurseId: 'required' });
-    const chosen = { ...form, nurseId: DOCTOR };
+    expect(authorisationFormErrors(form, 'granted')).toEqual({ nurseIds: 'required' });
+    const chosen = { ...form, nurseIds: [DOCTOR] };
     expect(authorisationFormErrors(chosen, 'granted')).toEqual({});
     expect(authorisationFormErrors(chosen, 'revoked')).toEqual({ reason: 'required' });
     expect(authorisationFormErrors({ ...chosen, effectiveDate: '2026-02-30' }, 'granted')).toEqual({ effectiveDate: 'invalidFormat' });
     expect(authorisationFormToInput({ ...chosen, reason: '  Ny opplæring  ' }, ROUTINE_ID, 'revoked')).toEqual({
       routineId: ROUTINE_ID,
       routineVersion: 2,
-      nurseId: DOCTOR,
+      nurseIds: [DOCTOR],
       kind: 'revoked',
       effectiveDate: '2026-03-31',
       reason: 'Ny opplæring',
     });
     expect(authorisationFormToInput(chosen, ROUTINE_ID, 'granted').reason).toBeNull();
+    // Several nurses at once are one call.
+    expect(authorisationFormToInput({ ...chosen, nurseIds: [DOCTOR, ROUTINE_ID] }, ROUTINE_ID, 'granted').nurseIds).toEqual([DOCTOR, ROUTINE_ID]);
+    expect(newAuthorisationForm({ nurseId: DOCTOR, routineVersion: 1, effectiveDate: '2026-03-31' }).nurseIds).toEqual([DOCTOR]);
   });
 
   it('withdraws from today or later', () => {

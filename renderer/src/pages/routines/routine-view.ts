@@ -167,6 +167,7 @@ const REASON_KEYS: Record<string, MessageKey> = {
   routineNotYetValid: 'routines.reason.routineNotYetValid',
   routineExpired: 'routines.reason.routineExpired',
   notAuthorised: 'routines.reason.notAuthorised',
+  notConfirmed: 'routines.reason.notConfirmed',
   authorisationRevoked: 'routines.reason.authorisationRevoked',
   competenceExpired: 'routines.reason.competenceExpired',
   competenceMissing: 'routines.reason.competenceMissing',
