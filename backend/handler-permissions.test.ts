@@ -28,7 +28,7 @@ const WRITES: Record<string, readonly Written[]> = {
   'consultations.searchByIdentity': ['audit_events'],
   'consultations.exportStatistics': ['audit_events'],
   'consultations.icpc2Import': ['icpc2_codes'],
-  'consultations.anonymise': [{ erase: 'consultations' }, { erase: 'consultation_amendments' }],
+  'consultations.anonymise': [{ erase: 'consultations' }, { erase: 'consultation_amendments' }, { erase: 'prescription_answers' }],
   'consultations.setRetention': ['cooperation'],
   'prescriptions.answer': ['prescription_answers'],
   'offices.create': ['offices'],

@@ -249,7 +249,7 @@ export function countsByOffice(db: Database.Database, fromDate: string, toDate: 
 /** Entries dated before the cut-off that still hold an identity number or a note: what retention will anonymise. */
 export function entriesToAnonymise(db: Database.Database, beforeDate: string): { id: string; at: string; officeId: string }[] {
   return (
-    statement(db, 'SELECT id, at, office_id FROM consultations WHERE deleted = 0 AND anonymised_at IS NULL AND at < ? AND (patient_id_number IS NOT NULL OR note IS NOT NULL OR id IN (SELECT consultation_id FROM consultation_amendments)) ORDER BY at')
+    statement(db, 'SELECT id, at, office_id FROM consultations WHERE deleted = 0 AND anonymised_at IS NULL AND at < ? AND (patient_id_number IS NOT NULL OR note IS NOT NULL OR id IN (SELECT consultation_id FROM consultation_amendments) OR id IN (SELECT consultation_id FROM prescription_requests)) ORDER BY at')
       .all(beforeDate) as { id: string; at: string; office_id: string }[]
   ).map((row) => ({ id: row.id, at: row.at, officeId: row.office_id }));
 }

@@ -84,6 +84,16 @@ export function getPrescriptionRequest(db: Database.Database, id: string): Presc
   return row ? toRequest(row) : null;
 }
 
+/** Retention: erases the reasons doctors gave on this consultation's prescriptions (they may describe the patient). */
+export function erasePrescriptionReasons(changes: ChangeSet, consultationId: string): void {
+  const ids = statement(
+    changes.db,
+    'SELECT a.id FROM prescription_answers a JOIN prescription_requests r ON r.id = a.request_id WHERE r.consultation_id = ? AND a.reason IS NOT NULL',
+    'pluck',
+  ).all(consultationId) as string[];
+  for (const id of ids) changes.redact('prescription_answers', id, { reason: null });
+}
+
 /** True when a request was ever made for this consultation. */
 export function hasRequestFor(db: Database.Database, consultationId: string): boolean {
   return statement(db, 'SELECT 1 FROM prescription_requests WHERE deleted = 0 AND consultation_id = ? LIMIT 1', 'pluck').get(consultationId) !== undefined;

@@ -170,6 +170,8 @@ export const SYNCED_TABLES = {
   },
   prescription_answers: {
     appendOnly: true,
+    /** A decline's reason may describe the patient: retention erases it with the entry. */
+    erasable: ['reason'],
     columns: { request_id: 'text', answer: 'text', reason: 'text', by_user_id: 'text', by_staff_id: 'text', at: 'text' },
   },
   icpc2_codes: { columns: { text: 'text' } },

@@ -5,6 +5,7 @@ import { dateOf } from '../../domain/consultations/entry';
 import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS, retentionCutoff } from '../../domain/consultations/retention';
 import { getCooperation, getCooperationSettings, setConsultationRetention } from '../../db/cooperation';
 import { anonymiseConsultation, entriesToAnonymise } from '../../db/consultations';
+import { erasePrescriptionReasons } from '../../db/prescriptions';
 import { fieldError } from '../errors';
 import { defineHandler } from '../core/handler';
 import { auditUserAction } from '../core/security-audit';
@@ -40,7 +41,10 @@ function anonymise(ctx: SignedInContext, { cutoff }: z.output<typeof anonymiseIn
   const at = ctx.now().toISOString();
   for (let i = 0; i < entries.length; i += ANONYMISE_BATCH) {
     ctx.store.writer.write((changes) => {
-      for (const entry of entries.slice(i, i + ANONYMISE_BATCH)) anonymiseConsultation(changes, entry.id, at);
+      for (const entry of entries.slice(i, i + ANONYMISE_BATCH)) {
+        anonymiseConsultation(changes, entry.id, at);
+        erasePrescriptionReasons(changes, entry.id);
+      }
       auditUserAction(ctx, changes, { action: 'consultation.anonymised', details: { count: Math.min(ANONYMISE_BATCH, entries.length - i), cutoff } });
     });
   }

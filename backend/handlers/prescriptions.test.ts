@@ -11,6 +11,7 @@ let nurse: string;
 let doctor: string;
 let otherDoctor: string;
 let lead: string;
+let admin: string;
 let staff: { id: string; name: string }[];
 let offices: { id: string; name: string }[];
 let now = new Date('2026-12-03T09:00:00Z'); // Thursday 10:00 in Oslo
@@ -39,7 +40,7 @@ beforeAll(async () => {
   nurse = await example.signIn('sykepleier');
   doctor = await example.signIn('lege');
   lead = await example.signIn('leder');
-  const admin = await example.signIn('admin');
+  admin = await example.signIn('admin');
   staff = await ok('staff.list', {}, lead);
   offices = await ok('offices.list', {}, lead);
   // Ingrid Solbakk (lege) works at Grong all day; Lars Erik Vassdal gets an account as a second doctor.
@@ -134,5 +135,15 @@ describe('prepared prescriptions', () => {
     expect(await mine()).toEqual([expect.objectContaining({ id: made!.id, cancelled: true, withdrawn: true })]);
     expect((await ok<{ rows: Row[] }>('prescriptions.toSign', {}, doctor)).rows.map((r) => r.id)).not.toContain(made!.id);
     expect(await call('prescriptions.answer', { requestId: made!.id, answer: 'signed' }, doctor)).toMatchObject({ ok: false, error: { code: 'prescriptions.withdrawn' } });
+  });
+
+  it('lose the decline reason when retention anonymises the entry', async () => {
+    const before = store.db.prepare('SELECT count(*) FROM prescription_answers WHERE reason IS NOT NULL').pluck().get();
+    expect(before).toBe(1);
+    now = new Date('2029-12-04T09:00:00Z'); // three years later, past the default 24 months
+    const preview = await ok<{ cutoff: string }>('consultations.retentionPreview', {}, admin);
+    await ok('consultations.anonymise', { cutoff: preview.cutoff }, admin);
+    expect(store.db.prepare('SELECT count(*) FROM prescription_answers WHERE reason IS NOT NULL').pluck().get()).toBe(0);
+    expect(store.db.prepare('SELECT answer FROM prescription_answers').pluck().all()).toEqual(['declined']);
   });
 });
