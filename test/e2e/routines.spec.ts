@@ -123,7 +123,7 @@ test('a doctor activates a routine and authorises Marte; she may use it until he
   await expect(page.getByRole('status').filter({ hasText: 'Versjon 1 er aktivert.' })).toBeVisible();
   await page.getByRole('button', { name: 'Autoriser sykepleier' }).click();
   const authorise = page.getByRole('dialog', { name: 'Autoriser sykepleier' });
-  await authorise.getByLabel('Sykepleier').selectOption({ label: 'Marte Kvernmo' });
+  await authorise.getByLabel('Marte Kvernmo').check();
   await expect(authorise.getByLabel('Gjelder fra')).toHaveValue(today);
   await authorise.getByRole('button', { name: 'Autoriser', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `Marte Kvernmo er autorisert for versjon 1 fra ${formatFullDateNb(today)}.` })).toBeVisible();
@@ -149,17 +149,21 @@ test('a doctor activates a routine and authorises Marte; she may use it until he
   await expect(page.getByRole('row', { name: new RegExp(TITLE) })).toContainText('Aktiv');
   await expectNoSeriousA11yViolations(page, 'routine list');
 
-  // Marte's check: the search box first, her new routine found by its ICPC-2 code, a large yes.
+  // Marte's check: the search box first, her new routine found by its ICPC-2 code; she confirms she has read it, then a large yes.
   await switchUser(page, 'sykepleier');
   await page.getByRole('link', { name: 'Rutiner', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sjekk rutine' })).toBeVisible();
   await expect(page.getByLabel('Søk etter rutine')).toBeFocused();
   await page.keyboard.type('S12');
-  await expect(page.getByRole('button', { name: new RegExp(`^${TITLE}.*Kan brukes$`) })).toBeVisible();
+  await expect(page.getByRole('button', { name: new RegExp(`^${TITLE}.*Kan ikke brukes$`) })).toBeVisible();
   await page.keyboard.press('Enter');
   const verdict = page.locator('.verdict');
-  await expect(verdict).toContainText('Du kan bruke denne rutinen i dag');
+  await expect(verdict).toContainText('Du kan ikke bruke rutinen: Bekreftelse på at versjon 1 er lest mangler');
   await expect(verdict).toBeFocused();
+  await page.getByRole('button', { name: 'Bekreft at du har lest versjon 1' }).click();
+  await expect(verdict).toContainText('Du kan bruke denne rutinen nå');
+  await expect(verdict).toBeFocused();
+  await expect(page.getByRole('button', { name: new RegExp(`^${TITLE}.*Kan brukes$`) })).toBeVisible();
 
   // The checklist: unanswered at first, then everything fine → treat; a red flag → contact a doctor now.
   const outcome = page.locator('.assessment');
@@ -221,9 +225,10 @@ test('a receptionist can read routines and run the check, but cannot create, cha
   await page.getByLabel('Søk etter rutine').fill('blære');
   await page.getByRole('button', { name: /^Ukomplisert blærekatarr/ }).click();
   await expect(page.locator('.verdict')).toContainText(/Jonas Sandmo kan ikke bruke rutinen: Akuttmedisinkurs utløp \d\d\.\d\d\.\d{4}/);
-  // Eli may use it, with a warning that her course expires within 60 days.
+  // Eli is authorised but has not confirmed she has read the version (she has no account yet); her course expires within 60 days.
   await page.getByLabel('Sjekk for sykepleier').selectOption({ label: 'Eli Brennhaug' });
-  await expect(page.locator('.verdict')).toContainText('Eli Brennhaug kan bruke denne rutinen i dag');
+  await expect(page.locator('.verdict')).toContainText('Eli Brennhaug kan ikke bruke rutinen: Bekreftelse på at versjon 1 er lest mangler');
+  await expect(page.getByRole('button', { name: /Bekreft at du har lest/ })).toHaveCount(0);
   await expect(page.locator('.verdict-warnings')).toContainText(/Akuttmedisinkurs utløper \d\d\.\d\d\.\d{4}/);
 
   // Typing the address of the form does not help, and the backend refuses the call itself.

@@ -15,7 +15,10 @@ export function ConfirmRead({ entry, self }: { entry: CheckEntry; self: boolean 
 
   async function confirm() {
     const done = await run(() => api.call('routines.confirmRead', { routineId: routine.routineId, routineVersion: routine.version }));
-    if (done) invalidateArea('routines');
+    if (!done) return;
+    invalidateArea('routines');
+    // The button goes away once the check says yes: the verdict takes the focus, so a keyboard user hears the answer.
+    document.querySelector<HTMLElement>('.check-panel .verdict')?.focus();
   }
 
   return (
