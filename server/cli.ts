@@ -1,6 +1,7 @@
-// Command line of the shared service: `npm run server -- --data-dir DIR --port N`, and admin commands (enrol-code, devices, revoke).
+// Command line of the shared service: `npm run server -- --data-dir DIR --port N`, and admin commands (enrol-code, devices, revoke, compact).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { compactOnce, startCompaction } from './compaction';
 import { defaultLog, startSyncServer } from './http';
 import { openStorage } from './open-storage';
 import { createSyncService } from './service';
@@ -11,6 +12,7 @@ const USAGE = `Samvakt synkroniseringstjeneste
   npm run server -- enrol-code --cooperation ID [--cooperation-name NAVN] --office KONTOR [--valid-hours 72]
   npm run server -- devices [--cooperation ID]
   npm run server -- revoke --device ID
+  npm run server -- compact          (fjerner segl som ingen lagret celle bruker lenger; tjenesten gjør det selv hver 6. time)
 
 Med DATABASE_URL=postgres://... brukes PostgreSQL i stedet for SQLite i datamappen.`;
 
@@ -23,6 +25,7 @@ const { values, positionals } = parseArgs({
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
     'trust-proxy': { type: 'boolean', default: false },
+    'compact-hours': { type: 'string', default: '6' },
     'rate-per-second': { type: 'string', default: '20' },
     'rate-burst': { type: 'string', default: '200' },
     cooperation: { type: 'string' },
@@ -73,8 +76,14 @@ if (command === 'enrol-code') {
   console.log(revoked ? `Enheten ${values.device} er tilbakekalt.` : `Fant ingen aktiv enhet ${values.device}.`);
   await storage.close();
   process.exit(revoked ? 0 : 1);
+} else if (command === 'compact') {
+  const removed = await compactOnce(storage, defaultLog);
+  console.log(`Fjernet ${removed} segl som ingen lagret celle bruker lenger.`);
+  await storage.close();
 } else if (command === 'serve') {
   const port = Number(values.port);
+  const compactHours = Number(values['compact-hours']);
+  if (!Number.isFinite(compactHours) || compactHours <= 0) fail('--compact-hours må være et positivt tall.');
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Ugyldig port «${values.port}».`);
   if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) fail('TLS trenger både --tls-cert og --tls-key.');
   const server = await startSyncServer({
@@ -86,7 +95,9 @@ if (command === 'enrol-code') {
     ...(values['tls-cert'] && values['tls-key'] ? { tls: { certFile: values['tls-cert'], keyFile: values['tls-key'] } } : {}),
   });
   defaultLog({ level: 'info', msg: 'listening', url: server.url, storage: storage.kind });
+  const stopCompaction = startCompaction(storage, { intervalMs: compactHours * 3_600_000, log: defaultLog });
   const stop = () => {
+    stopCompaction();
     void server.close().then(() => storage.close().then(() => process.exit(0)));
   };
   process.on('SIGINT', stop);

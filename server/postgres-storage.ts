@@ -289,6 +289,23 @@ export function createPostgresStorage(connectionString: string, options: { poolS
       const result = await pool.query<{ last_seq: string }>('SELECT last_seq FROM cooperations WHERE id = $1', [cooperationId]);
       return Number(result.rows[0]?.last_seq ?? 0);
     },
+    async compactSeals() {
+      const ids = (await pool.query<{ id: string }>('SELECT id FROM cooperations ORDER BY id')).rows.map((row) => row.id);
+      let removed = 0;
+      for (const id of ids) {
+        // Under the cooperation's lock, as a push takes it: a push that reuses a stored seal (the second part of a split
+        // transaction) cannot commit cells that point at a seal removed meanwhile. The anti-join is hashed by the planner.
+        removed += await inTransaction(async (client) => {
+          await client.query('SELECT 1 FROM cooperations WHERE id = $1 FOR UPDATE', [id]);
+          const result = await client.query(
+            'DELETE FROM transactions t WHERE t.cooperation_id = $1 AND NOT EXISTS (SELECT 1 FROM cells c WHERE c.cooperation_id = $1 AND c.hlc = t.hlc)',
+            [id],
+          );
+          return result.rowCount ?? 0;
+        });
+      }
+      return removed;
+    },
     async countCells(cooperationId) {
       const result = await pool.query<{ n: string }>('SELECT count(*) AS n FROM cells WHERE cooperation_id = $1', [cooperationId]);
       return Number(result.rows[0]?.n ?? 0);

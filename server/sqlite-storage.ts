@@ -237,6 +237,8 @@ export function createSqliteStorage(file: string): SyncStorage {
     },
     lastSeq: async (cooperationId) => (getLastSeq.get(cooperationId) as number | undefined) ?? 0,
     countCells: async (cooperationId) => db.prepare('SELECT count(*) FROM cells WHERE cooperation_id = ?').pluck().get(cooperationId) as number,
+    // One pass: SQLite builds a temporary index of the stored (cooperation, hlc) pairs for NOT IN, then walks the seals.
+    compactSeals: async () => db.prepare('DELETE FROM transactions WHERE (cooperation_id, hlc) NOT IN (SELECT cooperation_id, hlc FROM cells)').run().changes,
     async snapshotPage(cooperationId, after: SnapshotKey | null, maxRows) {
       const rows = (
         after ? selectSnapshotAfter.all(cooperationId, after.table, after.row, after.column, maxRows) : selectSnapshotFirst.all(cooperationId, maxRows)

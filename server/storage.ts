@@ -146,6 +146,12 @@ export interface SyncStorage {
   lastSeq(cooperationId: string): Promise<number>;
   countCells(cooperationId: string): Promise<number>;
   /**
+   * Removes the seals of transactions none of whose cells is stored any more (every cell was overwritten by a later
+   * change): nothing can pull them, so they only grew with every edit. Returns how many went. A transaction pushed
+   * again later stores its seal again, and its cells lose as before (docs/sync-protocol.md, compaction).
+   */
+  compactSeals(): Promise<number>;
+  /**
    * Up to `maxRows` whole rows after the cell `after` in (table, row, column) order, already serialised
    * as the JSON array of snapshot rows the protocol sends: the database builds the JSON, because turning
    * millions of cells into JavaScript objects and back was most of a first download's time on the
