@@ -13,7 +13,7 @@ export const scheduleArbitrary: fc.Arbitrary<Schedule> = fc.record({
   steps: fc.array(
     fc.record({
       device: fc.nat({ max: 4 }),
-      action: fc.constantFrom('edit', 'edit', 'edit', 'sync', 'toggleOffline', 'deliverDelayed'),
+      action: fc.constantFrom('edit', 'edit', 'edit', 'sync', 'toggleOffline', 'deliverDelayed', 'restart'),
       seed: fc.integer(),
     }),
     { minLength: 5, maxLength: 40 },

@@ -28,7 +28,8 @@ import { signedRecord } from './trust';
 
 export interface Step {
   device: number;
-  action: 'edit' | 'sync' | 'toggleOffline' | 'deliverDelayed';
+  /** `restart`: the computer stops as in a crash (the store closed mid-work, no goodbye) and starts again from its files. */
+  action: 'edit' | 'sync' | 'toggleOffline' | 'deliverDelayed' | 'restart';
   seed: number;
 }
 
@@ -158,6 +159,8 @@ interface Device {
   engine: SyncEngine;
   dataDir: string;
   offline: boolean;
+  /** Closes the store as a crash would and opens it again from its files, with a new engine. */
+  restart?: () => void;
 }
 
 export interface Simulation {
@@ -188,20 +191,30 @@ export async function runSchedule(schedule: Schedule, onDone: (simulation: Simul
       const dataDir = fs.mkdtempSync(path.join(fastTempRoot(), 'samvakt-sim-'));
       fs.copyFileSync(migratedTemplate(), path.join(dataDir, DATABASE_FILE_NAME));
       const store = openLocalStore({ dataDir, key: null, now: () => time + skew });
+      const secrets = createMemorySecretStore();
       const device: Device = { store, dataDir, offline: false, engine: null as unknown as SyncEngine };
-      device.engine = createSyncEngine({
-        store,
-        secrets: createMemorySecretStore(),
-        now: () => time + skew,
-        pullLimit: 7,
-        snapshotLimit: 11,
-        transportFor: () =>
-          createInProcessTransport(service, {
-            delayed,
-            offline: () => device.offline,
-            fault: () => (faultsOn && rng.next() < schedule.faultRate ? rng.pick(FAULTS) : 'none'),
-          }),
-      });
+      // The device secret outlives a restart (it is in the secret store, not in memory of the engine).
+      const startEngine = () =>
+        createSyncEngine({
+          store: device.store,
+          secrets,
+          now: () => time + skew,
+          pullLimit: 7,
+          snapshotLimit: 11,
+          transportFor: () =>
+            createInProcessTransport(service, {
+              delayed,
+              offline: () => device.offline,
+              fault: () => (faultsOn && rng.next() < schedule.faultRate ? rng.pick(FAULTS) : 'none'),
+            }),
+        });
+      device.engine = startEngine();
+      device.restart = () => {
+        device.engine.stop();
+        device.store.close();
+        device.store = openLocalStore({ dataDir, key: null, now: () => time + skew });
+        device.engine = startEngine();
+      };
       devices.push(device);
       // The first office founds the cooperation (its row, the root admin and signed accounts) before it enrols.
       if (index === 0) {
@@ -220,6 +233,7 @@ export async function runSchedule(schedule: Schedule, onDone: (simulation: Simul
       const local = prng(step.seed);
       if (step.action === 'toggleOffline') device.offline = !device.offline;
       else if (step.action === 'sync') await device.engine.syncNow();
+      else if (step.action === 'restart') device.restart?.();
       else if (step.action === 'deliverDelayed') await deliverDelayed(service, delayed.splice(0, local.int(delayed.length + 1)).reverse());
       else edit(device.store, local, () => `r${step.device % devices.length}-${nextId++}`, appended, founded);
     }
