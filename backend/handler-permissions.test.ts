@@ -52,6 +52,7 @@ const WRITES: Record<string, readonly Written[]> = {
   'routines.activate': ['routines'],
   'routines.retire': ['routines'],
   'routines.recordAuthorisation': ['routine_authorisations'],
+  'routines.confirmRead': ['routine_confirmations'],
   'settings.setDeviceOffice': [],
   'settings.setAutoLock': ['audit_events'],
   'settings.renameCooperation': ['cooperation'],
