@@ -20,9 +20,10 @@ export interface HarnessProcess {
 
 /** Starts the harness CLI on port 0 and waits for the URL it prints. */
 export async function startHarnessProcess(dataDir: string): Promise<HarnessProcess> {
+  // The bundle global-setup built (build/build-harness.mjs): no TypeScript to compile at each start.
   const harness = await spawnUntilReady(
-    path.join(root, 'node_modules', '.bin', 'tsx'),
-    [path.join(root, 'harness', 'cli.ts'), '--data-dir', dataDir, '--port', '0', '--static-dir', path.join(root, 'dist', 'renderer')],
+    process.execPath,
+    ['--enable-source-maps', path.join(root, 'dist', 'harness', 'cli.mjs'), '--data-dir', dataDir, '--port', '0', '--static-dir', path.join(root, 'dist', 'renderer')],
     { name: 'harness', ready: /Åpne: (\S+)/, cwd: root },
   );
   const url = harness.ready[1]!;
