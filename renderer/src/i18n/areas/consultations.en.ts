@@ -56,7 +56,7 @@ export const consultationsEn: Record<keyof typeof consultationsNb, string> = {
   'consultations.icpc2NoMatch': 'No match for “{text}”.',
   'consultations.icpc2NoMatchHint': 'Try the code (e.g. R74), a shorter word or another word for the complaint. If the code is missing from the list, a lead or administrator can import the official code file under ICPC-2 codes.',
   'consultations.routineCodesMissingShort': '{codes} not in the ICPC-2 code list',
-  'consultations.routineCodesMissing': 'ICPC-2 {count:code|codes} {codes} {count:is|are} not in the code list, so {count:it|they} cannot be chosen in the consultation log. Correct the code in the routine, or ask an administrator to import the official code file.',
+  'consultations.routineCodesMissing': 'ICPC-2 {count:code|codes} {codes}: not in the code list, so {count:it|they} cannot be chosen in the consultation log. Correct the code in the routine, or ask an administrator to import the official code file.',
   'consultations.noRoutine': 'No routine',
   'consultations.routinesNeedNurse': 'Choose a nurse first',
   'consultations.refusedRoutines': '{count} {count:routine|routines} cannot be used by {name} now – show why',
