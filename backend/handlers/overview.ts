@@ -12,7 +12,7 @@ import { getOffice, listOffices } from '../../db/offices';
 import { listStaff } from '../../db/staff';
 import { osloToday } from '../../domain/calendar/oslo';
 import { emergencyNurseLookup } from '../read-models/emergency-nurse';
-import { loadRotaWeek, plannedShifts } from '../read-models/rota-week';
+import { loadRotaWeekWithLookup, plannedShifts } from '../read-models/rota-week';
 
 /** Today's staffing at this device's office, for the one line every screen shows; null when the device has no office. */
 function todayAtDeviceOffice(ctx: CallContext) {
@@ -50,8 +50,8 @@ const weekInput = z.object({ week: isoWeekSchema, officeId: idSchema.nullable() 
 
 /** The offices × days grid of a week (one office or all) with the rules' warnings, how fresh the data is, and the consultation counts. */
 function overviewWeek(ctx: SignedInContext, { week, officeId }: z.output<typeof weekInput>) {
-  const rota = loadRotaWeek(ctx.store.db, week);
-  const isEmergencyNurse = emergencyNurseLookup(ctx.store.db, rota.staff);
+  // The rules already built the emergency-nurse lookup; the grid's ★ uses the same one.
+  const { rota, isEmergencyNurse } = loadRotaWeekWithLookup(ctx.store.db, week);
   const offices = officeId ? rota.offices.filter((office) => office.id === officeId) : rota.offices;
   const overview = buildOverviewWeek({
     week,

@@ -117,7 +117,8 @@ export function buildOverviewWeek(input: OverviewInput): OverviewWeek {
     const member = staffById.get(shift.staffId);
     const key = rowFor(shift, member?.profession);
     const office = officeById.get(shift.officeId);
-    const hours = office?.openingHours[String(isoWeekday(shift.date)) as keyof Office['openingHours']];
+    // The week's dates are Monday first, so the ISO weekday is the column + 1 (no date parsing per shift).
+    const hours = office?.openingHours[String(index + 1) as keyof Office['openingHours']];
     const time = hours && hours.open === shift.start && hours.close === shift.end ? null : `${shift.start}–${shift.end}`;
     let detail = time;
     if (shift.kind === 'video') {
