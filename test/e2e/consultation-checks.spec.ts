@@ -99,3 +99,19 @@ test('an admin imports the official tab-separated ICPC-2 file (Windows-1252) thr
   await expect(page.getByText(/Ny ICPC-2-versjon/)).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, 'Innstillinger');
 });
+
+test('the routine picker shows each routine by its name, with (Eksempel) after it, never cut off by the EKSEMPEL prefix (issue 16 B6)', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await loadExampleData(page);
+  await signIn(page, 'sykepleier');
+  await go(page, harness.url, '/consultations/new');
+  const nurse = page.getByLabel('Sykepleier', { exact: true });
+  if ((await nurse.inputValue()) === '') await nurse.selectOption({ label: 'Marte Kvernmo' });
+  const routine = page.getByLabel('Delegert rutine brukt', { exact: true });
+  const labels = (await routine.locator('option').allTextContents()).filter((label) => label.includes('Eksempel'));
+  expect(labels.length).toBeGreaterThan(0);
+  for (const label of labels) {
+    expect(label).toMatch(/^[A-ZÆØÅ][^:]+ \(Eksempel\)$/);
+    expect(label).not.toContain('EKSEMPEL');
+  }
+});

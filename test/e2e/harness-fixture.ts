@@ -20,10 +20,11 @@ export interface HarnessProcess {
 
 /** Starts the harness CLI on port 0 and waits for the URL it prints. */
 export async function startHarnessProcess(dataDir: string): Promise<HarnessProcess> {
-  // The bundle global-setup built (build/build-harness.mjs): no TypeScript to compile at each start.
+  // The run's own build from global-setup (the harness bundle: no TypeScript to compile at each start); dist/ when run alone.
+  const build = process.env.SAMVAKT_E2E_BUILD ?? path.join(root, 'dist');
   const harness = await spawnUntilReady(
     process.execPath,
-    ['--enable-source-maps', path.join(root, 'dist', 'harness', 'cli.mjs'), '--data-dir', dataDir, '--port', '0', '--static-dir', path.join(root, 'dist', 'renderer')],
+    ['--enable-source-maps', path.join(build, 'harness', 'cli.mjs'), '--data-dir', dataDir, '--port', '0', '--static-dir', path.join(build, 'renderer')],
     { name: 'harness', ready: /Åpne: (\S+)/, cwd: root },
   );
   const url = harness.ready[1]!;
