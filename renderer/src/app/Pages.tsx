@@ -12,7 +12,6 @@ import { OverviewPage } from '../pages/overview/OverviewPage';
 import { RotaPage } from '../pages/rota/RotaPage';
 import { RoutinesPage } from '../pages/routines/RoutinesPage';
 import { LogReviewPage } from '../pages/settings/LogReviewPage';
-import { LogReviewPage } from '../pages/settings/LogReviewPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { StaffEditPage } from '../pages/staff/StaffEditPage';
 import { StaffPage } from '../pages/staff/StaffPage';
@@ -46,7 +45,6 @@ export function PageForPath({ path }: { path: string }) {
       // Admins only: for anyone else not even a request is made.
       return <Permitted permission="manageUsers">{item === 'new' ? <UserNewPage /> : item ? <UserEditPage id={item} /> : <UsersPage />}</Permitted>;
     case 'settings':
-      if (item === 'log-review') return <Permitted permission="readAuditLog"><LogReviewPage /></Permitted>;
       if (item === 'log-review') return <Permitted permission="readAuditLog"><LogReviewPage /></Permitted>;
       return item ? <NotFound /> : <SettingsPage />;
     case 'overview':

@@ -23,7 +23,6 @@ import { SyncSettingsSection } from './SyncSettingsSection';
 import { DeviceAdminSection } from './DeviceAdminSection';
 import { TrustSection } from './TrustSection';
 import { LogReviewLink } from './LogReviewLink';
-import { LogReviewLink } from './LogReviewLink';
 
 type Settings = ApiOutput<'settings.get'>;
 type OfficeList = ApiOutput<'offices.list'>;
@@ -63,7 +62,6 @@ export function SettingsPage() {
           {editable && <BackupsSection />}
           <SyncSettingsSection />
           {editable && <DeviceAdminSection />}
-          {can(user, 'readAuditLog') && <LogReviewLink />}
           {can(user, 'readAuditLog') && <LogReviewLink />}
           <TrustSection admin={editable} />
         </>
