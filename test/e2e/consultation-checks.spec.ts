@@ -64,9 +64,9 @@ test('a date in year 0072 asks before saving, the Lagret message shows the date,
   // Today's date saves at once, and the message shows today's date.
   await fillEntry(page);
   const today = await date.inputValue();
-  const [y, m, d] = today.split('-');
+  expect(today).toMatch(/^\d\d\.\d\d\.\d{4}$/);
   await page.getByRole('button', { name: 'Lagre konsultasjon', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Lagret:' })).toContainText(`Lagret: ${d}.${m}.${y} kl.`);
+  await expect(page.getByRole('status').filter({ hasText: 'Lagret:' })).toContainText(`Lagret: ${today} kl.`);
   await expect(dialog).toBeHidden();
 });
 
@@ -114,4 +114,67 @@ test('the routine picker shows each routine by its name, with (Eksempel) after i
     expect(label).toMatch(/^[A-ZÆØÅ][^:]+ \(Eksempel\)$/);
     expect(label).not.toContain('EKSEMPEL');
   }
+});
+
+test.describe('on a computer whose browser language is English (issue 16 B9)', () => {
+  test.use({ locale: 'en-US' });
+
+  test('Ny konsultasjon and the log filter show and accept dd.mm.åååå', async ({ page, harness }) => {
+    test.setTimeout(90_000);
+    await page.goto(harness.url);
+    await loadExampleData(page);
+    await signIn(page, 'resepsjon');
+    expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+    await go(page, harness.url, '/consultations/new');
+
+    // The date is a text box showing dd.mm.åååå, whatever the browser's language; a half-typed date is the date's error.
+    const date = page.getByLabel('Dato', { exact: true });
+    await expect(date).toHaveAttribute('type', 'text');
+    await expect(date).toHaveValue(/^\d\d\.\d\d\.\d{4}$/);
+    await expect(date).toHaveAccessibleDescription(/dd\.mm\.åååå/);
+    await fillEntry(page);
+    await date.fill('03.12');
+    await date.blur();
+    await expect(date).toHaveAttribute('aria-invalid', 'true');
+    await expect(date).toHaveAccessibleDescription(/Datoen finnes ikke/);
+    await expect(page.getByLabel('Klokkeslett')).not.toHaveAttribute('aria-invalid', 'true');
+    await date.fill('03.12.2026');
+    await date.blur();
+    await expect(date).toHaveValue('03.12.2026');
+    await expect(date).not.toHaveAttribute('aria-invalid', 'true');
+    const followUp = page.getByLabel('Oppfølging', { exact: true });
+    await expect(followUp).toHaveAttribute('type', 'text');
+    await followUp.fill('3.12.2026');
+    await followUp.blur();
+    await expect(followUp).toHaveValue('03.12.2026');
+
+    // Saved with that date (asked first only when the clock is more than 30 days past it).
+    await page.getByRole('button', { name: 'Lagre konsultasjon', exact: true }).click();
+    const saved = page.getByRole('status').filter({ hasText: 'Lagret:' });
+    const ask = page.getByRole('dialog', { name: 'Stemmer datoen?' });
+    await expect(saved.or(ask)).toBeVisible();
+    if (await ask.isVisible()) await ask.getByRole('button', { name: 'Ja, lagre med 03.12.2026' }).click();
+    await expect(saved).toContainText('Lagret: 03.12.2026 kl.');
+
+    // The log's period: shown as dd.mm.åååå, a half-typed date says so and changes nothing, a typed 03.12.2026 filters.
+    await go(page, harness.url, '/consultations/log');
+    const from = page.getByLabel('Fra og med');
+    const to = page.getByLabel('Til og med');
+    await expect(from).toHaveAttribute('type', 'text');
+    await expect(from).toHaveValue(/^\d\d\.\d\d\.\d{4}$/);
+    await expect(to).toHaveValue(/^\d\d\.\d\d\.\d{4}$/);
+    await from.fill('01.01.2000');
+    await to.fill('02.01.2000');
+    await expect(page.getByText('Ingen konsultasjoner i perioden.')).toBeVisible();
+    await to.fill('03.12');
+    await to.blur();
+    await expect(to).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('Ingen konsultasjoner i perioden.')).toBeVisible();
+    await from.fill('03.12.2026');
+    await to.fill('03.12.2026');
+    await to.blur();
+    await expect(to).toHaveValue('03.12.2026');
+    await expect(to).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('.consultation-table')).toContainText(`${patient.slice(0, 6)}*****`);
+  });
 });

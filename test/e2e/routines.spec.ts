@@ -124,7 +124,7 @@ test('a doctor activates a routine and authorises Marte; she may use it until he
   await page.getByRole('button', { name: 'Autoriser sykepleier' }).click();
   const authorise = page.getByRole('dialog', { name: 'Autoriser sykepleier' });
   await authorise.getByLabel('Marte Kvernmo').check();
-  await expect(authorise.getByLabel('Gjelder fra')).toHaveValue(today);
+  await expect(authorise.getByLabel('Gjelder fra')).toHaveValue(formatFullDateNb(today));
   await authorise.getByRole('button', { name: 'Autoriser', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `Marte Kvernmo er autorisert for versjon 1 fra ${formatFullDateNb(today)}.` })).toBeVisible();
   const authorised = page.getByRole('table', { name: 'Autorisert i dag for versjon 1' });

@@ -185,7 +185,7 @@ export const competenceEn: Record<keyof typeof competenceNb, string> = {
   'competence.fieldVerifiedByHint': 'The person who has seen the proof. Nobody can verify their own record.',
   'competence.nobody': 'Nobody yet',
   'competence.fieldNote': 'Note',
-  'competence.dateFormat': 'Enter the date as dd/mm/yyyy.',
+  'competence.dateFormat': 'Enter the date as dd.mm.yyyy.',
   'competence.obtainedRequired': 'Enter the date the competence was obtained.',
   'competence.expiresBeforeObtained': 'The expiry date cannot be before the date obtained.',
   'competence.verifiedBySelf': 'Nobody can verify their own record. Choose someone else.',

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { addDays } from '../../../../domain/calendar/dates';
 import { AuditEventTable } from '../../components/AuditEventTable';
-import { TextField } from '../../components/fields';
+import { DateField } from '../../components/DateField';
 import { EmptyState, Loaded, PageHeader } from '../../components/page';
 import { osloToday } from '../../format/dates';
 import { useT } from '../../i18n';
@@ -30,8 +30,8 @@ export function MyLogPage() {
       <PageHeader title={t('audit.own.title')} />
       <p className="field-hint">{t('audit.own.intro')}</p>
       <div className="consultation-filters">
-        <TextField id="mylog-from" label={t('consultations.filter.from')} type="date" width="medium" value={fromDate} onChange={period(setFromDate)} />
-        <TextField id="mylog-to" label={t('consultations.filter.to')} type="date" width="medium" value={toDate} onChange={period(setToDate)} />
+        <DateField id="mylog-from" label={t('consultations.filter.from')} value={fromDate} onChange={period(setFromDate)} filter />
+        <DateField id="mylog-to" label={t('consultations.filter.to')} value={toDate} onChange={period(setToDate)} filter />
       </div>
       <Loaded query={log}>
         {(data) =>

@@ -3,6 +3,7 @@ import type { CompetenceType, StaffCompetence } from '../../../../domain/compete
 import type { StaffMember } from '../../../../domain/staff';
 import { api } from '../../api/client';
 import { EditDialog } from '../../components/EditDialog';
+import { DateField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/fields';
 import { useForm } from '../../components/use-form';
 import { useT } from '../../i18n';
@@ -100,14 +101,8 @@ export function RecordDialog({ staffId, personName, types, staff, mode, onClose,
         options={types.map((type) => ({ value: type.id, label: type.name }))}
       />
       <div className="competence-dates">
-        <TextField
-          {...form.bind('obtained', ['expiresOn'])}
-          label={labels.obtained}
-          type="date"
-          width="medium"
-          autoFocus={mode.kind === 'new' && mode.competenceTypeId !== null}
-        />
-        <TextField {...form.bind('expiresOn')} label={labels.expiresOn} type="date" width="medium" optional hint={expiresHint} />
+        <DateField {...form.bind('obtained', ['expiresOn'])} label={labels.obtained} autoFocus={mode.kind === 'new' && mode.competenceTypeId !== null} />
+        <DateField {...form.bind('expiresOn')} label={labels.expiresOn} optional hint={expiresHint} />
       </div>
       <TextField {...form.bind('evidenceRef')} label={labels.evidenceRef} hint={t('competence.fieldEvidenceHint')} optional maxLength={200} />
       <SelectField

@@ -1,5 +1,6 @@
 // The fields of a consultation entry in keyboard order, shared by "Ny konsultasjon" and the amendment dialog: when and who, patient, contact, reason, treatment, outcome and note.
 import { OUTCOMES } from '../../../../domain/consultations/entry';
+import { DateField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/fields';
 import { TimeField } from '../../components/TimeField';
 import type { FormState } from '../../components/use-form';
@@ -44,7 +45,7 @@ function VisitFields<V extends ConsultationForm>({ form, context }: { form: Form
   const notOnDuty = nurse !== undefined && !nurse.onDuty && values.date === context.now.slice(0, 10);
   return (
     <div className="consultation-row">
-      <TextField {...form.bind('date', ['time'])} label={t('consultations.field.date')} type="date" width="medium" />
+      <DateField {...form.bind('date', ['time'])} label={t('consultations.field.date')} />
       <TimeField {...form.bind('time')} label={t('consultations.field.time')} />
       <SelectField
         {...form.bind('officeId')}
@@ -82,7 +83,7 @@ function OutcomeFields<V extends ConsultationForm>({ form, context }: { form: Fo
         options={context.doctors.map((doctor) => ({ value: doctor.id, label: doctor.name }))}
         optional
       />
-      <TextField {...form.bind('followUpDate')} label={t('consultations.field.followUp')} type="date" width="medium" optional />
+      <DateField {...form.bind('followUpDate')} label={t('consultations.field.followUp')} optional />
     </div>
   );
 }

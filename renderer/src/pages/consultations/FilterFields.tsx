@@ -1,5 +1,6 @@
 // Filter fields shared by the log, the statistics and the access log: a from–to date range, and a select whose empty choice is "Alle".
-import { SelectField, TextField } from '../../components/fields';
+import { DateField } from '../../components/DateField';
+import { SelectField } from '../../components/fields';
 import type { SelectOption } from '../../components/fields';
 import { useT } from '../../i18n';
 
@@ -17,8 +18,8 @@ export function PeriodFields({ idPrefix, from, to, onFrom, onTo }: PeriodFieldsP
   const { t } = useT();
   return (
     <>
-      <TextField id={`${idPrefix}-from`} label={t('consultations.filter.from')} type="date" width="medium" value={from} onChange={onFrom} />
-      <TextField id={`${idPrefix}-to`} label={t('consultations.filter.to')} type="date" width="medium" value={to} onChange={onTo} />
+      <DateField id={`${idPrefix}-from`} label={t('consultations.filter.from')} value={from} onChange={onFrom} filter />
+      <DateField id={`${idPrefix}-to`} label={t('consultations.filter.to')} value={to} onChange={onTo} filter />
     </>
   );
 }

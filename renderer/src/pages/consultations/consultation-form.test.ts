@@ -37,6 +37,9 @@ describe('consultation form', () => {
     // A date that does not exist is the date field's error, not the time's; an empty date leaves a good time alone.
     expect(consultationFormErrors(filled({ date: '2026-02-30' }), rules)).toEqual({ date: 'invalidFormat' });
     expect(consultationFormErrors(filled({ date: '' }), rules)).toEqual({ date: 'required' });
+    // Half-typed in the dd.mm.åååå field (handed on as typed): the date's error too, not the time's.
+    expect(consultationFormErrors(filled({ date: '03.12' }), rules)).toEqual({ date: 'invalidFormat' });
+    expect(consultationFormErrors(filled({ followUpDate: '03.12' }), rules)).toEqual({ followUpDate: 'invalidFormat' });
     // A year typed as 0072 is a real date: the form asks before saving instead (checkConsultationDate).
     expect(consultationFormErrors(filled({ date: '0072-11-26' }), rules)).toEqual({});
   });

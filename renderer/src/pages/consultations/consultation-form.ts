@@ -1,5 +1,6 @@
 // The consultation entry form without React: values as typed ⇄ API input, defaults for the next entry, an entry as the amendment form, live validation.
 import type { z } from 'zod';
+import { isLocalDate } from '../../../../domain/calendar/dates';
 import type { ApiOutput } from '../../../../backend/api-types';
 import type { ContactKind, ConsultationInput, MedicineAction, Outcome, PatientSex } from '../../../../domain/consultations/entry';
 import { checkConsultation, consultationInputSchema } from '../../../../domain/consultations/entry';
@@ -114,9 +115,9 @@ export function consultationFormErrors(form: ConsultationForm, rules: Consultati
   const parsed = validate(consultationInputSchema, input);
   if (!parsed.ok) {
     for (const [path, code] of Object.entries(parsed.fields)) errors[fieldForPath(path)] ??= code;
-    if (!form.date) {
-      errors.date = 'required';
-      // The time is fine on its own: only the missing date made the pair unreadable.
+    if (!isLocalDate(form.date)) {
+      // Empty or typed but not a date (03.12): the date field's error; a good time on its own is fine.
+      errors.date = form.date ? 'invalidFormat' : 'required';
       if (/^([01]\d|2[0-3]):[0-5]\d$/.test(form.time.trim())) delete errors.time;
     }
     return errors;

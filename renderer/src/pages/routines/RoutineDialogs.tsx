@@ -6,7 +6,8 @@ import { api } from '../../api/client';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
-import { SelectField, TextField } from '../../components/fields';
+import { DateField } from '../../components/DateField';
+import { SelectField } from '../../components/fields';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { Notice } from '../../components/page';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -146,7 +147,7 @@ export function RetireDialog({ routine, today, onClose, onDone }: { routine: Rou
       <DialogForm onSubmit={() => void save()}>
         <ErrorSummary form={form} labelFor={() => t('routines.retire.from')} />
         <p>{t('routines.retire.text', { version: routine.version })}</p>
-        <TextField {...form.bind('from')} label={t('routines.retire.from')} hint={t('routines.retire.fromHint')} type="date" width="medium" autoFocus />
+        <DateField {...form.bind('from')} label={t('routines.retire.from')} hint={t('routines.retire.fromHint')} autoFocus />
         <DialogActions saving={form.saving} submitLabel={t('routines.retire.confirm')} danger onCancel={onClose} />
       </DialogForm>
     </FormDialog>
@@ -239,12 +240,10 @@ export function AuthorisationDialog({ kind, routineId, versions, nurses, nurse, 
         ) : (
           <p className="muted">{t('routines.auth.forVersion', { version: chosen?.version ?? '' })}</p>
         )}
-        <TextField
+        <DateField
           {...form.bind('effectiveDate')}
           label={label('effectiveDate')}
           hint={kind === 'granted' ? t('routines.auth.grantDateHint') : t('routines.auth.revokeDateHint')}
-          type="date"
-          width="medium"
         />
         {kind === 'revoked' && (
           <TextAreaField {...form.bind('reason')} label={label('reason')} hint={t('routines.auth.reasonHint')} maxLength={REASON_MAX} autoFocus />

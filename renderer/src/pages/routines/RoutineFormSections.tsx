@@ -1,6 +1,7 @@
 // The routine form's sections: about the routine, criteria (exclusion rows with red flags), medicine, and responsibility and dates.
 import { NURSE_MAY } from '../../../../domain/routines/types';
 import type { CompetenceType } from '../../../../domain/competence/types';
+import { DateField } from '../../components/DateField';
 import { CheckboxField, FieldError, SelectField, TextField } from '../../components/fields';
 import { TextAreaField } from '../../components/TextAreaField';
 import type { FormState } from '../../components/use-form';
@@ -152,7 +153,7 @@ export function ResponsibilitySection({ form, doctors, types }: { form: Form; do
       <CompetenceChoices form={form} types={types} />
       <div className="form-grid routine-dates">
         {DATES.map((key) => (
-          <TextField key={key} {...form.bind(key)} label={label(key)} hint={hints[key]} type="date" width="medium" />
+          <DateField key={key} {...form.bind(key)} label={label(key)} hint={hints[key]} />
         ))}
       </div>
     </fieldset>

@@ -1,12 +1,13 @@
 // The form that draws a new log review sample: a period (default the last 30 days) and a size (default 20).
 import { useState } from 'react';
-import { addDays } from '../../../../domain/calendar/dates';
+import { addDays, isLocalDate } from '../../../../domain/calendar/dates';
 import { osloToday } from '../../../../domain/calendar/oslo';
 import { DEFAULT_SAMPLE_SIZE } from '../../../../domain/audit/review-sample';
 import { api } from '../../api/client';
 import { ApiCallError } from '../../api/errors';
 import { FeedbackRegion } from '../../components/Feedback';
 import type { Feedback } from '../../components/Feedback';
+import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/fields';
 import { useT } from '../../i18n';
 import type { FormFieldErrorCode } from '../../i18n/codes';
@@ -27,8 +28,10 @@ export function LogReviewDrawForm({ onDrawn }: { onDrawn: (id: string) => void }
   async function draw() {
     const count = Number(size.trim());
     const local: Fields = {};
-    if (!fromDate) local.fromDate = 'required';
-    if (!toDate) local.toDate = 'required';
+    for (const [field, value] of [['fromDate', fromDate], ['toDate', toDate]] as const) {
+      if (!value) local[field] = 'required';
+      else if (!isLocalDate(value)) local[field] = 'invalidFormat';
+    }
     if (!Number.isInteger(count) || size.trim() === '') local.size = 'invalidFormat';
     setErrors(local);
     if (Object.keys(local).length > 0) return;
@@ -60,8 +63,8 @@ export function LogReviewDrawForm({ onDrawn }: { onDrawn: (id: string) => void }
     >
       <h2 id="log-review-draw-title">{t('logReview.drawTitle')}</h2>
       <div className="log-review-fields">
-        <TextField id="log-review-from" label={t('logReview.from')} type="date" width="medium" value={fromDate} onChange={setFromDate} error={errorText('fromDate')} />
-        <TextField id="log-review-to" label={t('logReview.to')} type="date" width="medium" value={toDate} onChange={setToDate} error={errorText('toDate')} />
+        <DateField id="log-review-from" label={t('logReview.from')} value={fromDate} onChange={setFromDate} error={errorText('fromDate')} />
+        <DateField id="log-review-to" label={t('logReview.to')} value={toDate} onChange={setToDate} error={errorText('toDate')} />
         <TextField
           id="log-review-size"
           label={t('logReview.size')}
