@@ -4,7 +4,7 @@ import { currentEntry, redactChanges } from '../domain/consultations/amendments'
 import type { Amendment, AmendmentKind, ConsultationRecord, CurrentEntry, EntryFields, EntryMedicine } from '../domain/consultations/amendments';
 import type { ContactKind, Outcome, PatientKind, PatientSex } from '../domain/consultations/entry';
 import type { Icpc2ImportRow } from '../domain/consultations/icpc2-import';
-import type { StatisticsEntry } from '../domain/consultations/statistics';
+import type { StatisticsCount, StatisticsEntry, StatisticsPeriod } from '../domain/consultations/statistics';
 import { newId } from './ids';
 import type { ChangeSet } from './write-path';
 import { statement } from './statements';
@@ -192,13 +192,29 @@ function filterSql(filter: ConsultationFilter): { where: string; params: (string
   return { where: where.join(' AND '), params };
 }
 
-/** A page of matching entries, newest first, and the total count. */
-export function listConsultations(db: Database.Database, filter: ConsultationFilter, page: { offset: number; limit: number }): { total: number; entries: CurrentEntry[] } {
+/**
+ * How many matches past the page's start a list counts before it stops: the first page of a whole year says "av over
+ * 1000" instead of reading every match (a count reads each matching index row; ~3,500 for a nurse's year at 120,000
+ * entries). Larger than the largest page, so the next-page button is still right.
+ */
+export const LIST_COUNT_AHEAD = 1000;
+
+/**
+ * A page of matching entries, newest first, and how many match: exactly when there are at most offset +
+ * LIST_COUNT_AHEAD, else `total` is that bound and `totalIsExact` false (there are more).
+ */
+export function listConsultations(
+  db: Database.Database,
+  filter: ConsultationFilter,
+  page: { offset: number; limit: number },
+  countAhead = LIST_COUNT_AHEAD,
+): { total: number; totalIsExact: boolean; entries: CurrentEntry[] } {
   refreshConsultationIndex(db);
   const { where, params } = filterSql(filter);
-  const total = statement(db, `SELECT count(*) FROM consultation_index WHERE ${where}`, 'pluck').get(...params) as number;
+  const bound = page.offset + Math.max(countAhead, page.limit);
+  const counted = statement(db, `SELECT count(*) FROM (SELECT 1 FROM consultation_index WHERE ${where} LIMIT ?)`, 'pluck').get(...params, bound + 1) as number;
   const ids = statement(db, `SELECT id FROM consultation_index WHERE ${where} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`, 'pluck').all(...params, page.limit, page.offset) as string[];
-  return { total, entries: getCurrentEntries(db, ids) };
+  return { total: Math.min(counted, bound), totalIsExact: counted <= bound, entries: getCurrentEntries(db, ids) };
 }
 
 /** Every entry (cancelled ones too) whose current identity number is this one, newest first. */
@@ -236,6 +252,29 @@ export function statisticsEntries(db: Database.Database, filter: ConsultationFil
     doctorId: row.doctor_id,
     icpc2Code: row.icpc2_code,
   }));
+}
+
+/**
+ * What the statistics need, pre-counted (consultation_day_counts, migration 014): per office and day (for 'month', per
+ * office and month) the entries that are not cancelled under each outcome (with or without a doctor), contact and
+ * chapter. A year for all offices is a few thousand rows whatever the number of entries.
+ */
+export function statisticsCounts(db: Database.Database, filter: { fromDate: string; toDate: string; officeId?: string | null | undefined }, period: StatisticsPeriod): StatisticsCount[] {
+  refreshConsultationIndex(db);
+  const office = filter.officeId ? ' AND office_id = ?' : '';
+  const params = filter.officeId ? [filter.fromDate, filter.toDate, filter.officeId] : [filter.fromDate, filter.toDate];
+  const sql =
+    period === 'month'
+      ? `SELECT office_id, substr(day, 1, 7) AS bucket, key, sum(n) AS n FROM consultation_day_counts WHERE day >= ? AND day <= ?${office} AND n > 0 GROUP BY office_id, bucket, key`
+      : `SELECT office_id, day AS bucket, key, n FROM consultation_day_counts WHERE day >= ? AND day <= ?${office} AND n > 0`;
+  const rows = statement(db, sql).all(...params) as { office_id: string; bucket: string; key: string; n: number }[];
+  return rows.map(({ office_id: officeId, bucket, key, n }): StatisticsCount => {
+    // Keys as the triggers write them: 'o:<outcome>', 'od:<outcome>' (with a doctor), 'c:<contact>', 'h:<letter>' or 'h:~<code>'.
+    if (key.startsWith('o:')) return { officeId, bucket, n, kind: 'outcome', outcome: key.slice(2) as Outcome, withDoctor: false };
+    if (key.startsWith('od:')) return { officeId, bucket, n, kind: 'outcome', outcome: key.slice(3) as Outcome, withDoctor: true };
+    if (key.startsWith('c:')) return { officeId, bucket, n, kind: 'contact', contact: key.slice(2) as ContactKind };
+    return { officeId, bucket, n, kind: 'chapter', code: key.startsWith('h:~') ? key.slice(3) : key.slice(2) };
+  });
 }
 
 /** Consultation counts per office for a date range (not cancelled), for the weekly overview. */

@@ -33,8 +33,9 @@ const searchInput = z.object({ identityNumber: z.string(), reason: reasonSchema 
 
 function listEntries(ctx: SignedInContext, input: z.output<typeof listInput>) {
   if (input.toDate < input.fromDate) throw fieldError({ toDate: 'timeOrder' });
-  const { total, entries } = listConsultations(ctx.store.db, input, { offset: input.offset, limit: input.limit });
-  return { total, offset: input.offset, rows: entries.map(listRow) };
+  // total is exact when totalIsExact, else a lower bound: the count stops a while past the page (LIST_COUNT_AHEAD).
+  const { total, totalIsExact, entries } = listConsultations(ctx.store.db, input, { offset: input.offset, limit: input.limit });
+  return { total, totalIsExact, offset: input.offset, rows: entries.map(listRow) };
 }
 
 /** One entry with its history; the identity number stays masked (revealing it is a separate, logged step). */

@@ -79,6 +79,60 @@ export function consultationStatistics(entries: Iterable<StatisticsEntry>, perio
     .sort((a, b) => a.period.localeCompare(b.period) || a.officeId.localeCompare(b.officeId));
 }
 
+/**
+ * Entries counted ahead, per office, bucket and one value (db/consultations.ts reads them from consultation_day_counts).
+ * The bucket is a day (`2026-11-26`) or, for monthly statistics, may be a month (`2026-11`): periodOf gives the same period.
+ */
+export type StatisticsCount = { officeId: string; bucket: string; n: number } & (
+  | { kind: 'outcome'; outcome: Outcome; withDoctor: boolean }
+  | { kind: 'contact'; contact: ContactKind }
+  /** The code, or any code of its chapter (its first letter): icpc2Chapter gives the chapter. */
+  | { kind: 'chapter'; code: string }
+);
+
+/**
+ * The same rows as consultationStatistics gives for the entries the counts were made from, in time linear in the
+ * number of counts (a few per office and day) rather than in the number of entries. Every entry is counted once under
+ * its outcome, once under its contact and once under its chapter; the outcome counts make the period's count.
+ */
+export function statisticsFromCounts(counts: Iterable<StatisticsCount>, period: StatisticsPeriod): StatisticsRow[] {
+  const rows = new Map<string, StatisticsRow>();
+  const periods = new Map<string, string>();
+  const chapters = new Map<string, string>();
+  for (const count of counts) {
+    if (count.n === 0) continue;
+    let periodKey = periods.get(count.bucket);
+    if (periodKey === undefined) {
+      periodKey = periodOf(count.bucket, period);
+      periods.set(count.bucket, periodKey);
+    }
+    const key = `${periodKey}|${count.officeId}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = emptyRow(count.officeId, periodKey);
+      rows.set(key, row);
+    }
+    if (count.kind === 'outcome') {
+      row.count += count.n;
+      row.byOutcome[count.outcome] += count.n;
+      if (resolvedWithoutDoctor({ outcome: count.outcome, doctorId: count.withDoctor ? '' : null })) row.resolvedWithoutDoctor += count.n;
+    } else if (count.kind === 'contact') {
+      row.byContact[count.contact] += count.n;
+    } else {
+      let chapter = chapters.get(count.code);
+      if (chapter === undefined) {
+        chapter = icpc2Chapter(count.code)?.letter ?? '?';
+        chapters.set(count.code, chapter);
+      }
+      row.byChapter[chapter] = (row.byChapter[chapter] ?? 0) + count.n;
+    }
+  }
+  return [...rows.values()]
+    .filter((row) => row.count > 0)
+    .map((row) => ({ ...row, shareResolvedWithoutDoctor: row.count === 0 ? 0 : row.resolvedWithoutDoctor / row.count }))
+    .sort((a, b) => a.period.localeCompare(b.period) || a.officeId.localeCompare(b.officeId));
+}
+
 /** Adds rows together (e.g. all offices, or a whole year) with the share recomputed from the sums. */
 export function sumStatistics(rows: readonly StatisticsRow[], officeId: string, period: string): StatisticsRow {
   const total = emptyRow(officeId, period);

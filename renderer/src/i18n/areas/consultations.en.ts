@@ -98,6 +98,7 @@ export const consultationsEn: Record<keyof typeof consultationsNb, string> = {
   'consultations.filter.includeCancelled': 'Show cancelled',
   'consultations.logEmpty': 'No consultations in the period. Choose another period or filter, or record one under “New consultation”.',
   'consultations.logCount': 'Showing {from}–{to} of {total}',
+  'consultations.logCountAtLeast': 'Showing {from}–{to} of more than {total}',
   'consultations.previousPage': 'Previous page',
   'consultations.nextPage': 'Next page',
   'consultations.col.time': 'Time',

@@ -96,6 +96,7 @@ export const consultationsNb = {
   'consultations.filter.includeCancelled': 'Vis annullerte',
   'consultations.logEmpty': 'Ingen konsultasjoner i perioden. Velg en annen periode eller et annet filter, eller registrer en under «Ny konsultasjon».',
   'consultations.logCount': 'Viser {from}–{to} av {total}',
+  'consultations.logCountAtLeast': 'Viser {from}–{to} av over {total}',
   'consultations.previousPage': 'Forrige side',
   'consultations.nextPage': 'Neste side',
   'consultations.col.time': 'Tid',

@@ -11,6 +11,7 @@ import { CheckboxField, TextField } from '../../components/fields';
 import { EmptyState, LoadError, Loaded, Loading } from '../../components/page';
 import { TitledSection } from '../../components/TitledSection';
 import { useT } from '../../i18n';
+import { hasNextPage, logCountText } from './log-paging';
 import { useQuery } from '../../stores/query';
 import type { FormContext } from './consultation-errors';
 import { formatAt, nameOf, patientText } from './consultation-format';
@@ -90,14 +91,14 @@ function LogList({ context }: { context: FormContext }) {
           ) : (
             <>
               <p className="field-hint" role="status">
-                {t('consultations.logCount', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, data.total), total: data.total })}
+                {logCountText(t, { offset, pageSize: PAGE_SIZE, total: data.total, totalIsExact: data.totalIsExact })}
               </p>
               <ConsultationTable rows={data.rows} context={context} />
               <div className="pager">
                 <button type="button" className="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
                   {t('consultations.previousPage')}
                 </button>
-                <button type="button" className="button" disabled={offset + PAGE_SIZE >= data.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+                <button type="button" className="button" disabled={!hasNextPage({ offset, pageSize: PAGE_SIZE, total: data.total, totalIsExact: data.totalIsExact })} onClick={() => setOffset(offset + PAGE_SIZE)}>
                   {t('consultations.nextPage')}
                 </button>
               </div>
