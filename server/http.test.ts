@@ -197,4 +197,24 @@ describe('sync service over HTTP', () => {
       await watched.close();
     }
   });
+
+  it('counts successful pulls in one summary line instead of a line per pull; refused pulls are still logged one by one', async () => {
+    const entries: Record<string, unknown>[] = [];
+    const summarising = await startSyncServer({ service, port: 0, log: (entry) => entries.push(entry), pullSummaryMs: 50 });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const response = await fetch(`${summarising.url}/v1/pull?protocol=2&cooperation=coop-http&after=0`, { headers: { authorization: auth } });
+        expect(response.status).toBe(200);
+      }
+      expect((await fetch(`${summarising.url}/v1/pull?protocol=2&cooperation=coop-http&after=-1`, { headers: { authorization: auth } })).status).toBe(400);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    } finally {
+      await summarising.close();
+    }
+    expect(entries.filter((entry) => entry.msg === 'request' && entry.path === '/v1/pull')).toEqual([]);
+    expect(entries.filter((entry) => entry.msg === 'refused' && entry.path === '/v1/pull')).toHaveLength(1);
+    const summaries = entries.filter((entry) => entry.msg === 'pulls');
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]).toMatchObject({ level: 'info', count: 3, p50: expect.any(Number), p99: expect.any(Number), max: expect.any(Number) });
+  });
 });

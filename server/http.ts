@@ -27,6 +27,11 @@ export interface HttpServerOptions {
    */
   authFailures?: { perMinute: number; burst: number };
   log?: (entry: Record<string, unknown>) => void;
+  /**
+   * Successful pulls are not logged one by one (20,000 devices polling every 30 s make 667 a second, and a synchronous
+   * log write held up every request; docs/performance.md): they are counted and logged as one `pulls` line this often.
+   */
+  pullSummaryMs?: number;
 }
 
 export interface RunningSyncServer {
@@ -86,10 +91,32 @@ export function defaultLog(entry: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 }
 
+/** Successful pulls, counted and summarised in one log line per interval (count and p50/p99/max of their ms). */
+function createPullSummary(log: (entry: Record<string, unknown>) => void, intervalMs: number) {
+  let timings: number[] = [];
+  const flush = () => {
+    if (timings.length === 0) return;
+    const sorted = timings.sort((a, b) => a - b);
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+    log({ level: 'info', msg: 'pulls', status: 200, count: sorted.length, p50: at(50), p99: at(99), max: sorted.at(-1) });
+    timings = [];
+  };
+  const timer = setInterval(flush, intervalMs);
+  timer.unref();
+  return {
+    add: (ms: number) => void timings.push(ms),
+    stop: () => {
+      clearInterval(timer);
+      flush();
+    },
+  };
+}
+
 export function startSyncServer(options: HttpServerOptions): Promise<RunningSyncServer> {
   const { service } = options;
   const admin = createDeviceAdmin(service);
   const log = options.log ?? defaultLog;
+  const pulls = createPullSummary(log, options.pullSummaryMs ?? 60_000);
   const limiter = createRateLimiter(options.rateLimit?.perSecond ?? 20, options.rateLimit?.burst ?? 200);
   const enrolLimiter = createRateLimiter((options.enrolPerMinute ?? 10) / 60, options.enrolPerMinute ?? 10);
   const authFailures = options.authFailures ?? { perMinute: 30, burst: 20 };
@@ -205,7 +232,9 @@ export function startSyncServer(options: HttpServerOptions): Promise<RunningSync
     const seen: { device?: string } = {};
     route(req, res, url, address, seen)
       .then((device) => {
-        if (url.pathname !== '/health') log({ level: 'info', msg: 'request', method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started), device });
+        const ms = Math.round(performance.now() - started);
+        if (url.pathname === '/v1/pull' && res.statusCode === 200) pulls.add(ms);
+        else if (url.pathname !== '/health') log({ level: 'info', msg: 'request', method: req.method, path: url.pathname, status: res.statusCode, ms, device });
       })
       .catch((error: unknown) => {
         if (error instanceof SyncServiceError) {
@@ -242,6 +271,7 @@ export function startSyncServer(options: HttpServerOptions): Promise<RunningSync
         port,
         close: () =>
           new Promise<void>((done) => {
+            pulls.stop();
             server.closeAllConnections();
             server.close(() => done());
           }),
