@@ -79,7 +79,7 @@ export const consultationsEn: Record<keyof typeof consultationsNb, string> = {
   'consultations.withoutNumberShort': 'No id no. (b. {year}, {sex})',
 
   'consultations.error.future': 'The time is in the future. Enter when the consultation took place.',
-  'consultations.error.date': 'That date does not exist. Enter the date as dd/mm/yyyy, for example 03/12/2026.',
+  'consultations.error.date': 'That date does not exist. Enter the date as dd.mm.yyyy, for example 03.12.2026.',
   'consultations.error.time': 'Write the time as hh:mm, for example 09:30.',
   'consultations.error.doctorRequired': 'Choose the doctor consulted (required for medicine without a routine and when a doctor was consulted).',
   'consultations.error.medicineNameRequired': 'Write which medicine was given or prepared.',
