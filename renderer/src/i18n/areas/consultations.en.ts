@@ -175,7 +175,7 @@ export const consultationsEn: Record<keyof typeof consultationsNb, string> = {
   'consultations.importReminderOutdated': 'New ICPC-2 version: the code list changes every 1 January, and the imported list is from {lastYear}. Download this year\'s file for {year} from FinnKode and import it here.',
   'consultations.importReminderLink': 'Go to ICPC-2 codes',
   'consultations.importReminderNever': 'No official code list has been imported; the form uses Samvakt\'s short starter list. If the office has the official file, import it here, and again every year after 1 January.',
-  'consultations.importSkipped': '{skipped} {skipped:line|lines} of the official file {skipped:is not a reason code|are not reason codes} (process codes, chapters, ICPC-2B terms or expired codes) and {skipped:is|are} skipped.',
+  'consultations.importSkipped': '{skipped} {skipped:line of the official file is not a reason code|lines of the official file are not reason codes} (process codes, chapters, ICPC-2B terms or expired codes); they are skipped.',
   'consultations.importReading': 'Reading the file …',
   'consultations.importPreviewTitle': 'Preview of {file}',
   'consultations.importPreviewSummary': '{accepted} {accepted:code|codes} can be imported, {rejected} {rejected:line is|lines are} rejected. Nothing is saved yet.',
