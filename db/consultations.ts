@@ -255,18 +255,19 @@ export function statisticsEntries(db: Database.Database, filter: ConsultationFil
 }
 
 /**
- * What the statistics need, pre-counted (consultation_day_counts, migration 014): per office and day (for 'month', per
- * office and month) the entries that are not cancelled under each outcome (with or without a doctor), contact and
- * chapter. A year for all offices is a few thousand rows whatever the number of entries.
+ * What the statistics need, pre-counted (consultation_day_counts, migration 014): per office and week (by its Monday) or
+ * month, the entries that are not cancelled under each outcome (with or without a doctor), contact and chapter. The
+ * table holds at most a few dozen rows per office and day however many entries there are.
  */
 export function statisticsCounts(db: Database.Database, filter: { fromDate: string; toDate: string; officeId?: string | null | undefined }, period: StatisticsPeriod): StatisticsCount[] {
   refreshConsultationIndex(db);
   const office = filter.officeId ? ' AND office_id = ?' : '';
   const params = filter.officeId ? [filter.fromDate, filter.toDate, filter.officeId] : [filter.fromDate, filter.toDate];
-  const sql =
-    period === 'month'
-      ? `SELECT office_id, substr(day, 1, 7) AS bucket, key, sum(n) AS n FROM consultation_day_counts WHERE day >= ? AND day <= ?${office} AND n > 0 GROUP BY office_id, bucket, key`
-      : `SELECT office_id, day AS bucket, key, n FROM consultation_day_counts WHERE day >= ? AND day <= ?${office} AND n > 0`;
+  // Summed in SQL per month, or per week by its Monday (date(day, 'weekday 0', '-6 days'): the Sunday on or after
+  // the day, less six days), whose ISO week is the week's: a few hundred rows leave SQLite instead of one per day and key.
+  const bucket = period === 'month' ? 'substr(day, 1, 7)' : "coalesce(date(day, 'weekday 0', '-6 days'), day)";
+  const sql = `SELECT office_id, ${bucket} AS bucket, key, sum(n) AS n FROM consultation_day_counts
+    WHERE day >= ? AND day <= ?${office} AND n > 0 GROUP BY office_id, bucket, key`;
   const rows = statement(db, sql).all(...params) as { office_id: string; bucket: string; key: string; n: number }[];
   return rows.map(({ office_id: officeId, bucket, key, n }): StatisticsCount => {
     // Keys as the triggers write them: 'o:<outcome>', 'od:<outcome>' (with a doctor), 'c:<contact>', 'h:<letter>' or 'h:~<code>'.

@@ -81,7 +81,7 @@ export function consultationStatistics(entries: Iterable<StatisticsEntry>, perio
 
 /**
  * Entries counted ahead, per office, bucket and one value (db/consultations.ts reads them from consultation_day_counts).
- * The bucket is a day (`2026-11-26`) or, for monthly statistics, may be a month (`2026-11`): periodOf gives the same period.
+ * The bucket is any day of the period (`2026-11-23`) or, for monthly statistics, the month (`2026-11`): periodOf gives the period.
  */
 export type StatisticsCount = { officeId: string; bucket: string; n: number } & (
   | { kind: 'outcome'; outcome: Outcome; withDoctor: boolean }
