@@ -186,7 +186,7 @@ describe('backups from the app', () => {
     });
     const creating = call('backups.create', {}, admin);
     await progressed;
-    expect(await call('backups.list', {}, admin)).toMatchObject({ ok: true, value: { inProgress: { kind: 'manual', rowsTotal: expect.any(Number) } } });
+    expect(await call('backups.list', {}, admin)).toMatchObject({ ok: true, value: { inProgress: { kind: 'manual', bytesTotal: expect.any(Number) } } });
     expect(await call('backups.create', {}, admin)).toEqual({ ok: false, error: { code: 'backups.busy' } });
     const created = await creating;
     expect(created).toMatchObject({ ok: true, value: { kind: 'manual' } });

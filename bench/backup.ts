@@ -37,7 +37,7 @@ try {
   };
   setImmediate(tick);
   started = performance.now();
-  const stepped = await takeBackup(store, 'manual', { at: new Date('2026-01-01T11:00:00Z'), ...(process.env.STEP ? { stepRows: Number(process.env.STEP) } : {}) });
+  const stepped = await takeBackup(store, 'manual', { at: new Date('2026-01-01T11:00:00Z') });
   ticking = false;
   gaps.sort((a, b) => a - b);
   console.log(

@@ -94,12 +94,12 @@ export function createBackup(store: LocalStore, kind: Exclude<BackupKind, 'befor
   return { fileName, kind, takenAt: at.toISOString(), sizeBytes: fs.statSync(target).size };
 }
 
-/** A backup being taken in steps (`takeBackup`), for the progress shown in Innstillinger. */
+/** A backup being taken in steps (`takeBackup`), for the progress shown in Innstillinger (bytes: see CopyProgress). */
 export interface BackupRun {
   kind: 'daily' | 'manual';
   startedAt: string;
-  rowsCopied: number;
-  rowsTotal: number;
+  bytesCopied: number;
+  bytesTotal: number;
 }
 
 /** The backup being taken now for this store, or null. */
@@ -120,7 +120,7 @@ export async function takeBackup(
 ): Promise<BackupInfo> {
   if (running.has(store)) throw new BackupError('busy');
   const at = options.at ?? new Date();
-  const run: BackupRun = { kind, startedAt: at.toISOString(), rowsCopied: 0, rowsTotal: 0 };
+  const run: BackupRun = { kind, startedAt: at.toISOString(), bytesCopied: 0, bytesTotal: 0 };
   running.set(store, run);
   ensureOwnerOnlyDir(store.backupDir);
   const fileName = `samvakt-${KIND_IN_NAME[kind]}-${stamp(at)}.sqlite3`;
@@ -131,9 +131,9 @@ export async function takeBackup(
     await copyStoreInSteps(store.file, store.key, partial, {
       ...(options.stepRows ? { stepRows: options.stepRows } : {}),
       cancelled: () => !store.db.open,
-      onProgress: ({ rowsCopied, rowsTotal }) => {
-        run.rowsCopied = rowsCopied;
-        run.rowsTotal = rowsTotal;
+      onProgress: ({ bytesCopied, bytesTotal }) => {
+        run.bytesCopied = bytesCopied;
+        run.bytesTotal = bytesTotal;
         options.onProgress?.({ ...run });
       },
     });

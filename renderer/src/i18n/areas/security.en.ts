@@ -22,7 +22,7 @@ export const securityEn: Record<keyof typeof securityNb, string> = {
   'backups.title': 'Backup',
   'backups.intro':
     'Samvakt backs up the database on this computer every day, while you work, and keeps one per day for the last week and one per week for {weeks} weeks before that. The backups are encrypted like the database and can only be opened on this computer.',
-  'backups.progress': 'Backing up: {percent} % ({copied} of {total} rows). You can go on working meanwhile.',
+  'backups.progress': 'Backing up: {percent} % ({copied} of {total} MB). You can go on working meanwhile.',
   'backups.progressLabel': 'Backup',
   'backups.folder': 'Folder: {folder}',
   'backups.createNow': 'Back up now',

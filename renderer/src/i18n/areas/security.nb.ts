@@ -20,7 +20,7 @@ export const securityNb = {
   'backups.title': 'Sikkerhetskopi',
   'backups.intro':
     'Samvakt tar en sikkerhetskopi av databasen på denne maskinen hver dag, mens du jobber, og beholder én per dag den siste uken og én per uke i {weeks} uker før det. Kopiene er kryptert som databasen og kan bare åpnes på denne maskinen.',
-  'backups.progress': 'Tar sikkerhetskopi: {percent} % ({copied} av {total} rader). Du kan jobbe som vanlig imens.',
+  'backups.progress': 'Tar sikkerhetskopi: {percent} % ({copied} av {total} MB). Du kan jobbe som vanlig imens.',
   'backups.progressLabel': 'Sikkerhetskopi',
   'backups.folder': 'Mappe: {folder}',
   'backups.createNow': 'Ta sikkerhetskopi nå',

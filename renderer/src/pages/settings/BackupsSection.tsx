@@ -20,13 +20,13 @@ type BackupRun = NonNullable<ApiOutput<'backups.list'>['inProgress']>;
 /** The backup being taken now: a progress bar and the rows copied; work goes on meanwhile. */
 function BackupProgress({ run }: { run: BackupRun }) {
   const { t, language } = useT();
-  const formatNumber = (value: number) => value.toLocaleString(language === 'nb' ? 'nb-NO' : 'en-GB');
-  const percent = run.rowsTotal > 0 ? Math.floor((run.rowsCopied / run.rowsTotal) * 100) : 0;
+  const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString(language === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
+  const percent = run.bytesTotal > 0 ? Math.floor((run.bytesCopied / run.bytesTotal) * 100) : 0;
   return (
     <div className="backup-progress">
       <progress max={100} value={percent} aria-label={t('backups.progressLabel')} />
       <p className="field-hint" aria-live="polite">
-        {t('backups.progress', { percent, copied: formatNumber(run.rowsCopied), total: formatNumber(run.rowsTotal) })}
+        {t('backups.progress', { percent, copied: megabytes(run.bytesCopied), total: megabytes(run.bytesTotal) })}
       </p>
     </div>
   );
