@@ -15,7 +15,10 @@ export interface CopyProgress {
 }
 
 export interface StepwiseCopyOptions {
-  /** Rows in the first step of each table; later steps are sized to take about `stepMs`. */
+  /**
+   * Rows in the first step of each table (1 unless told: a signed transaction's seal can be half a megabyte); later
+   * steps are sized to take about `stepMs`.
+   */
   stepRows?: number;
   /** How long one step should hold the event loop (calls are answered and the main connection writes between steps). */
   stepMs?: number;
@@ -92,7 +95,7 @@ async function copyTable(db: Database.Database, table: string, options: Required
  * fire on copied rows). The copy has no journal: it is a new file that is thrown away if anything fails.
  */
 export async function copyStoreInSteps(file: string, key: DatabaseKey | null, target: string, options: StepwiseCopyOptions = {}): Promise<CopyProgress> {
-  const settings: Required<StepwiseCopyOptions> = { stepRows: 200, stepMs: 8, onProgress: () => {}, cancelled: () => false, ...options };
+  const settings: Required<StepwiseCopyOptions> = { stepRows: 1, stepMs: 8, onProgress: () => {}, cancelled: () => false, ...options };
   ensureOwnerOnlyFile(target);
   const db = openConnection(file, { fileMustExist: true });
   try {
