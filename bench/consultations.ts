@@ -18,6 +18,7 @@ import { pick, seededRandom } from '../domain/seeded-random';
 import { appendAmendment, insertConsultation, listConsultations, statisticsCounts, statisticsEntries } from '../db/consultations';
 import { consultationStatistics, statisticsFromCounts } from '../domain/consultations/statistics';
 import { generateDatabaseKey } from '../db/encryption';
+import { REBUILD_DAY_COUNTS } from '../db/migrations/014-consultation-day-counts';
 import { listOffices } from '../db/offices';
 import { openLocalStore } from '../db/open';
 import type { LocalStore } from '../db/open';
@@ -221,6 +222,10 @@ try {
   console.log(
     `consultation log: ${total} entries over ${days.length} working days (${days[0]} – ${days.at(-1)}), ${fill.amended} amended, ${fill.cancelled} cancelled, ${fill.identityNumbers.length} distinct identity numbers; filled in ${((performance.now() - started) / 1000).toFixed(1)} s (${BATCH} entries per transaction ${values.direct ? 'straight into the tables' : 'through the write path'})`,
   );
+  // What migration 014 costs on an existing store of this size: counting the index once (idempotent, so run it again).
+  started = performance.now();
+  store.db.transaction(() => store.db.exec(REBUILD_DAY_COUNTS))();
+  console.log(`consultation_day_counts counted from the index (as migration 014 does on upgrade): ${(performance.now() - started).toFixed(0)} ms`);
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   console.log(`database file: ${(fs.statSync(store.file).size / 1024 / 1024).toFixed(1)} MiB`);
 
@@ -336,12 +341,16 @@ try {
   }
   for (let run = 0; run < 50; run++) {
     const input = listByYear(run);
-    let begin = performance.now();
-    listConsultations(store.db, input, { offset: 0, limit: 50 }, Number.MAX_SAFE_INTEGER);
-    exactList.timings.push(performance.now() - begin);
-    begin = performance.now();
-    listConsultations(store.db, input, { offset: 0, limit: 50 });
-    boundedList.timings.push(performance.now() - begin);
+    // Alternate which goes first: the second call finds the first one's pages in SQLite's cache.
+    const both = [
+      () => listConsultations(store.db, input, { offset: 0, limit: 50 }, Number.MAX_SAFE_INTEGER),
+      () => listConsultations(store.db, input, { offset: 0, limit: 50 }),
+    ];
+    for (const index of run % 2 === 0 ? [0, 1] : [1, 0]) {
+      const begin = performance.now();
+      both[index]!();
+      (index === 0 ? exactList : boundedList).timings.push(performance.now() - begin);
+    }
   }
   rows.push(statsYearWeek, before, exactList, boundedList);
   console.log(`statistics from the day counts equal those from every entry: ${same ? 'yes' : 'NO'}; day-count rows: ${store.db.prepare('SELECT count(*) FROM consultation_day_counts').pluck().get() as number}`);
