@@ -23,6 +23,12 @@ async function switchUser(page: Page, username: string) {
 }
 
 /** Types in "Gå til uke eller dato" and presses Enter. */
+/** Opens Turnus and waits for it: Oversikt has a "Gå til uke eller dato" field too, which a quick fill could still reach. */
+async function openRota(page: Page) {
+  await page.getByRole('link', { name: 'Turnus', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Turnus' })).toBeVisible();
+}
+
 async function goTo(page: Page, text: string) {
   const field = page.getByLabel('Gå til uke eller dato');
   await field.fill(text);
@@ -37,7 +43,7 @@ async function expectNoSeriousA11yViolations(page: Page, screen: string) {
 
 test('a colleague sees only "Fravær"; the lead sees the kind; the wall sheet shows no reason', async ({ page, harness }) => {
   await start(page, harness.url);
-  await page.getByRole('link', { name: 'Turnus' }).click();
+  await openRota(page);
   await goTo(page, '10/2027');
   await expect(page.getByRole('heading', { level: 2, name: WEEK_10 })).toBeVisible();
   await page.getByRole('button', { name: 'Nytt fravær' }).click();
@@ -67,7 +73,7 @@ test('a colleague sees only "Fravær"; the lead sees the kind; the wall sheet sh
   page.on('response', (response) => {
     if (response.url().endsWith('/api/call')) void response.text().then((body) => answers.push(body), () => undefined);
   });
-  await page.getByRole('link', { name: 'Turnus' }).click();
+  await openRota(page);
   await goTo(page, '09.03.2027');
   await expect(page.getByRole('heading', { level: 2, name: WEEK_10 })).toBeVisible();
   await page.getByText('Per kontor').click();
@@ -96,7 +102,7 @@ test('go to a week by number or by date in Oversikt and Turnus; a wrong entry sa
   await expectNoSeriousA11yViolations(page, 'Oversikt med Gå til uke');
 
   // The week is shared: Turnus shows it too, and "12" goes to week 12 of the shown year.
-  await page.getByRole('link', { name: 'Turnus', exact: true }).click();
+  await openRota(page);
   await expect(page.getByRole('heading', { level: 2, name: /^Uke 14 · / })).toBeVisible();
   await goTo(page, '12');
   await expect(page.getByRole('heading', { level: 2, name: /^Uke 12 · 22\.–28\. mars 2027/ })).toBeVisible();
@@ -104,7 +110,7 @@ test('go to a week by number or by date in Oversikt and Turnus; a wrong entry sa
 
 test('a shift saved in another week than the one shown says so and goes there', async ({ page, harness }) => {
   await start(page, harness.url);
-  await page.getByRole('link', { name: 'Turnus' }).click();
+  await openRota(page);
   await goTo(page, '10/2027');
   await expect(page.getByRole('heading', { level: 2, name: WEEK_10 })).toBeVisible();
   await page.getByRole('button', { name: 'Ny vakt', exact: true }).click();
@@ -160,7 +166,7 @@ test.describe('on a computer whose browser language is English', () => {
     await start(page, harness.url);
     expect(await page.evaluate(() => navigator.language)).toBe('en-US');
     await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
-    await page.getByRole('link', { name: 'Turnus' }).click();
+    await openRota(page);
     await goTo(page, '10/2027');
     await expect(page.getByRole('heading', { level: 2, name: WEEK_10 })).toBeVisible();
     await page.getByLabel('Vis kontor').selectOption({ label: 'Grong legekontor' });
