@@ -1,12 +1,11 @@
 // End-to-end: the patient's access report (innsyn) as a real PDF and CSV, the receptionist's own log, and the audit log and amendment history naming people and actions in words.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { syntheticIdentityNumber } from '../../domain/consultations/synthetic';
-import { expect, loadExampleData, signIn, test } from './harness-fixture';
+import { expect, expectNoSeriousA11yViolations, loadExampleData, signIn, test } from './harness-fixture';
 
 const patient = syntheticIdentityNumber('1958-11-23', 230)!;
 const RECEPTIONIST = 'Anne Berit Formoen';
@@ -18,12 +17,6 @@ function go(page: Page, url: string, route: string) {
 async function switchUser(page: Page, username: string) {
   await page.getByRole('button', { name: 'Logg ut / bytt bruker' }).click();
   await signIn(page, username);
-}
-
-async function expectNoSeriousA11yViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** The page as Chromium prints it (print media, the page's own @page size), through pdftotext, whitespace collapsed. */

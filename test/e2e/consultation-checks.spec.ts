@@ -1,19 +1,12 @@
 // End-to-end for issue 16 A7/B2: a far-back date asks first and "Lagret" names the date; the ICPC-2 picker says "Ingen treff"; the official tab-separated code file imports through the UI.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { syntheticIdentityNumber } from '../../domain/consultations/synthetic';
-import { expect, loadExampleData, signIn, test } from './harness-fixture';
+import { expect, expectNoSeriousA11yViolations, loadExampleData, signIn, test } from './harness-fixture';
 
 const patient = syntheticIdentityNumber('1961-03-14', 200)!;
 
 function go(page: Page, url: string, path: string) {
   return page.goto(`${url.replace(/#.*/, '')}#${path}`);
-}
-
-async function expectNoSeriousA11yViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** Fills what every entry needs: a nurse (when none is on duty now), the patient and the reason U71. */

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { spawnUntilReady } from '../helpers/spawn-process';
 
@@ -67,4 +68,41 @@ export async function signIn(page: Page, username: string, password = 'demo-samv
   await page.getByLabel('Passord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await page.getByRole('button', { name: 'Logg ut / bytt bruker' }).waitFor();
+}
+
+/** Fails with every serious or critical axe-core finding on the page, named by `screen`. */
+export async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Calls the API from the page as `username` (a session of its own), with the harness access token; throws on a refusal. */
+export async function apiAs(page: Page, accessToken: string, username: string): Promise<<T>(method: string, input: unknown) => Promise<T>> {
+  const session = await page.evaluate(
+    async ({ token, user }) => {
+      const response = await fetch('/api/call', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ method: 'session.signIn', input: { username: user, password: 'demo-samvakt' } }),
+      });
+      return ((await response.json()) as { value: { sessionToken: string } }).value.sessionToken;
+    },
+    { token: accessToken, user: username },
+  );
+  return async <T,>(method: string, input: unknown) => {
+    const result = (await page.evaluate(
+      async ({ token, s, m, i }) => {
+        const response = await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-samvakt-session': s },
+          body: JSON.stringify({ method: m, input: i }),
+        });
+        return response.json();
+      },
+      { token: accessToken, s: session, m: method, i: input },
+    )) as { ok: boolean; value: T; error?: unknown };
+    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+    return result.value;
+  };
 }

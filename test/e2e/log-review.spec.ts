@@ -1,17 +1,10 @@
 // End-to-end: an admin draws a log review sample after some patient accesses, marks one ok and one followed up with a note, reloads, sees the marks, and prints.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { syntheticIdentityNumber } from '../../domain/consultations/synthetic';
-import { expect, loadExampleData, signIn, test } from './harness-fixture';
+import { expect, expectNoSeriousA11yViolations, loadExampleData, signIn, test } from './harness-fixture';
 
 const patientA = syntheticIdentityNumber('1961-03-14', 200)!;
 const patientB = syntheticIdentityNumber('1990-07-02', 300)!;
-
-async function expectNoSeriousA11yViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** Calls the API from the page as `username` (a session of its own), with the harness access token. */
 async function callAs(page: Page, accessToken: string, username: string, method: string, input: unknown): Promise<{ ok: boolean }> {

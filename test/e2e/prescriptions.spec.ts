@@ -1,8 +1,7 @@
 // End-to-end: a nurse logs a prescription prepared for signature; the responsible doctor sees it under Rutiner › Resepter and declines it with a reason; the nurse sees the answer.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { syntheticIdentityNumber } from '../../domain/consultations/synthetic';
-import { expect, loadExampleData, signIn, test } from './harness-fixture';
+import { apiAs, expect, expectNoSeriousA11yViolations, loadExampleData, signIn, test } from './harness-fixture';
 
 const patient = syntheticIdentityNumber('1961-03-14', 200)!;
 
@@ -13,42 +12,6 @@ async function switchUser(page: Page, username: string) {
 
 function go(page: Page, url: string, path: string) {
   return page.goto(`${url.replace(/#.*/, '')}#${path}`);
-}
-
-async function expectNoSeriousA11yViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** Calls the API from the page as `username` (a session of its own), with the harness access token. */
-async function apiAs(page: Page, accessToken: string, username: string): Promise<<T>(method: string, input: unknown) => Promise<T>> {
-  const session = await page.evaluate(
-    async ({ token, user }) => {
-      const response = await fetch('/api/call', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ method: 'session.signIn', input: { username: user, password: 'demo-samvakt' } }),
-      });
-      return ((await response.json()) as { value: { sessionToken: string } }).value.sessionToken;
-    },
-    { token: accessToken, user: username },
-  );
-  return async <T,>(method: string, input: unknown) => {
-    const result = (await page.evaluate(
-      async ({ token, s, m, i }) => {
-        const response = await fetch('/api/call', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-samvakt-session': s },
-          body: JSON.stringify({ method: m, input: i }),
-        });
-        return response.json();
-      },
-      { token: accessToken, s: session, m: method, i: input },
-    )) as { ok: boolean; value: T; error?: unknown };
-    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-    return result.value;
-  };
 }
 
 test('a prepared prescription reaches the responsible doctor, who declines it with a reason, and the nurse sees the answer', async ({ page, harness }) => {

@@ -1,12 +1,11 @@
 // End-to-end (issue 16 A6, B4, B7, B9): private absence reasons, going to a week or date, a shift saved in another week,
 // print font sizes of the wall sheet, and dates typed as dd.mm.åååå in an English browser.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, loadExampleData, signIn, test } from './harness-fixture';
+import { expect, expectNoSeriousA11yViolations, loadExampleData, signIn, test } from './harness-fixture';
 
 /** ISO week 10 of 2027 (8–14 March): beyond the example plan, so only what a test adds is in it. */
 const WEEK_10 = /^Uke 10 · 8\.–14\. mars 2027/;
@@ -33,12 +32,6 @@ async function goTo(page: Page, text: string) {
   const field = page.getByLabel('Gå til uke eller dato');
   await field.fill(text);
   await field.press('Enter');
-}
-
-async function expectNoSeriousA11yViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 test('a colleague sees only "Fravær"; the lead sees the kind; the wall sheet shows no reason', async ({ page, harness }) => {

@@ -1,52 +1,15 @@
 // End-to-end (issue 16 A1, A2, B6): the nurse's check names the supervising doctor now; she confirms she has read the version; the doctor sees who confirmed; several nurses authorised at once; the version in force shown right after activation; axe.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ROUTINE_CONTENT_FIELDS } from '../../domain/routines/types';
 import { utcMsToOslo } from '../../domain/calendar/oslo';
 import { formatFullDateNb } from '../../domain/calendar/format';
-import { expect, loadExampleData, signIn, test } from './harness-fixture';
+import { apiAs, expect, expectNoSeriousA11yViolations, loadExampleData, signIn, test } from './harness-fixture';
 
 const TITLE = 'Sår hals hos voksne (test av lest og forstått)';
-
-async function expectNoSeriousA11yViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 async function switchUser(page: Page, username: string) {
   await page.getByRole('button', { name: 'Logg ut / bytt bruker' }).click();
   await signIn(page, username);
-}
-
-/** Calls the API from the page as `username` (a session of its own), with the harness access token; throws on a refusal. */
-async function apiAs(page: Page, accessToken: string, username: string): Promise<<T>(method: string, input: unknown) => Promise<T>> {
-  const session = await page.evaluate(
-    async ({ token, user }) => {
-      const response = await fetch('/api/call', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ method: 'session.signIn', input: { username: user, password: 'demo-samvakt' } }),
-      });
-      return ((await response.json()) as { value: { sessionToken: string } }).value.sessionToken;
-    },
-    { token: accessToken, user: username },
-  );
-  return async <T,>(method: string, input: unknown) => {
-    const result = (await page.evaluate(
-      async ({ token, s, m, i }) => {
-        const response = await fetch('/api/call', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-samvakt-session': s },
-          body: JSON.stringify({ method: m, input: i }),
-        });
-        return response.json();
-      },
-      { token: accessToken, s: session, m: method, i: input },
-    )) as { ok: boolean; value: T; error?: unknown };
-    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-    return result.value;
-  };
 }
 
 type Member = { id: string; name: string };

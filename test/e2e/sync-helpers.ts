@@ -1,6 +1,5 @@
 // Shared steps of the multi-office end-to-end tests: a relay that takes an office offline, backend calls over HTTP, enrolling with example data, and an accessibility check.
 import net from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from './harness-fixture';
 import type { HarnessProcess } from './harness-fixture';
@@ -52,11 +51,7 @@ export async function api<T = unknown>(harness: HarnessProcess, method: string, 
 export const signInApi = async (harness: HarnessProcess, username: string) =>
   (await api<{ sessionToken: string }>(harness, 'session.signIn', { username, password: 'demo-samvakt' })).sessionToken;
 
-export async function expectNoSeriousA11yViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+export { expectNoSeriousA11yViolations } from './harness-fixture';
 
 /** An admin on a computer with the example data connects it from Innstillinger, confirming that its data is merged. */
 export async function enrolWithExampleData(page: Page, serverUrl: string, code: string) {
