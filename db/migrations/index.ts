@@ -13,8 +13,9 @@ import { migration011 } from './011-supervision-and-confirmations';
 import { migration012 } from './012-prescription-requests';
 import { migration013 } from './013-log-reviews';
 import { migration014 } from './014-consultation-day-counts';
+import { migration015 } from './015-consultation-facts';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
