@@ -199,6 +199,47 @@ export const SYNCED_TABLES = {
     appendOnly: true,
     columns: { review_id: 'text', audit_event_id: 'text', verdict: 'text', note: 'text', by_user_id: 'text', at: 'text' },
   },
+  /** Staff requests (docs/requests.md): open shifts, swaps and leave, the staff's responses and the leads' decisions. */
+  open_shifts: {
+    appendOnly: true,
+    columns: {
+      office_id: 'text',
+      date: 'text',
+      start_time: 'text',
+      end_time: 'text',
+      kind: 'text',
+      profession: 'text',
+      required_competence_type_ids: 'json',
+      note: 'text',
+      by_user_id: 'text',
+      at: 'text',
+    },
+  },
+  staff_requests: {
+    appendOnly: true,
+    columns: {
+      kind: 'text',
+      staff_id: 'text',
+      office_id: 'text',
+      shift_ref: 'text',
+      date: 'text',
+      to_staff_id: 'text',
+      leave_kind: 'text',
+      from_date: 'text',
+      to_date: 'text',
+      note: 'text',
+      by_user_id: 'text',
+      at: 'text',
+    },
+  },
+  request_responses: {
+    appendOnly: true,
+    columns: { request_id: 'text', kind: 'text', staff_id: 'text', note: 'text', by_user_id: 'text', at: 'text' },
+  },
+  request_decisions: {
+    appendOnly: true,
+    columns: { request_id: 'text', decision: 'text', staff_id: 'text', note: 'text', by_user_id: 'text', by_staff_id: 'text', hlc: 'text', at: 'text' },
+  },
   /** The chain of authority (docs/trust.md): signed, append-only records of accounts, roles and keys. */
   authority_records: {
     appendOnly: true,

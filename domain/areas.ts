@@ -19,6 +19,7 @@ export const AREAS = [
   'backups',
   'devices',
   'sync',
+  'requests',
 ] as const;
 
 export type Area = (typeof AREAS)[number];

@@ -27,6 +27,10 @@ const TABLE_AREAS: Record<SyncedTableName, Area> = {
   log_reviews: 'audit',
   log_review_marks: 'audit',
   authority_records: 'users',
+  open_shifts: 'requests',
+  staff_requests: 'requests',
+  request_responses: 'requests',
+  request_decisions: 'requests',
 };
 
 /** The area of a table; tables of newer versions (kept in sync_pending until this app knows them) fall back to 'sync'. */

@@ -14,8 +14,10 @@ import { migration012 } from './012-prescription-requests';
 import { migration013 } from './013-log-reviews';
 import { migration014 } from './014-consultation-day-counts';
 import { migration015 } from './015-consultation-facts';
+import { migration016 } from './016-requests';
+import { migration017 } from './017-published-weeks';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -65,6 +65,11 @@ export const PERMISSIONS: Readonly<Record<string, TableRule>> = {
   /** A prepared prescription is requested by whoever logs the entry, and answered only by a doctor, as themself. */
   prescription_requests: { write: CONSULTATION_LOGGERS, writeOnce: true, authorColumn: 'requested_by' },
   prescription_answers: { write: DOCTORS, writeOnce: true, erasable: { columns: ['reason'], by: ADMIN }, authorColumn: 'by_user_id' },
+  /** Requests (docs/requests.md): leads publish open shifts and decide; anyone signed in asks, offers and answers, as themself. */
+  open_shifts: { write: PLANNERS, writeOnce: true, authorColumn: 'by_user_id' },
+  staff_requests: { write: [], anyoneMayInsert: true, writeOnce: true, authorColumn: 'by_user_id' },
+  request_responses: { write: [], anyoneMayInsert: true, writeOnce: true, authorColumn: 'by_user_id' },
+  request_decisions: { write: PLANNERS, writeOnce: true, authorColumn: 'by_user_id' },
   audit_events: { write: [], anyoneMayInsert: true, writeOnce: true, authorColumn: 'user_id' },
   log_reviews: { write: ADMIN, writeOnce: true, authorColumn: 'by_user_id' },
   log_review_marks: { write: ADMIN, writeOnce: true, authorColumn: 'by_user_id' },
