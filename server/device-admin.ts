@@ -22,7 +22,7 @@ const revokeBodySchema = z.strictObject({ protocol: z.number().int(), cooperatio
 
 /** What a device may see of another: no secret hash and no clock id. */
 function toInfo(device: StoredDevice, caller: StoredDevice): DeviceInfo {
-  return { id: device.id, name: device.name, office: device.office, enrolledAt: device.enrolledAt, revokedAt: device.revokedAt, self: device.id === caller.id };
+  return { id: device.id, name: device.name, office: device.office, offices: [], enrolledAt: device.enrolledAt, revokedAt: device.revokedAt, self: device.id === caller.id };
 }
 
 export function createDeviceAdmin(service: SyncService, now: () => number = Date.now): DeviceAdmin {
@@ -33,7 +33,7 @@ export function createDeviceAdmin(service: SyncService, now: () => number = Date
       checkCooperation(device, request.cooperationId);
       return service.createEnrolmentCode({
         cooperationId: device.cooperationId,
-        office: request.office,
+        office: request.offices.join(', '),
         ...(request.validHours !== undefined ? { validHours: request.validHours } : {}),
       });
     },

@@ -197,6 +197,7 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
         cooperationId: device.cooperationId,
         cooperationName: (await storage.cooperationName(device.cooperationId)) ?? '',
         office: device.office,
+        offices: [],
         rootPublicKey: (await storage.trustState(device.cooperationId)).rootPublicKey,
         serverTime: now(),
       };
@@ -247,6 +248,7 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
         deviceKeys,
         lastSeq: changes.at(-1)?.seq ?? afterParsed.data,
         more: full,
+        offices: [],
         serverTime: now(),
       };
     },

@@ -34,6 +34,7 @@ function fakeService(log: PulledChange[] = []) {
         cooperationId: 'coop',
         cooperationName: 'Indre Namdal',
         office: 'Grong',
+        offices: ['office-grong'],
         rootPublicKey: state.rootPublicKey,
         serverTime: NOW,
       };
@@ -51,12 +52,14 @@ function fakeService(log: PulledChange[] = []) {
     async pull(_auth, query) {
       if (state.failWith) throw state.failWith;
       const changes = log.filter((change) => change.seq > query.after);
-      return { changes, transactions: {}, deviceKeys: {}, lastSeq: changes.at(-1)?.seq ?? query.after, more: false, serverTime: NOW };
+      return { changes, transactions: {}, deviceKeys: {}, lastSeq: changes.at(-1)?.seq ?? query.after, more: false, offices: ['office-grong'], serverTime: NOW };
     },
     snapshot: async () => ({ asOf: 0, rows: [], next: null, totalCells: 0, cells: 0, serverTime: NOW }),
     createEnrolmentCode: async () => ({ code: 'AAAA-BBBB-CCCC', expiresAt: new Date(NOW + 3_600_000).toISOString() }),
     listDevices: async () => ({ devices: [], serverTime: NOW }),
     revokeDevice: async (_auth, { deviceId }) => ({ revoked: true, deviceId, revokedAt: new Date(NOW).toISOString() }),
+    digest: async () => ({ asOf: 0, tables: {}, serverTime: NOW }),
+    setDeviceOffices: async (_auth, { deviceId, offices }) => ({ deviceId, offices: [...offices].sort() }),
   };
   return { transport, pushes, enrolments, state };
 }

@@ -4,9 +4,13 @@ import { erasableColumns, isAppendOnly, isSyncedTable } from '../db/sync-tables'
 import type { SqlValue } from '../db/sync-tables';
 
 /** Bumped when a message changes incompatibly. The server answers every version from MIN_SUPPORTED to its own. */
-export const SYNC_PROTOCOL_VERSION = 2;
-/** Version 2 signs every transaction (docs/trust.md); version 1 clients carried unsigned changes and are refused. */
-export const MIN_SUPPORTED_PROTOCOL_VERSION = 2;
+export const SYNC_PROTOCOL_VERSION = 3;
+/**
+ * Version 2 signed every transaction (docs/trust.md); version 3 scopes patient data to a device's offices and adds the
+ * agreement digest. A version 2 client would not know it holds only some offices' entries (nor purge them when its
+ * offices shrink), so versions before 3 are refused (docs/decisions.md).
+ */
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 3;
 
 /** Most changes in one push; the client sends its outbox in batches of this size. */
 export const MAX_PUSH_CHANGES = 2000;
@@ -37,6 +41,10 @@ export const SYNC_ERROR_CODES = [
   'server.unavailable',
   'device.notFound',
   'device.cannotRevokeSelf',
+  // Scopes (docs/sync-protocol.md): an office id that is no synced office of the cooperation, and a push with a
+  // patient-scoped row of an office this device does not serve (nothing of that push is stored).
+  'device.unknownOffice',
+  'scope.officeRefused',
   // Trust (docs/trust.md): a pushed transaction that fails a check; nothing of that push is stored.
   'trust.badSignature',
   'trust.unknownAuthor',
@@ -243,7 +251,10 @@ export interface EnrolResponse {
   secret: string;
   cooperationId: string;
   cooperationName: string;
+  /** The names of the offices the device serves, joined by ", " (display only; `offices` is what counts). */
   office: string;
+  /** Ids of the synced `offices` rows this device serves, sorted: it receives patient data of these offices only. */
+  offices: string[];
   /** The cooperation's root public key as the service pinned it, or null before any root reached the service. */
   rootPublicKey: string | null;
   serverTime: number;
@@ -258,6 +269,8 @@ export interface PullResponse {
   /** The cursor to ask from next time: the highest sequence in this page, or the request's when the page is empty. */
   lastSeq: number;
   more: boolean;
+  /** The device's offices now (ids, sorted): a computer compares them with its own to notice a change of scope. */
+  offices: string[];
   serverTime: number;
 }
 
@@ -282,11 +295,29 @@ export interface SnapshotResponse {
   serverTime: number;
 }
 
+/** One table's agreement digest: its distinct rows and the sha256 hex over its canonical cell lines (sync/digest.ts). */
+export interface TableDigest {
+  rows: number;
+  digest: string;
+}
+
+/**
+ * `GET /v1/digest`: per table, the digest of the cells this device may hold, at sequence asOf (read at one point).
+ * Every table of the synced-table registry is listed (an empty one with rows 0 and the digest of no lines), and any
+ * other table the log holds.
+ */
+export interface DigestResponse {
+  asOf: number;
+  tables: Record<string, TableDigest>;
+  serverTime: number;
+}
+
 /** Device administration (an enrolled device, for its own cooperation; the app lets only admins call it). */
 export const createEnrolmentCodeRequestSchema = z.strictObject({
   protocol: z.number().int(),
   cooperationId: z.string().min(1).max(100),
-  office: z.string().trim().min(1).max(200),
+  /** Ids of synced `offices` rows the new device will serve (at least one). */
+  offices: z.array(z.string().min(1).max(200)).min(1).max(100),
   /** How long the code works; 72 hours when left out, at most 30 days. */
   validHours: z.number().int().min(1).max(720).optional(),
 });
@@ -301,7 +332,10 @@ export interface CreateEnrolmentCodeResponse {
 export interface DeviceInfo {
   id: string;
   name: string;
+  /** The names of its offices joined by ", " (display only). */
   office: string;
+  /** Ids of the synced `offices` rows it serves, sorted (empty: it receives no patient data). */
+  offices: string[];
   enrolledAt: string;
   revokedAt: string | null;
   /** The device that asked. */
@@ -311,6 +345,20 @@ export interface DeviceInfo {
 export interface DeviceListResponse {
   devices: DeviceInfo[];
   serverTime: number;
+}
+
+/** `POST /v1/devices/:id/offices`: sets the offices a device serves (authorised like revoking). */
+export const setDeviceOfficesRequestSchema = z.strictObject({
+  protocol: z.number().int(),
+  cooperationId: z.string().min(1).max(100),
+  offices: z.array(z.string().min(1).max(200)).min(1).max(100),
+});
+export type SetDeviceOfficesRequest = z.infer<typeof setDeviceOfficesRequestSchema>;
+
+export interface SetDeviceOfficesResponse {
+  deviceId: string;
+  /** The offices now served, sorted. */
+  offices: string[];
 }
 
 export interface RevokeDeviceResponse {

@@ -4,12 +4,14 @@ import type {
   CreateEnrolmentCodeRequest,
   CreateEnrolmentCodeResponse,
   DeviceListResponse,
+  DigestResponse,
   EnrolRequest,
   EnrolResponse,
   PullResponse,
   PushRequest,
   PushResponse,
   RevokeDeviceResponse,
+  SetDeviceOfficesResponse,
   SnapshotResponse,
   SyncErrorCode,
 } from './protocol';
@@ -37,10 +39,13 @@ export interface SyncTransport {
   push(auth: DeviceAuth, request: PushRequest): Promise<PushResponse>;
   pull(auth: DeviceAuth, query: { cooperation: string; after: number; limit?: number }): Promise<PullResponse>;
   snapshot(auth: DeviceAuth, query: { cooperation: string; after?: string; asOf?: number; total?: number; limit?: number }): Promise<SnapshotResponse>;
+  /** The agreement digest of the cells this device may hold (docs/sync-protocol.md). */
+  digest(auth: DeviceAuth, query: { cooperation: string }): Promise<DigestResponse>;
   /** Device administration for the device's own cooperation (the app lets only admins call these). */
   createEnrolmentCode(auth: DeviceAuth, request: CreateEnrolmentCodeRequest): Promise<CreateEnrolmentCodeResponse>;
   listDevices(auth: DeviceAuth, query: { cooperation: string }): Promise<DeviceListResponse>;
   revokeDevice(auth: DeviceAuth, request: { cooperation: string; deviceId: string }): Promise<RevokeDeviceResponse>;
+  setDeviceOffices(auth: DeviceAuth, request: { cooperation: string; deviceId: string; offices: string[] }): Promise<SetDeviceOfficesResponse>;
 }
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{
@@ -93,9 +98,12 @@ export function createHttpTransport(serverUrl: string, fetchImpl: FetchLike = fe
     push: (auth, body) => request('POST', '/v1/push', auth, body),
     pull: (auth, params) => request('GET', `/v1/pull?${query({ ...params, protocol: SYNC_PROTOCOL_VERSION })}`, auth),
     snapshot: (auth, params) => request('GET', `/v1/snapshot?${query({ ...params, protocol: SYNC_PROTOCOL_VERSION })}`, auth),
+    digest: (auth, params) => request('GET', `/v1/digest?${query({ ...params, protocol: SYNC_PROTOCOL_VERSION })}`, auth),
     createEnrolmentCode: (auth, body) => request('POST', '/v1/devices/enrolment-codes', auth, body),
     listDevices: (auth, params) => request('GET', `/v1/devices?${query({ ...params, protocol: SYNC_PROTOCOL_VERSION })}`, auth),
     revokeDevice: (auth, { cooperation, deviceId }) =>
       request('POST', `/v1/devices/${encodeURIComponent(deviceId)}/revoke`, auth, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation }),
+    setDeviceOffices: (auth, { cooperation, deviceId, offices }) =>
+      request('POST', `/v1/devices/${encodeURIComponent(deviceId)}/offices`, auth, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation, offices }),
   };
 }

@@ -61,9 +61,9 @@ export function listDevices(sync: SyncEngine): Promise<DeviceInfo[]> {
   return asThisDevice(sync, async ({ transport, auth, cooperation }) => (await transport.listDevices(auth, { cooperation })).devices);
 }
 
-export function createEnrolmentCode(sync: SyncEngine, office: string, validHours: number): Promise<CreateEnrolmentCodeResponse> {
+export function createEnrolmentCode(sync: SyncEngine, offices: string[], validHours: number): Promise<CreateEnrolmentCodeResponse> {
   return asThisDevice(sync, ({ transport, auth, cooperation }) =>
-    transport.createEnrolmentCode(auth, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation, office, validHours }),
+    transport.createEnrolmentCode(auth, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation, offices, validHours }),
   );
 }
 

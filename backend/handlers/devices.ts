@@ -25,7 +25,7 @@ const revokeInput = z.object({ deviceId: z.string().trim().min(1, 'required').ma
 async function createEnrolmentCodeForOffice(ctx: SignedInContext, input: z.output<typeof enrolmentCodeInput>) {
   const office = getOffice(ctx.store.db, input.officeId);
   if (!office) throw new AppError('offices.notFound');
-  const created = await createEnrolmentCode(ctx.sync, office.name, input.validHours);
+  const created = await createEnrolmentCode(ctx.sync, [office.id], input.validHours);
   auditSecurity(ctx.store, {
     action: 'device.enrolmentCodeCreated',
     actor: ctx.session,

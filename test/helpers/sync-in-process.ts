@@ -63,6 +63,8 @@ export function createInProcessTransport(service: SyncService, options: FaultyTr
       reachable();
       return call(async () => admin.revokeDevice(await device(auth), deviceId, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation }));
     },
+    digest: () => Promise.reject(new SyncTransportError('request.notFound', 404, 'not yet served')),
+    setDeviceOffices: () => Promise.reject(new SyncTransportError('request.notFound', 404, 'not yet served')),
     enrol: (request) => call(() => service.enrol(copy(request))),
     async push(auth, request) {
       const chosen = fault();
