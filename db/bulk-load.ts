@@ -1,7 +1,7 @@
 // Fast first downloads: sets the synced tables' secondary indexes and derived-table triggers aside while a whole cooperation arrives, then rebuilds them once.
 import type Database from 'better-sqlite3';
 import { getMeta, setMeta } from './local-meta';
-import { REBUILD_DAY_COUNTS } from './migrations/014-consultation-day-counts';
+import { REBUILD_DAY_COUNTS_FROM_FACTS } from './migrations/015-consultation-facts';
 import { SYNCED_TABLES } from './sync-tables';
 
 /**
@@ -22,8 +22,8 @@ const DERIVED_TABLES: Record<string, string> = {
       SELECT c.id, c.at, c.office_id, c.nurse_id, c.contact, c.icpc2_code, c.outcome, c.doctor_id, c.patient_id_number,
              EXISTS (SELECT 1 FROM consultation_amendments a WHERE a.consultation_id = c.id)
       FROM consultations c;`,
-  // Counted from the index just rebuilt (migration 014); the order of this object is the order of the rebuilds.
-  consultation_day_counts: REBUILD_DAY_COUNTS,
+  // Counted from consultation_facts (migration 015), every office's, whatever entries this computer holds.
+  consultation_day_counts: REBUILD_DAY_COUNTS_FROM_FACTS,
 };
 
 /** Page cache while bulk loading, in KiB (negative = KiB in SQLite's terms): index builds sort in memory instead of in (encrypted) temporary files. */

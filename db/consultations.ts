@@ -5,6 +5,7 @@ import type { Amendment, AmendmentKind, ConsultationRecord, CurrentEntry, EntryF
 import type { ContactKind, Outcome, PatientKind, PatientSex } from '../domain/consultations/entry';
 import type { Icpc2ImportRow } from '../domain/consultations/icpc2-import';
 import type { StatisticsCount, StatisticsEntry, StatisticsPeriod } from '../domain/consultations/statistics';
+import { writeConsultationFacts } from './consultation-facts';
 import { newId } from './ids';
 import type { ChangeSet } from './write-path';
 import { statement } from './statements';
@@ -100,6 +101,8 @@ export function insertConsultation(changes: ChangeSet, values: EntryFields & { r
     recorded_at: values.recordedAt,
     anonymised_at: null,
   });
+  // The de-identified figures every computer counts (migration 015), in the same transaction.
+  writeConsultationFacts(changes, id, { ...values, cancelled: false });
   return id;
 }
 
@@ -113,6 +116,9 @@ export function appendAmendment(changes: ChangeSet, amendment: Omit<Amendment, '
     by_user_id: amendment.byUserId,
     at: amendment.at,
   });
+  // The entry's facts follow its current values (this amendment applied): only the columns that changed are written.
+  const entry = getCurrentEntry(changes.db, amendment.consultationId);
+  if (entry) writeConsultationFacts(changes, entry.id, entry);
   return id;
 }
 
@@ -255,12 +261,12 @@ export function statisticsEntries(db: Database.Database, filter: ConsultationFil
 }
 
 /**
- * What the statistics need, pre-counted (consultation_day_counts, migration 014): per office and week (by its Monday) or
- * month, the entries that are not cancelled under each outcome (with or without a doctor), contact and chapter. The
- * table holds at most a few dozen rows per office and day however many entries there are.
+ * What the statistics need, pre-counted (consultation_day_counts, migrations 014 and 015): per office and week (by its
+ * Monday) or month, the entries that are not cancelled under each outcome (with or without a doctor), contact and
+ * chapter. The table holds at most a few dozen rows per office and day however many entries there are, and is kept
+ * from consultation_facts, never from the patient tables, so every computer gives the same figures.
  */
 export function statisticsCounts(db: Database.Database, filter: { fromDate: string; toDate: string; officeId?: string | null | undefined }, period: StatisticsPeriod): StatisticsCount[] {
-  refreshConsultationIndex(db);
   const office = filter.officeId ? ' AND office_id = ?' : '';
   const params = filter.officeId ? [filter.fromDate, filter.toDate, filter.officeId] : [filter.fromDate, filter.toDate];
   // Summed in SQL per month, or per week by its Monday (date(day, 'weekday 0', '-6 days'): the Sunday on or after
@@ -270,20 +276,12 @@ export function statisticsCounts(db: Database.Database, filter: { fromDate: stri
     WHERE day >= ? AND day <= ?${office} AND n > 0 GROUP BY office_id, bucket, key`;
   const rows = statement(db, sql).all(...params) as { office_id: string; bucket: string; key: string; n: number }[];
   return rows.map(({ office_id: officeId, bucket, key, n }): StatisticsCount => {
-    // Keys as the triggers write them: 'o:<outcome>', 'od:<outcome>' (with a doctor), 'c:<contact>', 'h:<letter>' or 'h:~<code>'.
+    // Keys as the triggers write them: 'o:<outcome>', 'od:<outcome>' (with a doctor), 'c:<contact>', 'h:<letter>' or 'h:?'.
     if (key.startsWith('o:')) return { officeId, bucket, n, kind: 'outcome', outcome: key.slice(2) as Outcome, withDoctor: false };
     if (key.startsWith('od:')) return { officeId, bucket, n, kind: 'outcome', outcome: key.slice(3) as Outcome, withDoctor: true };
     if (key.startsWith('c:')) return { officeId, bucket, n, kind: 'contact', contact: key.slice(2) as ContactKind };
-    return { officeId, bucket, n, kind: 'chapter', code: key.startsWith('h:~') ? key.slice(3) : key.slice(2) };
+    return { officeId, bucket, n, kind: 'chapter', code: key.slice(2) };
   });
-}
-
-/** Consultation counts per office for a date range (not cancelled), for the weekly overview. */
-export function countsByOffice(db: Database.Database, fromDate: string, toDate: string): Record<string, number> {
-  refreshConsultationIndex(db);
-  const rows = statement(db, 'SELECT office_id, count(*) AS n FROM consultation_index WHERE at >= ? AND at < ? AND cancelled = 0 GROUP BY office_id')
-    .all(fromDate, `${toDate}T99`) as { office_id: string; n: number }[];
-  return Object.fromEntries(rows.map((row) => [row.office_id, row.n]));
 }
 
 /** Entries dated before the cut-off that still hold an identity number or a note: what retention will anonymise. */

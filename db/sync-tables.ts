@@ -174,6 +174,13 @@ export const SYNCED_TABLES = {
     erasable: ['reason'],
     columns: { request_id: 'text', answer: 'text', reason: 'text', by_user_id: 'text', by_staff_id: 'text', at: 'text' },
   },
+  /**
+   * One de-identified row per consultation entry (same id) with its current values, for cooperation-wide figures
+   * (migration 015): mutable, last writer wins per column, and not patient-scoped, so every computer holds every office's.
+   */
+  consultation_facts: {
+    columns: { office_id: 'text', day: 'text', outcome: 'text', with_doctor: 'boolean', contact: 'text', chapter: 'text', cancelled: 'boolean' },
+  },
   icpc2_codes: { columns: { text: 'text' } },
   audit_events: {
     appendOnly: true,

@@ -2,6 +2,7 @@
 import { createBackend as createRealBackend } from '../backend/api';
 import type { Backend, BackendOptions } from '../backend/api';
 import type { LocalStore } from '../db/open';
+import { startConsultationFactsBackfill } from '../backend/jobs/consultation-facts';
 import { startDailyBackups } from '../backend/jobs/daily-backup';
 import { DatabaseKeyError } from '../db/encryption';
 import { DatabaseTooNewError } from '../db/migrate';
@@ -65,11 +66,13 @@ export function runBackendService(options: BackendServiceOptions): void {
   const backend = (options.createBackend ?? createRealBackend)({ store, sync });
   sync.start();
   const stopBackups = startDailyBackups({ store, log, emit: backend.announce });
+  const stopFactsBackfill = startConsultationFactsBackfill({ store, log, emit: backend.announce });
   backend.onEvent((event) => port.postMessage({ event }));
 
   port.on('message', ({ data }) => {
     if (isShutdownMessage(data)) {
       stopBackups();
+      stopFactsBackfill();
       backend.close();
       store.close();
       options.exit(0);

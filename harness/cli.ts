@@ -7,6 +7,7 @@ import type { LocalStore } from '../db/open';
 import { harnessDatabaseKey } from './dev-key';
 import { createSyncEngine } from '../sync/engine';
 import { createFileSecretStore } from '../sync/secret-store';
+import { startConsultationFactsBackfill } from '../backend/jobs/consultation-facts';
 import { startDailyBackups } from '../backend/jobs/daily-backup';
 import { startHarness } from './server';
 
@@ -49,6 +50,7 @@ const sync = createSyncEngine({
 const backend = createBackend({ store, sync });
 sync.start();
 const stopBackups = startDailyBackups({ store, emit: backend.announce });
+const stopFactsBackfill = startConsultationFactsBackfill({ store, emit: backend.announce });
 const harness = await startHarness({
   backend,
   staticDir: values['static-dir'],
@@ -65,6 +67,7 @@ function stop() {
   stopping = true;
   void harness.close().then(() => {
     stopBackups();
+    stopFactsBackfill();
     backend.close();
     store.close();
     process.exit(0);

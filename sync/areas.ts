@@ -20,6 +20,7 @@ const TABLE_AREAS: Record<SyncedTableName, Area> = {
   routine_confirmations: 'routines',
   consultations: 'consultations',
   consultation_amendments: 'consultations',
+  consultation_facts: 'consultations',
   icpc2_codes: 'consultations',
   prescription_requests: 'consultations',
   prescription_answers: 'consultations',

@@ -6,7 +6,7 @@ import { buildOverviewWeek } from '../../domain/overview/week';
 import { visibleAbsence, visibleWarning } from '../../domain/rota/absence-privacy';
 import { defineHandler } from '../core/handler';
 import type { CallContext, SignedInContext } from '../core/handler';
-import { countsByOffice } from '../../db/consultations';
+import { countsByOffice } from '../../db/consultation-facts';
 import { DEVICE_OFFICE_KEY, getMeta } from '../../db/local-meta';
 import { getOffice, listOffices } from '../../db/offices';
 import { listStaff } from '../../db/staff';

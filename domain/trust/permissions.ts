@@ -62,6 +62,8 @@ export const PERMISSIONS: Readonly<Record<string, TableRule>> = {
     erasable: { columns: ['changes', 'reason'], by: ADMIN },
     authorColumn: 'by_user_id',
   },
+  /** De-identified figures per entry (migration 015): written with the entry, its amendments and its cancellation. */
+  consultation_facts: { write: CONSULTATION_LOGGERS },
   /** A prepared prescription is requested by whoever logs the entry, and answered only by a doctor, as themself. */
   prescription_requests: { write: CONSULTATION_LOGGERS, writeOnce: true, authorColumn: 'requested_by' },
   prescription_answers: { write: DOCTORS, writeOnce: true, erasable: { columns: ['reason'], by: ADMIN }, authorColumn: 'by_user_id' },
@@ -80,8 +82,13 @@ export const PERMISSIONS: Readonly<Record<string, TableRule>> = {
  * What a computer may sign with its own key, with no person behind it: audit events of background work and of
  * failed sign-ins (nobody is signed in then). Nothing else: a stolen computer cannot act for a person.
  */
-export const DEVICE_MAY: Readonly<Record<string, { column: string; values: readonly string[] }>> = {
+export const DEVICE_MAY: Readonly<Record<string, { column: string; values: readonly string[] } | { anyCell: true }>> = {
   audit_events: { column: 'action', values: ['session.signInFailed', 'backup.created', 'backup.restored', 'device.enrolled'] },
+  /**
+   * The de-identified figures of the entries the computer holds, inserted or put right by its background job
+   * (backend/jobs/consultation-facts.ts): no patient data, and the same values any computer holding the entry computes.
+   */
+  consultation_facts: { anyCell: true },
 };
 
 /** One cell of a change, with what the checker knows about the cell where it runs. */
@@ -131,6 +138,7 @@ function checkCell(author: ChangeAuthor, cell: CellToCheck, rowValues: ReadonlyM
 
   if (author.kind === 'device') {
     const allowed = DEVICE_MAY[cell.table];
+    if (allowed && 'anyCell' in allowed) return null;
     if (!allowed || changing) return 'trust.forbidden';
     const marker = rowValues.get(allowed.column);
     return typeof marker === 'string' && allowed.values.includes(marker) ? null : 'trust.forbidden';

@@ -86,6 +86,7 @@ const WRITERS: Record<SyncedTableName, readonly string[]> = {
   routine_confirmations: ['nurse'],
   consultations: LOGGERS,
   consultation_amendments: LOGGERS,
+  consultation_facts: LOGGERS,
   prescription_requests: LOGGERS,
   prescription_answers: ['doctor'],
   audit_events: ['admin', ...LOGGERS],
