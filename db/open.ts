@@ -85,6 +85,9 @@ export function openLocalStore(options: OpenOptions): LocalStore {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted content is overwritten with zeros, so patient data removed from this computer (a narrowed scope, a repair,
+    // an acknowledged outbox row) is not left in free pages for a later backup to copy (db/scope-purge.ts).
+    db.pragma('secure_delete = ON');
     // A first download that was cut off left indexes set aside: put them back before anything else (migrations expect them).
     if (schemaVersion(db) > 0) endBulkLoad(db);
     const migration = migrate(db, { backupDir });

@@ -55,6 +55,8 @@ export interface Outbox {
    */
   pruneSent(limit: number): number;
   pendingCount(): number;
+  /** Every cell not yet acknowledged, with its transaction's timestamp, oldest first: a repair applies them again after its download. */
+  pendingCells(): { hlc: string; table: string; row: string; column: string; value: SqlValue }[];
 }
 
 interface OutboxRow {
@@ -131,6 +133,7 @@ export function createOutbox(db: Database.Database): Outbox {
     return removed.length;
   });
   const countUnsent = statement(db, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL', 'pluck');
+  const selectPendingCells = statement(db, 'SELECT hlc, table_name, row_id, column_name, value_json FROM outbox WHERE sent_at IS NULL ORDER BY local_seq');
   return {
     add(transaction) {
       insertSeal.run(transaction.hlc, transaction.author, transaction.signature, JSON.stringify(transaction.digests));
@@ -145,6 +148,14 @@ export function createOutbox(db: Database.Database): Outbox {
     acknowledge: (localSeqs) => acknowledge(localSeqs),
     pruneSent: (limit) => pruneSent(limit),
     pendingCount: () => countUnsent.get() as number,
+    pendingCells: () =>
+      (selectPendingCells.all() as Pick<OutboxRow, 'hlc' | 'table_name' | 'row_id' | 'column_name' | 'value_json'>[]).map((row) => ({
+        hlc: row.hlc,
+        table: row.table_name,
+        row: row.row_id,
+        column: row.column_name,
+        value: JSON.parse(row.value_json) as SqlValue,
+      })),
   };
 }
 

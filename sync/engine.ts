@@ -1,16 +1,23 @@
 // The client sync engine: in the backend process, in the background — first download, then pull and push, with backoff and a status for the UI.
 import type { LocalStore } from '../db/open';
+import { recordAudit } from '../db/audit';
 import { beginBulkLoad, endBulkLoad } from '../db/bulk-load';
 import { getMeta, setMeta } from '../db/local-meta';
 import { createOutbox } from '../db/outbox';
 import type { OutboxTransaction } from '../db/outbox';
-import { deviceSigner } from '../db/signer';
+import { clearSyncedData, flushWal, purgeOutOfScope } from '../db/scope-purge';
+import { deviceSigner, signAs } from '../db/signer';
+import { statement } from '../db/statements';
 import { createSyncRejected } from '../db/sync-rejected';
 import type { Area } from '../domain/areas';
+import type { AuditAction } from '../domain/audit/actions';
 import { ClockDriftError, DEFAULT_MAX_DRIFT_MS } from '../domain/hlc';
+import { differingTables, localDigests } from './agreement';
+import { areaOfTable } from './areas';
 import { createMerger } from './merge';
 import type { Merger, MergeResult } from './merge';
 import { MAX_PUSH_CHANGES, MAX_SNAPSHOT_LIMIT, SYNC_PROTOCOL_VERSION } from './protocol';
+import { SYNCED_TABLES } from '../db/sync-tables';
 import type { SecretStore } from './secret-store';
 import { createHttpTransport, SyncTransportError } from './transport';
 import type { DeviceAuth, SyncTransport } from './transport';
@@ -67,6 +74,21 @@ export function toSyncError(error: unknown): SyncError {
 
 export type SyncState = 'notEnrolled' | 'idle' | 'syncing' | 'offline' | 'error' | 'stopped';
 
+/** Why a download runs: a new computer's first, a repair ("Last ned på nytt"), or offices this computer now serves. */
+export type DownloadReason = 'first' | 'repair' | 'scope';
+
+/**
+ * The last agreement check: 'agree' when every table's digest equals the service's at `asOf`, 'differ' with the
+ * tables that do not, 'unsettled' when the computer could not be brought level with the service (changes kept arriving,
+ * or its own changes could not be sent).
+ */
+export interface AgreementResult {
+  state: 'agree' | 'differ' | 'unsettled';
+  tables: string[];
+  asOf: number | null;
+  checkedAt: string;
+}
+
 export interface SyncStatus {
   enrolled: boolean;
   state: SyncState;
@@ -84,6 +106,14 @@ export interface SyncStatus {
   pushRefusal: { code: SyncErrorCode; message: string } | null;
   /** Pulled transactions set aside because they failed the checks (sync_rejected; admins see them in Innstillinger). */
   rejectedCount: number;
+  /** The offices this computer serves (it holds patient data of these only), as the service last said; null when not known. */
+  offices: { id: string; name: string }[] | null;
+  /** Why the download in progress runs, and for a scope download the names of the offices it fetches; null when none runs. */
+  download: { reason: DownloadReason; offices: string[] } | null;
+  /** A repair is under way (its download resumes after a restart). */
+  repairing: boolean;
+  /** The last agreement check, null before the first. */
+  agreement: AgreementResult | null;
 }
 
 export interface SyncEngineOptions {
@@ -121,6 +151,19 @@ export interface SyncEngine {
   forget(): Promise<void>;
   /** This device's transport and credential for calls beside sync (device administration); null when not enrolled. */
   credentials(): Promise<{ transport: SyncTransport; auth: DeviceAuth; cooperation: string } | null>;
+  /**
+   * Compares every synced table with the service: brings the computer level with the service (push, pull), takes the
+   * service's digests and compares them with its own at the same sequence, retrying a few times when the service moves
+   * on meanwhile. Throws SyncError when the service cannot be reached.
+   */
+  checkAgreement(): Promise<AgreementResult>;
+  /**
+   * Downloads this computer's data again ("Last ned på nytt"): pushes what is pending (a failed push loses nothing), empties
+   * the synced tables keeping the outbox, downloads a fresh snapshot and applies the outbox's cells again (they still wait
+   * to be pushed). A crash mid-way resumes at the next start. Throws SyncError, changing nothing, when the service cannot
+   * be reached.
+   */
+  repair(input: { requestedBy: string }): Promise<SyncStatus>;
   /** Starts background syncing (when enrolled). */
   start(): void;
   stop(): void;
@@ -135,7 +178,16 @@ const META = {
   cursor: 'sync.cursor',
   snapshot: 'sync.snapshot',
   lastSuccessAt: 'sync.lastSuccessAt',
+  /** The offices this computer serves (ids, sorted JSON), from the enrolment and every pull. */
+  offices: 'sync.offices',
+  /** The download under way and why ({ reason, offices }); absent for a new computer's first download. */
+  download: 'sync.download',
+  /** A repair in progress ({ requestedBy, at }): set with the emptying of the tables, cleared when the outbox is applied again. */
+  repair: 'sync.repair',
+  agreement: 'sync.agreement',
 } as const;
+/** How many times the agreement check tries to catch the service at a still moment. */
+const AGREEMENT_ATTEMPTS = 4;
 const SECRET_NAME = 'sync-device-secret';
 /** Rows an earlier version kept after sending, removed per step: small enough that a call waits at most a few ms. */
 const PRUNE_STEP_ROWS = 500;
@@ -160,6 +212,8 @@ export function toPushTransaction(transaction: OutboxTransaction): PushTransacti
   if (transaction.author === 'legacy' || transaction.signature === null || transaction.digests === null) return { hlc: transaction.hlc, author: 'legacy', cells };
   return { hlc: transaction.hlc, author: transaction.author, signature: transaction.signature, digests: transaction.digests, cells };
 }
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 
 /** Adds a merge's areas to the cycle's; changes set aside are news for the admins' list (the 'sync' area). */
 function addMerged(result: MergeResult, areas: Set<Area>) {
@@ -197,10 +251,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return text ? (JSON.parse(text) as SnapshotProgress) : null;
   };
 
+  const readOffices = (): string[] | null => {
+    const text = meta(META.offices);
+    return text ? (JSON.parse(text) as string[]) : null;
+  };
+  const officeName = statement(db, 'SELECT name FROM offices WHERE id = ?', 'pluck');
+  /** Office names for people (an office this computer has not received yet shows as its id). */
+  const namesOf = (ids: readonly string[]) => ids.map((id) => (officeName.get(id) as string | null | undefined) || id);
+
   function status(): SyncStatus {
     const enrolled = meta(META.serverUrl) !== null;
     const progress = snapshotProgress();
-    const firstDownload = enrolled && meta(META.cursor) === null ? { done: progress?.done ?? 0, total: progress?.total ?? 0 } : null;
+    const downloading = enrolled && meta(META.cursor) === null;
+    const firstDownload = downloading ? { done: progress?.done ?? 0, total: progress?.total ?? 0 } : null;
+    const downloadMeta = meta(META.download);
+    const offices = readOffices();
+    const agreement = meta(META.agreement);
     return {
       enrolled,
       state: enrolled ? state : 'notEnrolled',
@@ -214,7 +280,58 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       lastErrorCode,
       pushRefusal,
       rejectedCount: setAside.count(),
+      offices: offices === null ? null : offices.map((id, index) => ({ id, name: namesOf(offices)[index]! })),
+      download: downloading ? (downloadMeta ? (JSON.parse(downloadMeta) as SyncStatus['download']) : { reason: 'first', offices: [] }) : null,
+      repairing: meta(META.repair) !== null,
+      agreement: agreement ? (JSON.parse(agreement) as AgreementResult) : null,
     };
+  }
+
+  /** An audit event of the engine's own work, signed by this computer's key (DEVICE_MAY lists these actions). */
+  function auditSync(action: AuditAction, details: Record<string, unknown>) {
+    signAs(deviceSigner(db, store.clock.deviceId), () =>
+      store.writer.write((changes) =>
+        recordAudit(changes, store.clock.deviceId, { at: new Date(now()).toISOString(), userId: null, username: 'system', action, details }),
+      ),
+    );
+  }
+
+  /**
+   * Takes the service's word on which offices this computer serves. When they shrank, the patient data of the offices
+   * no longer served is removed in one transaction with its audit event, and the freed bytes are overwritten and the
+   * WAL emptied (db/scope-purge.ts). When they grew (or the purge removed audit events in doubt), a download of the
+   * snapshot is due: returns true. A store from before scopes (no offices known) held every office.
+   */
+  function adoptOffices(offices: readonly string[] | undefined): boolean {
+    if (!offices) return false;
+    const next = [...offices].sort();
+    const before = readOffices();
+    if (before !== null && sameList(before, next)) return false;
+    const removed = before === null ? null : before.filter((id) => !next.includes(id));
+    const added = before === null ? [] : next.filter((id) => !before.includes(id));
+    let redownload = false;
+    db.transaction(() => {
+      if (removed === null || removed.length > 0) {
+        const purge = purgeOutOfScope(db, next, store.clock.deviceId);
+        const count = Object.values(purge.removed).reduce((sum, rows) => sum + rows, 0);
+        if (removed !== null || count > 0) auditSync('sync.scopeShrunk', { offices: removed === null ? null : namesOf(removed), removed: purge.removed });
+        if (purge.inDoubt > 0) redownload = true;
+      }
+      if (added.length > 0) {
+        auditSync('sync.scopeGrown', { offices: namesOf(added) });
+        redownload = true;
+      }
+      setMeta(db, META.offices, JSON.stringify(next));
+      if (redownload) {
+        setMeta(db, META.download, JSON.stringify({ reason: 'scope', offices: namesOf(added) }));
+        setMeta(db, META.cursor, null);
+        setMeta(db, META.snapshot, null);
+      }
+    })();
+    // Rows this merger remembered as existing may be gone.
+    merger = null;
+    flushWal(db);
+    return redownload;
   }
 
   function announceStatus(current: SyncStatus) {
@@ -297,10 +414,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     db.transaction(() => {
       setMeta(db, META.cursor, String(progress!.asOf));
       setMeta(db, META.snapshot, null);
+      setMeta(db, META.download, null);
+      const repair = meta(META.repair);
+      if (repair !== null) {
+        // The cells this computer has not had acknowledged apply again over the fresh data; they stay in the outbox.
+        addMerged(getMerger().applyOwn(outbox.pendingCells()), areas);
+        const { requestedBy } = JSON.parse(repair) as { requestedBy: string };
+        auditSync('sync.repaired', { requestedBy, pendingKept: outbox.pendingCount() });
+        setMeta(db, META.repair, null);
+      }
     })();
   }
 
-  async function pull(transport: SyncTransport, auth: DeviceAuth, cooperation: string, areas: Set<Area>) {
+  /** Pulls until the service has nothing more; returns true when the service's answer showed a download is due (offices grew). */
+  async function pull(transport: SyncTransport, auth: DeviceAuth, cooperation: string, areas: Set<Area>): Promise<boolean> {
     for (;;) {
       const after = Number(meta(META.cursor) ?? 0);
       const page = await transport.pull(auth, { cooperation, after, ...(options.pullLimit ? { limit: options.pullLimit } : {}) });
@@ -308,7 +435,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       addMerged(getMerger().apply(page.changes, { transactions: page.transactions, deviceKeys: page.deviceKeys }), areas);
       // The cursor only moves after the page is merged: a crash in between re-reads the page, which merges to the same state.
       if (page.lastSeq > after) setMeta(db, META.cursor, String(page.lastSeq));
-      if (!page.more) return;
+      if (adoptOffices(page.offices)) {
+        areas.add('consultations');
+        return true;
+      }
+      if (!page.more) return false;
     }
   }
 
@@ -355,7 +486,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         pendingAppliedOnce = true;
       }
       await download(creds.transport, creds.auth, creds.cooperation, areas);
-      await pull(creds.transport, creds.auth, creds.cooperation, areas);
+      if (await pull(creds.transport, creds.auth, creds.cooperation, areas)) {
+        await download(creds.transport, creds.auth, creds.cooperation, areas);
+        await pull(creds.transport, creds.auth, creds.cooperation, areas);
+      }
       await push(creds.transport, creds.auth, creds.cooperation);
       await pruneSentRows();
       online = true;
@@ -401,8 +535,92 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return running;
   }
 
+  async function checkAgreement(): Promise<AgreementResult> {
+    let result: AgreementResult | null = null;
+    let asOf: number | null = null;
+    for (let attempt = 0; attempt < AGREEMENT_ATTEMPTS && result === null; attempt++) {
+      const before = await syncNow();
+      if (before.lastErrorCode && before.lastErrorCode !== 'sync.pushRefused') throw new SyncError(before.lastErrorCode, 'The service could not be reached for the agreement check.');
+      const creds = await credentials();
+      if (!creds) throw new SyncError('sync.credentialInvalid', 'This computer is not enrolled.');
+      let remote;
+      try {
+        remote = await creds.transport.digest(creds.auth, { cooperation: creds.cooperation });
+        checkServerClock(remote.serverTime);
+      } catch (error) {
+        throw toSyncError(error);
+      }
+      asOf = remote.asOf;
+      // Level with the service: everything up to now pulled. Nothing awaits between here and the local digests.
+      await syncNow();
+      const cursor = meta(META.cursor);
+      if (cursor === null || Number(cursor) > remote.asOf || outbox.pendingCount() > 0) continue;
+      const differ = differingTables(localDigests(db), remote.tables);
+      result = { state: differ.length === 0 ? 'agree' : 'differ', tables: differ, asOf: remote.asOf, checkedAt: new Date(now()).toISOString() };
+    }
+    result ??= { state: 'unsettled', tables: [], asOf, checkedAt: new Date(now()).toISOString() };
+    setMeta(db, META.agreement, JSON.stringify(result));
+    report();
+    return result;
+  }
+
+  /** The steps of a repair before its download: push first (a failure loses nothing), then empty the synced tables in one transaction with the marker. */
+  async function beginRepair(requestedBy: string): Promise<SyncStatus> {
+    const creds = await credentials();
+    if (!creds) throw new SyncError('sync.credentialInvalid', 'This computer is not enrolled.');
+    state = 'syncing';
+    report();
+    const areas = new Set<Area>();
+    // The service must answer before anything is emptied (a computer offline keeps its data as it is).
+    if (meta(META.cursor) !== null) await pull(creds.transport, creds.auth, creds.cooperation, areas);
+    else await creds.transport.snapshot(creds.auth, { cooperation: creds.cooperation, limit: 1 });
+    try {
+      await push(creds.transport, creds.auth, creds.cooperation);
+    } catch {
+      // What was not pushed stays in the outbox and is applied again after the download.
+    }
+    beginBulkLoad(db);
+    db.transaction(() => {
+      clearSyncedData(db);
+      setMeta(db, META.cursor, null);
+      setMeta(db, META.snapshot, null);
+      setMeta(db, META.repair, JSON.stringify({ requestedBy, at: new Date(now()).toISOString() }));
+      setMeta(db, META.download, JSON.stringify({ reason: 'repair', offices: [] }));
+      setMeta(db, META.agreement, null);
+    })();
+    merger = null;
+    store.trust.forget();
+    flushWal(db);
+    changed(new Set(Object.keys(SYNCED_TABLES).map(areaOfTable)));
+    return cycle();
+  }
+
+  async function repair({ requestedBy }: { requestedBy: string }): Promise<SyncStatus> {
+    while (running) await running.catch(() => {});
+    let failure: SyncError | null = null;
+    running = beginRepair(requestedBy)
+      .catch((error: unknown) => {
+        failure = toSyncError(error);
+        lastErrorCode = failure.code;
+        online = failure.code !== 'sync.offline';
+        state = failure.code === 'sync.offline' ? 'offline' : 'error';
+        const current = status();
+        announceStatus(current);
+        return current;
+      })
+      .finally(() => {
+        running = null;
+        schedule();
+      });
+    const result = await running;
+    if (failure) throw failure;
+    return result;
+  }
+
   return {
     status,
+    checkAgreement,
+    repair,
     lastSuccessAt: () => meta(META.lastSuccessAt),
     listen(listener) {
       listeners.add(listener);
@@ -434,6 +652,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         setMeta(db, META.cooperationId, response.cooperationId);
         setMeta(db, META.cooperationName, response.cooperationName);
         setMeta(db, META.office, response.office);
+        setMeta(db, META.offices, JSON.stringify([...response.offices].sort()));
         setMeta(db, META.cursor, null);
         setMeta(db, META.snapshot, null);
         // Everything this device wrote and no service acknowledged goes to the service too (the outbox keeps nothing else).

@@ -67,6 +67,11 @@ export interface Merger {
   settleSnapshotAuthority(): MergeResult;
   /** Applies kept changes whose table and column this version now knows (after an upgrade). */
   applyPending(): MergeResult;
+  /**
+   * Applies this computer's own outbox cells again (after a repair's fresh download), by the same last-writer-wins
+   * rules and without the trust checks: the write path checked them when they were made.
+   */
+  applyOwn(changes: readonly WireChange[]): MergeResult;
 }
 
 /** local_meta: ids of snapshot authority records written before the cooperation id (which their signatures cover) was known. */
@@ -642,5 +647,6 @@ export function createMerger(store: LocalStore): Merger {
       return result;
     }),
     applyPending: () => applyPending(),
+    applyOwn: transaction((changes: readonly WireChange[]) => applyChanges(changes, undefined, false)),
   };
 }

@@ -32,6 +32,10 @@ export const AUDIT_ACTIONS = [
   'device.enrolled',
   'device.enrolmentCodeCreated',
   'device.revoked',
+  // Sync: patient data of offices this computer no longer serves removed, data of offices it now serves downloaded, a repair
+  'sync.scopeShrunk',
+  'sync.scopeGrown',
+  'sync.repaired',
   // The official ICPC-2 code list imported (its date drives the yearly import reminder)
   'icpc2.imported',
 ] as const;

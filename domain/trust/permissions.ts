@@ -83,7 +83,11 @@ export const PERMISSIONS: Readonly<Record<string, TableRule>> = {
  * failed sign-ins (nobody is signed in then). Nothing else: a stolen computer cannot act for a person.
  */
 export const DEVICE_MAY: Readonly<Record<string, { column: string; values: readonly string[] } | { anyCell: true }>> = {
-  audit_events: { column: 'action', values: ['session.signInFailed', 'backup.created', 'backup.restored', 'device.enrolled'] },
+  audit_events: {
+    column: 'action',
+    // sync.*: the sync engine's own work (scope changes, a repair's end), with no person behind it (docs/sync-protocol.md).
+    values: ['session.signInFailed', 'backup.created', 'backup.restored', 'device.enrolled', 'sync.scopeShrunk', 'sync.scopeGrown', 'sync.repaired'],
+  },
   /**
    * The de-identified figures of the entries the computer holds, inserted or put right by its background job
    * (backend/jobs/consultation-facts.ts): no patient data, and the same values any computer holding the entry computes.

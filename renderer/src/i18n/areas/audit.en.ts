@@ -42,6 +42,9 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   'audit.actions.device.enrolled': 'Enrolled a computer',
   'audit.actions.device.enrolmentCodeCreated': 'Made an enrolment code for a new computer',
   'audit.actions.device.revoked': 'Revoked a computer',
+  'audit.actions.sync.scopeShrunk': 'Removed patient data of offices the computer no longer serves',
+  'audit.actions.sync.scopeGrown': 'Downloaded data of offices the computer now serves',
+  'audit.actions.sync.repaired': "Downloaded the computer's data again",
   'audit.actions.icpc2.imported': 'Imported the ICPC-2 code list',
 
   'audit.reasons.unknownUser': 'unknown username',

@@ -40,6 +40,9 @@ export const auditNb = {
   'audit.actions.device.enrolled': 'Registrerte maskin',
   'audit.actions.device.enrolmentCodeCreated': 'Laget innmeldingskode for ny maskin',
   'audit.actions.device.revoked': 'Tilbakekalte maskin',
+  'audit.actions.sync.scopeShrunk': 'Fjernet pasientdata for kontorer maskinen ikke lenger betjener',
+  'audit.actions.sync.scopeGrown': 'Lastet ned data for kontorer maskinen nå betjener',
+  'audit.actions.sync.repaired': 'Lastet ned maskinens data på nytt',
   'audit.actions.icpc2.imported': 'Importerte ICPC-2-kodelisten',
 
   'audit.reasons.unknownUser': 'ukjent brukernavn',
