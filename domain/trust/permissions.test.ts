@@ -52,6 +52,25 @@ describe('the permission table', () => {
     expect(checkTransaction(device, [cell('shifts', 's1', 'date', '2027-01-04')])?.refusal).toBe('trust.forbidden');
   });
 
+  it('lets exactly the consultation loggers write the de-identified facts, and a computer its backfill of them', () => {
+    const facts = (alreadyWritten = false) => [cell('consultation_facts', 'k1', 'outcome', 'doctorByPhone', alreadyWritten), cell('consultation_facts', 'k1', 'with_doctor', 1, alreadyWritten)];
+    for (const role of ['receptionist', 'nurse', 'doctor', 'lead'] as const) {
+      expect(checkTransaction(user('u', role), facts())).toBeNull();
+      expect(checkTransaction(user('u', role), facts(true))).toBeNull();
+    }
+    // Admins see the statistics but may not log entries, so they may not change their figures either.
+    expect(checkTransaction(user('u-admin', 'admin'), facts())?.refusal).toBe('trust.forbidden');
+    expect(checkTransaction(user('u-admin', 'admin'), facts(true))?.refusal).toBe('trust.forbidden');
+    expect(checkTransaction(user('u-none'), facts(true))?.refusal).toBe('trust.forbidden');
+    expect(mayWriteTable(['admin'], 'consultation_facts')).toBe(false);
+    // The computer's own key: the facts of entries it holds, inserted or put right; still nothing of the entries themselves.
+    const device: ChangeAuthor = { kind: 'device', deviceId: 'clock-1' };
+    expect(checkTransaction(device, facts())).toBeNull();
+    expect(checkTransaction(device, facts(true))).toBeNull();
+    expect(checkTransaction(device, [cell('consultations', 'k2', 'outcome', 'doctorByPhone')])?.refusal).toBe('trust.forbidden');
+    expect(checkTransaction(device, [cell('consultation_amendments', 'a1', 'kind', 'cancelled')])?.refusal).toBe('trust.forbidden');
+  });
+
   it('refuses tables it does not list, and says which tables a role may write', () => {
     expect(checkTransaction(user('u-admin', 'admin'), [cell('secret_table', 'x', 'y', 1)])?.refusal).toBe('trust.forbidden');
     expect(mayWriteTable(['lead'], 'shifts')).toBe(true);
