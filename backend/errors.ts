@@ -24,6 +24,7 @@ export const APP_ERROR_CODES = [
   'rota.absenceNotFound',
   'rota.patternNotFound',
   'rota.occurrenceNotFound',
+  'rota.coverNotPossible',
   'competence.typeNotFound',
   'competence.typeInUse',
   'competence.recordNotFound',

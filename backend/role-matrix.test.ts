@@ -55,6 +55,8 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | readonly Role[]> = {
   'rota.removePattern': ['lead', 'admin'],
   'rota.copyWeek': ['lead', 'admin'],
   'rota.exportIcs': 'signedIn',
+  'rota.coverCandidates': ['lead', 'admin'],
+  'rota.bookCover': ['lead', 'admin'],
   'overview.week': 'signedIn',
   'overview.today': 'signedIn',
   'competence.types': 'signedIn',

@@ -29,6 +29,8 @@ import type { OverviewHandlers } from './overview';
 import { prescriptionsHandlers } from './prescriptions';
 import type { PrescriptionsHandlers } from './prescriptions';
 import { rotaHandlers } from './rota';
+import { rotaCoverHandlers } from './rota-cover';
+import type { RotaCoverHandlers } from './rota-cover';
 import type { RotaHandlers } from './rota';
 import { routinesHandlers } from './routines';
 import type { RoutinesHandlers } from './routines';
@@ -62,6 +64,7 @@ export type Handlers = SessionHandlers &
   UsersHandlers &
   SettingsHandlers &
   RotaHandlers &
+  RotaCoverHandlers &
   OverviewHandlers &
   CompetenceHandlers &
   RoutinesHandlers &
@@ -81,6 +84,7 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...settingsHandlers,
   ...rotaHandlers,
+  ...rotaCoverHandlers,
   ...overviewHandlers,
   ...competenceHandlers,
   ...routinesHandlers,

@@ -500,6 +500,8 @@ export const en: Catalog = {
     'rota.shiftNotFound': 'The shift was not found. It may have been changed or deleted on another computer. Reload the week and try again.',
     'rota.absenceNotFound': 'The absence was not found. It may have been changed or deleted on another computer. Reload the week and try again.',
     'rota.patternNotFound': 'The recurring pattern was not found. It may have been changed or deleted on another computer. Reload the page and try again.',
+    'rota.coverNotPossible':
+      'That person can no longer take the shift: the rota, an absence or a competence has changed since the list was made. Open “Who can cover?” again and choose someone else.',
     'rota.occurrenceNotFound': 'The pattern has no shift on that date (any more). Reload the week and choose the shift again.',
     'competence.typeNotFound': 'The competence type no longer exists. Reload the page.',
     'competence.typeInUse': '“{name}” is registered for {count} staff and cannot be deleted. Remove those records first, or rename the type.',

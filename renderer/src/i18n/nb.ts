@@ -517,6 +517,8 @@ export const nb: Catalog = {
     'rota.shiftNotFound': 'Fant ikke vakten. Den kan være endret eller slettet på en annen maskin. Last uken på nytt og prøv igjen.',
     'rota.absenceNotFound': 'Fant ikke fraværet. Det kan være endret eller slettet på en annen maskin. Last uken på nytt og prøv igjen.',
     'rota.patternNotFound': 'Fant ikke det faste mønsteret. Det kan være endret eller slettet på en annen maskin. Last siden på nytt og prøv igjen.',
+    'rota.coverNotPossible':
+      'Personen kan ikke ta vakten lenger: vaktplanen, fraværet eller kompetansen er endret siden listen ble laget. Åpne «Hvem kan dekke?» på nytt og velg en annen.',
     'rota.occurrenceNotFound':
       'Mønsteret har ingen vakt på den datoen (lenger). Last uken på nytt og velg vakten igjen.',
     'competence.typeNotFound': 'Kompetansetypen finnes ikke lenger. Last siden på nytt.',
