@@ -15,6 +15,7 @@ import type {
 } from '../domain/rota/types';
 import type { AbsenceKind } from '../domain/rota/types';
 import { newId } from './ids';
+import { noticeShiftChange } from './rota-publications';
 import { changedColumns } from './write-path';
 import type { ChangeSet } from './write-path';
 import { statement } from './statements';
@@ -56,6 +57,16 @@ function shiftColumns(values: Omit<ShiftValues, 'patternId'>) {
   };
 }
 
+/** What a rota notice names about a shift (domain/rota/notices.ts). */
+const factsOf = (shift: { staffId: string; officeId: string; date: string; start: string; end: string; kind: string }) => ({
+  staffId: shift.staffId,
+  officeId: shift.officeId,
+  date: shift.date,
+  start: shift.start,
+  end: shift.end,
+  kind: shift.kind,
+});
+
 const SHIFT_SELECT = 'SELECT id, staff_id, office_id, date, start_time, end_time, kind, note FROM shifts';
 
 /** One-off shifts dated from..to (inclusive). */
@@ -77,6 +88,7 @@ export function getShift(db: Database.Database, id: string): Shift | null {
 export function createShift(changes: ChangeSet, values: Omit<ShiftValues, 'patternId'>): string {
   const id = newId();
   changes.insert('shifts', id, shiftColumns(values));
+  noticeShiftChange(changes, null, factsOf(values));
   return id;
 }
 
@@ -84,10 +96,13 @@ export function updateShift(changes: ChangeSet, id: string, values: Omit<ShiftVa
   const current = getShift(changes.db, id);
   if (!current) throw new Error(`shift ${id} does not exist`);
   changes.update('shifts', id, changedColumns(shiftColumns(current), shiftColumns(values)));
+  noticeShiftChange(changes, factsOf(current), factsOf(values));
 }
 
 export function deleteShift(changes: ChangeSet, id: string): void {
+  const current = getShift(changes.db, id);
   changes.remove('shifts', id);
+  if (current) noticeShiftChange(changes, factsOf(current), null);
 }
 
 interface AbsenceRow {
@@ -235,6 +250,8 @@ export function listPatternExceptions(db: Database.Database, patternIds: readonl
 /** Changes (replacement) or removes (null) one occurrence; the rest of the pattern stays. */
 export function setPatternException(changes: ChangeSet, patternId: string, date: LocalDate, replacement: OccurrenceReplacement | null): string {
   const id = occurrenceKey(patternId, date);
+  const before = occurrenceNow(changes.db, patternId, date);
+  noticeShiftChange(changes, before, replacement ? factsOf(replacement) : null);
   changes.upsert('rota_pattern_exceptions', id, { pattern_id: patternId, date, replacement: replacement ? JSON.stringify(replacement) : null });
   return id;
 }
@@ -242,5 +259,17 @@ export function setPatternException(changes: ChangeSet, patternId: string, date:
 /** Puts an occurrence back to what the pattern says. */
 export function clearPatternException(changes: ChangeSet, patternId: string, date: LocalDate): void {
   const id = occurrenceKey(patternId, date);
-  if (statement(changes.db, 'SELECT 1 FROM rota_pattern_exceptions WHERE id = ? AND deleted = 0').get(id)) changes.remove('rota_pattern_exceptions', id);
+  if (!statement(changes.db, 'SELECT 1 FROM rota_pattern_exceptions WHERE id = ? AND deleted = 0').get(id)) return;
+  const before = occurrenceNow(changes.db, patternId, date);
+  changes.remove('rota_pattern_exceptions', id);
+  noticeShiftChange(changes, before, occurrenceNow(changes.db, patternId, date));
+}
+
+/** An occurrence as it stands (its exception's replacement, or the pattern's own), for notices; null when removed or none. */
+function occurrenceNow(db: Database.Database, patternId: string, date: LocalDate) {
+  const pattern = getPattern(db, patternId);
+  if (!pattern) return null;
+  const row = statement(db, 'SELECT replacement FROM rota_pattern_exceptions WHERE id = ? AND deleted = 0').get(occurrenceKey(patternId, date)) as { replacement: string | null } | undefined;
+  if (row) return row.replacement ? factsOf(JSON.parse(row.replacement) as OccurrenceReplacement) : null;
+  return factsOf({ ...pattern, date });
 }

@@ -247,6 +247,16 @@ export const SYNCED_TABLES = {
     appendOnly: true,
     columns: { request_id: 'text', decision: 'text', staff_id: 'text', note: 'text', by_user_id: 'text', by_staff_id: 'text', hlc: 'text', at: 'text' },
   },
+  /** Draft and published rota weeks (docs/rota-rules.md): publish/draft records per office, notices to staff, read marks. */
+  rota_publications: {
+    appendOnly: true,
+    columns: { office_id: 'text', kind: 'text', from_week: 'text', through_week: 'text', by_user_id: 'text', hlc: 'text', at: 'text' },
+  },
+  rota_notices: {
+    appendOnly: true,
+    columns: { staff_id: 'text', office_id: 'text', kind: 'text', publication_id: 'text', details: 'json', by_user_id: 'text', at: 'text' },
+  },
+  rota_notice_reads: { appendOnly: true, columns: { notice_id: 'text', user_id: 'text', at: 'text' } },
   /** The chain of authority (docs/trust.md): signed, append-only records of accounts, roles and keys. */
   authority_records: {
     appendOnly: true,

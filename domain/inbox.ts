@@ -32,8 +32,11 @@ export type InboxItemKind =
   /** One of the user's published shifts changed (E2). */
   | 'shiftChanged';
 
-/** What a button on an inbox line does. `requestId` names the open shift or staff request it acts on. */
-export type InboxActionKind = 'approve' | 'decline' | 'accept' | 'ask' | 'open';
+/**
+ * What a button on an inbox line does. `requestId` names the open shift or staff request it acts on; for 'dismiss'
+ * (a rota notice read: "Lest") it is the notice id, and the button calls `rota.markNoticeRead({ id: requestId })`.
+ */
+export type InboxActionKind = 'approve' | 'decline' | 'accept' | 'ask' | 'open' | 'dismiss';
 
 export interface InboxAction {
   kind: InboxActionKind;

@@ -5,6 +5,7 @@ import { addIsoWeeks, isoWeekDates, isoWeekOf } from '../../domain/calendar/isoW
 import type { AbsenceKind, RecurringPatternValues, ShiftKind } from '../../domain/rota/types';
 import { patternOccurrences } from '../../domain/rota/patterns';
 import { createAbsence, createPattern, createShift, setPatternException } from '../../db/rota';
+import { withoutRotaNotices } from '../../db/rota-publications';
 import type { ChangeSet } from '../../db/write-path';
 
 /** How many weeks after the current one the example plan reaches. */
@@ -74,6 +75,8 @@ const LEGEVAKT_ROTATION: { who: string; office: string }[] = [
 
 /** Writes the example plan. `today` decides which week is "the current week". */
 export function writeExampleRota(changes: ChangeSet, today: LocalDate, staff: Lookup, office: Lookup): void {
+  // The example plan is where everyone starts, not a change to anyone's rota: no notices.
+  withoutRotaNotices(changes);
   const first = isoWeekOf(today);
   const firstMonday = isoWeekDates(first)[0]!;
   const lastSunday = isoWeekDates(addIsoWeeks(first, EXAMPLE_ROTA_WEEKS_AHEAD))[6]!;

@@ -32,6 +32,8 @@ import { rotaHandlers } from './rota';
 import { rotaCoverHandlers } from './rota-cover';
 import type { RotaCoverHandlers } from './rota-cover';
 import type { RotaHandlers } from './rota';
+import { rotaPublicationHandlers } from './rota-publication';
+import type { RotaPublicationHandlers } from './rota-publication';
 import { routinesHandlers } from './routines';
 import type { RoutinesHandlers } from './routines';
 import { sessionHandlers } from './session';
@@ -64,6 +66,7 @@ export type Handlers = SessionHandlers &
   UsersHandlers &
   SettingsHandlers &
   RotaHandlers &
+  RotaPublicationHandlers &
   RotaCoverHandlers &
   OverviewHandlers &
   CompetenceHandlers &
@@ -84,6 +87,7 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...settingsHandlers,
   ...rotaHandlers,
+  ...rotaPublicationHandlers,
   ...rotaCoverHandlers,
   ...overviewHandlers,
   ...competenceHandlers,

@@ -12,6 +12,7 @@ import { getOffice, listOffices } from '../../db/offices';
 import { listStaff } from '../../db/staff';
 import { osloToday } from '../../domain/calendar/oslo';
 import { emergencyNurseLookup } from '../read-models/emergency-nurse';
+import { draftFilterFor, weekPublication } from '../read-models/rota-publication';
 import { loadRotaWeekWithLookup, plannedShifts } from '../read-models/rota-week';
 
 /** Today's staffing at this device's office, for the one line every screen shows; null when the device has no office. */
@@ -51,7 +52,9 @@ const weekInput = z.object({ week: isoWeekSchema, officeId: idSchema.nullable() 
 /** The offices × days grid of a week (one office or all) with the rules' warnings, how fresh the data is, and the consultation counts. */
 function overviewWeek(ctx: SignedInContext, { week, officeId }: z.output<typeof weekInput>) {
   // The rules already built the emergency-nurse lookup; the grid's ★ uses the same one.
-  const { rota, isEmergencyNurse } = loadRotaWeekWithLookup(ctx.store.db, week);
+  // Staff never get shifts of draft weeks; leads and admins get them, and the grid and printout say "Utkast".
+  const drafts = draftFilterFor(ctx.store.db, ctx.session, ctx.now());
+  const { rota, isEmergencyNurse } = loadRotaWeekWithLookup(ctx.store.db, week, drafts.hideShift ? { hideShift: drafts.hideShift } : {});
   const offices = officeId ? rota.offices.filter((office) => office.id === officeId) : rota.offices;
   const overview = buildOverviewWeek({
     week,
@@ -70,6 +73,7 @@ function overviewWeek(ctx: SignedInContext, { week, officeId }: z.output<typeof 
   const newest = ctx.store.clock.latestWallMs();
   return {
     ...overview,
+    publication: weekPublication(ctx.store.db, drafts, ctx.session, week, offices.map((office) => office.id)),
     generatedAt: ctx.now().toISOString(),
     dataAsOf: newest > 0 ? new Date(newest).toISOString() : null,
     /** When this device last finished a sync with the service; null when it never has (or is not enrolled). */

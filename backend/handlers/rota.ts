@@ -37,7 +37,8 @@ import { getStaffMember } from '../../db/staff';
 import type { ChangeSet } from '../../db/write-path';
 import { AppError, fieldError } from '../errors';
 import { defineHandler } from '../core/handler';
-import type { CallContext, SignedInContext } from '../core/handler';
+import type { SignedInContext } from '../core/handler';
+import { draftFilterFor, weekPublication } from '../read-models/rota-publication';
 import { loadRotaWeek, plannedShifts } from '../read-models/rota-week';
 
 /** Who plans the rota. */
@@ -185,12 +186,14 @@ function copyWeek(ctx: SignedInContext, { week, weeks, officeId }: z.output<type
 }
 
 /** One person's planned shifts in a date range as an .ics calendar file. */
-function exportIcs(ctx: CallContext, { staffId, from, to }: z.output<typeof exportIcsInput>) {
+function exportIcs(ctx: SignedInContext, { staffId, from, to }: z.output<typeof exportIcsInput>) {
   const member = getStaffMember(ctx.store.db, staffId);
   if (!member) throw new AppError('staff.notFound');
   const officeNames = new Map(listOffices(ctx.store.db).map((office) => [office.id, office.name]));
+  // Staff do not get draft weeks, in their calendar file either.
+  const hidden = draftFilterFor(ctx.store.db, ctx.session, ctx.now()).hideShift;
   const shifts = plannedShifts(ctx.store.db, from, to)
-    .filter((shift) => shift.staffId === staffId)
+    .filter((shift) => shift.staffId === staffId && !hidden?.(shift))
     .map((shift) => ({ ...shift, uid: shift.id, officeName: officeNames.get(shift.officeId) ?? '' }));
   const safeName = member.name.normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
   return { fileName: `vakter-${safeName}-${from}-${to}.ics`, content: shiftsToIcs(member.name, shifts, ctx.now().getTime()), count: shifts.length };
@@ -198,10 +201,13 @@ function exportIcs(ctx: CallContext, { staffId, from, to }: z.output<typeof expo
 
 /** The planning week as the caller may see it: the reasons for colleagues' absences never leave the backend. */
 function readRotaWeek(ctx: SignedInContext, { week }: { week: z.output<typeof isoWeekSchema> }) {
-  const rota = loadRotaWeek(ctx.store.db, week);
   const viewer = ctx.session;
+  // Staff never get shifts of draft weeks (nor the warnings they would cause); leads and admins get them, marked per office.
+  const drafts = draftFilterFor(ctx.store.db, viewer, ctx.now());
+  const rota = loadRotaWeek(ctx.store.db, week, drafts.hideShift ? { hideShift: drafts.hideShift } : {});
   return {
     ...rota,
+    publication: weekPublication(ctx.store.db, drafts, viewer, week, rota.offices.map((office) => office.id)),
     absences: rota.absences.map((absence) => visibleAbsence(viewer, absence)),
     warnings: rota.warnings.map((warning) => visibleWarning(viewer, warning)),
   };

@@ -78,8 +78,13 @@ function plannedShiftsOf(db: Database.Database, from: LocalDate, to: LocalDate, 
   return [...single, ...occurrences].sort(byDateAndStart);
 }
 
+export interface RotaWeekOptions {
+  /** Shifts the viewer may not see (draft weeks for staff, read-models/rota-publication.ts): left out before the rules run. */
+  hideShift?: (shift: PlannedShift) => boolean;
+}
+
 /** loadRotaWeek, with the emergency-nurse lookup it used for the rules (so a caller need not build it again). */
-export function loadRotaWeekWithLookup(db: Database.Database, week: IsoWeek): { rota: RotaWeek; isEmergencyNurse: ((staffId: string, date: LocalDate) => boolean) | undefined } {
+export function loadRotaWeekWithLookup(db: Database.Database, week: IsoWeek, options: RotaWeekOptions = {}): { rota: RotaWeek; isEmergencyNurse: ((staffId: string, date: LocalDate) => boolean) | undefined } {
   const dates = isoWeekDates(week);
   const monday = dates[0]!;
   const sunday = dates[6]!;
@@ -88,7 +93,9 @@ export function loadRotaWeekWithLookup(db: Database.Database, week: IsoWeek): { 
   const lookBack = addDays(monday, -LOOK_BACK_DAYS);
   // One read of the patterns serves both the occurrences (from − 7 .. to + 7) and the week's own list (same order).
   const nearby = listPatterns(db, addDays(lookBack, -7), addDays(sunday, 7));
-  const around = plannedShiftsOf(db, lookBack, sunday, nearby);
+  const planned = plannedShiftsOf(db, lookBack, sunday, nearby);
+  const hide = options.hideShift;
+  const around = hide ? planned.filter((shift) => !hide(shift)) : planned;
   const absences = listAbsences(db, lookBack, sunday);
   const holidays = publicHolidaysBetween(monday, sunday);
   const limits = { ...DEFAULT_ROTA_LIMITS, ...getCooperationSettings(db).rotaLimits };
@@ -109,6 +116,6 @@ export function loadRotaWeekWithLookup(db: Database.Database, week: IsoWeek): { 
   return { rota, isEmergencyNurse };
 }
 
-export function loadRotaWeek(db: Database.Database, week: IsoWeek): RotaWeek {
-  return loadRotaWeekWithLookup(db, week).rota;
+export function loadRotaWeek(db: Database.Database, week: IsoWeek, options: RotaWeekOptions = {}): RotaWeek {
+  return loadRotaWeekWithLookup(db, week, options).rota;
 }

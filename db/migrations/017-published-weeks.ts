@@ -7,7 +7,8 @@ export const migration017: Migration = {
   sql: `
     -- What a lead or admin did to an office's published weeks. Append-only. kind 'publish' publishes the weeks
     -- from_week..through_week (Mondays, ISO dates); kind 'draft' makes from_week and later weeks drafts again.
-    -- An office with no rows has every week published (existing data counts as published on upgrade).
+    -- An office with no rows has every week published (existing data counts as published on upgrade). Rows apply in
+    -- the order of hlc (the write's clock stamp), so every computer reaches the same state.
     CREATE TABLE rota_publications (
       id TEXT PRIMARY KEY,
       office_id TEXT NOT NULL DEFAULT '',
@@ -15,10 +16,11 @@ export const migration017: Migration = {
       from_week TEXT NOT NULL DEFAULT '',
       through_week TEXT NOT NULL DEFAULT '',
       by_user_id TEXT NOT NULL DEFAULT '',
+      hlc TEXT NOT NULL DEFAULT '',
       at TEXT NOT NULL DEFAULT '',
       deleted INTEGER NOT NULL DEFAULT 0
     );
-    CREATE INDEX rota_publications_office ON rota_publications (office_id, at);
+    CREATE INDEX rota_publications_office ON rota_publications (office_id, hlc);
 
     -- A notice to one staff member: 'rotaPublished' (their weeks were published) or 'shiftChanged' (a published
     -- shift of theirs changed or was removed). Append-only, written in the same transaction as the change. details is

@@ -72,6 +72,14 @@ export const PERMISSIONS: Readonly<Record<string, TableRule>> = {
   staff_requests: { write: [], anyoneMayInsert: true, writeOnce: true, authorColumn: 'by_user_id' },
   request_responses: { write: [], anyoneMayInsert: true, writeOnce: true, authorColumn: 'by_user_id' },
   request_decisions: { write: PLANNERS, writeOnce: true, authorColumn: 'by_user_id' },
+  /**
+   * Draft and published weeks: leads and admins publish or make weeks drafts, and their change writes the notices to
+   * the staff affected in the same transaction (the handler checks that a lead publishes only their own office); each
+   * user marks only their own notices read.
+   */
+  rota_publications: { write: PLANNERS, writeOnce: true, authorColumn: 'by_user_id' },
+  rota_notices: { write: PLANNERS, writeOnce: true, authorColumn: 'by_user_id' },
+  rota_notice_reads: { write: [], anyoneMayInsert: true, writeOnce: true, authorColumn: 'user_id' },
   audit_events: { write: [], anyoneMayInsert: true, writeOnce: true, authorColumn: 'user_id' },
   log_reviews: { write: ADMIN, writeOnce: true, authorColumn: 'by_user_id' },
   log_review_marks: { write: ADMIN, writeOnce: true, authorColumn: 'by_user_id' },

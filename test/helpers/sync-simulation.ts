@@ -97,9 +97,12 @@ const WRITERS: Record<SyncedTableName, readonly string[]> = {
   staff_requests: ['admin', ...LOGGERS],
   request_responses: ['admin', ...LOGGERS],
   request_decisions: ['lead', 'admin'],
+  rota_publications: ['lead', 'admin'],
+  rota_notices: ['lead', 'admin'],
+  rota_notice_reads: ['admin', ...LOGGERS],
 };
 /** The column an event names its author in: it must be the signer. */
-const AUTHOR_COLUMNS: Partial<Record<SyncedTableName, string>> = { consultations: 'recorded_by', consultation_amendments: 'by_user_id', audit_events: 'user_id', routine_confirmations: 'user_id', prescription_requests: 'requested_by', prescription_answers: 'by_user_id', log_reviews: 'by_user_id', log_review_marks: 'by_user_id', open_shifts: 'by_user_id', staff_requests: 'by_user_id', request_responses: 'by_user_id', request_decisions: 'by_user_id' };
+const AUTHOR_COLUMNS: Partial<Record<SyncedTableName, string>> = { consultations: 'recorded_by', consultation_amendments: 'by_user_id', audit_events: 'user_id', routine_confirmations: 'user_id', prescription_requests: 'requested_by', prescription_answers: 'by_user_id', log_reviews: 'by_user_id', log_review_marks: 'by_user_id', open_shifts: 'by_user_id', staff_requests: 'by_user_id', request_responses: 'by_user_id', request_decisions: 'by_user_id', rota_publications: 'by_user_id', rota_notices: 'by_user_id', rota_notice_reads: 'user_id' };
 /** Records are dated a day before the simulation starts: before anything they allow, on every skewed clock. */
 const RECORDS_BEFORE_MS = 86_400_000;
 const FAULTS: Fault[] = ['loseRequest', 'loseResponse', 'duplicate', 'delay'];

@@ -503,6 +503,9 @@ export const en: Catalog = {
     'rota.coverNotPossible':
       'That person can no longer take the shift: the rota, an absence or a competence has changed since the list was made. Open “Who can cover?” again and choose someone else.',
     'rota.occurrenceNotFound': 'The pattern has no shift on that date (any more). Reload the week and choose the shift again.',
+    'rota.notOwnOffice': 'You can only publish or draft weeks at your own office. Ask the lead there or an administrator to do it.',
+    'rota.weekStarted': 'The week has started, so it cannot become a draft: people may already be working its shifts. Choose a later week.',
+    'rota.noticeNotFound': 'The notice was not found. It may have been read on another computer. Reload the inbox.',
     'competence.typeNotFound': 'The competence type no longer exists. Reload the page.',
     'competence.typeInUse': '“{name}” is registered for {count} staff and cannot be deleted. Remove those records first, or rename the type.',
     'competence.recordNotFound': 'The record no longer exists. Reload the page.',

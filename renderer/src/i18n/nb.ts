@@ -521,6 +521,9 @@ export const nb: Catalog = {
       'Personen kan ikke ta vakten lenger: vaktplanen, fraværet eller kompetansen er endret siden listen ble laget. Åpne «Hvem kan dekke?» på nytt og velg en annen.',
     'rota.occurrenceNotFound':
       'Mønsteret har ingen vakt på den datoen (lenger). Last uken på nytt og velg vakten igjen.',
+    'rota.notOwnOffice': 'Du kan bare publisere eller gjøre til utkast uker ved ditt eget kontor. Be lederen der eller en administrator gjøre det.',
+    'rota.weekStarted': 'Uken har begynt, så den kan ikke bli et utkast: noen kan allerede jobbe vakter i den. Velg en senere uke.',
+    'rota.noticeNotFound': 'Fant ikke meldingen. Den kan være lest på en annen maskin. Last innboksen på nytt.',
     'competence.typeNotFound': 'Kompetansetypen finnes ikke lenger. Last siden på nytt.',
     'competence.typeInUse': '«{name}» er registrert på {count} ansatte og kan ikke slettes. Fjern registreringene først, eller gi typen et nytt navn.',
     'competence.recordNotFound': 'Registreringen finnes ikke lenger. Last siden på nytt.',
