@@ -219,7 +219,7 @@ export function listConsultations(
   const { where, params } = filterSql(filter);
   const bound = page.offset + Math.max(countAhead, page.limit);
   const counted = statement(db, `SELECT count(*) FROM (SELECT 1 FROM consultation_index WHERE ${where} LIMIT ?)`, 'pluck').get(...params, bound + 1) as number;
-  const ids = statement(db, `SELECT id FROM consultation_index WHERE ${where} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`, 'pluck').all(...params, page.limit, page.offset) as string[];
+  const ids = statement(db, `SELECT id FROM consultation_index WHERE ${where} ORDER BY at DESC, rowid DESC LIMIT ? OFFSET ?`, 'pluck').all(...params, page.limit, page.offset) as string[];
   return { total: Math.min(counted, bound), totalIsExact: counted <= bound, entries: getCurrentEntries(db, ids) };
 }
 

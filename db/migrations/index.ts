@@ -16,8 +16,9 @@ import { migration014 } from './014-consultation-day-counts';
 import { migration015 } from './015-consultation-facts';
 import { migration016 } from './016-requests';
 import { migration017 } from './017-published-weeks';
+import { migration018 } from './018-narrow-consultation-index';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
