@@ -28,6 +28,8 @@ import { overviewHandlers } from './overview';
 import type { OverviewHandlers } from './overview';
 import { prescriptionsHandlers } from './prescriptions';
 import type { PrescriptionsHandlers } from './prescriptions';
+import { requestsHandlers } from './requests';
+import type { RequestsHandlers } from './requests';
 import { rotaHandlers } from './rota';
 import { rotaCoverHandlers } from './rota-cover';
 import type { RotaCoverHandlers } from './rota-cover';
@@ -66,6 +68,7 @@ export type Handlers = SessionHandlers &
   UsersHandlers &
   SettingsHandlers &
   RotaHandlers &
+  RequestsHandlers &
   RotaPublicationHandlers &
   RotaCoverHandlers &
   OverviewHandlers &
@@ -87,6 +90,7 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...settingsHandlers,
   ...rotaHandlers,
+  ...requestsHandlers,
   ...rotaPublicationHandlers,
   ...rotaCoverHandlers,
   ...overviewHandlers,
