@@ -1,6 +1,6 @@
 // The consultation facts backfill: after start (and hourly), writes the de-identified facts of local entries that have none or disagree, in batches, signed by this computer.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { entriesNeedingFacts, writeConsultationFacts } from '../../db/consultation-facts';
+import { countEntriesWithoutFacts, entriesNeedingFacts, getConsultationFacts, writeConsultationFacts } from '../../db/consultation-facts';
 import { getCurrentEntries, refreshConsultationIndex } from '../../db/consultations';
 import { isBulkLoading } from '../../db/bulk-load';
 import type { LocalStore } from '../../db/open';
@@ -19,6 +19,19 @@ export interface ConsultationFactsOptions {
   emit?: (event: BackendEvent) => void;
   /** Progress announcements at most this often (ms). */
   announceEveryMs?: number;
+}
+
+/** Per store: how many local entries have no facts yet, counted once and then kept up to date by the runs. */
+const remaining = new WeakMap<LocalStore['db'], number>();
+
+/**
+ * How many of this computer's entries the statistics still leave out because the backfill has not reached them (0 when
+ * none): counted on the first question (one pass over the local index), then kept by the backfill without counting again.
+ */
+export function entriesAwaitingFacts(store: LocalStore): number {
+  let count = remaining.get(store.db);
+  if (count === undefined) remaining.set(store.db, (count = countEntriesWithoutFacts(store.db)));
+  return count;
 }
 
 export interface FactsBackfillResult {
@@ -42,6 +55,7 @@ export async function backfillConsultationFacts(options: ConsultationFactsOption
     if (isBulkLoading(store.db)) return result;
     refreshConsultationIndex(store.db);
     const signer = deviceSigner(store.db, store.clock.deviceId);
+    remaining.set(store.db, countEntriesWithoutFacts(store.db));
     const batchSize = options.batchSize ?? 500;
     const everyMs = options.announceEveryMs ?? 1_000;
     let lastAnnounced = performance.now();
@@ -49,12 +63,26 @@ export async function backfillConsultationFacts(options: ConsultationFactsOption
     for (;;) {
       if (!store.db.open || isBulkLoading(store.db)) break;
       const ids = entriesNeedingFacts(store.db, afterId, batchSize);
-      if (ids.length === 0) break;
+      if (ids.length === 0) {
+        remaining.set(store.db, 0);
+        break;
+      }
       afterId = ids.at(-1) as string;
       result.checked += ids.length;
-      result.written += signAs(signer, () =>
-        store.writer.write((changes) => getCurrentEntries(changes.db, ids).reduce((n, entry) => n + (writeConsultationFacts(changes, entry.id, entry) > 0 ? 1 : 0), 0)),
+      const { written, added } = signAs(signer, () =>
+        store.writer.write((changes) => {
+          const counts = { written: 0, added: 0 };
+          for (const entry of getCurrentEntries(changes.db, ids)) {
+            const isNew = getConsultationFacts(changes.db, entry.id) === null;
+            if (writeConsultationFacts(changes, entry.id, entry) === 0) continue;
+            counts.written += 1;
+            if (isNew) counts.added += 1;
+          }
+          return counts;
+        }),
       );
+      result.written += written;
+      remaining.set(store.db, Math.max(0, (remaining.get(store.db) ?? 0) - added));
       if (options.emit && performance.now() - lastAnnounced >= everyMs) {
         options.emit({ type: 'data.changed', area: 'consultations' });
         lastAnnounced = performance.now();
@@ -63,7 +91,10 @@ export async function backfillConsultationFacts(options: ConsultationFactsOption
     }
     if (result.written > 0) options.emit?.({ type: 'data.changed', area: 'consultations' });
   } catch (error) {
-    if (store.db.open) (options.log ?? ((message, detail) => console.error(`[consultation-facts] ${message}`, detail)))('the facts backfill failed', error);
+    if (store.db.open) {
+      remaining.delete(store.db);
+      (options.log ?? ((message, detail) => console.error(`[consultation-facts] ${message}`, detail)))('the facts backfill failed', error);
+    }
   }
   return result;
 }

@@ -162,6 +162,8 @@ export const consultationsEn: Record<keyof typeof consultationsNb, string> = {
   'consultations.statistics.totalFor': 'Total {office}',
   'consultations.statistics.chartCaption': 'Consultations per period (all chosen offices). Dark part: resolved without a doctor.',
   'consultations.statisticsEmpty': 'No consultations in the period. Choose a longer period.',
+  'consultations.statistics.notYetCounted':
+    'The statistics are not complete yet: {count} older {count:entry|entries} on this computer are being counted in the background after the update. The figures update by themselves; there is nothing you need to do.',
   'consultations.exportCsv': 'Export CSV',
   'consultations.exportXlsx': 'Export Excel (XLSX)',
   'consultations.exporting': 'Making the file …',

@@ -160,6 +160,8 @@ export const consultationsNb = {
   'consultations.statistics.totalFor': 'Sum {office}',
   'consultations.statistics.chartCaption': 'Antall konsultasjoner per periode (alle valgte kontorer). Mørk del: løst uten lege.',
   'consultations.statisticsEmpty': 'Ingen konsultasjoner i perioden. Velg en lengre periode.',
+  'consultations.statistics.notYetCounted':
+    'Statistikken er ikke komplett ennå: {count} eldre {count:registrering|registreringer} på denne maskinen regnes inn i bakgrunnen etter oppdateringen. Tallene oppdateres av seg selv, du trenger ikke gjøre noe.',
   'consultations.exportCsv': 'Eksporter CSV',
   'consultations.exportXlsx': 'Eksporter Excel (XLSX)',
   'consultations.exporting': 'Lager filen …',

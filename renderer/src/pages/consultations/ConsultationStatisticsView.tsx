@@ -49,7 +49,16 @@ export function ConsultationStatisticsView({ today, offices }: { today: string; 
       </div>
       <ExportButtons input={input} />
       <Loaded query={stats}>
-        {(data) => (data.total.count === 0 ? <EmptyState>{t('consultations.statisticsEmpty')}</EmptyState> : <StatisticsResult stats={data} offices={offices} />)}
+        {(data) => (
+          <>
+            {data.notYetCounted > 0 && (
+              <p className="field-hint" role="status">
+                {t('consultations.statistics.notYetCounted', { count: data.notYetCounted })}
+              </p>
+            )}
+            {data.total.count === 0 ? <EmptyState>{t('consultations.statisticsEmpty')}</EmptyState> : <StatisticsResult stats={data} offices={offices} />}
+          </>
+        )}
       </Loaded>
     </TitledSection>
   );
