@@ -9,8 +9,13 @@ import type { BackendEvent } from '../core/handler';
 
 export interface ConsultationFactsOptions {
   store: LocalStore;
-  /** Entries per transaction: each is one signed transaction of a few ms, so calls are answered between batches. */
+  /** At most this many entries per transaction (default 500). */
   batchSize?: number;
+  /**
+   * About how long one batch may hold the process (ms, default 25): batches are sized by the pace of the one before, so
+   * calls are answered between them whatever the machine's load (a batch of 500 took 0.6 s on a loaded machine).
+   */
+  stepMs?: number;
   intervalMs?: number;
   /** How long after start the first run waits, so the sign-in screen comes first (like the daily backup). */
   firstRunAfterMs?: number;
@@ -44,8 +49,8 @@ export interface FactsBackfillResult {
 /**
  * One pass over the entries this computer holds: writes the facts row of every entry that has none (entries from before
  * migration 015, or logged by a computer that has not been upgraded) and puts right the columns of a row that disagrees
- * with the entry's current values (an amendment made on an older version). Batches are separate transactions with a
- * turn of the event loop between them. Running it again finds nothing to do. Errors are logged, never thrown.
+ * with the entry's current values (an amendment made on an older version). Batches are separate transactions, sized to
+ * take about `stepMs`, with a turn of the event loop between them. Running it again finds nothing to do. Errors are logged, never thrown.
  */
 export async function backfillConsultationFacts(options: ConsultationFactsOptions): Promise<FactsBackfillResult> {
   const { store } = options;
@@ -56,12 +61,15 @@ export async function backfillConsultationFacts(options: ConsultationFactsOption
     refreshConsultationIndex(store.db);
     const signer = deviceSigner(store.db, store.clock.deviceId);
     remaining.set(store.db, countEntriesWithoutFacts(store.db));
-    const batchSize = options.batchSize ?? 500;
+    const maxBatch = options.batchSize ?? 500;
+    const stepMs = options.stepMs ?? 25;
+    let batchSize = Math.min(maxBatch, 20);
     const everyMs = options.announceEveryMs ?? 1_000;
     let lastAnnounced = performance.now();
     let afterId = '';
     for (;;) {
       if (!store.db.open || isBulkLoading(store.db)) break;
+      const began = performance.now();
       const ids = entriesNeedingFacts(store.db, afterId, batchSize);
       if (ids.length === 0) {
         remaining.set(store.db, 0);
@@ -82,6 +90,9 @@ export async function backfillConsultationFacts(options: ConsultationFactsOption
         }),
       );
       result.written += written;
+      // The next batch: as many entries as fit in stepMs at this one's pace.
+      const tookMs = Math.max(0.01, performance.now() - began);
+      batchSize = Math.max(1, Math.min(maxBatch, Math.round((stepMs / tookMs) * ids.length)));
       remaining.set(store.db, Math.max(0, (remaining.get(store.db) ?? 0) - added));
       if (options.emit && performance.now() - lastAnnounced >= everyMs) {
         options.emit({ type: 'data.changed', area: 'consultations' });
