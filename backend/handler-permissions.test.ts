@@ -76,6 +76,11 @@ const WRITES: Record<string, readonly Written[]> = {
   'sync.forget': [],
   'sync.createEnrolmentCode': ['audit_events'],
   'sync.revokeDevice': ['audit_events'],
+  'sync.setDeviceOffices': ['audit_events'],
+  // Reads digests; the sync cycle it runs merges, which is not the caller writing.
+  'sync.checkAgreement': [],
+  // The repair's audit event is the computer's own (device-signed, DEVICE_MAY).
+  'sync.repair': [],
   'users.create': ['users', 'authority_records'],
   'users.update': ['users', 'authority_records'],
   'users.setPassword': ['users', 'authority_records'],

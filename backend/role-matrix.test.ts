@@ -130,6 +130,9 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | readonly Role[]> = {
   'sync.devices': ['admin'],
   'sync.createEnrolmentCode': ['admin'],
   'sync.revokeDevice': ['admin'],
+  'sync.setDeviceOffices': ['admin'],
+  'sync.checkAgreement': 'signedIn',
+  'sync.repair': ['admin'],
   'trust.fingerprint': 'signedIn',
   'trust.review': ['admin'],
 };

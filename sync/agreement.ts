@@ -10,12 +10,6 @@ import type { TableDigest } from './protocol';
 /** Hash input is collected into chunks of about this many characters: one update per cell was most of the time. */
 const CHUNK_CHARS = 1 << 20;
 
-/** A column set of row_versions, with where each column's value is in a row read from the table. */
-interface ColumnSet {
-  columns: string[];
-  indexes: number[];
-}
-
 interface PendingCell {
   column: string;
   hlc: string;
@@ -63,21 +57,46 @@ function chunkedHash() {
 
 const byColumn = (a: { column: string }, b: { column: string }) => compareCodePoints(a.column, b.column);
 
-/** One known table's digest: its rows with versions in row order (the primary key of row_versions is byte order), each row's cells by column. */
+/** A value as its JSON text, in SQL: json_quote writes text exactly as JSON.stringify does; whole numbers stored as REAL are written as JavaScript writes them. */
+function jsonOf(column: string): string {
+  const value = `t."${column}"`;
+  return `CASE WHEN typeof(${value}) = 'real' AND ${value} = CAST(${value} AS INTEGER) AND abs(${value}) < 1e15 THEN CAST(CAST(${value} AS INTEGER) AS TEXT) ELSE json_quote(${value}) END`;
+}
+
+/** A column set of row_versions: its columns in byte order, where each one's JSON text is in a row's list, and the text between row and timestamp. */
+interface ColumnSet {
+  indexes: number[];
+  infixes: string[];
+}
+
+/** The timestamp of a versions record written at one time (`{"<hlc>":<set>}`, nearly every row), without JSON.parse; null for any other. */
+function singleVersion(text: string): { hlc: string; set: number } | null {
+  const end = text.indexOf('":');
+  if (end < 0 || text.indexOf(',', end) >= 0) return null;
+  return { hlc: text.slice(2, end), set: Number(text.slice(end + 2, -1)) };
+}
+
+/**
+ * One known table's digest: its rows with versions in row order (the primary key of row_versions is byte order), each
+ * row's cells by column. SQLite writes every value's JSON text into one tab-separated text per row (json_quote never
+ * leaves a raw tab): making 2.7 million JavaScript values and writing them as JSON again was most of the time.
+ */
 function knownTableDigest(db: Database.Database, table: string, pending: Map<string, PendingCell[]> | undefined): TableDigest {
-  const read = db.prepare(`SELECT v.row_id, v.versions, t.* FROM row_versions v LEFT JOIN "${table}" t ON t.id = v.row_id WHERE v.table_name = ? ORDER BY v.row_id`).raw();
-  const names = read.columns().map((column) => column.name);
-  const indexOf = new Map<string, number>();
-  names.forEach((name, index) => {
-    if (index >= 2 && !indexOf.has(name)) indexOf.set(name, index);
-  });
+  const columns = (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((column) => column.name).filter((name) => name !== 'id');
+  const position = new Map(columns.map((column, index) => [column, index]));
+  const read = db
+    .prepare(
+      `SELECT v.row_id, v.versions, ${columns.map(jsonOf).join(" || char(9) || ")}
+       FROM row_versions v LEFT JOIN "${table}" t ON t.id = v.row_id WHERE v.table_name = ? ORDER BY v.row_id`,
+    )
+    .raw();
   const sets = new Map<number, ColumnSet>();
   const loadSet = statement(db, 'SELECT columns FROM row_version_column_sets WHERE id = ?', 'pluck');
   const setOf = (id: number): ColumnSet => {
     let set = sets.get(id);
     if (!set) {
-      const columns = (JSON.parse(loadSet.get(id) as string) as string[]).sort(compareCodePoints);
-      set = { columns, indexes: columns.map((column) => indexOf.get(column) ?? -1) };
+      const names = (JSON.parse(loadSet.get(id) as string) as string[]).sort(compareCodePoints);
+      set = { indexes: names.map((name) => position.get(name) ?? -1), infixes: names.map((name) => `\t${name}\t`) };
       sets.set(id, set);
     }
     return set;
@@ -95,30 +114,32 @@ function knownTableDigest(db: Database.Database, table: string, pending: Map<str
     }
   };
 
-  for (const record of read.iterate(table) as Iterable<SqlValue[]>) {
-    const row = record[0] as string;
-    addPendingOnly(row);
-    const versions = JSON.parse(record[1] as string) as Record<string, number>;
-    const hlcs = Object.keys(versions);
-    let extra: PendingCell[] | undefined;
-    if (nextPending < pendingRows.length && pendingRows[nextPending] === row) extra = pending!.get(pendingRows[nextPending++]!);
+  for (const [row, versions, joined] of read.iterate(table) as Iterable<[string, string, string]>) {
     rows += 1;
-    if (hlcs.length === 1 && !extra) {
-      const hlc = hlcs[0]!;
-      const set = setOf(versions[hlc]!);
-      for (let c = 0; c < set.columns.length; c++) {
-        const index = set.indexes[c]!;
-        hash.add(digestLine({ row, column: set.columns[c]!, hlc, value: index < 0 ? null : (record[index] ?? null) }));
-      }
+    const values = joined.split('\t');
+    const json = (index: number) => (index < 0 ? 'null' : values[index]!);
+    let extra: PendingCell[] | undefined;
+    if (nextPending < pendingRows.length && compareCodePoints(pendingRows[nextPending]!, row) <= 0) {
+      addPendingOnly(row);
+      if (pendingRows[nextPending] === row) extra = pending!.get(pendingRows[nextPending++]!);
+    }
+    const single = extra ? null : singleVersion(versions);
+    if (single) {
+      const set = setOf(single.set);
+      const tail = `${single.hlc}\t`;
+      let lines = '';
+      for (let c = 0; c < set.indexes.length; c++) lines += `${row}${set.infixes[c]!}${tail}${json(set.indexes[c]!)}\n`;
+      hash.add(lines);
       continue;
     }
-    const cells: PendingCell[] = [];
-    for (const hlc of hlcs) {
-      const set = setOf(versions[hlc]!);
-      set.columns.forEach((column, c) => cells.push({ column, hlc, value: set.indexes[c]! < 0 ? null : (record[set.indexes[c]!] ?? null) }));
+    // Cells written at different times, or with kept cells of columns this version does not know: one line each, by column.
+    const cells: { column: string; line: string }[] = [];
+    for (const [hlc, id] of Object.entries(JSON.parse(versions) as Record<string, number>)) {
+      const set = setOf(id);
+      set.indexes.forEach((index, c) => cells.push({ column: set.infixes[c]!.slice(1, -1), line: `${row}${set.infixes[c]!}${hlc}\t${json(index)}\n` }));
     }
-    if (extra) cells.push(...extra);
-    for (const cell of cells.sort(byColumn)) hash.add(digestLine({ row, ...cell }));
+    for (const cell of extra ?? []) cells.push({ column: cell.column, line: digestLine({ row, ...cell }) });
+    for (const cell of cells.sort(byColumn)) hash.add(cell.line);
   }
   addPendingOnly(null);
   return { rows, digest: hash.digest() };

@@ -7,7 +7,7 @@ import { countUsers } from '../../db/users';
 import { SyncError } from '../../sync/engine';
 import type { SyncEngine } from '../../sync/engine';
 import { SYNC_PROTOCOL_VERSION } from '../../sync/protocol';
-import type { CreateEnrolmentCodeResponse, DeviceInfo, RevokeDeviceResponse } from '../../sync/protocol';
+import type { CreateEnrolmentCodeResponse, DeviceInfo, RevokeDeviceResponse, SetDeviceOfficesResponse } from '../../sync/protocol';
 import { SyncTransportError } from '../../sync/transport';
 import type { DeviceAuth, SyncTransport } from '../../sync/transport';
 import { AppError } from '../errors';
@@ -42,6 +42,7 @@ function toAppError(error: unknown): AppError {
     'sync.wrongCooperation': 'sync.deviceRejected',
     'device.notFound': 'sync.deviceNotFound',
     'device.cannotRevokeSelf': 'sync.cannotRevokeSelf',
+    'device.unknownOffice': 'offices.notFound',
   };
   return new AppError(map[error.code] ?? 'sync.serviceRefused');
 }
@@ -65,6 +66,15 @@ export function createEnrolmentCode(sync: SyncEngine, offices: string[], validHo
   return asThisDevice(sync, ({ transport, auth, cooperation }) =>
     transport.createEnrolmentCode(auth, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation, offices, validHours }),
   );
+}
+
+/** Sets the offices another computer (or this one) serves; returns it as listed before (for the audit log) with the offices now served. */
+export function setDeviceOffices(sync: SyncEngine, deviceId: string, offices: string[]): Promise<{ device: DeviceInfo; result: SetDeviceOfficesResponse }> {
+  return asThisDevice(sync, async ({ transport, auth, cooperation }) => {
+    const device = (await transport.listDevices(auth, { cooperation })).devices.find((each) => each.id === deviceId);
+    if (!device) throw new AppError('sync.deviceNotFound');
+    return { device, result: await transport.setDeviceOffices(auth, { cooperation, deviceId, offices }) };
+  });
 }
 
 /** Revokes a device of this cooperation; returns it as listed before (for the audit log) with the revocation. */

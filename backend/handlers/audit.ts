@@ -11,7 +11,7 @@ import { fieldError } from '../errors';
 import { defineHandler } from '../core/handler';
 import type { SignedInContext } from '../core/handler';
 import { auditUserAction } from '../core/security-audit';
-import { accessReport, periodBounds, rolesFromAuthority, withPeople } from '../read-models/access-report';
+import { accessReport, officesNotServed, periodBounds, rolesFromAuthority, withPeople } from '../read-models/access-report';
 import { checkedIdentityNumber } from './consultations-common';
 
 const listInput = z.object({
@@ -89,6 +89,8 @@ function createAccessReport(ctx: SignedInContext, input: z.output<typeof accessR
     toDate: input.toDate,
     createdAt: ctx.now().toISOString(),
     createdBy: ctx.session.name,
+    /** Offices this computer does not serve: their accesses are not in this report (an admin computer serving every office has none). */
+    officesNotCovered: officesNotServed(ctx.store.db, ctx.sync.status().offices),
     ...report,
   };
 }

@@ -6,7 +6,7 @@ import { DEVICE_OFFICE_KEY, getMeta, setMeta } from '../../db/local-meta';
 import { listOffices } from '../../db/offices';
 import { countUsers } from '../../db/users';
 import { SyncError } from '../../sync/engine';
-import type { SyncClientErrorCode, SyncStatus } from '../../sync/engine';
+import type { AgreementResult, SyncClientErrorCode, SyncStatus } from '../../sync/engine';
 import { localData } from '../core/device-admin';
 import { AppError } from '../errors';
 import { defineHandler } from '../core/handler';
@@ -38,11 +38,18 @@ export interface EnrolResult {
 }
 
 /**
- * The enrolment code names the office this computer is for: it becomes the computer's office (the header, the log
- * form's default and the overview use it) unless someone already chose one here.
+ * The enrolment code names the offices this computer serves: the first of them becomes the computer's office (the
+ * header, the log form's default and the overview use it) unless someone already chose one here.
  */
-function adoptEnrolledOffice(ctx: CallContext, officeName: string | null): void {
-  if (!officeName || getMeta(ctx.store.db, DEVICE_OFFICE_KEY)) return;
+function adoptEnrolledOffice(ctx: CallContext, status: SyncStatus): void {
+  if (getMeta(ctx.store.db, DEVICE_OFFICE_KEY)) return;
+  const served = status.offices?.find(({ id }) => listOffices(ctx.store.db).some((office) => office.id === id));
+  if (served) {
+    setMeta(ctx.store.db, DEVICE_OFFICE_KEY, served.id);
+    return;
+  }
+  const officeName = status.office;
+  if (!officeName) return;
   const wanted = officeName.trim().toLocaleLowerCase('nb');
   const office = listOffices(ctx.store.db).find((candidate) => candidate.name.trim().toLocaleLowerCase('nb') === wanted);
   if (office) setMeta(ctx.store.db, DEVICE_OFFICE_KEY, office.id);
@@ -52,7 +59,7 @@ async function enrol(ctx: CallContext, input: z.output<typeof enrolInput>): Prom
   try {
     // The computer's own name is what an admin recognises in the cooperation's device list.
     const status = await ctx.sync.enrol({ serverUrl: input.serverUrl, code: input.code, name: os.hostname().trim().slice(0, 100) || 'Samvakt' });
-    adoptEnrolledOffice(ctx, status.office);
+    adoptEnrolledOffice(ctx, status);
     return { status, errorCode: null };
   } catch (error) {
     if (error instanceof SyncError) return { status: ctx.sync.status(), errorCode: error.code };
@@ -85,6 +92,38 @@ function enrolNewDevice(ctx: CallContext, input: z.output<typeof enrolInput>): P
   return enrol(ctx, input);
 }
 
+/** The engine's failures as the app explains them (the status line has its own texts for the background's). */
+function toAppError(error: unknown): unknown {
+  if (!(error instanceof SyncError)) return error;
+  if (error.code === 'sync.offline' || error.code === 'sync.serverError' || error.code === 'sync.rateLimited') return new AppError('sync.unreachable');
+  if (error.code === 'sync.revoked' || error.code === 'sync.credentialInvalid' || error.code === 'sync.wrongCooperation') return new AppError('sync.deviceRejected');
+  return new AppError('sync.serviceRefused');
+}
+
+function requireEnrolled(ctx: SignedInContext) {
+  if (!ctx.sync.status().enrolled) throw new AppError('sync.notEnrolled');
+}
+
+/** Compares every synced table with the service (digests at one sequence); the result also shows in the status. */
+async function checkAgreement(ctx: SignedInContext): Promise<AgreementResult> {
+  requireEnrolled(ctx);
+  try {
+    return await ctx.sync.checkAgreement();
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+/** "Last ned på nytt": the admin confirmed; the engine keeps every change not yet pushed and audits the repair when it ends. */
+async function repair(ctx: SignedInContext): Promise<SyncStatus> {
+  requireEnrolled(ctx);
+  try {
+    return await ctx.sync.repair({ requestedBy: ctx.session.username });
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
 async function forget(ctx: SignedInContext) {
   await ctx.sync.forget();
   return { forgotten: true };
@@ -111,5 +150,9 @@ export const syncHandlers = {
   'sync.enrol': defineHandler({ access: ['admin'], changes: 'sync', input: adminEnrolInput, run: enrolAsAdmin }),
   'sync.enrolNewDevice': defineHandler({ access: 'public', changes: 'setup', input: enrolInput, run: enrolNewDevice }),
   'sync.forget': defineHandler({ access: ['admin'], changes: 'sync', input: z.object({}), run: forget }),
+  /** Any signed-in person may ask whether this computer agrees with the service (digests only, no data). */
+  'sync.checkAgreement': defineHandler({ access: 'signedIn', changes: 'sync', input: z.object({}), run: checkAgreement }),
+  /** Admins only, after a confirmation in the app (the input says it was given). */
+  'sync.repair': defineHandler({ access: ['admin'], changes: 'sync', input: z.object({ confirmed: z.literal(true) }), run: repair }),
 };
 export type SyncHandlers = typeof syncHandlers;

@@ -10,6 +10,7 @@ import type { Authority } from '../../domain/trust/authority';
 import { auditEventStamper, listAuditEvents, patientRef } from '../../db/audit';
 import type { AuditFilter } from '../../db/audit';
 import { getCurrentEntry, idsEverWithIdentityNumber } from '../../db/consultations';
+import { listOffices } from '../../db/offices';
 import { peopleByUserId } from '../../db/users';
 
 /** An audit event with the person behind it: the staff member's name and the roles they held when it happened. */
@@ -71,6 +72,19 @@ export interface AccessReport {
   entryCount: number;
   /** Oldest first, as the patient reads it. */
   rows: AccessReportRow[];
+}
+
+/**
+ * The cooperation's offices whose patient data this computer does not hold (it serves only `served`, docs/sync-protocol.md):
+ * a report made here cannot show accesses logged about their entries. Empty when it serves every office, or when its
+ * offices are not known (not enrolled: it holds all it has).
+ */
+export function officesNotServed(db: Database.Database, served: readonly { id: string }[] | null): string[] {
+  if (served === null) return [];
+  const ids = new Set(served.map((office) => office.id));
+  return listOffices(db)
+    .filter((office) => !ids.has(office.id))
+    .map((office) => office.name);
 }
 
 /** Far above what one patient's accesses in any period come to; the report is never cut short in practice. */

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'device.enrolled',
   'device.enrolmentCodeCreated',
   'device.revoked',
+  'device.officesChanged',
   // Sync: patient data of offices this computer no longer serves removed, data of offices it now serves downloaded, a repair
   'sync.scopeShrunk',
   'sync.scopeGrown',

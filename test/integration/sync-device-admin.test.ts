@@ -126,7 +126,7 @@ describe("managing the cooperation's devices", () => {
     const pc = await adminDevice();
     for (const [method, input] of [
       ['sync.devices', {}],
-      ['sync.createEnrolmentCode', { officeId: pc.officeId }],
+      ['sync.createEnrolmentCode', { officeIds: [pc.officeId] }],
       ['sync.revokeDevice', { deviceId: '00000000-0000-4000-8000-000000000000' }],
     ] as const) {
       expect(await pc.call(method, input, pc.admin)).toEqual({ ok: false, error: { code: 'sync.notEnrolled' } });
@@ -135,13 +135,13 @@ describe("managing the cooperation's devices", () => {
     await pc.ok('sync.enrol', { serverUrl: SERVER, code, confirmMerge: true }, pc.admin);
     offline = true;
     expect(await pc.call('sync.devices', {}, pc.admin)).toEqual({ ok: false, error: { code: 'sync.unreachable' } });
-    expect(await pc.call('sync.createEnrolmentCode', { officeId: pc.officeId }, pc.admin)).toEqual({ ok: false, error: { code: 'sync.unreachable' } });
+    expect(await pc.call('sync.createEnrolmentCode', { officeIds: [pc.officeId] }, pc.admin)).toEqual({ ok: false, error: { code: 'sync.unreachable' } });
     expect(auditActions(pc).map((event) => event.action)).not.toContain('device.enrolmentCodeCreated');
   });
 
   it('makes a code for a local office that enrols a new device once, logs it without the code, and lists the devices', async () => {
     const pc = await enrolledAdmin();
-    const made = await pc.ok<{ code: string; expiresAt: string; office: string }>('sync.createEnrolmentCode', { officeId: pc.officeId, validHours: 24 }, pc.admin);
+    const made = await pc.ok<{ code: string; expiresAt: string; office: string }>('sync.createEnrolmentCode', { officeIds: [pc.officeId], validHours: 24 }, pc.admin);
     expect(made.office).toBe('Namsskogan legekontor');
     expect(Date.parse(made.expiresAt) - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
     const audit = auditActions(pc).find((event) => event.action === 'device.enrolmentCodeCreated')!;
@@ -159,13 +159,13 @@ describe("managing the cooperation's devices", () => {
       { office: 'Grong legekontor', self: true, revokedAt: null },
       { office: 'Namsskogan legekontor', self: false, revokedAt: null },
     ]);
-    expect(await pc.call('sync.createEnrolmentCode', { officeId: 'no-such-office' }, pc.admin)).toEqual({ ok: false, error: { code: 'offices.notFound' } });
-    expect(await pc.call('sync.createEnrolmentCode', { officeId: pc.officeId, validHours: 5 }, pc.admin)).toMatchObject({ ok: false, error: { code: 'validation.failed', fields: { validHours: 'invalidChoice' } } });
+    expect(await pc.call('sync.createEnrolmentCode', { officeIds: ['no-such-office'] }, pc.admin)).toEqual({ ok: false, error: { code: 'offices.notFound' } });
+    expect(await pc.call('sync.createEnrolmentCode', { officeIds: [pc.officeId], validHours: 5 }, pc.admin)).toMatchObject({ ok: false, error: { code: 'validation.failed', fields: { validHours: 'invalidChoice' } } });
   });
 
   it('revokes another device, which stops at its next sync; refuses itself and unknown devices', async () => {
     const pc = await enrolledAdmin();
-    const { code } = await pc.ok<{ code: string }>('sync.createEnrolmentCode', { officeId: pc.officeId }, pc.admin);
+    const { code } = await pc.ok<{ code: string }>('sync.createEnrolmentCode', { officeIds: [pc.officeId] }, pc.admin);
     const other = device();
     await other.ok('sync.enrolNewDevice', { serverUrl: SERVER, code }, null);
     const [self, target] = await pc.ok<{ id: string; name: string; self: boolean }[]>('sync.devices', {}, pc.admin);

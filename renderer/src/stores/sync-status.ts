@@ -36,7 +36,13 @@ export function describeStatus(t: Translator['t'], status: SyncStatus, formatTim
   const detail: string[] = [];
   if (status.firstDownload) {
     const { done, total } = status.firstDownload;
-    detail.push(total > 0 ? t('sync.firstDownload', { percent: Math.min(100, Math.floor((done / total) * 100)) }) : t('sync.firstDownloadStarting'));
+    const percent = Math.min(100, Math.floor((done / total) * 100));
+    const reason = status.download?.reason ?? 'first';
+    if (reason === 'scope') {
+      const offices = status.download?.offices.join(', ') ?? '';
+      detail.push(total > 0 ? t('sync.download.scope', { offices, percent }) : t('sync.download.scopeStarting', { offices }));
+    } else if (reason === 'repair') detail.push(t('sync.download.repair', { percent: total > 0 ? percent : 0 }));
+    else detail.push(total > 0 ? t('sync.firstDownload', { percent }) : t('sync.firstDownloadStarting'));
   }
   detail.push(status.lastSuccessAt ? t('sync.lastSync', { time: formatTime(status.lastSuccessAt) }) : t('sync.neverSynced'));
   detail.push(status.pendingChanges === 0 ? t('sync.nothingPending') : t('sync.pending', { count: status.pendingChanges }));

@@ -42,6 +42,7 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   'audit.actions.device.enrolled': 'Enrolled a computer',
   'audit.actions.device.enrolmentCodeCreated': 'Made an enrolment code for a new computer',
   'audit.actions.device.revoked': 'Revoked a computer',
+  'audit.actions.device.officesChanged': 'Changed the offices a computer serves',
   'audit.actions.sync.scopeShrunk': 'Removed patient data of offices the computer no longer serves',
   'audit.actions.sync.scopeGrown': 'Downloaded data of offices the computer now serves',
   'audit.actions.sync.repaired': "Downloaded the computer's data again",
@@ -63,6 +64,8 @@ export const auditEn: Record<keyof typeof auditNb, string> = {
   'audit.report.intro': 'When a patient asks to see the log: type the identity number and the period the patient asks about. The report shows who has seen or changed the patient\'s data, when, what and why. Making the report is logged.',
   'audit.report.create': 'Make report',
   'audit.report.creating': 'Making report …',
+  'audit.report.notCovered':
+    'The report does not cover {offices}: this computer holds no patient data for those offices. Make the report on an admin computer serving every office to include everything.',
   'audit.report.summary': '{events} {events:access|accesses} in the period to {entries} {entries:consultation|consultations} with the number.',
   'audit.report.empty': 'No accesses to the patient\'s data in the period. Choose a longer period if the patient asks for more.',
   'audit.report.print': 'Print',

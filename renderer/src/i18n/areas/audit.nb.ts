@@ -40,6 +40,7 @@ export const auditNb = {
   'audit.actions.device.enrolled': 'Registrerte maskin',
   'audit.actions.device.enrolmentCodeCreated': 'Laget innmeldingskode for ny maskin',
   'audit.actions.device.revoked': 'Tilbakekalte maskin',
+  'audit.actions.device.officesChanged': 'Endret kontorene en maskin betjener',
   'audit.actions.sync.scopeShrunk': 'Fjernet pasientdata for kontorer maskinen ikke lenger betjener',
   'audit.actions.sync.scopeGrown': 'Lastet ned data for kontorer maskinen nå betjener',
   'audit.actions.sync.repaired': 'Lastet ned maskinens data på nytt',
@@ -61,6 +62,8 @@ export const auditNb = {
   'audit.report.intro': 'Når en pasient ber om innsyn i loggen: skriv fødselsnummeret og perioden pasienten spør om. Rapporten viser hvem som har sett eller endret pasientens opplysninger, når, hva og hvorfor. At rapporten lages, logges.',
   'audit.report.create': 'Lag rapport',
   'audit.report.creating': 'Lager rapport …',
+  'audit.report.notCovered':
+    'Rapporten dekker ikke {offices}: denne maskinen har ikke pasientdata for disse kontorene. Lag rapporten på en administratormaskin som betjener alle kontorene for å få med alt.',
   'audit.report.summary': '{events} {events:tilgang|tilganger} i perioden til {entries} {entries:konsultasjon|konsultasjoner} med nummeret.',
   'audit.report.empty': 'Ingen tilganger til pasientens opplysninger i perioden. Velg en lengre periode hvis pasienten spør om mer.',
   'audit.report.print': 'Skriv ut',

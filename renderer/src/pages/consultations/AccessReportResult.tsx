@@ -66,6 +66,11 @@ export function AccessReportResult({ report }: { report: AccessReport }) {
           </Notice>
         )}
       </div>
+      {report.officesNotCovered.length > 0 && (
+        <p className="field-hint" data-testid="access-report-scope">
+          {t('audit.report.notCovered', { offices: report.officesNotCovered.join(', ') })}
+        </p>
+      )}
       {lines.length === 0 ? (
         <EmptyState>{t('audit.report.empty')}</EmptyState>
       ) : (

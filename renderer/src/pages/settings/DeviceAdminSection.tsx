@@ -1,4 +1,4 @@
-// Innstillinger › Maskiner i samarbeidet (admins, enrolled computers): the cooperation's computers with "Tilbakekall", and new one-time enrolment codes.
+// Innstillinger › Maskiner i samarbeidet (admins, enrolled computers): the cooperation's computers with their offices, "Endre kontorer" and "Tilbakekall", and new one-time enrolment codes.
 import { format } from 'date-fns';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../backend/api-types';
@@ -10,6 +10,7 @@ import { SelectField } from '../../components/fields';
 import { Form, FormActions } from '../../components/Form';
 import { ErrorNotice } from '../../components/page';
 import { TitledSection } from '../../components/TitledSection';
+import { DeviceOfficesDialog, OfficeCheckboxes } from './DeviceOfficesDialog';
 import { useT } from '../../i18n';
 import { useList, useQuery } from '../../stores/query';
 import '../../styles/sync.css';
@@ -38,6 +39,7 @@ function DeviceList() {
   const { t, dateLocale } = useT();
   const devices = useQuery('sync.devices', {}, ['devices']);
   const [chosen, setChosen] = useState<Device | null>(null);
+  const [editing, setEditing] = useState<Device | null>(null);
   const [busy, setBusy] = useState(false);
   const [reloading, setReloading] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -131,7 +133,17 @@ function DeviceList() {
                       </span>
                     )}
                   </td>
-                  <td>
+                  <td className="devices-actions">
+                    {!device.revokedAt && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-label={t('sync.changeOfficesLabel', { name: nameOf(device) })}
+                        onClick={() => setEditing(device)}
+                      >
+                        {t('sync.changeOffices')}
+                      </button>
+                    )}
                     {!device.revokedAt && !device.self && (
                       <button
                         type="button"
@@ -148,6 +160,18 @@ function DeviceList() {
             </tbody>
           </table>
         </>
+      )}
+      {editing && (
+        <DeviceOfficesDialog
+          device={editing}
+          name={nameOf(editing)}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setMessage(t('sync.changeOfficesDone', { name: nameOf(editing) }));
+            setEditing(null);
+            void devices.reload();
+          }}
+        />
       )}
       <ConfirmDialog
         open={chosen !== null}
@@ -166,7 +190,7 @@ function DeviceList() {
 function NewEnrolmentCode() {
   const { t, dateLocale } = useT();
   const offices = useList('offices.list');
-  const [officeId, setOfficeId] = useState('');
+  const [officeIds, setOfficeIds] = useState<string[]>([]);
   const [validHours, setValidHours] = useState<(typeof VALID_HOURS)[number]>('72');
   const [officeError, setOfficeError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -183,7 +207,7 @@ function NewEnrolmentCode() {
   async function submit() {
     setFailure(null);
     setCopyMessage(null);
-    if (!officeId) {
+    if (officeIds.length === 0) {
       setOfficeError(t('sync.officeRequired'));
       document.getElementById('enrolment-code-office')?.focus();
       return;
@@ -191,7 +215,7 @@ function NewEnrolmentCode() {
     setOfficeError(undefined);
     setBusy(true);
     try {
-      setCreated(await api.call('sync.createEnrolmentCode', { officeId, validHours: Number(validHours) }));
+      setCreated(await api.call('sync.createEnrolmentCode', { officeIds, validHours: Number(validHours) }));
     } catch (caught) {
       setCreated(null);
       setFailure(toClientError(caught));
@@ -219,15 +243,12 @@ function NewEnrolmentCode() {
       ) : (
         <>
           <div className="devices-code-fields">
-            <SelectField
+            <OfficeCheckboxes
               id="enrolment-code-office"
-              label={t('sync.codeOffice')}
-              placeholder={t('sync.chooseOffice')}
-              options={officeList.map((office) => ({ value: office.id, label: office.name }))}
-              value={officeId}
-              onChange={(value) => {
-                setOfficeId(value);
-                if (value) setOfficeError(undefined);
+              value={officeIds}
+              onChange={(ids) => {
+                setOfficeIds(ids);
+                if (ids.length > 0) setOfficeError(undefined);
               }}
               error={officeError}
             />

@@ -9,6 +9,7 @@ import { useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
 import { EnrolForm } from '../../components/EnrolForm';
 import { describeStatus, formatSyncTime, syncErrorText, useSyncStatus } from '../../stores/sync-status';
+import { SyncAgreementSection } from './SyncAgreementSection';
 
 export function SyncSettingsSection() {
   const { t } = useT();
@@ -65,6 +66,7 @@ export function SyncSettingsSection() {
               </button>
             )}
           </div>
+          <SyncAgreementSection status={data} admin={admin} onChanged={() => void status.reload()} />
           <ConfirmDialog
             open={confirming}
             title={t('sync.forget')}
