@@ -44,11 +44,17 @@ export const migration015: Migration = {
       deleted INTEGER NOT NULL DEFAULT 0
     );
 
-    -- The day counts now follow the facts, not the device's own index of the entries it holds.
-    DROP TRIGGER consultation_day_counts_on_insert;
-    DROP TRIGGER consultation_day_counts_on_delete;
-    DROP TRIGGER consultation_day_counts_on_update_old;
-    DROP TRIGGER consultation_day_counts_on_update_new;
+    -- The day counts now follow the facts, not the device's own index of the entries it holds. A first download broken
+    -- off before this upgrade has set the old triggers aside (db/bulk-load.ts) to make again at its end: they are
+    -- dropped from that list too, or they would count the index again beside the facts.
+    DROP TRIGGER IF EXISTS consultation_day_counts_on_insert;
+    DROP TRIGGER IF EXISTS consultation_day_counts_on_delete;
+    DROP TRIGGER IF EXISTS consultation_day_counts_on_update_old;
+    DROP TRIGGER IF EXISTS consultation_day_counts_on_update_new;
+    UPDATE local_meta SET value = json_set(value, '$.objects', (
+        SELECT json_group_array(json(o.value)) FROM json_each(local_meta.value, '$.objects') o
+        WHERE json_extract(o.value, '$.sql') NOT LIKE '%consultation_day_counts%'))
+      WHERE key = 'bulkLoad.setAside';
     CREATE TRIGGER consultation_day_counts_on_insert AFTER INSERT ON consultation_facts WHEN ${counted('NEW')} BEGIN${add('NEW')}
     END;
     CREATE TRIGGER consultation_day_counts_on_delete AFTER DELETE ON consultation_facts WHEN ${counted('OLD')} BEGIN${subtract('OLD')}
