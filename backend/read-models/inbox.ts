@@ -7,6 +7,7 @@ import { ABSENCE_KIND_NAMES_NB } from '../../domain/rota/types';
 import type { LocalStore } from '../../db/open';
 import { listOffices } from '../../db/offices';
 import { listStaff } from '../../db/staff';
+import { rotaNoticesFor } from './rota-notices';
 import { eligibleStaffFor, professionOf, shiftOfOpenShift, warningsCausedBy } from './request-effects';
 import { decidesFor, loadRequests, plannedShiftByRef } from './requests';
 import type { LoadedOpenShift, LoadedRequest, LoadedStaffRequest, Viewer } from './requests';
@@ -123,6 +124,6 @@ export function inboxFor(store: LocalStore, viewer: Viewer, now: Date): InboxIte
     items.push(...conflictItems(viewer, names, loaded));
   }
   // Other sources add their lines here, one line each (rota notices: backend/read-models/rota-notices.ts, E2).
-  // items.push(...rotaNoticesFor(store, viewer.userId, now));
+  items.push(...rotaNoticesFor(store, viewer.userId, now));
   return sortInbox(items);
 }

@@ -1,4 +1,5 @@
 // Playwright fixture: starts a real browser harness (backend + built UI) on its own data folder and port.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,4 +106,15 @@ export async function apiAs(page: Page, accessToken: string, username: string): 
     if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
     return result.value;
   };
+}
+
+/** Prints the page as Chromium does for the A4 landscape wall sheet; returns the PDF's page count and its text (whitespace folded). */
+export async function printToPdf(page: Page, name: string): Promise<{ pages: number; text: string; file: string }> {
+  await page.emulateMedia({ media: 'print' });
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'samvakt-pdf-')), `${name}.pdf`);
+  await page.pdf({ path: file, format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file]).toString())?.[1]);
+  const text = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
+  return { pages, text, file };
 }

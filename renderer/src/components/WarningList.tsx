@@ -1,10 +1,13 @@
 // The week's warnings grouped by office and day, each as its one-sentence message, severity as icon and word as well as colour.
 import { memo } from 'react';
+import { gapFromWarning } from '../../../domain/rota/cover';
+import type { CoverGap } from '../../../domain/rota/cover';
 import type { RotaWarning } from '../../../domain/rota/warnings';
 import { useT } from '../i18n';
 import { capitalise } from '../i18n/labels';
 import { formatDayLong } from '../format/dates';
 import { groupWarnings } from '../format/warnings';
+import '../styles/cover.css';
 
 export const SEVERITY_ICONS = { error: '✖', warning: '⚠' } as const;
 
@@ -30,10 +33,12 @@ interface WarningListProps {
   title: string;
   /** Shown when there are no warnings. */
   noneText: string;
+  /** Given to planners: a "Hvem kan dekke?" button on every coverage warning opens the cover dialog for its gap. */
+  onCover?: (gap: CoverGap) => void;
 }
 
 /** Memoised: long lists are redrawn only when the warnings change. */
-export const WarningList = memo(function WarningList({ warnings, offices, headingId, title, noneText }: WarningListProps) {
+export const WarningList = memo(function WarningList({ warnings, offices, headingId, title, noneText, onCover }: WarningListProps) {
   const { t, language } = useT();
   const groups = groupWarnings(
     warnings,
@@ -59,12 +64,23 @@ export const WarningList = memo(function WarningList({ warnings, offices, headin
               <div className="warning-day" key={day.date}>
                 <h4>{capitalise(formatDayLong(t, day.date, language))}</h4>
                 <ul>
-                  {day.warnings.map((warning) => (
-                    <li key={warning.id} className={`warning warning--${warning.severity}`}>
-                      <SeverityMark severity={warning.severity} visibleWord />
-                      <span className="warning-message">{warning.message}</span>
-                    </li>
-                  ))}
+                  {day.warnings.map((warning) => {
+                    const gap = onCover ? gapFromWarning(warning) : null;
+                    const messageId = `${headingId}-${warning.id}`;
+                    return (
+                      <li key={warning.id} className={`warning warning--${warning.severity}`}>
+                        <SeverityMark severity={warning.severity} visibleWord />
+                        <span className="warning-message" id={messageId}>
+                          {warning.message}
+                        </span>
+                        {gap && onCover && (
+                          <button type="button" className="button cover-button no-print" aria-describedby={messageId} onClick={() => onCover(gap)}>
+                            {t('cover.button')}
+                          </button>
+                        )}
+                      </li>
+                    );
+                  })}
                 </ul>
               </div>
             ))}

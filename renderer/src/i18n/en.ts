@@ -6,6 +6,7 @@ import { logReviewEn } from './areas/log-review.en';
 import { prescriptionsEn } from './areas/prescriptions.en';
 import { routinesEn } from './areas/routines.en';
 import { rotaWeekEn } from './areas/rota-week.en';
+import { rotaPublicationEn } from './areas/rota-publication.en';
 import { securityEn } from './areas/security.en';
 import { syncEn } from './areas/sync.en';
 import { trustEn } from './areas/trust.en';
@@ -20,6 +21,7 @@ export const en: Catalog = {
     ...prescriptionsEn,
     ...routinesEn,
     ...rotaWeekEn,
+    ...rotaPublicationEn,
     ...securityEn,
     ...syncEn,
     ...trustEn,

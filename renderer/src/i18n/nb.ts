@@ -8,6 +8,7 @@ import { logReviewNb } from './areas/log-review.nb';
 import { prescriptionsNb } from './areas/prescriptions.nb';
 import { routinesNb } from './areas/routines.nb';
 import { rotaWeekNb } from './areas/rota-week.nb';
+import { rotaPublicationNb } from './areas/rota-publication.nb';
 import { securityNb } from './areas/security.nb';
 import { syncNb } from './areas/sync.nb';
 import { trustNb } from './areas/trust.nb';
@@ -20,6 +21,7 @@ export const nbMessages = {
   ...prescriptionsNb,
   ...routinesNb,
   ...rotaWeekNb,
+  ...rotaPublicationNb,
   ...securityNb,
   ...syncNb,
   ...trustNb,

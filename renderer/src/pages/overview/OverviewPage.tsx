@@ -6,6 +6,7 @@ import type { PrintMode, PrintOutcome } from '../../app/print';
 import { hrefFor } from '../../app/routes';
 import { SelectField } from '../../components/fields';
 import { EmptyState, LoadError, Loading, Notice, PageHeader } from '../../components/page';
+import { PublicationBar } from '../../components/PublicationBar';
 import { usePrintTime } from '../../components/use-print-time';
 import { useSelectedWeek, useWeekTitle, WeekNav } from '../../components/WeekNav';
 import { useT } from '../../i18n';
@@ -98,6 +99,16 @@ export function OverviewPage() {
           />
         </div>
       </div>
+      {data && (
+        <PublicationBar
+          key={`${week.year}-${week.week}`}
+          publication={data.publication}
+          week={week}
+          officeIds={data.offices.map((block) => block.officeId)}
+          officeName={(id) => data.offices.find((block) => block.officeId === id)?.officeName ?? ''}
+          offerDraft={officeId !== null}
+        />
+      )}
       <OverviewBody overview={data} current={overview.current} weekTitle={weekTitle} staffNames={staff.data ?? []} />
       {overview.error && <LoadError error={overview.error} onRetry={() => void overview.reload()} />}
       {!data && !overview.error && <Loading />}

@@ -8,6 +8,7 @@ import { can } from '../../app/permissions';
 import { FeedbackRegion } from '../../components/Feedback';
 import type { Feedback } from '../../components/Feedback';
 import { LoadError, Loading, NoAccess, PageHeader } from '../../components/page';
+import { PublicationBar } from '../../components/PublicationBar';
 import { useSelectedWeek, WeekNav } from '../../components/WeekNav';
 import { useT } from '../../i18n';
 import { useQuery } from '../../stores/query';
@@ -141,6 +142,14 @@ export function RotaPage() {
         <WeekNav week={week} onChange={changeWeek} />
       </div>
       <RotaControls rota={data} week={week} scope={scope} officeId={officeId} staffId={staffId} onFeedback={(next) => setFeedback(next && { ...next, warnings: [] })} />
+      <PublicationBar
+        key={`${week.year}-${week.week}`}
+        publication={data.publication}
+        week={week}
+        officeIds={view === 'office' && officeId ? [officeId] : data.offices.map((office) => office.id)}
+        officeName={officeName}
+        offerDraft={view === 'office'}
+      />
       <FeedbackRegion feedback={feedback} detail={warningCount > 0 ? t('rota.savedWithWarnings', { count: warningCount }) : undefined}>
         {feedback?.otherWeek && <OtherWeekLink week={feedback.otherWeek} onGo={changeWeek} />}
         {warningCount > 0 && (

@@ -1,4 +1,5 @@
 // The planning week in view: the office's grid (people × days) or the person's seven days, the legend, and the week's warnings for that view.
+import type { CoverGap } from '../../../../domain/rota/cover';
 import { Notice, Refreshing } from '../../components/page';
 import { WarningList } from '../../components/WarningList';
 import { useT } from '../../i18n';
@@ -22,9 +23,11 @@ interface RotaWeekViewProps {
   planner: boolean;
   officeName: (id: string) => string;
   staffName: (id: string) => string;
+  /** Planners: "Hvem kan dekke?" on the coverage warnings. */
+  onCover?: (gap: CoverGap) => void;
 }
 
-export function RotaWeekView({ rota, current, view, officeId, staffId, scopeName, actions, planner, officeName, staffName }: RotaWeekViewProps) {
+export function RotaWeekView({ rota, current, view, officeId, staffId, scopeName, actions, planner, officeName, staffName, onCover }: RotaWeekViewProps) {
   const { t } = useT();
   const rows = view === 'office' && officeId ? officeWeekRows(rota, officeId) : [];
   const warnings = view === 'office' ? (officeId ? officeViewWarnings(rota, officeId, rows) : []) : staffId ? personViewWarnings(rota, staffId) : [];
@@ -49,6 +52,7 @@ export function RotaWeekView({ rota, current, view, officeId, staffId, scopeName
         headingId="rota-warnings"
         title={t('rota.warningsTitle', { scope: scopeName })}
         noneText={t('rota.noWarnings')}
+        onCover={onCover}
       />
       {rota.warnings.length > warnings.length && <p className="page-intro">{t('rota.otherWarnings', { count: rota.warnings.length - warnings.length })}</p>}
     </Refreshing>

@@ -1,4 +1,6 @@
 // Ny vakt / Endre vakt: person, office, date, times, kind and note; one-off shifts or one occurrence of a recurring pattern.
+import { gapFromShift } from '../../../../domain/rota/cover';
+import type { CoverGap } from '../../../../domain/rota/cover';
 import { SHIFT_KINDS } from '../../../../domain/rota/types';
 import { api } from '../../api/client';
 import { DateField } from '../../components/DateField';
@@ -24,6 +26,8 @@ interface ShiftDialogProps {
   prefill: ShiftPrefill;
   onClose: () => void;
   onSaved: (change: SavedChange) => void;
+  /** "Hvem kan dekke?" for this shift: someone else takes it over. */
+  onCover: (gap: CoverGap) => void;
 }
 
 /** Server errors on an occurrence's replacement ('replacement.start') belong to the form's own fields. */
@@ -36,7 +40,7 @@ async function withFlatFields<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-export function ShiftDialog({ rota, shift, prefill, onClose, onSaved }: ShiftDialogProps) {
+export function ShiftDialog({ rota, shift, prefill, onClose, onSaved, onCover }: ShiftDialogProps) {
   const { t, language } = useT();
   const { form, choices, officeOptions } = useRotaForm<ShiftForm>({
     id: 'shift',
@@ -49,6 +53,8 @@ export function ShiftDialog({ rota, shift, prefill, onClose, onSaved }: ShiftDia
   const labels = rotaLabels(t);
   const occurrence = shift?.occurrenceDate && shift.patternId ? { patternId: shift.patternId, date: shift.occurrenceDate } : null;
   const occurrenceDay = occurrence ? formatDayLong(t, occurrence.date, language) : '';
+  const profession = shift ? rota.staff.find((member) => member.id === shift.staffId)?.profession : undefined;
+  const coverGap = shift && profession ? gapFromShift(shift, profession) : null;
 
   async function save() {
     const saved = await form.submit(async () => {
@@ -98,17 +104,23 @@ export function ShiftDialog({ rota, shift, prefill, onClose, onSaved }: ShiftDia
           : undefined
       }
       buttons={
-        occurrence &&
-        shift?.changed && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => void run(() => api.call('rota.restoreOccurrence', occurrence), { kind: 'shift', id: shift.id, date: occurrence.date, messageKey: 'rota.occurrenceRestored' })}
-            disabled={action.busy}
-          >
-            {t('rota.restoreOccurrence')}
-          </button>
-        )
+        <>
+          {coverGap && (
+            <button type="button" className="button" onClick={() => onCover(coverGap)} disabled={action.busy}>
+              {t('cover.button')}
+            </button>
+          )}
+          {occurrence && shift?.changed && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => void run(() => api.call('rota.restoreOccurrence', occurrence), { kind: 'shift', id: shift.id, date: occurrence.date, messageKey: 'rota.occurrenceRestored' })}
+              disabled={action.busy}
+            >
+              {t('rota.restoreOccurrence')}
+            </button>
+          )}
+        </>
       }
     >
       <PersonField
