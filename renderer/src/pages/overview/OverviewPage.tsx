@@ -1,6 +1,8 @@
 // Oversikt: one week for all offices (or one) — who is where, video cover, legevakt, absences, warnings — printable on one A4 sheet.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiOutput } from '../../../../backend/api-types';
+import type { CoverGap } from '../../../../domain/rota/cover';
+import { can } from '../../app/permissions';
 import { canSaveAsPdf, printPage } from '../../app/print';
 import type { PrintMode, PrintOutcome } from '../../app/print';
 import { hrefFor } from '../../app/routes';
@@ -15,6 +17,8 @@ import { useUi } from '../../stores/ui';
 import { freshnessScreenText, freshnessText } from './overview-format';
 import { OverviewGrid } from './OverviewGrid';
 import { WarningList } from '../../components/WarningList';
+import { CoverDialog } from '../../components/CoverDialog';
+import { useSession } from '../../stores/session';
 
 type OverviewData = ApiOutput<'overview.week'>;
 
@@ -185,6 +189,9 @@ function PlannedWeek({
     [entryNames, extraNames, unknown],
   );
   const offices = useMemo(() => overview.offices.map((block) => ({ id: block.officeId, name: block.officeName })), [overview]);
+  const planner = useSession((state) => can(state.user, 'planRota'));
+  const [coverGap, setCoverGap] = useState<CoverGap | null>(null);
+  const [booked, setBooked] = useState<string | null>(null);
   return (
     <div className={current ? undefined : 'is-updating'} aria-busy={!current}>
       <OverviewGrid overview={overview} caption={weekTitle} staffName={staffName} />
@@ -195,7 +202,23 @@ function PlannedWeek({
           headingId="overview-warnings"
           title={t('overview.warningsTitle')}
           noneText={t('overview.noWarnings')}
+          onCover={planner ? setCoverGap : undefined}
         />
+        {booked && (
+          <Notice kind="success" role="status">
+            <p>{t('cover.booked', { name: booked })}</p>
+          </Notice>
+        )}
+        {coverGap && (
+          <CoverDialog
+            gap={coverGap}
+            onClose={() => setCoverGap(null)}
+            onBooked={(name) => {
+              setCoverGap(null);
+              setBooked(name);
+            }}
+          />
+        )}
       </div>
     </div>
   );

@@ -172,6 +172,7 @@ export function RotaPage() {
         planner={planner}
         officeName={officeName}
         staffName={staffName}
+        onCover={planner ? (gap) => setDialog({ type: 'cover', gap }) : undefined}
       />
       <PatternsSection
         query={patterns}
@@ -188,7 +189,14 @@ export function RotaPage() {
         onEdit={planner ? (pattern) => setDialog({ type: 'pattern', pattern, prefill: { from: pattern.from } }) : null}
       />
       {dialog && (
-        <RotaDialog dialog={dialog} rota={data} officeId={view === 'office' ? officeId : null} onClose={() => setDialog(null)} onSaved={(change) => void afterSave(change)} />
+        <RotaDialog
+          dialog={dialog}
+          rota={data}
+          officeId={view === 'office' ? officeId : null}
+          onClose={() => setDialog(null)}
+          onSaved={(change) => void afterSave(change)}
+          onCover={(gap) => setDialog({ type: 'cover', gap })}
+        />
       )}
     </section>
   );
