@@ -2,6 +2,7 @@
 import { auditEn } from './areas/audit.en';
 import { competenceEn } from './areas/competence.en';
 import { consultationsEn } from './areas/consultations.en';
+import { coverEn } from './areas/cover.en';
 import { logReviewEn } from './areas/log-review.en';
 import { prescriptionsEn } from './areas/prescriptions.en';
 import { routinesEn } from './areas/routines.en';
@@ -17,6 +18,7 @@ export const en: Catalog = {
     ...auditEn,
     ...competenceEn,
     ...consultationsEn,
+    ...coverEn,
     ...logReviewEn,
     ...prescriptionsEn,
     ...routinesEn,

@@ -4,6 +4,7 @@ import type { FormFieldErrorCode } from './codes';
 import { auditNb } from './areas/audit.nb';
 import { competenceNb } from './areas/competence.nb';
 import { consultationsNb } from './areas/consultations.nb';
+import { coverNb } from './areas/cover.nb';
 import { logReviewNb } from './areas/log-review.nb';
 import { prescriptionsNb } from './areas/prescriptions.nb';
 import { routinesNb } from './areas/routines.nb';
@@ -17,6 +18,7 @@ export const nbMessages = {
   ...auditNb,
   ...competenceNb,
   ...consultationsNb,
+  ...coverNb,
   ...logReviewNb,
   ...prescriptionsNb,
   ...routinesNb,
