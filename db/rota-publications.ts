@@ -4,7 +4,7 @@ import type { LocalDate } from '../domain/calendar/dates';
 import { osloToday } from '../domain/calendar/oslo';
 import { parseHlc } from '../domain/hlc';
 import { shiftChangeNotices } from '../domain/rota/notices';
-import type { ShiftFacts } from '../domain/rota/notices';
+import type { ShiftFacts, ShiftNotice } from '../domain/rota/notices';
 import { isDraftShift, publicationStates } from '../domain/rota/publication';
 import type { OfficePublication, PublicationRecord } from '../domain/rota/publication';
 import type { RotaNoticeDetails, RotaNoticeKind } from '../domain/rota/notices';
@@ -147,6 +147,45 @@ export function withoutRotaNotices(changes: ChangeSet): void {
   quiet.add(changes);
 }
 
+/** "Today" for notices: the Oslo date of this transaction's clock. */
+export function noticeToday(changes: ChangeSet): LocalDate {
+  return osloToday(parseHlc(changes.hlc).wallMs);
+}
+
+/**
+ * A pattern's occurrences changed (before → after, per occurrence): each person whose published shifts changed gets ONE
+ * notice, naming the first changed shift and how many changed, not one per week of a weekly pattern.
+ */
+export function noticePatternChange(changes: ChangeSet, pairs: readonly { before: ShiftFacts | null; after: ShiftFacts | null }[]): void {
+  if (quiet.has(changes) || pairs.length === 0) return;
+  const states = statesOf(changes);
+  const today = noticeToday(changes);
+  const perPerson = new Map<string, ShiftNotice[]>();
+  for (const { before, after } of pairs) {
+    for (const notice of shiftChangeNotices(before, after, (shift) => !isDraftShift(states, shift, today))) {
+      const list = perPerson.get(notice.staffId);
+      if (list) list.push(notice);
+      else perPerson.set(notice.staffId, [notice]);
+    }
+  }
+  const { byUserId, at } = authorAndTime(changes);
+  for (const [staffId, notices] of perPerson) {
+    const first = notices[0]!;
+    insertRotaNotice(changes, { staffId, officeId: first.officeId, kind: 'shiftChanged', publicationId: '', details: { ...first.details, occurrences: notices.length }, byUserId, at });
+  }
+}
+
+function statesOf(changes: ChangeSet): Map<string, OfficePublication> {
+  let states = statesOfTransaction.get(changes);
+  if (!states) statesOfTransaction.set(changes, (states = readPublicationStates(changes.db)));
+  return states;
+}
+
+function authorAndTime(changes: ChangeSet): { byUserId: string; at: string } {
+  const author = currentSigner()?.author ?? '';
+  return { byUserId: author.startsWith('user:') ? author.slice(5) : '', at: new Date(parseHlc(changes.hlc).wallMs).toISOString() };
+}
+
 /** The states read once per transaction (a week copy writes many shifts; records do not change while it runs). */
 const statesOfTransaction = new WeakMap<ChangeSet, Map<string, OfficePublication>>();
 
@@ -156,15 +195,10 @@ const statesOfTransaction = new WeakMap<ChangeSet, Map<string, OfficePublication
  */
 export function noticeShiftChange(changes: ChangeSet, before: ShiftFacts | null, after: ShiftFacts | null): void {
   if (quiet.has(changes)) return;
-  let states = statesOfTransaction.get(changes);
-  if (!states) statesOfTransaction.set(changes, (states = readPublicationStates(changes.db)));
-  const wallMs = parseHlc(changes.hlc).wallMs;
-  const today = osloToday(wallMs);
-  const known = states;
-  const notices = shiftChangeNotices(before, after, (shift) => !isDraftShift(known, shift, today));
+  const states = statesOf(changes);
+  const today = noticeToday(changes);
+  const notices = shiftChangeNotices(before, after, (shift) => !isDraftShift(states, shift, today));
   if (notices.length === 0) return;
-  const author = currentSigner()?.author ?? '';
-  const byUserId = author.startsWith('user:') ? author.slice(5) : '';
-  const at = new Date(wallMs).toISOString();
+  const { byUserId, at } = authorAndTime(changes);
   for (const notice of notices) insertRotaNotice(changes, { ...notice, kind: 'shiftChanged', publicationId: '', byUserId, at });
 }

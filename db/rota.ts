@@ -1,7 +1,9 @@
 // Repository for the rota: one-off shifts, absences, recurring patterns and their per-occurrence exceptions.
 import type Database from 'better-sqlite3';
 import type { IsoWeekday, LocalDate } from '../domain/calendar/dates';
-import { occurrenceKey } from '../domain/rota/patterns';
+import { expandPattern, occurrenceKey } from '../domain/rota/patterns';
+import { addDays } from '../domain/calendar/dates';
+import { publicHolidaysBetween } from '../domain/calendar/holidays';
 import type {
   Absence,
   AbsenceValues,
@@ -15,7 +17,7 @@ import type {
 } from '../domain/rota/types';
 import type { AbsenceKind } from '../domain/rota/types';
 import { newId } from './ids';
-import { noticeShiftChange } from './rota-publications';
+import { noticePatternChange, noticeShiftChange, noticeToday } from './rota-publications';
 import { changedColumns } from './write-path';
 import type { ChangeSet } from './write-path';
 import { statement } from './statements';
@@ -214,6 +216,7 @@ export function getPattern(db: Database.Database, id: string): RecurringPattern 
 export function createPattern(changes: ChangeSet, values: RecurringPatternValues): string {
   const id = newId();
   changes.insert('rota_patterns', id, patternColumns(values));
+  notePatternOccurrences(changes, null, { ...values, id });
   return id;
 }
 
@@ -221,10 +224,37 @@ export function updatePattern(changes: ChangeSet, id: string, values: RecurringP
   const current = getPattern(changes.db, id);
   if (!current) throw new Error(`pattern ${id} does not exist`);
   changes.update('rota_patterns', id, changedColumns(patternColumns(current), patternColumns(values)));
+  notePatternOccurrences(changes, current, { ...values, id });
 }
 
 export function deletePattern(changes: ChangeSet, id: string): void {
+  const current = getPattern(changes.db, id);
   changes.remove('rota_patterns', id);
+  if (current) notePatternOccurrences(changes, current, null);
+}
+
+/** How far ahead a pattern's change is compared for notices (half a year: further out, nobody has planned around it). */
+const PATTERN_NOTICE_DAYS = 182;
+
+/** A pattern's occurrences from today on (as plannedShifts shows them: no clinic shift on a public holiday unless changed by hand). */
+function occurrencesAhead(db: Database.Database, pattern: RecurringPattern | null, from: LocalDate) {
+  const byDate = new Map<LocalDate, ReturnType<typeof factsOf>>();
+  if (!pattern) return byDate;
+  const range = { from, to: addDays(from, PATTERN_NOTICE_DAYS) };
+  const holidays = new Set(publicHolidaysBetween(range.from, range.to).map((holiday) => holiday.date));
+  for (const occurrence of expandPattern(pattern, range, listPatternExceptions(db, [pattern.id]))) {
+    if (occurrence.changed || occurrence.kind === 'legevakt' || !holidays.has(occurrence.date)) byDate.set(occurrence.occurrenceDate, factsOf(occurrence));
+  }
+  return byDate;
+}
+
+/** A new, changed or removed pattern tells the people whose published shifts it changes (one notice per person). */
+function notePatternOccurrences(changes: ChangeSet, before: RecurringPattern | null, after: RecurringPattern | null) {
+  const today = noticeToday(changes);
+  const old = occurrencesAhead(changes.db, before, today);
+  const next = occurrencesAhead(changes.db, after, today);
+  const pairs = [...new Set([...old.keys(), ...next.keys()])].sort().map((date) => ({ before: old.get(date) ?? null, after: next.get(date) ?? null }));
+  noticePatternChange(changes, pairs);
 }
 
 interface ExceptionRow {

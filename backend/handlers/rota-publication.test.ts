@@ -153,6 +153,19 @@ describe('draft and published weeks', () => {
     expect(JSON.parse(notice.details)).toMatchObject({ kind: 'shiftChanged', change: 'removed', before: { date } });
   });
 
+  it('a changed recurring pattern tells its person once, naming the first changed shift and how many changed', async () => {
+    const patterns = await example.ok<{ id: string; staffId: string; start: string; from: string; to: string | null }[]>('rota.listPatterns', {}, lead);
+    const pattern = patterns.find((p) => p.staffId === person('Hanna Fjellstad') && (p.to === null || p.to > addDays(today, 30)))!;
+    expect(pattern).toBeDefined();
+    const before = rowCount('rota_notices');
+    const { id, ...values } = pattern as typeof pattern & Record<string, unknown>;
+    await example.ok('rota.updatePattern', { ...values, id, start: pattern.start === '07:30' ? '07:45' : '07:30' }, lead);
+    expect(rowCount('rota_notices')).toBe(before + 1);
+    const row = example.store.db.prepare('SELECT staff_id, details FROM rota_notices ORDER BY rowid DESC LIMIT 1').get() as { staff_id: string; details: string };
+    expect(row.staff_id).toBe(person('Hanna Fjellstad'));
+    expect((JSON.parse(row.details) as { occurrences: number }).occurrences).toBeGreaterThan(1);
+  });
+
   it('a new shift given to someone in a published week tells them; the current week never counts as a draft', async () => {
     const before = rowCount('rota_notices');
     await example.ok('rota.createShift', { staffId: person('Ingrid Solbakk'), officeId: office('Grong'), date: addDays(today, 1), start: '08:00', end: '12:00', kind: 'video' }, lead);

@@ -44,6 +44,8 @@ function itemOf(notice: RotaNoticeRecord, officeName: (id: string) => string): I
       newStart: now?.start ?? '',
       newEnd: now?.end ?? '',
       newOffice: now ? officeName(now.officeId) : '',
+      // A changed recurring pattern: how many of the person's shifts changed (the line names the first).
+      occurrences: details.occurrences ?? 1,
     },
     actions,
   };

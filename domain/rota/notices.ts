@@ -18,7 +18,14 @@ export type ShiftChange = 'changed' | 'removed' | 'added';
 
 export type RotaNoticeDetails =
   | { kind: 'rotaPublished'; fromWeek: LocalDate; throughWeek: LocalDate }
-  | { kind: 'shiftChanged'; change: ShiftChange; before: ShiftFacts | null; after: ShiftFacts | null };
+  | {
+      kind: 'shiftChanged';
+      change: ShiftChange;
+      before: ShiftFacts | null;
+      after: ShiftFacts | null;
+      /** For a changed recurring pattern: how many of the person's published shifts changed (before/after: the first). */
+      occurrences?: number;
+    };
 
 export interface ShiftNotice {
   staffId: string;
