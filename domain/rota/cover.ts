@@ -1,5 +1,5 @@
 // "Hvem kan dekke?": ranks who could fill a gap (or take over a shift), with the facts that make them fit and the exact warnings the choice would still cause.
-import { addDays } from '../calendar/dates';
+import { addDays, isoWeekday } from '../calendar/dates';
 import type { LocalDate, TimeOfDay } from '../calendar/dates';
 import type { PublicHoliday } from '../calendar/holidays';
 import { isoWeekDates, isoWeekOf } from '../calendar/isoWeek';
@@ -29,7 +29,10 @@ export interface CoverGap {
   need: CoverNeed;
   /** The kind of shift to book; clinic when left out. A legevakt also needs the legevakt competence; video is doctors only. */
   kind?: ShiftKind;
-  /** An existing shift to hand to someone else: the candidate takes it over (same id), its current person is left out. */
+  /**
+   * An existing shift at this office on this date to hand to someone else: the candidate takes it over (same id), its
+   * current person is left out. Another shift id is treated as not there (no shift is taken over).
+   */
   replacesShiftId?: string | null;
 }
 
@@ -154,7 +157,15 @@ interface Prepared {
   /** Shifts at the gap's office dated from the day before to two days after (all the office rules can look at). */
   officeShifts: Shift[];
   officeById: Map<string, RotaOffice>;
+  /**
+   * The offices as the rules see them for the prediction: only the gap's office is open, and only on the weekdays of the
+   * gap date and the next day (an overnight shift reaches into it). Cover elsewhere and on other days cannot change, so
+   * its warnings would be the same before and after; leaving them out keeps each prediction to a few warnings.
+   */
+  ruleOffices: RotaOffice[];
 }
+
+const CLOSED: RotaOffice['openingHours'] = { '1': null, '2': null, '3': null, '4': null, '5': null, '6': null, '7': null };
 
 function prepare(input: RankCoverInput): Prepared {
   const { gap } = input;
@@ -164,17 +175,25 @@ function prepare(input: RankCoverInput): Prepared {
   const officeShifts: Shift[] = [];
   const from = addDays(gap.date, -1);
   const to = addDays(gap.date, 2);
-  let replaced: Shift | null = null;
   for (const shift of input.shifts) {
     const list = shiftsByStaff.get(shift.staffId);
     if (list) list.push(shift);
     else shiftsByStaff.set(shift.staffId, [shift]);
     if (shift.officeId === gap.officeId && shift.date >= from && shift.date <= to) officeShifts.push(shift);
-    if (gap.replacesShiftId && shift.id === gap.replacesShiftId) replaced = shift;
   }
+  // Only a shift at the gap's office on its date can be taken over (gapFromShift makes such gaps).
+  const replaced = gap.replacesShiftId ? (officeShifts.find((shift) => shift.id === gap.replacesShiftId && shift.date === gap.date) ?? null) : null;
+  const days = [String(isoWeekday(gap.date)), String(isoWeekday(addDays(gap.date, 1)))];
+  const ruleOffices = input.offices.map((office) => {
+    if (office.id !== gap.officeId) return { ...office, openingHours: CLOSED };
+    const openingHours = { ...CLOSED };
+    for (const day of days) openingHours[day as keyof typeof CLOSED] = office.openingHours[day as keyof typeof CLOSED];
+    return { ...office, openingHours };
+  });
   return {
     input,
     limits,
+    ruleOffices,
     kind: gap.kind ?? replaced?.kind ?? 'clinic',
     replaced,
     weeks,
@@ -201,7 +220,7 @@ function checkWeeks(prepared: Prepared, shifts: readonly Shift[]): RotaWarning[]
     out.push(
       ...checkWeek({
         week,
-        offices: input.offices,
+        offices: prepared.ruleOffices,
         staff: input.staff,
         shifts,
         absences: input.absences,
