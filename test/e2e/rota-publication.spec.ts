@@ -39,7 +39,9 @@ test('a lead drafts week N+2, a nurse does not see it, the wall sheet says Utkas
 
   // A shift for Marte in the draft week (as a lead plans one), visible to the lead.
   await lead('rota.createShift', { staffId: marte, officeId: grong, date: wednesday, start: '09:15', end: '14:45', kind: 'clinic' });
-  await expect(page.locator('main')).toContainText('09:15');
+  const draftShift = page.getByRole('button', { name: /^09:15–14:45 .*Marte Kvernmo.*Utkast/ });
+  await expect(draftShift).toBeVisible();
+  await expect(draftShift.locator('.shift-draft')).toHaveText('Utkast');
   await expectNoSeriousA11yViolations(page, 'Turnus, utkast');
 
   // The printed wall sheet of the draft week cannot pass for the final one.

@@ -69,6 +69,8 @@ function ShiftChip({ shift, rota, actions, staffName, showOffice }: GridProps & 
   const kind = shiftKindName(t, shift.kind);
   const time = `${shift.start}–${shift.end}`;
   const fromPattern = shift.occurrenceDate !== null;
+  // Only leads and admins ever get a draft shift; it says so wherever it shows (the week's "Utkast" notice is per office).
+  const draft = rota.publication.some((state) => state.draft && state.officeId === shift.officeId);
   // Starts with the visible text, so voice control users can say what they see.
   const label = [
     `${time} ${kind}`,
@@ -76,6 +78,7 @@ function ShiftChip({ shift, rota, actions, staffName, showOffice }: GridProps & 
     `${staffName(shift.staffId)} ${formatDayLong(t, shift.date, language)}`,
     fromPattern ? t('rota.fromPattern') : null,
     shift.changed ? t('rota.changedTag') : null,
+    draft ? t('publication.draftBadge') : null,
   ]
     .filter(Boolean)
     .join(', ');
@@ -93,6 +96,7 @@ function ShiftChip({ shift, rota, actions, staffName, showOffice }: GridProps & 
           </span>
         )}
         {shift.changed && <span className="tag shift-changed">{t('rota.changedTag')}</span>}
+        {draft && <span className="tag shift-draft">{t('publication.draftBadge')}</span>}
       </span>
       {shift.note && <span className="shift-note">{shift.note}</span>}
     </>
