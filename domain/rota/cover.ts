@@ -163,6 +163,8 @@ interface Prepared {
    * its warnings would be the same before and after; leaving them out keeps each prediction to a few warnings.
    */
   ruleOffices: RotaOffice[];
+  /** The current warnings (and their keys) of each person's relevant shifts, filled as candidates are predicted. */
+  before: Map<string, { warnings: RotaWarning[]; keys: Set<string> }>;
 }
 
 const CLOSED: RotaOffice['openingHours'] = { '1': null, '2': null, '3': null, '4': null, '5': null, '6': null, '7': null };
@@ -194,6 +196,7 @@ function prepare(input: RankCoverInput): Prepared {
     input,
     limits,
     ruleOffices,
+    before: new Map(),
     kind: gap.kind ?? replaced?.kind ?? 'clinic',
     replaced,
     weeks,
@@ -259,9 +262,15 @@ function predictWarnings(prepared: Prepared, shift: Shift): { warnings: RotaWarn
   const before = relevantShifts(prepared, shift.staffId);
   const after = before.filter((existing) => existing.id !== shift.id);
   after.push(shift);
-  const beforeWarnings = checkWeeks(prepared, before);
+  // The rota before is the same for both of a doctor's options (video and on site): checked once per person.
+  let known = prepared.before.get(shift.staffId);
+  if (!known) {
+    const warnings = checkWeeks(prepared, before);
+    known = { warnings, keys: new Set(warnings.map(warningKey)) };
+    prepared.before.set(shift.staffId, known);
+  }
+  const { warnings: beforeWarnings, keys: beforeKeys } = known;
   const afterWarnings = checkWeeks(prepared, after);
-  const beforeKeys = new Set(beforeWarnings.map(warningKey));
   const afterIds = new Set(afterWarnings.map((warning) => warning.id));
   return {
     warnings: afterWarnings.filter((warning) => !beforeKeys.has(warningKey(warning))),
