@@ -99,6 +99,7 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | readonly Role[]> = {
   'prescriptions.flagged': ['lead'],
   'prescriptions.answer': ['doctor'],
   'requests.inbox': 'signedIn',
+  'requests.myShifts': 'signedIn',
   'requests.publishOpenShift': ['lead', 'admin'],
   'requests.ask': 'signedIn',
   'requests.offerSwap': 'signedIn',

@@ -1,5 +1,6 @@
 // Request handlers: open shifts, swaps and handovers, leave requests, a lead's preview and decision, and the inbox.
 import { z } from 'zod';
+import { addDays } from '../../domain/calendar/dates';
 import { osloToday } from '../../domain/calendar/oslo';
 import { idSchema } from '../../domain/ids';
 import { decisionInputSchema, leaveRequestInputSchema, openShiftInputSchema, swapOfferInputSchema } from '../../domain/requests/types';
@@ -45,6 +46,13 @@ function requireOpen(loaded: LoadedRequest) {
 /** The inbox of the signed-in user. */
 function inbox(ctx: SignedInContext) {
   return { items: inboxFor(ctx.store, viewerOf(ctx), ctx.now()) };
+}
+
+/** The signed-in person's own shifts of the next four weeks, to offer one of them (none without a staff record). */
+function myShifts(ctx: SignedInContext) {
+  if (!ctx.session.staffId) return { shifts: [] };
+  const from = today(ctx);
+  return { shifts: shiftsInPeriod(ctx.store.db, ctx.session.staffId, from, addDays(from, 27)) };
 }
 
 /** A lead publishes a gap at their office as an open shift. */
@@ -217,6 +225,7 @@ function decide(ctx: SignedInContext, input: z.output<typeof decisionInputSchema
 
 export const requestsHandlers = {
   'requests.inbox': defineHandler({ access: 'signedIn', input: noInput, run: inbox }),
+  'requests.myShifts': defineHandler({ access: 'signedIn', input: noInput, run: myShifts }),
   'requests.publishOpenShift': defineHandler({ access: PLANNERS, changes: 'requests', input: openShiftInputSchema, run: publishOpenShift }),
   'requests.ask': defineHandler({ access: 'signedIn', changes: 'requests', input: requestIdInput, run: askForOpenShift }),
   'requests.offerSwap': defineHandler({ access: 'signedIn', changes: 'requests', input: swapOfferInputSchema, run: offerSwap }),

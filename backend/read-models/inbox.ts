@@ -3,7 +3,6 @@ import { osloToday } from '../../domain/calendar/oslo';
 import { sortInbox } from '../../domain/inbox';
 import type { InboxItem } from '../../domain/inbox';
 import type { RequestDecision } from '../../domain/requests/types';
-import { ABSENCE_KIND_NAMES_NB } from '../../domain/rota/types';
 import type { LocalStore } from '../../db/open';
 import { listOffices } from '../../db/offices';
 import { listStaff } from '../../db/staff';
@@ -79,7 +78,7 @@ function swapItems(store: LocalStore, viewer: Viewer, names: Names, loaded: Load
 /** Lines about one leave request for the viewer: the lead decides, the applicant hears the answer. */
 function leaveItems(store: LocalStore, viewer: Viewer, names: Names, loaded: LoadedStaffRequest): InboxItem[] {
   const { record: request, state } = loaded;
-  const params = { person: names.person(request.staffId), leaveKind: ABSENCE_KIND_NAMES_NB[request.leaveKind ?? 'leave'], from: request.from ?? '', to: request.to ?? '', note: request.note ?? '' };
+  const params = { person: names.person(request.staffId), leaveKind: request.leaveKind ?? 'leave', from: request.from ?? '', to: request.to ?? '', note: request.note ?? '' };
   if (state.status === 'open' && decidesFor(store.db, viewer, request.officeId)) {
     return [{ id: `${request.id}:decide`, kind: 'leaveToDecide', at: request.at, params, actions: [{ kind: 'approve', requestId: request.id, staffId: request.staffId }, { kind: 'decline', requestId: request.id }] }];
   }

@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { PageTitle } from '../components/page';
 import { Permitted } from '../components/Permitted';
 import { MyLogPage } from '../pages/audit/MyLogPage';
+import { InboxPage } from '../pages/inbox/InboxPage';
 import { CompetencePage } from '../pages/competence/CompetencePage';
 import { ConsultationsPage } from '../pages/consultations/ConsultationsPage';
 import { OfficeEditPage } from '../pages/offices/OfficeEditPage';
@@ -32,6 +33,7 @@ export const AREA_TITLES: Record<Area, MessageKey> = {
   users: 'nav.users',
   settings: 'nav.settings',
   mylog: 'audit.own.title',
+  inbox: 'inbox.title',
 };
 
 export function PageForPath({ path }: { path: string }) {
@@ -59,6 +61,8 @@ export function PageForPath({ path }: { path: string }) {
       return <ConsultationsPage item={item} />;
     case 'mylog':
       return item ? <NotFound /> : <MyLogPage />;
+    case 'inbox':
+      return item ? <NotFound /> : <InboxPage />;
     case null:
       return <NotFound />;
   }

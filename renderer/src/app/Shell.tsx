@@ -14,6 +14,7 @@ import type { Permission } from './permissions';
 import { navigate, useRouter } from './router';
 import { COMING_AREAS, DEFAULT_PATH, hrefFor, parseRoute } from './routes';
 import type { Area } from './routes';
+import { InboxButton } from './InboxButton';
 import { TodayStaffing } from './TodayStaffing';
 import { SyncStatusLine } from './SyncStatusLine';
 import { useToday } from './use-today';
@@ -96,6 +97,7 @@ function AppHeader() {
               {t('header.user', { name: user.name, roles: roleNames(t, user.roles) })}
             </span>
           )}
+          {user && <InboxButton />}
           {user && (
             <a className="button button--header" href={hrefFor('/mylog')}>
               {t('audit.own.title')}

@@ -13,6 +13,8 @@ export const AREAS = [
   'settings',
   /** Min logg: what the audit log holds about the signed-in user (from the header, not the menu). */
   'mylog',
+  /** Innboks: requests, answers and rota notices waiting for the user (from the header, not the menu). */
+  'inbox',
 ] as const;
 export type Area = (typeof AREAS)[number];
 

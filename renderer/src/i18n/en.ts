@@ -4,6 +4,7 @@ import { competenceEn } from './areas/competence.en';
 import { consultationsEn } from './areas/consultations.en';
 import { coverEn } from './areas/cover.en';
 import { logReviewEn } from './areas/log-review.en';
+import { inboxEn } from './areas/inbox.en';
 import { prescriptionsEn } from './areas/prescriptions.en';
 import { routinesEn } from './areas/routines.en';
 import { rotaWeekEn } from './areas/rota-week.en';
@@ -21,6 +22,7 @@ export const en: Catalog = {
     ...coverEn,
     ...logReviewEn,
     ...prescriptionsEn,
+    ...inboxEn,
     ...routinesEn,
     ...rotaWeekEn,
     ...rotaPublicationEn,

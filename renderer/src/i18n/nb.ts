@@ -6,6 +6,7 @@ import { competenceNb } from './areas/competence.nb';
 import { consultationsNb } from './areas/consultations.nb';
 import { coverNb } from './areas/cover.nb';
 import { logReviewNb } from './areas/log-review.nb';
+import { inboxNb } from './areas/inbox.nb';
 import { prescriptionsNb } from './areas/prescriptions.nb';
 import { routinesNb } from './areas/routines.nb';
 import { rotaWeekNb } from './areas/rota-week.nb';
@@ -21,6 +22,7 @@ export const nbMessages = {
   ...coverNb,
   ...logReviewNb,
   ...prescriptionsNb,
+  ...inboxNb,
   ...routinesNb,
   ...rotaWeekNb,
   ...rotaPublicationNb,

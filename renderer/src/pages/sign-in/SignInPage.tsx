@@ -1,6 +1,7 @@
 // Sign-in: username and password (Enter submits), the cooperation's name, and the example accounts when example data is loaded.
 import { useRef } from 'react';
 import type { Role } from '../../../../domain/roles';
+import { api } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { Form } from '../../components/Form';
@@ -12,6 +13,15 @@ import { roleNames } from '../../i18n/labels';
 import { useSession } from '../../stores/session';
 import { navigate, useRouter } from '../../app/router';
 import { DEFAULT_PATH, landingPath } from '../../app/routes';
+
+/** Whether the signed-in user's inbox has a line (a failed read just opens the usual screen). */
+async function somethingWaits(): Promise<boolean> {
+  try {
+    return (await api.call('requests.inbox', {})).items.length > 0;
+  } catch {
+    return false;
+  }
+}
 
 interface SignInForm {
   username: string;
@@ -36,8 +46,8 @@ export function SignInPage() {
   async function signIn() {
     const saved = await form.submit(() => useSession.getState().signIn(form.values.username, form.values.password));
     const user = useSession.getState().user;
-    // A link the person came by (#/routines/…) is kept; otherwise they start at their own work screen.
-    if (saved && user && useRouter.getState().path === DEFAULT_PATH) navigate(landingPath(user.roles), { replace: true });
+    // A link the person came by (#/routines/…) is kept; otherwise the inbox when something waits, else their own work screen.
+    if (saved && user && useRouter.getState().path === DEFAULT_PATH) navigate((await somethingWaits()) ? '/inbox' : landingPath(user.roles), { replace: true });
   }
 
   function chooseAccount(account: { username: string; password: string }) {
