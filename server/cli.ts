@@ -9,7 +9,9 @@ import { createSyncService } from './service';
 const USAGE = `Samvakt synkroniseringstjeneste
 
   npm run server -- [--data-dir DIR] [--port N] [--host ADDR] [--tls-cert FILE --tls-key FILE] [--trust-proxy]
-  npm run server -- enrol-code --cooperation ID [--cooperation-name NAVN] --office KONTOR [--valid-hours 72]
+  npm run server -- enrol-code --cooperation ID [--cooperation-name NAVN] --office KONTOR [--office KONTOR …] [--valid-hours 72]
+                   (maskinen får pasientdata bare for kontorene den betjener: kontor med disse navnene når de er synkronisert,
+                    og kontorene den selv oppretter)
   npm run server -- devices [--cooperation ID]
   npm run server -- revoke --device ID
   npm run server -- compact          (fjerner segl som ingen lagret celle bruker lenger; tjenesten gjør det selv hver 6. time)
@@ -30,7 +32,7 @@ const { values, positionals } = parseArgs({
     'rate-burst': { type: 'string', default: '200' },
     cooperation: { type: 'string' },
     'cooperation-name': { type: 'string' },
-    office: { type: 'string' },
+    office: { type: 'string', multiple: true },
     'valid-hours': { type: 'string', default: '72' },
     device: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -53,21 +55,21 @@ const storage = await openStorage({ dataDir: path.resolve(values['data-dir']), d
 const service = createSyncService({ storage, log: (line) => defaultLog({ level: 'warn', msg: 'push.refused', detail: line }) });
 
 if (command === 'enrol-code') {
-  if (!values.cooperation || !values.office) fail('enrol-code trenger --cooperation og --office.');
+  if (!values.cooperation || !values.office?.length) fail('enrol-code trenger --cooperation og --office.');
   const hours = Number(values['valid-hours']);
   if (!Number.isFinite(hours) || hours <= 0) fail('--valid-hours må være et positivt tall.');
   const result = await service.createEnrolmentCode({
     cooperationId: values.cooperation,
-    office: values.office,
+    officeNames: values.office,
     validHours: hours,
     ...(values['cooperation-name'] ? { cooperationName: values['cooperation-name'] } : {}),
   });
-  console.log(`Innmeldingskode for ${values.office}: ${result.code}`);
+  console.log(`Innmeldingskode for ${values.office.join(', ')}: ${result.code}`);
   console.log(`Gyldig til ${result.expiresAt}, kan brukes én gang.`);
   await storage.close();
 } else if (command === 'devices') {
   for (const device of await service.listDevices(values.cooperation)) {
-    console.log([device.id, device.cooperationId, device.office, device.name || '-', device.enrolledAt, device.revokedAt ? `tilbakekalt ${device.revokedAt}` : 'aktiv'].join('\t'));
+    console.log([device.id, device.cooperationId, device.office, device.offices.join(',') || '-', device.name || '-', device.enrolledAt, device.revokedAt ? `tilbakekalt ${device.revokedAt}` : 'aktiv'].join('\t'));
   }
   await storage.close();
 } else if (command === 'revoke') {

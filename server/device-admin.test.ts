@@ -22,7 +22,7 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
     async function request(path: string, init: { method?: string; body?: unknown; auth?: string | null } = {}): Promise<Answer> {
       const response = await fetch(`${server.url}${path}`, {
         method: init.method ?? 'GET',
-        headers: { 'x-samvakt-protocol': '2', ...(init.auth ? { authorization: init.auth } : {}) },
+        headers: { 'x-samvakt-protocol': '3', ...(init.auth ? { authorization: init.auth } : {}) },
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       });
       return { status: response.status, body: (await response.json()) as Answer['body'] };
@@ -30,8 +30,11 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
 
     /** Enrols a device over HTTP with a code and returns its credential header. */
     async function enrolWith(code: string, deviceName = 'PC') {
-      const answer = await request('/v1/enrol', { method: 'POST', body: { protocol: 2, code, clockId: `clock-${name}-${clock++}`, name: deviceName, publicKey: 'A'.repeat(43) } });
-      return { answer, header: `Bearer ${String(answer.body.deviceId)}.${String(answer.body.secret)}`, deviceId: String(answer.body.deviceId) };
+      const clockId = `clock-${name}-${clock++}`;
+      const answer = await request('/v1/enrol', { method: 'POST', body: { protocol: 3, code, clockId, name: deviceName, publicKey: 'A'.repeat(43) } });
+      const header = `Bearer ${String(answer.body.deviceId)}.${String(answer.body.secret)}`;
+      clockOf.set(header, clockId);
+      return { answer, header, deviceId: String(answer.body.deviceId) };
     }
 
     async function enrolled(cooperationId: string, deviceName: string) {
@@ -41,11 +44,24 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
       return device;
     }
 
-    const newCode = (auth: string, body: Record<string, unknown>) => request('/v1/devices/enrolment-codes', { method: 'POST', auth, body: { protocol: 2, ...body } });
-    const list = (auth: string, cooperation: string) => request(`/v1/devices?protocol=2&cooperation=${cooperation}`, { auth });
+    const newCode = (auth: string, body: Record<string, unknown>) => request('/v1/devices/enrolment-codes', { method: 'POST', auth, body: { protocol: 3, ...body } });
+    const list = (auth: string, cooperation: string) => request(`/v1/devices?protocol=3&cooperation=${cooperation}`, { auth });
     const revoke = (auth: string, deviceId: string, cooperationId: string) =>
-      request(`/v1/devices/${deviceId}/revoke`, { method: 'POST', auth, body: { protocol: 2, cooperationId } });
-    const pull = (auth: string, cooperation: string) => request(`/v1/pull?protocol=2&cooperation=${cooperation}&after=0`, { auth });
+      request(`/v1/devices/${deviceId}/revoke`, { method: 'POST', auth, body: { protocol: 3, cooperationId } });
+    const pull = (auth: string, cooperation: string) => request(`/v1/pull?protocol=3&cooperation=${cooperation}&after=0`, { auth });
+    const setOffices = (auth: string, deviceId: string, cooperationId: string, offices: unknown) =>
+      request(`/v1/devices/${deviceId}/offices`, { method: 'POST', auth, body: { protocol: 3, cooperationId, offices } });
+    /** Synced offices rows (unsigned: these cooperations have no root yet), pushed by a device, which then serves them (it created them). */
+    async function pushOffices(auth: string, cooperationId: string, offices: Record<string, string>) {
+      const stamp = `${String(Date.now()).padStart(15, '0')}-000000-${clockOf.get(auth)!}`;
+      const cells = Object.entries(offices).flatMap(([id, officeName]) => [
+        { table: 'offices', row: id, column: 'name', value: officeName },
+        { table: 'offices', row: id, column: 'deleted', value: 0 },
+      ]);
+      const pushed = await request('/v1/push', { method: 'POST', auth, body: { protocol: 3, cooperationId, transactions: [{ hlc: stamp, author: 'legacy', cells }] } });
+      expect(pushed.status).toBe(200);
+    }
+    const clockOf = new Map<string, string>();
 
     beforeAll(async () => {
       storage = await open();
@@ -59,7 +75,8 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
 
     it('makes an enrolment code for the own cooperation that enrols a device at that office once', async () => {
       const admin = await enrolled('coop-a', 'Resepsjonen Grong');
-      const made = await newCode(admin.header, { cooperationId: 'coop-a', office: 'Namsskogan legekontor', validHours: 2 });
+      await pushOffices(admin.header, 'coop-a', { 'o-namsskogan': 'Namsskogan legekontor', 'o-grong': 'Grong legekontor' });
+      const made = await newCode(admin.header, { cooperationId: 'coop-a', offices: ['o-namsskogan'], validHours: 2 });
       expect(made.status).toBe(200);
       expect(made.body.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
       const hours = (Date.parse(String(made.body.expiresAt)) - Date.now()) / 3_600_000;
@@ -68,12 +85,42 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
 
       const first = await enrolWith(String(made.body.code), 'Kontor Namsskogan');
       expect(first.answer.status).toBe(200);
-      expect(first.answer.body).toMatchObject({ cooperationId: 'coop-a', office: 'Namsskogan legekontor' });
+      expect(first.answer.body).toMatchObject({ cooperationId: 'coop-a', office: 'Namsskogan legekontor', offices: ['o-namsskogan'] });
       const again = await enrolWith(String(made.body.code), 'Noen andre');
       expect(again.answer.status).toBe(403);
       expect(again.answer.body.error?.code).toBe('enrol.codeInvalid');
-      // The new device works at once.
-      expect((await pull(first.header, 'coop-a')).status).toBe(200);
+      // The new device works at once, and its pulls say which offices it serves.
+      const pulled = await pull(first.header, 'coop-a');
+      expect([pulled.status, pulled.body.offices]).toEqual([200, ['o-namsskogan']]);
+      // The admin's computer named Grong by name (an operator's code): matched once the office synced, and it created both.
+      expect((await pull(admin.header, 'coop-a')).body.offices).toEqual(['o-grong', 'o-namsskogan']);
+      // Codes name synced offices by id, at least one.
+      const unknown = await newCode(admin.header, { cooperationId: 'coop-a', offices: ['o-snasa'] });
+      expect([unknown.status, unknown.body.error?.code]).toEqual([422, 'device.unknownOffice']);
+      const none = await newCode(admin.header, { cooperationId: 'coop-a', offices: [] });
+      expect([none.status, none.body.error?.code]).toEqual([400, 'request.malformed']);
+    });
+
+    it('changes the offices a device serves, authorised like revoking; its next pull says so', async () => {
+      const admin = await enrolled('coop-offices', 'Admin-PC');
+      const other = await enrolled('coop-offices', 'Resepsjon');
+      const foreign = await enrolled('coop-offices-theirs', 'Deres PC');
+      await pushOffices(admin.header, 'coop-offices', { 'o-lierne': 'Lierne legekontor', 'o-snasa': 'Snåsa legekontor' });
+      const changed = await setOffices(admin.header, other.deviceId, 'coop-offices', ['o-snasa', 'o-lierne']);
+      expect([changed.status, changed.body]).toEqual([200, { deviceId: other.deviceId, offices: ['o-lierne', 'o-snasa'] }]);
+      expect((await pull(other.header, 'coop-offices')).body.offices).toEqual(['o-lierne', 'o-snasa']);
+      const listed = (await list(admin.header, 'coop-offices')).body.devices as { id: string; office: string; offices: string[] }[];
+      expect(listed.find((device) => device.id === other.deviceId)).toMatchObject({ offices: ['o-lierne', 'o-snasa'], office: 'Lierne legekontor, Snåsa legekontor' });
+      const cases: [string, Answer, number, string][] = [
+        ['an unknown office', await setOffices(admin.header, other.deviceId, 'coop-offices', ['o-ukjent']), 422, 'device.unknownOffice'],
+        ['no office', await setOffices(admin.header, other.deviceId, 'coop-offices', []), 400, 'request.malformed'],
+        ['another cooperation’s device', await setOffices(admin.header, foreign.deviceId, 'coop-offices', ['o-lierne']), 404, 'device.notFound'],
+        ['naming another cooperation', await setOffices(admin.header, foreign.deviceId, 'coop-offices-theirs', ['o-lierne']), 403, 'sync.wrongCooperation'],
+        ['without a credential', await request(`/v1/devices/${other.deviceId}/offices`, { method: 'POST', body: { protocol: 3, cooperationId: 'coop-offices', offices: ['o-lierne'] } }), 401, 'auth.missing'],
+      ];
+      for (const [label, answer, status, code] of cases) expect([label, answer.status, answer.body.error?.code]).toEqual([label, status, code]);
+      expect((await pull(other.header, 'coop-offices')).body.offices).toEqual(['o-lierne', 'o-snasa']);
+      expect((await pull(foreign.header, 'coop-offices-theirs')).body.offices).toEqual([]);
     });
 
     it('lists the own cooperation’s devices with a marker for the caller, and never secrets or clock ids', async () => {
@@ -88,7 +135,7 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
         ['Resepsjon', false],
       ]);
       expect(devices.find((device) => device.id === other.deviceId)).toMatchObject({ office: 'Grong legekontor', revokedAt: null });
-      for (const device of devices) expect(Object.keys(device).sort()).toEqual(['enrolledAt', 'id', 'name', 'office', 'revokedAt', 'self']);
+      for (const device of devices) expect(Object.keys(device).sort()).toEqual(['enrolledAt', 'id', 'name', 'office', 'offices', 'revokedAt', 'self']);
       expect(JSON.stringify(answer.body)).not.toMatch(/secret|hash|clock/i);
     });
 
@@ -97,7 +144,7 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
       const foreign = await enrolled('coop-theirs', 'Deres PC');
       const cases: [string, Answer, number, string][] = [
         ['list another cooperation', await list(admin.header, 'coop-theirs'), 403, 'sync.wrongCooperation'],
-        ['code for another cooperation', await newCode(admin.header, { cooperationId: 'coop-theirs', office: 'Lierne' }), 403, 'sync.wrongCooperation'],
+        ['code for another cooperation', await newCode(admin.header, { cooperationId: 'coop-theirs', offices: ['o-lierne'] }), 403, 'sync.wrongCooperation'],
         ['revoke naming another cooperation', await revoke(admin.header, foreign.deviceId, 'coop-theirs'), 403, 'sync.wrongCooperation'],
         ['revoke another cooperation’s device', await revoke(admin.header, foreign.deviceId, 'coop-mine'), 404, 'device.notFound'],
         ['revoke an unknown device', await revoke(admin.header, '00000000-0000-4000-8000-000000000000', 'coop-mine'), 404, 'device.notFound'],
@@ -115,12 +162,14 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
       expect([self.status, self.body.error?.code]).toEqual([409, 'device.cannotRevokeSelf']);
       expect((await pull(admin.header, 'coop-self')).status).toBe(200);
       const cases: [Answer, number, string][] = [
-        [await request('/v1/devices?protocol=2&cooperation=coop-self'), 401, 'auth.missing'],
-        [await newCode(admin.header, { cooperationId: 'coop-self', office: '' }), 400, 'request.malformed'],
-        [await newCode(admin.header, { cooperationId: 'coop-self', office: 'Grong', validHours: 10_000 }), 400, 'request.malformed'],
-        [await newCode(admin.header, { cooperationId: 'coop-self', office: 'Grong', protocol: 99 }), 400, 'protocol.unsupported'],
-        [await request(`/v1/devices/${admin.deviceId}/revoke`, { method: 'POST', auth: admin.header, body: { protocol: 2 } }), 400, 'request.malformed'],
-        [await request('/v1/devices/not-an-id/revoke', { method: 'POST', auth: admin.header, body: { protocol: 2, cooperationId: 'coop-self' } }), 404, 'request.notFound'],
+        [await request('/v1/devices?protocol=3&cooperation=coop-self'), 401, 'auth.missing'],
+        [await newCode(admin.header, { cooperationId: 'coop-self', offices: [''] }), 400, 'request.malformed'],
+        [await newCode(admin.header, { cooperationId: 'coop-self', office: 'Grong' }), 400, 'request.malformed'],
+        [await newCode(admin.header, { cooperationId: 'coop-self', offices: ['o-grong'], validHours: 10_000 }), 400, 'request.malformed'],
+        [await newCode(admin.header, { cooperationId: 'coop-self', offices: ['o-grong'], protocol: 99 }), 400, 'protocol.unsupported'],
+        [await newCode(admin.header, { cooperationId: 'coop-self', offices: ['o-grong'], protocol: 2 }), 400, 'protocol.unsupported'],
+        [await request(`/v1/devices/${admin.deviceId}/revoke`, { method: 'POST', auth: admin.header, body: { protocol: 3 } }), 400, 'request.malformed'],
+        [await request('/v1/devices/not-an-id/revoke', { method: 'POST', auth: admin.header, body: { protocol: 3, cooperationId: 'coop-self' } }), 404, 'request.notFound'],
       ];
       for (const [answer, status, code] of cases) expect([answer.status, answer.body.error?.code]).toEqual([status, code]);
     });
@@ -137,7 +186,7 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
 
       const afterPull = await pull(lost.header, 'coop-revoke');
       expect([afterPull.status, afterPull.body.error?.code]).toEqual([401, 'auth.revoked']);
-      const afterPush = await request('/v1/push', { method: 'POST', auth: lost.header, body: { protocol: 2, cooperationId: 'coop-revoke', transactions: [] } });
+      const afterPush = await request('/v1/push', { method: 'POST', auth: lost.header, body: { protocol: 3, cooperationId: 'coop-revoke', transactions: [] } });
       expect([afterPush.status, afterPush.body.error?.code]).toEqual([401, 'auth.revoked']);
       const afterAdmin = await revoke(lost.header, admin.deviceId, 'coop-revoke');
       expect([afterAdmin.status, afterAdmin.body.error?.code]).toEqual([401, 'auth.revoked']);

@@ -1,8 +1,9 @@
-// Device administration over the sync protocol: an enrolled device makes enrolment codes, lists and revokes devices of its own cooperation.
+// Device administration over the sync protocol: an enrolled device makes enrolment codes, lists and revokes devices of its own cooperation and sets the offices they serve.
 import { z } from 'zod';
-import { createEnrolmentCodeRequestSchema } from '../sync/protocol';
-import type { CreateEnrolmentCodeResponse, DeviceInfo, DeviceListResponse, RevokeDeviceResponse } from '../sync/protocol';
+import { createEnrolmentCodeRequestSchema, setDeviceOfficesRequestSchema } from '../sync/protocol';
+import type { CreateEnrolmentCodeResponse, DeviceInfo, DeviceListResponse, RevokeDeviceResponse, SetDeviceOfficesResponse } from '../sync/protocol';
 import { checkCooperation, checkProtocol, parseRequest, SyncServiceError } from './request-checks';
+import { officeDisplay } from './service';
 import type { SyncService } from './service';
 import type { StoredDevice } from './storage';
 
@@ -16,13 +17,34 @@ export interface DeviceAdmin {
   createEnrolmentCode(device: StoredDevice, body: unknown): Promise<CreateEnrolmentCodeResponse>;
   listDevices(device: StoredDevice, query: Record<string, string | undefined>): Promise<DeviceListResponse>;
   revokeDevice(device: StoredDevice, targetId: string, body: unknown): Promise<RevokeDeviceResponse>;
+  /**
+   * Sets the offices another device (or this one) serves, authorised like revoking. A device may set its own: it could
+   * make an enrolment code for any office just as well, so this gives it nothing new.
+   */
+  setDeviceOffices(device: StoredDevice, targetId: string, body: unknown): Promise<SetDeviceOfficesResponse>;
 }
 
 const revokeBodySchema = z.strictObject({ protocol: z.number().int(), cooperationId: z.string().min(1).max(100) });
 
 /** What a device may see of another: no secret hash and no clock id. */
-function toInfo(device: StoredDevice, caller: StoredDevice): DeviceInfo {
-  return { id: device.id, name: device.name, office: device.office, offices: [], enrolledAt: device.enrolledAt, revokedAt: device.revokedAt, self: device.id === caller.id };
+function toInfo(device: StoredDevice, caller: StoredDevice, names: ReadonlyMap<string, string>): DeviceInfo {
+  return {
+    id: device.id,
+    name: device.name,
+    office: officeDisplay(device, names),
+    offices: [...device.offices].sort(),
+    enrolledAt: device.enrolledAt,
+    revokedAt: device.revokedAt,
+    self: device.id === caller.id,
+  };
+}
+
+/** Office ids must name synced offices of the cooperation (not deleted): a typo must not leave a device serving nothing. */
+function checkOffices(offices: readonly string[], names: ReadonlyMap<string, string>): void {
+  const unknown = offices.filter((id) => !names.has(id));
+  if (unknown.length > 0) {
+    throw new SyncServiceError(422, 'device.unknownOffice', `No office with id ${unknown.join(', ')} in this cooperation; sync the office first, then try again.`);
+  }
 }
 
 export function createDeviceAdmin(service: SyncService, now: () => number = Date.now): DeviceAdmin {
@@ -31,9 +53,10 @@ export function createDeviceAdmin(service: SyncService, now: () => number = Date
       const request = parseRequest(createEnrolmentCodeRequestSchema, body);
       checkProtocol(request.protocol);
       checkCooperation(device, request.cooperationId);
+      checkOffices(request.offices, await service.officeNames(device.cooperationId));
       return service.createEnrolmentCode({
         cooperationId: device.cooperationId,
-        office: request.offices.join(', '),
+        offices: request.offices,
         ...(request.validHours !== undefined ? { validHours: request.validHours } : {}),
       });
     },
@@ -42,7 +65,8 @@ export function createDeviceAdmin(service: SyncService, now: () => number = Date
       checkProtocol(query.protocol);
       checkCooperation(device, query.cooperation);
       const devices = await service.listDevices(device.cooperationId);
-      return { devices: devices.map((each) => toInfo(each, device)), serverTime: now() };
+      const names = await service.officeNames(device.cooperationId);
+      return { devices: devices.map((each) => toInfo(each, device, names)), serverTime: now() };
     },
 
     async revokeDevice(device, targetId, body) {
@@ -58,6 +82,16 @@ export function createDeviceAdmin(service: SyncService, now: () => number = Date
       // Revoking twice (a retried request whose answer was lost) answers with the first revocation.
       const after = (await service.listDevices(device.cooperationId)).find((each) => each.id === targetId);
       return { revoked: true, deviceId: target.id, revokedAt: after?.revokedAt ?? new Date(now()).toISOString() };
+    },
+
+    async setDeviceOffices(device, targetId, body) {
+      const request = parseRequest(setDeviceOfficesRequestSchema, body);
+      checkProtocol(request.protocol);
+      checkCooperation(device, request.cooperationId);
+      const target = (await service.listDevices(device.cooperationId)).find((each) => each.id === targetId);
+      if (!target) throw new SyncServiceError(404, 'device.notFound', 'No device with this id in this cooperation.');
+      checkOffices(request.offices, await service.officeNames(device.cooperationId));
+      return { deviceId: target.id, offices: await service.setDeviceOffices(target.id, request.offices) };
     },
   };
 }

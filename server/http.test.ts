@@ -24,7 +24,7 @@ const hlcAt = (ms: number, id = clockId) => `${String(ms).padStart(15, '0')}-000
 
 async function enrol(cooperationId: string, clock: string) {
   const { code } = await service.createEnrolmentCode({ cooperationId, office: 'Grong' });
-  const response = await fetch(`${server.url}/v1/enrol`, { method: 'POST', body: JSON.stringify({ protocol: 2, code, clockId: clock, publicKey: DEVICE_KEY }) });
+  const response = await fetch(`${server.url}/v1/enrol`, { method: 'POST', body: JSON.stringify({ protocol: 3, code, clockId: clock, publicKey: DEVICE_KEY }) });
   const body = (await response.json()) as { deviceId: string; secret: string };
   return { header: `Bearer ${body.deviceId}.${body.secret}`, code, deviceId: body.deviceId };
 }
@@ -32,7 +32,7 @@ async function enrol(cooperationId: string, clock: string) {
 async function request(path: string, init: { method?: string; body?: string; auth?: string | null; headers?: Record<string, string> } = {}) {
   const response = await fetch(`${server.url}${path}`, {
     method: init.method ?? 'GET',
-    headers: { ...(init.auth === null ? {} : { authorization: init.auth ?? auth }), 'x-samvakt-protocol': '2', ...init.headers },
+    headers: { ...(init.auth === null ? {} : { authorization: init.auth ?? auth }), 'x-samvakt-protocol': '3', ...init.headers },
     ...(init.body !== undefined ? { body: init.body } : {}),
   });
   const text = await response.text();
@@ -47,7 +47,7 @@ async function request(path: string, init: { method?: string; body?: string; aut
 
 /** Changes as unsigned (legacy) transactions, one per change: what a cooperation without a root accepts as before signing. */
 const pushBody = (changes: { hlc: string; [field: string]: unknown }[], cooperationId = 'coop-http') =>
-  JSON.stringify({ protocol: 2, cooperationId, transactions: changes.map(({ hlc, ...cell }) => ({ hlc, author: 'legacy', cells: [cell] })) });
+  JSON.stringify({ protocol: 3, cooperationId, transactions: changes.map(({ hlc, ...cell }) => ({ hlc, author: 'legacy', cells: [cell] })) });
 
 beforeAll(async () => {
   storage = createSqliteStorage(':memory:');
@@ -70,7 +70,7 @@ describe('sync service over HTTP', () => {
   it('answers /health and /v1/info, and logs requests as JSON objects', async () => {
     expect((await request('/health', { auth: null })).status).toBe(200);
     const info = await request('/v1/info', { auth: null });
-    expect(info.body).toMatchObject({ service: 'samvakt-sync', protocol: { min: 2, max: 2 } });
+    expect(info.body).toMatchObject({ service: 'samvakt-sync', protocol: { min: 3, max: 3 } });
     expect(logs.some((entry) => entry.msg === 'request' && entry.path === '/v1/push' && entry.status === 200)).toBe(true);
   });
 
@@ -91,8 +91,9 @@ describe('sync service over HTTP', () => {
       ['beyond drift', await request('/v1/push', { method: 'POST', body: pushBody([good, { ...good, row: 'o3', hlc: hlcAt(now + 25 * 3_600_000) }]) }), 422, 'clock.ahead'],
       ['another device’s timestamp', await request('/v1/push', { method: 'POST', body: pushBody([{ ...good, hlc: hlcAt(now, 'forged') }]) }), 403, 'sync.foreignTimestamp'],
       ['old protocol', await request('/v1/pull?after=0&protocol=1'), 400, 'protocol.unsupported'],
+      ['a version 2 pull (before office scopes)', await request('/v1/pull?after=0&protocol=2&cooperation=coop-http', { headers: { 'x-samvakt-protocol': '2' } }), 400, 'protocol.unsupported'],
       ['a version 1 push', await request('/v1/push', { method: 'POST', body: JSON.stringify({ protocol: 1, cooperationId: 'coop-http', changes: [good] }) }), 400, 'request.malformed'],
-      ['an unknown author', await request('/v1/push', { method: 'POST', body: JSON.stringify({ protocol: 2, cooperationId: 'coop-http', transactions: [{ hlc: good.hlc, author: 'admin', cells: [] }] }) }), 400, 'request.malformed'],
+      ['an unknown author', await request('/v1/push', { method: 'POST', body: JSON.stringify({ protocol: 3, cooperationId: 'coop-http', transactions: [{ hlc: good.hlc, author: 'admin', cells: [] }] }) }), 400, 'request.malformed'],
       ['bad cursor', await request('/v1/pull?after=-1&cooperation=coop-http'), 400, 'request.malformed'],
       ['unknown endpoint', await request('/v1/nothing'), 404, 'request.notFound'],
     ];
@@ -105,7 +106,7 @@ describe('sync service over HTTP', () => {
 
   it('refuses a replayed enrolment code', async () => {
     const { code } = await service.createEnrolmentCode({ cooperationId: 'coop-http', office: 'Lierne' });
-    const body = JSON.stringify({ protocol: 2, code, clockId: 'clock-replay', publicKey: DEVICE_KEY });
+    const body = JSON.stringify({ protocol: 3, code, clockId: 'clock-replay', publicKey: DEVICE_KEY });
     expect((await request('/v1/enrol', { method: 'POST', body, auth: null })).status).toBe(200);
     const replay = await request('/v1/enrol', { method: 'POST', body, auth: null });
     expect([replay.status, replay.body.error?.code]).toEqual([403, 'enrol.codeInvalid']);
@@ -156,7 +157,7 @@ describe('sync service over HTTP', () => {
     const limited = await startSyncServer({ service, port: 0, log: () => {}, rateLimit: { perSecond: 1, burst: 3 } });
     try {
       const statuses = [];
-      for (let i = 0; i < 5; i++) statuses.push((await fetch(`${limited.url}/v1/pull?after=0&cooperation=coop-http&protocol=2`, { headers: { authorization: auth } })).status);
+      for (let i = 0; i < 5; i++) statuses.push((await fetch(`${limited.url}/v1/pull?after=0&cooperation=coop-http&protocol=3`, { headers: { authorization: auth } })).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
     } finally {
       await limited.close();
@@ -169,7 +170,7 @@ describe('sync service over HTTP', () => {
       const statuses = new Map<number, number>();
       for (let i = 0; i < 250; i++) {
         const token = `Bearer ${crypto.randomUUID()}.${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url')}`;
-        const { status } = await fetch(`${limited.url}/v1/pull?after=0&cooperation=coop-http&protocol=2`, { headers: { authorization: token } });
+        const { status } = await fetch(`${limited.url}/v1/pull?after=0&cooperation=coop-http&protocol=3`, { headers: { authorization: token } });
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
       expect(statuses.get(401)).toBeLessThanOrEqual(10);
@@ -203,10 +204,10 @@ describe('sync service over HTTP', () => {
     const summarising = await startSyncServer({ service, port: 0, log: (entry) => entries.push(entry), pullSummaryMs: 50 });
     try {
       for (let i = 0; i < 3; i++) {
-        const response = await fetch(`${summarising.url}/v1/pull?protocol=2&cooperation=coop-http&after=0`, { headers: { authorization: auth } });
+        const response = await fetch(`${summarising.url}/v1/pull?protocol=3&cooperation=coop-http&after=0`, { headers: { authorization: auth } });
         expect(response.status).toBe(200);
       }
-      expect((await fetch(`${summarising.url}/v1/pull?protocol=2&cooperation=coop-http&after=-1`, { headers: { authorization: auth } })).status).toBe(400);
+      expect((await fetch(`${summarising.url}/v1/pull?protocol=3&cooperation=coop-http&after=-1`, { headers: { authorization: auth } })).status).toBe(400);
       await new Promise((resolve) => setTimeout(resolve, 150));
     } finally {
       await summarising.close();

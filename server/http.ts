@@ -188,18 +188,22 @@ export function startSyncServer(options: HttpServerOptions): Promise<RunningSync
       'POST /v1/push': true,
       'GET /v1/pull': true,
       'GET /v1/snapshot': true,
+      'GET /v1/digest': true,
       'POST /v1/devices/enrolment-codes': true,
       'GET /v1/devices': true,
     };
     const revokeTarget = req.method === 'POST' ? /^\/v1\/devices\/([0-9a-f-]{36})\/revoke$/.exec(path)?.[1] : undefined;
-    if (!routes[`${req.method} ${path}`] && !revokeTarget) throw new SyncServiceError(404, 'request.notFound', `No such endpoint: ${req.method} ${path}`);
+    const officesTarget = req.method === 'POST' ? /^\/v1\/devices\/([0-9a-f-]{36})\/offices$/.exec(path)?.[1] : undefined;
+    if (!routes[`${req.method} ${path}`] && !revokeTarget && !officesTarget) throw new SyncServiceError(404, 'request.notFound', `No such endpoint: ${req.method} ${path}`);
     const device = await authenticate(req, address);
     seen.device = device.id;
     if (!limiter(device.id, Date.now())) throw new SyncServiceError(429, 'request.rateLimited', 'Too many requests from this device; slow down.');
     if (path === '/v1/push') send(res, 200, await service.push(device, parseJson(await readBody(req))));
     else if (path === '/v1/pull') send(res, 200, await service.pull(device, query));
     else if (path === '/v1/snapshot') sendJson(res, 200, await service.snapshotJson(device, query));
+    else if (path === '/v1/digest') send(res, 200, await service.digest(device, query));
     else if (path === '/v1/devices') send(res, 200, await admin.listDevices(device, query));
+    else if (officesTarget) send(res, 200, await admin.setDeviceOffices(device, officesTarget, parseJson(await readBody(req))));
     else if (revokeTarget) send(res, 200, await admin.revokeDevice(device, revokeTarget, parseJson(await readBody(req))));
     else send(res, 200, await admin.createEnrolmentCode(device, parseJson(await readBody(req))));
     return device.id;

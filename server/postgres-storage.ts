@@ -1,8 +1,25 @@
 // PostgreSQL storage for the shared service: the same log as SQLite, for many cooperations and several service instances.
 import pg from 'pg';
+import type { SqlValue } from '../db/sync-tables';
 import type { TransactionSeal } from '../sync/protocol';
-import { AuthorityChangedError, cellKey, SealConflictError, SIGNING_ID_SQL, toAuthorityRecords, toDevice, toPulledChange, toSnapshotPage } from './storage';
-import type { CellKey, ChangeToStore, DeviceRow, PulledRow, SnapshotPageRow } from './storage';
+import { migrateScopes } from './scopes';
+import {
+  AuthorityChangedError,
+  cellKey,
+  rowKeyOf,
+  SCOPE_JOIN_SQL,
+  scopeFilterSql,
+  SealConflictError,
+  SIGNING_ID_SQL,
+  syncedOfficesOf,
+  textList,
+  toAuthorityRecords,
+  toCell,
+  toDevice,
+  toPulledChange,
+  toSnapshotPage,
+} from './storage';
+import type { CellKey, CellRow, ChangeToStore, DeviceRow, PulledRow, RowOffice, SnapshotPageRow, UnmappedRow } from './storage';
 import type { StoredDevice, SyncStorage } from './storage';
 
 // Keys and timestamps compare byte-wise (COLLATE "C") so HLC order and paging match SQLite's.
@@ -57,7 +74,36 @@ const SCHEMA = `
   ALTER TABLE cooperations ADD COLUMN IF NOT EXISTS authority_version BIGINT NOT NULL DEFAULT 0;
   ALTER TABLE cells ADD COLUMN IF NOT EXISTS cell_index INTEGER;
   ALTER TABLE cells ADD COLUMN IF NOT EXISTS blind TEXT;
+  -- Scopes (docs/sync-protocol.md): office ids and office names still to be matched (JSON lists; null until migrated),
+  -- and the office of each patient-scoped row ('' none; null: no patient data after all).
+  ALTER TABLE devices ADD COLUMN IF NOT EXISTS offices TEXT;
+  ALTER TABLE devices ADD COLUMN IF NOT EXISTS office_names TEXT;
+  ALTER TABLE enrolment_codes ADD COLUMN IF NOT EXISTS offices TEXT;
+  ALTER TABLE enrolment_codes ADD COLUMN IF NOT EXISTS office_names TEXT;
+  ALTER TABLE devices ADD COLUMN IF NOT EXISTS serves_created INTEGER NOT NULL DEFAULT 0;
+  -- A device from before scopes served every office and may hold offices it created: it keeps serving those.
+  UPDATE devices SET serves_created = 1 WHERE offices IS NULL;
+  UPDATE devices SET offices = '[]', office_names = CASE WHEN btrim(office) = '' THEN '[]' ELSE json_build_array(office)::text END WHERE offices IS NULL;
+  UPDATE enrolment_codes SET offices = '[]', office_names = CASE WHEN btrim(office) = '' THEN '[]' ELSE json_build_array(office)::text END WHERE offices IS NULL;
+  CREATE TABLE IF NOT EXISTS row_offices (
+    cooperation_id TEXT COLLATE "C" NOT NULL,
+    table_name TEXT COLLATE "C" NOT NULL,
+    row_id TEXT COLLATE "C" NOT NULL,
+    office_id TEXT COLLATE "C",
+    PRIMARY KEY (cooperation_id, table_name, row_id)
+  );
 `;
+
+/** Keeps rows' offices; an entry already there stays, unless it is null (a row that turned out to be patient data). */
+const UPSERT_ROW_OFFICES = `INSERT INTO row_offices (cooperation_id, table_name, row_id, office_id)
+  SELECT $1, t, r, o FROM unnest($2::text[], $3::text[], $4::text[]) AS x(t, r, o)
+  ON CONFLICT (cooperation_id, table_name, row_id) DO UPDATE SET office_id = excluded.office_id WHERE row_offices.office_id IS NULL`;
+
+/** The device's offices as a query parameter ($n, a text array) for scopeFilterSql. */
+const officesParam = (n: number) => `(SELECT unnest($${n}::text[]))`;
+
+/** How many cells a digest reads at a time (inside one repeatable-read transaction). */
+const DIGEST_PAGE = 20_000;
 
 /** Stores a batch of changes in one statement; write-once cells keep the first value stored, the others the newest timestamp. */
 function upsertSql(writeOnce: boolean): string {
@@ -76,7 +122,7 @@ function upsertSql(writeOnce: boolean): string {
 const UPSERT_NEWEST = upsertSql(false);
 const UPSERT_ONCE = upsertSql(true);
 
-export function createPostgresStorage(connectionString: string, options: { poolSize?: number } = {}): SyncStorage {
+export function createPostgresStorage(connectionString: string, options: { poolSize?: number; log?: (line: string) => void } = {}): SyncStorage {
   const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
   // A dropped idle connection must not crash the service; the next query opens a new one.
   pool.on('error', () => {});
@@ -97,7 +143,12 @@ export function createPostgresStorage(connectionString: string, options: { poolS
   }
 
 
-  return {
+  async function addRowOffices(client: pg.PoolClient | pg.Pool, cooperationId: string, entries: readonly RowOffice[]): Promise<void> {
+    if (entries.length === 0) return;
+    await client.query(UPSERT_ROW_OFFICES, [cooperationId, entries.map((e) => e.table), entries.map((e) => e.row), entries.map((e) => e.office)]);
+  }
+
+  const storage: SyncStorage = {
     kind: 'postgres',
     async init() {
       // Several instances may start at once: serialise the schema creation.
@@ -105,6 +156,7 @@ export function createPostgresStorage(connectionString: string, options: { poolS
         await client.query('SELECT pg_advisory_xact_lock(72616)');
         await client.query(SCHEMA);
       });
+      await migrateScopes(storage, options.log ?? ((line) => console.warn(line)));
     },
     close: () => pool.end(),
     async ensureCooperation(id, name) {
@@ -115,27 +167,155 @@ export function createPostgresStorage(connectionString: string, options: { poolS
       return result.rows[0]?.name ?? null;
     },
     async addEnrolmentCode(code) {
-      await pool.query('INSERT INTO enrolment_codes (code_hash, cooperation_id, office, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+      await pool.query('INSERT INTO enrolment_codes (code_hash, cooperation_id, office, offices, office_names, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
         code.codeHash,
         code.cooperationId,
         code.office,
+        JSON.stringify(code.offices),
+        JSON.stringify(code.officeNames),
         code.createdAt,
         code.expiresAt,
       ]);
     },
+    async setDeviceOffices(id, offices, pendingOfficeNames) {
+      await pool.query('UPDATE devices SET offices = $2, office_names = $3 WHERE id = $1', [id, JSON.stringify([...offices].sort()), JSON.stringify(pendingOfficeNames)]);
+    },
+    async syncedOffices(cooperationId) {
+      const result = await pool.query<{ row_id: string; column_name: string; value_json: string }>(
+        "SELECT row_id, column_name, value_json FROM cells WHERE cooperation_id = $1 AND table_name = 'offices' AND column_name IN ('name', 'deleted')",
+        [cooperationId],
+      );
+      return syncedOfficesOf(result.rows);
+    },
+    async rowOffices(cooperationId, rows) {
+      const found = new Map<string, string | null>();
+      if (rows.length === 0) return found;
+      const result = await pool.query<{ table_name: string; row_id: string; office_id: string | null }>(
+        `SELECT ro.table_name, ro.row_id, ro.office_id FROM unnest($2::text[], $3::text[]) AS k(t, r)
+         JOIN row_offices ro ON ro.cooperation_id = $1 AND ro.table_name = k.t AND ro.row_id = k.r`,
+        [cooperationId, rows.map((row) => row.table), rows.map((row) => row.row)],
+      );
+      for (const row of result.rows) found.set(rowKeyOf({ table: row.table_name, row: row.row_id }), row.office_id);
+      return found;
+    },
+    addRowOffices: (cooperationId, entries) => addRowOffices(pool, cooperationId, entries),
+    async unmappedRows(table, columns, limit) {
+      // The rows come from their `deleted` cell (every row has one); the scope columns are looked up beside it.
+      const result = await pool.query<{ cooperation_id: string; row_id: string; device_id: string; values_json: string }>(
+        `SELECT c.cooperation_id, c.row_id, c.device_id,
+                (SELECT coalesce(json_object_agg(v.column_name, v.value_json::json), '{}'::json) FROM cells v
+                 WHERE v.cooperation_id = c.cooperation_id AND v.table_name = c.table_name AND v.row_id = c.row_id AND v.column_name = ANY($3::text[]))::text AS values_json
+         FROM cells c
+         WHERE c.table_name = $1 AND c.column_name = 'deleted'
+           AND NOT EXISTS (SELECT 1 FROM row_offices ro WHERE ro.cooperation_id = c.cooperation_id AND ro.table_name = c.table_name AND ro.row_id = c.row_id)
+         LIMIT $2`,
+        [table, limit, [...columns]],
+      );
+      return result.rows.map((row): UnmappedRow => ({
+        cooperationId: row.cooperation_id,
+        row: row.row_id,
+        deviceId: row.device_id,
+        values: JSON.parse(row.values_json) as Record<string, SqlValue>,
+      }));
+    },
+    async cellValues(cooperationId, keys) {
+      const found = new Map<string, SqlValue>();
+      if (keys.length === 0) return found;
+      const result = await pool.query<{ table_name: string; row_id: string; column_name: string; value_json: string }>(
+        `SELECT c.table_name, c.row_id, c.column_name, c.value_json FROM unnest($2::text[], $3::text[], $4::text[]) AS k(t, r, col)
+         JOIN cells c ON c.cooperation_id = $1 AND c.table_name = k.t AND c.row_id = k.r AND c.column_name = k.col`,
+        [cooperationId, keys.map((key) => key.table), keys.map((key) => key.row), keys.map((key) => key.column)],
+      );
+      for (const row of result.rows) found.set(cellKey({ table: row.table_name, row: row.row_id, column: row.column_name }), JSON.parse(row.value_json) as SqlValue);
+      return found;
+    },
+    async sequenceWindow(cooperationId, afterSeq, limit) {
+      const result = await pool.query<{ seq: string; hlc: string }>('SELECT seq, hlc FROM cells WHERE cooperation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+        cooperationId,
+        afterSeq,
+        limit,
+      ]);
+      return result.rows.map((row) => ({ seq: Number(row.seq), hlc: row.hlc }));
+    },
+    async scopedChangesBetween(cooperationId, afterSeq, upToSeq, offices) {
+      const result = await pool.query<PulledRow>(
+        `SELECT c.seq, c.hlc, c.table_name, c.row_id, c.column_name, c.value_json, c.cell_index, c.blind FROM cells c ${SCOPE_JOIN_SQL}
+         WHERE c.cooperation_id = $1 AND c.seq > $2 AND c.seq <= $3 AND ${scopeFilterSql(officesParam(4))} ORDER BY c.seq`,
+        [cooperationId, afterSeq, upToSeq, [...offices]],
+      );
+      return result.rows.map(toPulledChange);
+    },
+    async countScopedCells(cooperationId, offices) {
+      const result = await pool.query<{ n: string }>(
+        `SELECT count(*) AS n FROM cells c ${SCOPE_JOIN_SQL} WHERE c.cooperation_id = $1 AND ${scopeFilterSql(officesParam(2))}`,
+        [cooperationId, [...offices]],
+      );
+      return Number(result.rows[0]?.n ?? 0);
+    },
+    async scopedCells(cooperationId, offices, visit) {
+      // One repeatable-read transaction: the sequence and every page of cells are read from the same snapshot.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const seq = await client.query<{ last_seq: string }>('SELECT last_seq FROM cooperations WHERE id = $1', [cooperationId]);
+        const asOf = Number(seq.rows[0]?.last_seq ?? 0);
+        let after: [string, string, string] | null = null;
+        for (;;) {
+          const where = after ? 'AND (c.table_name, c.row_id, c.column_name) > ($3, $4, $5)' : '';
+          const result: pg.QueryResult<CellRow> = await client.query<CellRow>(
+            `SELECT c.table_name, c.row_id, c.column_name, c.hlc, c.value_json FROM cells c ${SCOPE_JOIN_SQL}
+             WHERE c.cooperation_id = $1 AND ${scopeFilterSql(officesParam(2))} ${where}
+             ORDER BY c.table_name, c.row_id, c.column_name LIMIT ${DIGEST_PAGE}`,
+            after ? [cooperationId, [...offices], ...after] : [cooperationId, [...offices]],
+          );
+          for (const row of result.rows) visit(toCell(row));
+          const last = result.rows.at(-1);
+          if (!last || result.rows.length < DIGEST_PAGE) break;
+          after = [last.table_name, last.row_id, last.column_name];
+        }
+        await client.query('COMMIT');
+        return asOf;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
     enrolDevice: (codeHash, now, device) =>
       inTransaction(async (client) => {
-        const used = await client.query<{ cooperation_id: string; office: string }>(
+        const used = await client.query<{ cooperation_id: string; office: string; offices: string | null; office_names: string | null }>(
           `UPDATE enrolment_codes SET used_at = $2, used_by = $3
-           WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING cooperation_id, office`,
+           WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING cooperation_id, office, offices, office_names`,
           [codeHash, now, device.id],
         );
         const code = used.rows[0];
         if (!code) return null;
-        const stored: StoredDevice = { ...device, cooperationId: code.cooperation_id, office: code.office, enrolledAt: now, revokedAt: null };
+        const stored: StoredDevice = {
+          ...device,
+          cooperationId: code.cooperation_id,
+          office: code.office,
+          offices: textList(code.offices).sort(),
+          pendingOfficeNames: textList(code.office_names),
+          servesCreatedOffices: textList(code.office_names).length > 0,
+          enrolledAt: now,
+          revokedAt: null,
+        };
         await client.query(
-          'INSERT INTO devices (id, cooperation_id, clock_id, secret_hash, office, name, enrolled_at, public_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-          [stored.id, stored.cooperationId, stored.clockId, stored.secretHash, stored.office, stored.name, now, stored.publicKey],
+          'INSERT INTO devices (id, cooperation_id, clock_id, secret_hash, office, offices, office_names, serves_created, name, enrolled_at, public_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+          [
+            stored.id,
+            stored.cooperationId,
+            stored.clockId,
+            stored.secretHash,
+            stored.office,
+            JSON.stringify(stored.offices),
+            JSON.stringify(stored.pendingOfficeNames),
+            stored.servesCreatedOffices ? 1 : 0,
+            stored.name,
+            now,
+            stored.publicKey,
+          ],
         );
         return stored;
       }),
@@ -219,6 +399,12 @@ export function createPostgresStorage(connectionString: string, options: { poolS
         }
         if (lastSeq > base || authority) {
           await client.query(`UPDATE cooperations SET last_seq = $2${authority ? ', authority_version = authority_version + 1' : ''} WHERE id = $1`, [cooperationId, lastSeq]);
+        }
+        await addRowOffices(client, cooperationId, options.rowOffices ?? []);
+        if (options.grantOffices?.length) {
+          const current = await client.query<{ offices: string | null }>('SELECT offices FROM devices WHERE id = $1 FOR UPDATE', [deviceId]);
+          const offices = [...new Set([...textList(current.rows[0]?.offices), ...options.grantOffices])].sort();
+          await client.query('UPDATE devices SET offices = $2 WHERE id = $1', [deviceId, JSON.stringify(offices)]);
         }
         return { accepted, lastSeq };
       }),
@@ -310,23 +496,28 @@ export function createPostgresStorage(connectionString: string, options: { poolS
       const result = await pool.query<{ n: string }>('SELECT count(*) AS n FROM cells WHERE cooperation_id = $1', [cooperationId]);
       return Number(result.rows[0]?.n ?? 0);
     },
-    async snapshotPage(cooperationId, after, maxRows) {
+    async snapshotPage(cooperationId, after, maxRows, offices) {
       // The same JSON as the SQLite adapter builds, grouped straight off the primary key: a row's hlc is its oldest timestamp, hlcs every cell's when they differ.
+      // A device's snapshot leaves out the patient-scoped rows of other offices ($3 is its office list).
+      const scope = offices ? `${SCOPE_JOIN_SQL} WHERE c.cooperation_id = $1 AND ${scopeFilterSql(officesParam(3))}` : 'WHERE c.cooperation_id = $1';
       const page = (where: string) => `
-        SELECT (CASE WHEN min(hlc) = max(hlc)
-                  THEN json_build_object('table', table_name, 'row', row_id, 'hlc', min(hlc), 'values', json_object_agg(column_name, value_json::json ORDER BY column_name))
-                  ELSE json_build_object('table', table_name, 'row', row_id, 'hlc', min(hlc), 'values', json_object_agg(column_name, value_json::json ORDER BY column_name),
-                                         'hlcs', json_object_agg(column_name, hlc ORDER BY column_name))
+        SELECT (CASE WHEN min(c.hlc) = max(c.hlc)
+                  THEN json_build_object('table', c.table_name, 'row', c.row_id, 'hlc', min(c.hlc), 'values', json_object_agg(c.column_name, c.value_json::json ORDER BY c.column_name))
+                  ELSE json_build_object('table', c.table_name, 'row', c.row_id, 'hlc', min(c.hlc), 'values', json_object_agg(c.column_name, c.value_json::json ORDER BY c.column_name),
+                                         'hlcs', json_object_agg(c.column_name, c.hlc ORDER BY c.column_name))
                 END)::text AS row_json,
-               count(*)::int AS cells, table_name, row_id, max(column_name) AS last_column
-        FROM cells WHERE cooperation_id = $1 ${where}
-        GROUP BY table_name, row_id
-        ORDER BY table_name, row_id
+               count(*)::int AS cells, c.table_name AS table_name, c.row_id AS row_id, max(c.column_name) AS last_column
+        FROM cells c ${scope} ${where}
+        GROUP BY c.table_name, c.row_id
+        ORDER BY c.table_name, c.row_id
         LIMIT $2`;
+      const params: unknown[] = offices ? [cooperationId, maxRows, [...offices]] : [cooperationId, maxRows];
+      const afterAt = params.length + 1;
       const result = after
-        ? await pool.query<SnapshotPageRow>(page('AND (table_name, row_id, column_name) > ($3, $4, $5)'), [cooperationId, maxRows, after.table, after.row, after.column])
-        : await pool.query<SnapshotPageRow>(page(''), [cooperationId, maxRows]);
+        ? await pool.query<SnapshotPageRow>(page(`AND (c.table_name, c.row_id, c.column_name) > ($${afterAt}, $${afterAt + 1}, $${afterAt + 2})`), [...params, after.table, after.row, after.column])
+        : await pool.query<SnapshotPageRow>(page(''), params);
       return toSnapshotPage(result.rows, maxRows);
     },
   };
+  return storage;
 }

@@ -76,8 +76,9 @@ function trustSuite(name: string, open: () => Promise<SyncStorage>) {
     });
 
     async function enrol(cooperationId: string, clockId: string, deviceKey: SigningKey) {
-      const { code } = await service.createEnrolmentCode({ cooperationId, office: 'Grong legekontor' });
-      const enrolled = await service.enrol({ protocol: 2, code, clockId, name: `PC-${clockId}`, publicKey: deviceKey.publicKey });
+      // The office its consultations name (o1): a device only pushes patient data of the offices it serves.
+      const { code } = await service.createEnrolmentCode({ cooperationId, offices: ['o1'] });
+      const enrolled = await service.enrol({ protocol: 3, code, clockId, name: `PC-${clockId}`, publicKey: deviceKey.publicKey });
       return { enrolled, device: await service.authenticate(`Bearer ${enrolled.deviceId}.${enrolled.secret}`) };
     }
 
@@ -88,7 +89,7 @@ function trustSuite(name: string, open: () => Promise<SyncStorage>) {
       const { device } = await enrol(cooperationId, `clock-${cooperations}`, deviceKey);
       // The cooperation's own row, from before signing: its id is what every signature names (here the same as the service's label).
       await service.push(device, {
-        protocol: 2,
+        protocol: 3,
         cooperationId,
         transactions: [{ hlc: stamp(0, device.clockId), author: 'legacy', cells: rowCells('cooperation', cooperationId, { name: 'Indre Namdal' }) }],
       });
@@ -100,7 +101,7 @@ function trustSuite(name: string, open: () => Promise<SyncStorage>) {
         admin: keys['u-admin'],
         doctor: keys['u-doc'],
         nurse: keys['u-nurse'],
-        push: (...transactions) => service.push(device, { protocol: 2, cooperationId, transactions }),
+        push: (...transactions) => service.push(device, { protocol: 3, cooperationId, transactions }),
         signed: (author, offsetMs, cells, counter = 0) => signedTransaction(cooperationId, `user:${author}`, stamp(offsetMs, device.clockId, counter), cells, keys[author]),
       };
     }
@@ -125,7 +126,7 @@ function trustSuite(name: string, open: () => Promise<SyncStorage>) {
     const consultation = (row: string, recordedBy: string, outcome: string): Cell[] =>
       rowCells('consultations', row, { office_id: 'o1', at: '2026-12-03T10:00', patient_kind: 'adult', outcome, recorded_by: recordedBy, recorded_at: '2026-12-03T10:05' });
 
-    const pullAll = async (o: Office): Promise<PullResponse> => service.pull(o.device, { protocol: '2', cooperation: o.cooperationId, after: '0', limit: '10000' });
+    const pullAll = async (o: Office): Promise<PullResponse> => service.pull(o.device, { protocol: '3', cooperation: o.cooperationId, after: '0', limit: '10000' });
 
     it('accepts a signed root and accounts, and pins the root for the service and new devices', async () => {
       const o = await office();
@@ -299,7 +300,7 @@ function trustSuite(name: string, open: () => Promise<SyncStorage>) {
       try {
         const { code } = await service.createEnrolmentCode({ cooperationId: o.cooperationId, office: 'Lierne' });
         const clockId = 'clock-http-trust';
-        const enrolled = (await (await fetch(`${server.url}/v1/enrol`, { method: 'POST', body: JSON.stringify({ protocol: 2, code, clockId, publicKey: o.deviceKey.publicKey }) })).json()) as {
+        const enrolled = (await (await fetch(`${server.url}/v1/enrol`, { method: 'POST', body: JSON.stringify({ protocol: 3, code, clockId, publicKey: o.deviceKey.publicKey }) })).json()) as {
           deviceId: string;
           secret: string;
           rootPublicKey: string;
@@ -309,7 +310,7 @@ function trustSuite(name: string, open: () => Promise<SyncStorage>) {
           const response = await fetch(`${server.url}/v1/push`, {
             method: 'POST',
             headers: { authorization: `Bearer ${enrolled.deviceId}.${enrolled.secret}` },
-            body: JSON.stringify({ protocol: 2, cooperationId: o.cooperationId, transactions: [transaction] }),
+            body: JSON.stringify({ protocol: 3, cooperationId: o.cooperationId, transactions: [transaction] }),
           });
           return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
         };
@@ -333,10 +334,10 @@ function trustSuite(name: string, open: () => Promise<SyncStorage>) {
         o.deviceKey,
       );
       await o.push(backup);
-      const page = await service.pull(o.device, { protocol: '2', cooperation: o.cooperationId, after: String(before), limit: '2' });
+      const page = await service.pull(o.device, { protocol: '3', cooperation: o.cooperationId, after: String(before), limit: '2' });
       expect(page.changes.map((change) => change.column).sort()).toEqual(backup.cells.map((cell) => cell.column).sort());
       expect(page.more).toBe(true);
-      const rest = await service.pull(o.device, { protocol: '2', cooperation: o.cooperationId, after: String(page.lastSeq), limit: '2' });
+      const rest = await service.pull(o.device, { protocol: '3', cooperation: o.cooperationId, after: String(page.lastSeq), limit: '2' });
       expect(rest.changes).toEqual([]);
     });
 

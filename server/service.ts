@@ -14,7 +14,10 @@ import {
   checkPushRequest,
   SYNC_PROTOCOL_VERSION,
 } from '../sync/protocol';
-import type { EnrolResponse, PulledChange, PullResponse, PushResponse, ServerInfo, SnapshotResponse, TransactionSeal } from '../sync/protocol';
+import type { DigestResponse, EnrolResponse, PulledChange, PullResponse, PushResponse, ServerInfo, SnapshotResponse, TableDigest, TransactionSeal } from '../sync/protocol';
+import { SYNCED_TABLES } from '../db/sync-tables';
+import { EMPTY_TABLE_DIGEST, TableDigester } from '../sync/digest';
+import { checkPushScope, resolvePendingOffices } from './scopes';
 import { checkCooperation, checkProtocol, parseRequest, SyncServiceError } from './request-checks';
 import { AuthorityChangedError, SealConflictError } from './storage';
 import type { SnapshotKey, StoredDevice, SyncStorage } from './storage';
@@ -39,10 +42,29 @@ export interface SyncService {
   snapshot(device: StoredDevice, query: Record<string, string | undefined>): Promise<SnapshotResponse>;
   /** The same snapshot page as the JSON text of a SnapshotResponse, built without parsing the page's rows (what HTTP sends). */
   snapshotJson(device: StoredDevice, query: Record<string, string | undefined>): Promise<string>;
-  /** Admin: a one-time code for enrolling a device at an office (creating the cooperation if new). */
-  createEnrolmentCode(input: { cooperationId: string; cooperationName?: string; office: string; validHours?: number }): Promise<{ code: string; expiresAt: string }>;
+  /** The agreement digest of the cells this device may hold, per table, at one sequence (docs/sync-protocol.md). */
+  digest(device: StoredDevice, query: Record<string, string | undefined>): Promise<DigestResponse>;
+  /**
+   * Admin: a one-time code for enrolling a device (creating the cooperation if new) that serves `offices` (ids of
+   * synced offices) and the offices named `officeNames` (an operator's code, made before the offices exist: matched to
+   * synced offices when the device syncs). `office` is one such name, as the command line gives it.
+   */
+  createEnrolmentCode(input: EnrolmentCodeInput): Promise<{ code: string; expiresAt: string }>;
   revokeDevice(deviceId: string): Promise<boolean>;
   listDevices(cooperationId?: string): Promise<StoredDevice[]>;
+  /** Sets the offices a device serves (ids; pending names are dropped). Its next pull and snapshot follow them. */
+  setDeviceOffices(deviceId: string, offices: readonly string[]): Promise<string[]>;
+  /** The names of a cooperation's synced offices, by id. */
+  officeNames(cooperationId: string): Promise<Map<string, string>>;
+}
+
+export interface EnrolmentCodeInput {
+  cooperationId: string;
+  cooperationName?: string;
+  offices?: readonly string[];
+  officeNames?: readonly string[];
+  office?: string;
+  validHours?: number;
 }
 
 export function hashSecret(secret: string): string {
@@ -68,7 +90,13 @@ const CELLS_PER_ROW = 20;
 
 const cursorSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
+/** A device's offices in the order the protocol sends them. */
+const sortedOffices = (offices: readonly string[]): string[] => [...new Set(offices)].sort();
 
+/** What a device's offices read as: their synced names, then names not yet matched (display only). */
+export function officeDisplay(device: Pick<StoredDevice, 'offices' | 'pendingOfficeNames'>, names: ReadonlyMap<string, string>): string {
+  return [...device.offices.map((id) => names.get(id) ?? id), ...device.pendingOfficeNames].join(', ');
+}
 
 function encodeKey(key: SnapshotKey | null): string | null {
   return key ? Buffer.from(JSON.stringify([key.table, key.row, key.column])).toString('base64url') : null;
@@ -114,12 +142,27 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       }
       cells += transaction.cells.length;
     }
+    // Scopes: every patient-scoped row must belong to an office this device serves (never what the device says:
+    // the office comes from the row's stored or pushed office column, or the row it references).
+    const scope = await checkPushScope(storage, device, request);
+    if (scope.refused.length > 0) {
+      const first = scope.refused[0]!;
+      throw new SyncServiceError(
+        403,
+        'scope.officeRefused',
+        `${scope.refused.length} row(s) of this push belong to an office this device does not serve (first: ${first.table} ${first.row}); nothing of the push was stored.`,
+      );
+    }
     // The trust checks (signature, authority, permission, write-once) and what to store; a push that raced a change
     // of the chain of authority is checked again against the new chain.
     for (let attempt = 1; ; attempt++) {
       const prepared = await checkPushTrust(storage, device, request, authorityCache);
       try {
-        const stored = await storage.storeChanges(device.cooperationId, device.id, prepared.changes, prepared.options);
+        const stored = await storage.storeChanges(device.cooperationId, device.id, prepared.changes, {
+          ...prepared.options,
+          rowOffices: scope.rowOffices,
+          grantOffices: scope.grantOffices,
+        });
         return { accepted: stored.accepted, ignored: cells - stored.accepted, lastSeq: stored.lastSeq, serverTime: now() };
       } catch (error) {
         if (error instanceof AuthorityChangedError && attempt < 5) continue;
@@ -152,9 +195,10 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
       if (!parsed.success) throw new SyncServiceError(400, 'request.malformed', 'asOf must be given with after.');
       asOf = parsed.data;
     } else asOf = await storage.lastSeq(device.cooperationId);
-    const totalCells = query.total !== undefined && after ? Number(query.total) || 0 : await storage.countCells(device.cooperationId);
-    // Pages hold whole rows; `limit` counts cells, and a row has at most about twenty.
-    const page = await storage.snapshotPage(device.cooperationId, after, Math.max(1, Math.floor(limit / CELLS_PER_ROW)));
+    const offices = sortedOffices(device.offices);
+    const totalCells = query.total !== undefined && after ? Number(query.total) || 0 : await storage.countScopedCells(device.cooperationId, offices);
+    // Pages hold whole rows; `limit` counts cells, and a row has at most about twenty. Only rows this device may hold.
+    const page = await storage.snapshotPage(device.cooperationId, after, Math.max(1, Math.floor(limit / CELLS_PER_ROW)), offices);
     const rest: Omit<SnapshotResponse, 'asOf' | 'rows'> = { next: encodeKey(page.next), totalCells, cells: page.cells, serverTime: now() };
     // The rows arrive as JSON from the database and are spliced in as they are.
     return `{"asOf":${asOf},"rows":${page.rowsJson},${JSON.stringify(rest).slice(1)}`;
@@ -163,17 +207,38 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
   /**
    * A full page ends with the rest of its last transaction (cells of one push are stored with consecutive sequence
    * numbers), so a computer checks each transaction whole: a computer's background audit event is allowed by its
-   * action, which must not be left for the next page.
+   * action, which must not be left for the next page. Returns the sequence the page's window ends at.
    */
-  async function completeLastTransaction(cooperationId: string, changes: PulledChange[]): Promise<void> {
-    const last = changes.at(-1);
-    if (!last) return;
+  async function windowEnd(cooperationId: string, window: { seq: number; hlc: string }[]): Promise<number> {
+    const last = window.at(-1)!;
+    let end = last.seq;
     for (;;) {
-      const next = await storage.changesAfter(cooperationId, changes.at(-1)!.seq, TRANSACTION_TAIL);
-      const end = next.findIndex((change) => change.hlc !== last.hlc);
-      changes.push(...(end === -1 ? next : next.slice(0, end)));
-      if (end !== -1 || next.length < TRANSACTION_TAIL) return;
+      const next = await storage.sequenceWindow(cooperationId, end, TRANSACTION_TAIL);
+      const stop = next.findIndex((cell) => cell.hlc !== last.hlc);
+      const same = stop === -1 ? next : next.slice(0, stop);
+      if (same.length > 0) end = same.at(-1)!.seq;
+      if (stop !== -1 || next.length < TRANSACTION_TAIL) return end;
     }
+  }
+
+  /** The digest of every table this device may hold, from cells read at one point (asOf). */
+  async function digest(device: StoredDevice, query: Record<string, string | undefined>): Promise<DigestResponse> {
+    checkProtocol(query.protocol);
+    checkCooperation(device, query.cooperation);
+    const digesters = new Map<string, TableDigester>();
+    const asOf = await storage.scopedCells(device.cooperationId, sortedOffices(device.offices), (cell) => {
+      let digester = digesters.get(cell.table);
+      if (!digester) digesters.set(cell.table, (digester = new TableDigester()));
+      digester.add(cell);
+    });
+    const tables: Record<string, TableDigest> = {};
+    for (const table of Object.keys(SYNCED_TABLES)) tables[table] = { ...EMPTY_TABLE_DIGEST };
+    for (const [table, digester] of digesters) tables[table] = digester.result();
+    return { asOf, tables, serverTime: now() };
+  }
+
+  async function officeNames(cooperationId: string): Promise<Map<string, string>> {
+    return new Map((await storage.syncedOffices(cooperationId)).map((office) => [office.id, office.name]));
   }
 
   return {
@@ -191,13 +256,14 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
         publicKey: request.publicKey,
       });
       if (!device) throw new SyncServiceError(403, 'enrol.codeInvalid', 'The enrolment code is unknown, already used or expired.');
+      const enrolled = await resolvePendingOffices(storage, device);
       return {
         deviceId: device.id,
         secret,
         cooperationId: device.cooperationId,
         cooperationName: (await storage.cooperationName(device.cooperationId)) ?? '',
         office: device.office,
-        offices: [],
+        offices: sortedOffices(enrolled.offices),
         rootPublicKey: (await storage.trustState(device.cooperationId)).rootPublicKey,
         serverTime: now(),
       };
@@ -212,7 +278,8 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
         throw new SyncServiceError(401, 'auth.invalid', 'The device credential is not valid.');
       }
       if (device.revokedAt) throw new SyncServiceError(401, 'auth.revoked', 'This device has been revoked by an administrator.');
-      return device;
+      // Office names from an operator's code (or from before scopes) are matched as soon as such an office is synced.
+      return resolvePendingOffices(storage, device);
     },
 
     async push(device, body) {
@@ -220,7 +287,7 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
         return await push(device, body);
       } catch (error) {
         if (error instanceof SyncServiceError && error.code !== 'request.malformed' && error.code !== 'server.unavailable') {
-          log(`push refused: device ${device.id} (${device.name || 'unnamed'}, ${device.office}) of cooperation ${device.cooperationId}: ${error.status} ${error.code}: ${error.message}`);
+          log(`push refused: device ${device.id} (${device.name || 'unnamed'}, offices ${device.offices.join(', ') || 'none'}) of cooperation ${device.cooperationId}: ${error.status} ${error.code}: ${error.message}`);
         }
         throw error;
       }
@@ -232,9 +299,14 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
       const afterParsed = cursorSchema.safeParse(query.after ?? '0');
       if (!afterParsed.success) throw new SyncServiceError(400, 'request.malformed', 'after must be a sequence number.');
       const limit = limitOf(query.limit, DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT);
-      const changes = await storage.changesAfter(device.cooperationId, afterParsed.data, limit);
-      const full = changes.length === limit;
-      if (full) await completeLastTransaction(device.cooperationId, changes);
+      // The page's window is the next `limit` cells (and the rest of the last one's transaction), whatever the device
+      // may hold of them: the cursor moves past the cells it may not, and `more` says whether the window was full.
+      const after = afterParsed.data;
+      const window = await storage.sequenceWindow(device.cooperationId, after, limit);
+      const full = window.length === limit;
+      const lastSeq = window.length === 0 ? after : full ? await windowEnd(device.cooperationId, window) : window.at(-1)!.seq;
+      const offices = sortedOffices(device.offices);
+      const changes: PulledChange[] = window.length === 0 ? [] : await storage.scopedChangesBetween(device.cooperationId, after, lastSeq, offices);
       // The seal of every signed transaction in the page, and the keys of the computers that signed background work.
       const signed = new Set<string>();
       for (const change of changes) if (change.i !== undefined) signed.add(change.hlc);
@@ -246,14 +318,16 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
         changes,
         transactions,
         deviceKeys,
-        lastSeq: changes.at(-1)?.seq ?? afterParsed.data,
+        lastSeq,
         more: full,
-        offices: [],
+        offices,
         serverTime: now(),
       };
     },
 
     snapshotJson,
+    digest,
+    officeNames,
     snapshot: async (device, query) => JSON.parse(await snapshotJson(device, query)) as SnapshotResponse,
 
     async createEnrolmentCode(input) {
@@ -261,10 +335,14 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
       const code = newEnrolmentCode();
       const created = now();
       const expiresAt = new Date(created + (input.validHours ?? 72) * 3_600_000).toISOString();
+      const offices = sortedOffices(input.offices ?? []);
+      const names = [...(input.officeNames ?? []), ...(input.office ? [input.office] : [])].map((name) => name.trim()).filter((name) => name !== '');
       await storage.addEnrolmentCode({
         codeHash: hashSecret(normaliseEnrolmentCode(code)),
         cooperationId: input.cooperationId,
-        office: input.office,
+        office: officeDisplay({ offices, pendingOfficeNames: names }, offices.length > 0 ? await officeNames(input.cooperationId) : new Map()),
+        offices,
+        officeNames: names,
         createdAt: new Date(created).toISOString(),
         expiresAt,
       });
@@ -272,6 +350,11 @@ async function snapshotJson(device: StoredDevice, query: Record<string, string |
     },
 
     revokeDevice: (deviceId) => storage.revokeDevice(deviceId, new Date(now()).toISOString()),
+    async setDeviceOffices(deviceId, offices) {
+      const sorted = sortedOffices(offices);
+      await storage.setDeviceOffices(deviceId, sorted, []);
+      return sorted;
+    },
     listDevices: (cooperationId) => storage.listDevices(cooperationId),
   };
 }

@@ -1,8 +1,25 @@
 // SQLite storage for the shared service (the embedded default): one file, WAL, one writer.
 import Database from 'better-sqlite3';
+import type { SqlValue } from '../db/sync-tables';
 import type { TransactionSeal } from '../sync/protocol';
-import { AuthorityChangedError, cellKey, SealConflictError, SIGNING_ID_SQL, toAuthorityRecords, toDevice, toPulledChange, toSnapshotPage } from './storage';
-import type { DeviceRow, PulledRow, SnapshotPageRow, StoreOptions } from './storage';
+import { migrateScopes } from './scopes';
+import {
+  AuthorityChangedError,
+  cellKey,
+  rowKeyOf,
+  SCOPE_JOIN_SQL,
+  scopeFilterSql,
+  SealConflictError,
+  SIGNING_ID_SQL,
+  syncedOfficesOf,
+  textList,
+  toAuthorityRecords,
+  toCell,
+  toDevice,
+  toPulledChange,
+  toSnapshotPage,
+} from './storage';
+import type { CellRow, DeviceRow, NewDevice, PulledRow, RowOffice, SnapshotPageRow, StoreOptions, UnmappedRow } from './storage';
 import type { ChangeToStore, EnrolmentCodeRecord, SnapshotKey, StoredDevice, SyncStorage } from './storage';
 
 const SCHEMA = `
@@ -50,6 +67,14 @@ const SCHEMA = `
     digests TEXT NOT NULL,
     PRIMARY KEY (cooperation_id, hlc)
   ) WITHOUT ROWID;
+  -- Scopes (docs/sync-protocol.md): the office of each patient-scoped row ('' none; null: no patient data after all).
+  CREATE TABLE IF NOT EXISTS row_offices (
+    cooperation_id TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    office_id TEXT,
+    PRIMARY KEY (cooperation_id, table_name, row_id)
+  ) WITHOUT ROWID;
 `;
 
 /** Columns added for signed changes (docs/trust.md); a service database from before gets them in place, empty. */
@@ -59,6 +84,21 @@ const ADDED_COLUMNS: readonly [table: string, column: string, definition: string
   ['cooperations', 'authority_version', 'INTEGER NOT NULL DEFAULT 0'],
   ['cells', 'cell_index', 'INTEGER'],
   ['cells', 'blind', 'TEXT'],
+  // Scopes: office ids (a JSON list) and office names still to be matched (a JSON list); null until migrated.
+  ['devices', 'offices', 'TEXT'],
+  ['devices', 'office_names', 'TEXT'],
+  ['enrolment_codes', 'offices', 'TEXT'],
+  ['enrolment_codes', 'office_names', 'TEXT'],
+  ['devices', 'serves_created', 'INTEGER NOT NULL DEFAULT 0'],
+];
+
+/** A device or code from before scopes named one office by name: it becomes a pending name (matched to an id at start and when it syncs). */
+const MIGRATE_OFFICE_NAMES = [
+  // A device from before scopes served every office and may hold offices it created: it keeps serving those.
+  'UPDATE devices SET serves_created = 1 WHERE offices IS NULL',
+  ...['devices', 'enrolment_codes'].map(
+    (table) => `UPDATE ${table} SET offices = '[]', office_names = CASE WHEN trim(office) = '' THEN '[]' ELSE json_array(office) END WHERE offices IS NULL`,
+  ),
 ];
 
 function createSchema(db: Database.Database): void {
@@ -68,11 +108,12 @@ function createSchema(db: Database.Database): void {
       const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
       if (!columns.some((each) => each.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
     }
+    for (const sql of MIGRATE_OFFICE_NAMES) db.exec(sql);
   })();
 }
 
 /** `file` is a path, or ':memory:' for tests. */
-export function createSqliteStorage(file: string): SyncStorage {
+export function createSqliteStorage(file: string, options: { log?: (line: string) => void } = {}): SyncStorage {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -96,6 +137,15 @@ export function createSqliteStorage(file: string): SyncStorage {
   const setRoot = db.prepare('UPDATE cooperations SET root_public_key = ? WHERE id = ? AND root_public_key IS NULL');
   const getSeal = db.prepare('SELECT author, signature, digests FROM transactions WHERE cooperation_id = ? AND hlc = ?');
   const insertSeal = db.prepare('INSERT INTO transactions (cooperation_id, hlc, author, signature, digests) VALUES (?, ?, ?, ?, ?)');
+  const upsertRowOffice = db.prepare(
+    `INSERT INTO row_offices (cooperation_id, table_name, row_id, office_id) VALUES (?, ?, ?, ?)
+     ON CONFLICT (cooperation_id, table_name, row_id) DO UPDATE SET office_id = excluded.office_id WHERE row_offices.office_id IS NULL`,
+  );
+  const insertRowOffices = (cooperationId: string, entries: readonly RowOffice[]) => {
+    for (const entry of entries) upsertRowOffice.run(cooperationId, entry.table, entry.row, entry.office);
+  };
+  const getDeviceOffices = db.prepare('SELECT offices FROM devices WHERE id = ?').pluck();
+  const setDeviceOfficeList = db.prepare('UPDATE devices SET offices = ? WHERE id = ?');
   const store = db.transaction((cooperationId: string, deviceId: string, changes: readonly ChangeToStore[], options: StoreOptions) => {
     const trust = getTrust.get(cooperationId) as { root_public_key: string | null; authority_version: number } | undefined;
     if (options.authorityVersion !== undefined && (trust?.authority_version ?? 0) !== options.authorityVersion) throw new AuthorityChangedError();
@@ -123,6 +173,11 @@ export function createSqliteStorage(file: string): SyncStorage {
     }
     if (accepted > 0) setLastSeq.run(seq, cooperationId);
     if (authority) bumpAuthority.run(cooperationId);
+    insertRowOffices(cooperationId, options.rowOffices ?? []);
+    if (options.grantOffices?.length) {
+      const current = textList(getDeviceOffices.get(deviceId) as string | null | undefined);
+      setDeviceOfficeList.run(JSON.stringify([...new Set([...current, ...options.grantOffices])].sort()), deviceId);
+    }
     return { accepted, lastSeq: seq };
   });
   // One query for a push's cells: the push's rows travel as one JSON array and each is looked up on the primary key
@@ -154,22 +209,80 @@ export function createSqliteStorage(file: string): SyncStorage {
     LIMIT ?`;
   const selectSnapshotFirst = db.prepare(snapshotPageSql(''));
   const selectSnapshotAfter = db.prepare(snapshotPageSql('AND (table_name, row_id, column_name) > (?, ?, ?)'));
-  const enrol = db.transaction((codeHash: string, now: string, device: Omit<StoredDevice, 'cooperationId' | 'office' | 'enrolledAt' | 'revokedAt'>) => {
-    const code = db.prepare('SELECT cooperation_id, office, expires_at, used_at FROM enrolment_codes WHERE code_hash = ?').get(codeHash) as
-      | { cooperation_id: string; office: string; expires_at: string; used_at: string | null }
+  const enrol = db.transaction((codeHash: string, now: string, device: NewDevice) => {
+    const code = db.prepare('SELECT cooperation_id, office, offices, office_names, expires_at, used_at FROM enrolment_codes WHERE code_hash = ?').get(codeHash) as
+      | { cooperation_id: string; office: string; offices: string | null; office_names: string | null; expires_at: string; used_at: string | null }
       | undefined;
     if (!code || code.used_at !== null || code.expires_at <= now) return null;
     db.prepare('UPDATE enrolment_codes SET used_at = ?, used_by = ? WHERE code_hash = ?').run(now, device.id, codeHash);
-    const stored: StoredDevice = { ...device, cooperationId: code.cooperation_id, office: code.office, enrolledAt: now, revokedAt: null };
+    const stored: StoredDevice = {
+      ...device,
+      cooperationId: code.cooperation_id,
+      office: code.office,
+      offices: textList(code.offices).sort(),
+      pendingOfficeNames: textList(code.office_names),
+      servesCreatedOffices: textList(code.office_names).length > 0,
+      enrolledAt: now,
+      revokedAt: null,
+    };
     db.prepare(
-      'INSERT INTO devices (id, cooperation_id, clock_id, secret_hash, office, name, enrolled_at, revoked_at, public_key) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)',
-    ).run(stored.id, stored.cooperationId, stored.clockId, stored.secretHash, stored.office, stored.name, now, stored.publicKey);
+      'INSERT INTO devices (id, cooperation_id, clock_id, secret_hash, office, offices, office_names, serves_created, name, enrolled_at, revoked_at, public_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)',
+    ).run(
+      stored.id,
+      stored.cooperationId,
+      stored.clockId,
+      stored.secretHash,
+      stored.office,
+      JSON.stringify(stored.offices),
+      JSON.stringify(stored.pendingOfficeNames),
+      stored.servesCreatedOffices ? 1 : 0,
+      stored.name,
+      now,
+      stored.publicKey,
+    );
     return stored;
   });
+  // Scoped reads: the device's offices travel as one JSON array.
+  const OFFICES_PARAM = '(SELECT value FROM json_each(?))';
+  const selectWindow = db.prepare('SELECT seq, hlc FROM cells WHERE cooperation_id = ? AND seq > ? ORDER BY seq LIMIT ?');
+  const selectScopedBetween = db.prepare(
+    `SELECT c.seq, c.hlc, c.table_name, c.row_id, c.column_name, c.value_json, c.cell_index, c.blind FROM cells c ${SCOPE_JOIN_SQL}
+     WHERE c.cooperation_id = ? AND c.seq > ? AND c.seq <= ? AND ${scopeFilterSql(OFFICES_PARAM)} ORDER BY c.seq`,
+  );
+  const countScoped = db.prepare(`SELECT count(*) FROM cells c ${SCOPE_JOIN_SQL} WHERE c.cooperation_id = ? AND ${scopeFilterSql(OFFICES_PARAM)}`).pluck();
+  const selectScopedCells = db.prepare(
+    `SELECT c.table_name, c.row_id, c.column_name, c.hlc, c.value_json FROM cells c ${SCOPE_JOIN_SQL}
+     WHERE c.cooperation_id = ? AND ${scopeFilterSql(OFFICES_PARAM)} ORDER BY c.table_name, c.row_id, c.column_name`,
+  );
+  const scopedSnapshotPageSql = (where: string) => `
+    SELECT CASE WHEN min(c.hlc) = max(c.hlc)
+             THEN json_object('table', c.table_name, 'row', c.row_id, 'hlc', min(c.hlc), 'values', json_group_object(c.column_name, json(c.value_json)))
+             ELSE json_object('table', c.table_name, 'row', c.row_id, 'hlc', min(c.hlc), 'values', json_group_object(c.column_name, json(c.value_json)),
+                              'hlcs', json_group_object(c.column_name, c.hlc))
+           END AS row_json,
+           count(*) AS cells, c.table_name AS table_name, c.row_id AS row_id, max(c.column_name) AS last_column
+    FROM cells c ${SCOPE_JOIN_SQL}
+    WHERE c.cooperation_id = ? ${where} AND ${scopeFilterSql(OFFICES_PARAM)}
+    GROUP BY c.table_name, c.row_id
+    ORDER BY c.table_name, c.row_id
+    LIMIT ?`;
+  const selectScopedSnapshotFirst = db.prepare(scopedSnapshotPageSql(''));
+  const selectScopedSnapshotAfter = db.prepare(scopedSnapshotPageSql('AND (c.table_name, c.row_id, c.column_name) > (?, ?, ?)'));
+  const selectOfficeCells = db.prepare("SELECT row_id, column_name, value_json FROM cells WHERE cooperation_id = ? AND table_name = 'offices' AND column_name IN ('name', 'deleted')");
+  const selectRowOffices = db.prepare(
+    `SELECT ro.table_name, ro.row_id, ro.office_id FROM json_each(?) AS k
+     CROSS JOIN row_offices ro ON ro.cooperation_id = ? AND ro.table_name = k.value ->> 0 AND ro.row_id = k.value ->> 1`,
+  );
+  const selectCellValues = db.prepare(
+    `SELECT c.table_name, c.row_id, c.column_name, c.value_json FROM json_each(?) AS k
+     CROSS JOIN cells c ON c.cooperation_id = ? AND c.table_name = k.value ->> 0 AND c.row_id = k.value ->> 1 AND c.column_name = k.value ->> 2`,
+  );
 
-  return {
+  const storage: SyncStorage = {
     kind: 'sqlite',
-    init: async () => {},
+    async init() {
+      await migrateScopes(storage, options.log ?? ((line) => console.warn(line)));
+    },
     close: async () => void db.close(),
     async ensureCooperation(id, name) {
       db.prepare('INSERT INTO cooperations (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(id, name);
@@ -178,13 +291,77 @@ export function createSqliteStorage(file: string): SyncStorage {
       return (db.prepare('SELECT name FROM cooperations WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
     },
     async addEnrolmentCode(code: EnrolmentCodeRecord) {
-      db.prepare('INSERT INTO enrolment_codes (code_hash, cooperation_id, office, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+      db.prepare('INSERT INTO enrolment_codes (code_hash, cooperation_id, office, offices, office_names, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         code.codeHash,
         code.cooperationId,
         code.office,
+        JSON.stringify(code.offices),
+        JSON.stringify(code.officeNames),
         code.createdAt,
         code.expiresAt,
       );
+    },
+    async setDeviceOffices(id, offices, pendingOfficeNames) {
+      db.prepare('UPDATE devices SET offices = ?, office_names = ? WHERE id = ?').run(JSON.stringify([...offices].sort()), JSON.stringify(pendingOfficeNames), id);
+    },
+    async syncedOffices(cooperationId) {
+      return syncedOfficesOf(selectOfficeCells.all(cooperationId) as { row_id: string; column_name: string; value_json: string }[]);
+    },
+    async rowOffices(cooperationId, rows) {
+      const found = new Map<string, string | null>();
+      if (rows.length === 0) return found;
+      const keys = JSON.stringify(rows.map((row) => [row.table, row.row]));
+      for (const row of selectRowOffices.all(keys, cooperationId) as { table_name: string; row_id: string; office_id: string | null }[]) {
+        found.set(rowKeyOf({ table: row.table_name, row: row.row_id }), row.office_id);
+      }
+      return found;
+    },
+    async addRowOffices(cooperationId, entries) {
+      db.transaction(() => insertRowOffices(cooperationId, entries))();
+    },
+    async unmappedRows(table, columns, limit) {
+      // The rows come from their `deleted` cell (every row has one); the scope columns are looked up beside it.
+      const rows = db
+        .prepare(
+          `SELECT c.cooperation_id, c.row_id, c.device_id FROM cells c
+           WHERE c.table_name = ? AND c.column_name = 'deleted'
+             AND NOT EXISTS (SELECT 1 FROM row_offices ro WHERE ro.cooperation_id = c.cooperation_id AND ro.table_name = c.table_name AND ro.row_id = c.row_id)
+           LIMIT ?`,
+        )
+        .all(table, limit) as { cooperation_id: string; row_id: string; device_id: string }[];
+      const value = db.prepare('SELECT value_json FROM cells WHERE cooperation_id = ? AND table_name = ? AND row_id = ? AND column_name = ?').pluck();
+      return rows.map((row): UnmappedRow => {
+        const values: Record<string, SqlValue> = {};
+        for (const column of columns) {
+          const json = value.get(row.cooperation_id, table, row.row_id, column) as string | undefined;
+          if (json !== undefined) values[column] = JSON.parse(json) as SqlValue;
+        }
+        return { cooperationId: row.cooperation_id, row: row.row_id, deviceId: row.device_id, values };
+      });
+    },
+    async cellValues(cooperationId, keys) {
+      const found = new Map<string, SqlValue>();
+      if (keys.length === 0) return found;
+      const wanted = JSON.stringify(keys.map((key) => [key.table, key.row, key.column]));
+      for (const row of selectCellValues.all(wanted, cooperationId) as { table_name: string; row_id: string; column_name: string; value_json: string }[]) {
+        found.set(cellKey({ table: row.table_name, row: row.row_id, column: row.column_name }), JSON.parse(row.value_json) as SqlValue);
+      }
+      return found;
+    },
+    async sequenceWindow(cooperationId, afterSeq, limit) {
+      return selectWindow.all(cooperationId, afterSeq, limit) as { seq: number; hlc: string }[];
+    },
+    async scopedChangesBetween(cooperationId, afterSeq, upToSeq, offices) {
+      return (selectScopedBetween.all(cooperationId, afterSeq, upToSeq, JSON.stringify(offices)) as PulledRow[]).map(toPulledChange);
+    },
+    countScopedCells: async (cooperationId, offices) => countScoped.get(cooperationId, JSON.stringify(offices)) as number,
+    async scopedCells(cooperationId, offices, visit) {
+      // One read transaction: the sequence and the cells are read at the same point.
+      return db.transaction(() => {
+        const asOf = (getLastSeq.get(cooperationId) as number | undefined) ?? 0;
+        for (const row of selectScopedCells.iterate(cooperationId, JSON.stringify(offices)) as IterableIterator<CellRow>) visit(toCell(row));
+        return asOf;
+      })();
     },
     enrolDevice: async (codeHash, now, device) => enrol(codeHash, now, device),
     async findDevice(id) {
@@ -239,11 +416,22 @@ export function createSqliteStorage(file: string): SyncStorage {
     countCells: async (cooperationId) => db.prepare('SELECT count(*) FROM cells WHERE cooperation_id = ?').pluck().get(cooperationId) as number,
     // One pass: SQLite builds a temporary index of the stored (cooperation, hlc) pairs for NOT IN, then walks the seals.
     compactSeals: async () => db.prepare('DELETE FROM transactions WHERE (cooperation_id, hlc) NOT IN (SELECT cooperation_id, hlc FROM cells)').run().changes,
-    async snapshotPage(cooperationId, after: SnapshotKey | null, maxRows) {
-      const rows = (
-        after ? selectSnapshotAfter.all(cooperationId, after.table, after.row, after.column, maxRows) : selectSnapshotFirst.all(cooperationId, maxRows)
-      ) as SnapshotPageRow[];
+    async snapshotPage(cooperationId, after: SnapshotKey | null, maxRows, offices) {
+      let rows: SnapshotPageRow[];
+      if (offices) {
+        const list = JSON.stringify(offices);
+        rows = (
+          after
+            ? selectScopedSnapshotAfter.all(cooperationId, after.table, after.row, after.column, list, maxRows)
+            : selectScopedSnapshotFirst.all(cooperationId, list, maxRows)
+        ) as SnapshotPageRow[];
+      } else {
+        rows = (
+          after ? selectSnapshotAfter.all(cooperationId, after.table, after.row, after.column, maxRows) : selectSnapshotFirst.all(cooperationId, maxRows)
+        ) as SnapshotPageRow[];
+      }
       return toSnapshotPage(rows, maxRows);
     },
   };
+  return storage;
 }

@@ -41,18 +41,19 @@ function storageSuite(name: string, open: () => Promise<SyncStorage>) {
     let counter = 0;
 
     async function enrolDevice(cooperationId: string, clockId = `clock${counter++}`): Promise<StoredDevice & { secret: string }> {
-      const { code } = await service.createEnrolmentCode({ cooperationId, office: 'Grong' });
-      const enrolled = await service.enrol({ protocol: 2, code, clockId, publicKey: DEVICE_KEY });
+      // Serving office o1: a consultation without an office column belongs to the pushing device's first office.
+      const { code } = await service.createEnrolmentCode({ cooperationId, offices: ['o1'] });
+      const enrolled = await service.enrol({ protocol: 3, code, clockId, publicKey: DEVICE_KEY });
       const device = await service.authenticate(`Bearer ${enrolled.deviceId}.${enrolled.secret}`);
       return { ...device, secret: enrolled.secret };
     }
     const push = (device: StoredDevice, changes: WireChange[], cooperationId = device.cooperationId) =>
-      service.push(device, { protocol: 2, cooperationId, transactions: legacyTransactions(changes) });
+      service.push(device, { protocol: 3, cooperationId, transactions: legacyTransactions(changes) });
     const pullAll = async (device: StoredDevice, limit = 3) => {
       const all = [];
       let after = 0;
       for (;;) {
-        const page = await service.pull(device, { protocol: '2', cooperation: device.cooperationId, after: String(after), limit: String(limit) });
+        const page = await service.pull(device, { protocol: '3', cooperation: device.cooperationId, after: String(after), limit: String(limit) });
         all.push(...page.changes);
         after = page.lastSeq;
         if (!page.more) return all;
@@ -72,13 +73,13 @@ function storageSuite(name: string, open: () => Promise<SyncStorage>) {
 
     it('enrols a device once per code, and refuses a used, unknown or expired code', async () => {
       const { code } = await service.createEnrolmentCode({ cooperationId: 'coop-enrol', cooperationName: 'Indre Namdal', office: 'Grong', validHours: 1 });
-      const enrolled = await service.enrol({ protocol: 2, code: code.toLowerCase(), clockId: 'dev-a', publicKey: DEVICE_KEY });
+      const enrolled = await service.enrol({ protocol: 3, code: code.toLowerCase(), clockId: 'dev-a', publicKey: DEVICE_KEY });
       expect(enrolled).toMatchObject({ cooperationId: 'coop-enrol', cooperationName: 'Indre Namdal', office: 'Grong', rootPublicKey: null });
-      expect((await rejection(service.enrol({ protocol: 2, code, clockId: 'dev-b', publicKey: DEVICE_KEY }))).code).toBe('enrol.codeInvalid');
-      expect((await rejection(service.enrol({ protocol: 2, code: 'AAAA-BBBB-CCCC', clockId: 'dev-b', publicKey: DEVICE_KEY }))).code).toBe('enrol.codeInvalid');
+      expect((await rejection(service.enrol({ protocol: 3, code, clockId: 'dev-b', publicKey: DEVICE_KEY }))).code).toBe('enrol.codeInvalid');
+      expect((await rejection(service.enrol({ protocol: 3, code: 'AAAA-BBBB-CCCC', clockId: 'dev-b', publicKey: DEVICE_KEY }))).code).toBe('enrol.codeInvalid');
       const late = await service.createEnrolmentCode({ cooperationId: 'coop-enrol', office: 'Grong', validHours: 1 });
       time = NOW + 2 * 3_600_000;
-      expect((await rejection(service.enrol({ protocol: 2, code: late.code, clockId: 'dev-c', publicKey: DEVICE_KEY }))).code).toBe('enrol.codeInvalid');
+      expect((await rejection(service.enrol({ protocol: 3, code: late.code, clockId: 'dev-c', publicKey: DEVICE_KEY }))).code).toBe('enrol.codeInvalid');
       // The server keeps only a hash of the secret.
       const stored = await storage.findDevice(enrolled.deviceId);
       expect(stored?.secretHash).not.toContain(enrolled.secret);
@@ -135,8 +136,8 @@ function storageSuite(name: string, open: () => Promise<SyncStorage>) {
       expect((await rejection(push(b, [], 'coop-a'))).code).toBe('sync.wrongCooperation');
       expect((await rejection(service.push(b, { protocol: 1, cooperationId: 'coop-b', changes: [] }))).code).toBe('request.malformed');
       expect((await rejection(service.push(b, { protocol: 1, cooperationId: 'coop-b', transactions: [] }))).code).toBe('protocol.unsupported');
-      expect((await rejection(service.pull(b, { protocol: '2', cooperation: 'coop-a', after: '0' }))).code).toBe('sync.wrongCooperation');
-      const snapshot = await service.snapshot(b, { protocol: '2', cooperation: 'coop-b' });
+      expect((await rejection(service.pull(b, { protocol: '3', cooperation: 'coop-a', after: '0' }))).code).toBe('sync.wrongCooperation');
+      const snapshot = await service.snapshot(b, { protocol: '3', cooperation: 'coop-b' });
       expect(snapshot.rows).toEqual([]);
     });
 
@@ -168,12 +169,12 @@ function storageSuite(name: string, open: () => Promise<SyncStorage>) {
       changes.push({ hlc: hlc(99, device.clockId), table: 'staff', row: 'r00', column: 'name', value: 'endret' });
       await push(device, changes);
       const rows = [];
-      let page = await service.snapshot(device, { protocol: '2', cooperation: 'coop-snap', limit: '100' });
+      let page = await service.snapshot(device, { protocol: '3', cooperation: 'coop-snap', limit: '100' });
       let pages = 1;
       const { asOf, totalCells } = page;
       rows.push(...page.rows);
       while (page.next) {
-        page = await service.snapshot(device, { protocol: '2', cooperation: 'coop-snap', limit: '100', after: page.next, asOf: String(asOf), total: String(totalCells) });
+        page = await service.snapshot(device, { protocol: '3', cooperation: 'coop-snap', limit: '100', after: page.next, asOf: String(asOf), total: String(totalCells) });
         pages += 1;
         expect(page.cells).toBe(page.rows.length * 3);
         expect(page.asOf).toBe(asOf);

@@ -1,5 +1,6 @@
 // The shared service's storage interface: cooperations, enrolment codes, devices and the change log. SQLite and PostgreSQL implement it.
 import type { AuthorityRecord } from '../domain/trust/authority';
+import { PATIENT_SCOPED_TABLES } from '../db/patient-scopes';
 import type { SqlValue } from '../db/sync-tables';
 import type { PulledChange, TransactionSeal, WireChange } from '../sync/protocol';
 
@@ -9,7 +10,17 @@ export interface StoredDevice {
   /** The device's HLC clock id: only timestamps ending in it are accepted from this device. */
   clockId: string;
   secretHash: string;
+  /** Display only: the names its enrolment code gave (docs/sync-protocol.md, scopes); `offices` is what counts. */
   office: string;
+  /** Ids of the synced `offices` rows it serves, sorted: it receives patient data of these offices only. */
+  offices: string[];
+  /** Office names from an operator's enrolment code (or from before scopes) not yet matched to a synced office. */
+  pendingOfficeNames: string[];
+  /**
+   * Enrolled with an operator's code (offices by name; or from before scopes): it also serves the offices it creates.
+   * This is how a cooperation's first computer, which creates the offices, comes to serve them.
+   */
+  servesCreatedOffices: boolean;
   name: string;
   enrolledAt: string;
   revokedAt: string | null;
@@ -17,10 +28,17 @@ export interface StoredDevice {
   publicKey: string | null;
 }
 
+/** What enrolment adds to a code's cooperation and offices. */
+export type NewDevice = Omit<StoredDevice, 'cooperationId' | 'office' | 'offices' | 'pendingOfficeNames' | 'servesCreatedOffices' | 'enrolledAt' | 'revokedAt'>;
+
 export interface EnrolmentCodeRecord {
   codeHash: string;
   cooperationId: string;
+  /** Display text (the names, joined). */
   office: string;
+  /** Office ids the device will serve, and office names still to be matched to synced offices (operator codes). */
+  offices: string[];
+  officeNames: string[];
   createdAt: string;
   expiresAt: string;
 }
@@ -62,7 +80,49 @@ export interface StoreOptions {
   authorityVersion?: number;
   /** Pins the cooperation's root key, if none is pinned yet (a different pinned key refuses the whole store). */
   pinRoot?: string | null;
+  /** The office of each new patient-scoped row of the push ('' for none), kept in row_offices (first stored wins). */
+  rowOffices?: readonly RowOffice[];
+  /** Offices the pushing device created in this push: it serves them from now on (added to its offices). */
+  grantOffices?: readonly string[];
 }
+
+/**
+ * Which office a patient-scoped row belongs to: '' when it belongs to none (it reaches no device), null when the row
+ * is no patient data after all (an audit event without a patient reference: it reaches every device).
+ */
+export interface RowOffice {
+  table: string;
+  row: string;
+  office: string | null;
+}
+
+/** A stored row without a row_offices entry, as the backfill reads it. */
+export interface UnmappedRow {
+  cooperationId: string;
+  row: string;
+  deviceId: string;
+  values: Record<string, SqlValue>;
+}
+
+/** A synced `offices` row as the service reads it from its cells (not deleted). */
+export interface SyncedOffice {
+  id: string;
+  name: string;
+}
+
+/**
+ * The scope filter both adapters put in their WHERE, for cells `c` LEFT JOINed to row_offices `ro` on (cooperation,
+ * table, row), with `offices` standing for the device's office list: a cell of a row with no entry goes to every
+ * device unless its table is patient-scoped (a scoped row without an entry reaches no one: least data); a row whose
+ * entry is null is no patient data; otherwise its office must be one of the device's.
+ */
+export function scopeFilterSql(offices: string): string {
+  const scoped = Object.keys(PATIENT_SCOPED_TABLES).map((table) => `'${table}'`).join(', ');
+  return `(CASE WHEN ro.row_id IS NULL THEN c.table_name NOT IN (${scoped}) ELSE (ro.office_id IS NULL OR ro.office_id IN ${offices}) END)`;
+}
+
+/** The join the scope filter needs. */
+export const SCOPE_JOIN_SQL = 'LEFT JOIN row_offices ro ON ro.cooperation_id = c.cooperation_id AND ro.table_name = c.table_name AND ro.row_id = c.row_id';
 
 /** The trust state of a cooperation: its pinned root and a counter that grows whenever authority record cells are stored. */
 export interface TrustState {
@@ -122,10 +182,39 @@ export interface SyncStorage {
   cooperationName(id: string): Promise<string | null>;
   addEnrolmentCode(code: EnrolmentCodeRecord): Promise<void>;
   /** Uses the code (once) and registers the device, atomically. Null when the code is unknown, used or expired. */
-  enrolDevice(codeHash: string, now: string, device: Omit<StoredDevice, 'cooperationId' | 'office' | 'enrolledAt' | 'revokedAt'>): Promise<StoredDevice | null>;
+  enrolDevice(codeHash: string, now: string, device: NewDevice): Promise<StoredDevice | null>;
   findDevice(id: string): Promise<StoredDevice | null>;
   revokeDevice(id: string, at: string): Promise<boolean>;
   listDevices(cooperationId?: string): Promise<StoredDevice[]>;
+  /** Sets the offices a device serves and the names still pending (both replace what was there). */
+  setDeviceOffices(id: string, offices: readonly string[], pendingOfficeNames: readonly string[]): Promise<void>;
+  /** The cooperation's synced offices (rows not deleted), by id. */
+  syncedOffices(cooperationId: string): Promise<SyncedOffice[]>;
+  /** The stored office of these rows, keyed by rowKeyOf; rows without an entry are absent. */
+  rowOffices(cooperationId: string, rows: readonly { table: string; row: string }[]): Promise<Map<string, string | null>>;
+  /** Keeps these rows' offices outside a push (the backfill of rows stored before scopes); an entry already there stays, unless it is null. */
+  addRowOffices(cooperationId: string, entries: readonly RowOffice[]): Promise<void>;
+  /**
+   * Up to `limit` rows of a patient-scoped table with no row_offices entry yet, with the values of `columns` they
+   * have and the device that stored them (for the backfill at start).
+   */
+  unmappedRows(table: string, columns: readonly string[], limit: number): Promise<UnmappedRow[]>;
+  /** The stored values of these cells, keyed by cellKey (absent when not stored). */
+  cellValues(cooperationId: string, keys: readonly CellKey[]): Promise<Map<string, SqlValue>>;
+  /** The sequence and timestamp of the next `limit` cells after `afterSeq` (a pull page's window, before any filter). */
+  sequenceWindow(cooperationId: string, afterSeq: number, limit: number): Promise<{ seq: number; hlc: string }[]>;
+  /**
+   * The cells with afterSeq < seq ≤ upToSeq that a device serving `offices` may hold, in sequence order: the cells of
+   * patient-scoped rows of other offices are left out in SQL (joined on row_offices; see SCOPE_FILTER_SQL).
+   */
+  scopedChangesBetween(cooperationId: string, afterSeq: number, upToSeq: number, offices: readonly string[]): Promise<PulledChange[]>;
+  /** Cells a device serving `offices` may hold (for a snapshot's progress bar). */
+  countScopedCells(cooperationId: string, offices: readonly string[]): Promise<number>;
+  /**
+   * Visits every cell a device serving `offices` may hold, in (table, row, column) byte order, read at one consistent
+   * point; returns the sequence that point is complete up to.
+   */
+  scopedCells(cooperationId: string, offices: readonly string[], visit: (cell: SnapshotCell) => void): Promise<number>;
   /**
    * Stores changes (at most one per cell, as prepared by the service) and the seals of their transactions, atomically:
    * a SealConflictError or AuthorityChangedError stores nothing. Returns how many changes were stored and the log's last sequence.
@@ -141,7 +230,7 @@ export interface SyncStorage {
   deviceKeys(cooperationId: string, clockIds: readonly string[]): Promise<Record<string, string>>;
   /** The stored seals of these transactions, by hlc (legacy transactions have none). */
   seals(cooperationId: string, hlcs: readonly string[]): Promise<Record<string, TransactionSeal>>;
-  /** Changes after a sequence, with `i` and `blind` where the change is part of a signed transaction. */
+  /** Changes after a sequence, unfiltered (the service's own reads; devices pull with scopedChangesAfter), with `i` and `blind` where the change is part of a signed transaction. */
   changesAfter(cooperationId: string, afterSeq: number, limit: number): Promise<PulledChange[]>;
   lastSeq(cooperationId: string): Promise<number>;
   countCells(cooperationId: string): Promise<number>;
@@ -158,7 +247,7 @@ export interface SyncStorage {
    * service. Grouping straight off the primary key (no LIMIT on cells first) needs no sort. `next` is
    * null on the last page.
    */
-  snapshotPage(cooperationId: string, after: SnapshotKey | null, maxRows: number): Promise<SnapshotPage>;
+  snapshotPage(cooperationId: string, after: SnapshotKey | null, maxRows: number, offices?: readonly string[]): Promise<SnapshotPage>;
 }
 
 export interface SnapshotPage {
@@ -196,11 +285,25 @@ export type DeviceRow = {
   clock_id: string;
   secret_hash: string;
   office: string;
+  offices: string | null;
+  office_names: string | null;
+  serves_created: number | null;
   name: string;
   enrolled_at: string;
   revoked_at: string | null;
   public_key: string | null;
 };
+
+/** A JSON array of texts as stored in a text column; anything else is an empty list. */
+export function textList(json: string | null | undefined): string[] {
+  if (!json) return [];
+  try {
+    const parsed = JSON.parse(json) as unknown;
+    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 export function toDevice(row: DeviceRow): StoredDevice {
   return {
@@ -209,6 +312,9 @@ export function toDevice(row: DeviceRow): StoredDevice {
     clockId: row.clock_id,
     secretHash: row.secret_hash,
     office: row.office,
+    offices: textList(row.offices),
+    pendingOfficeNames: textList(row.office_names),
+    servesCreatedOffices: Number(row.serves_created ?? 0) === 1,
     name: row.name,
     enrolledAt: row.enrolled_at,
     revokedAt: row.revoked_at,
@@ -260,6 +366,19 @@ export function authorityRecordOf(id: string, values: Readonly<Record<string, Sq
     details: maybe('details'),
     signature: text('signature'),
   };
+}
+
+/** The synced offices (not deleted, with a name) from their `name` and `deleted` cells (both adapters select the same columns). */
+export function syncedOfficesOf(rows: readonly { row_id: string; column_name: string; value_json: string }[]): SyncedOffice[] {
+  const byId = new Map<string, { name: string; deleted: boolean }>();
+  for (const row of rows) {
+    const entry = byId.get(row.row_id) ?? { name: '', deleted: false };
+    const value = JSON.parse(row.value_json) as SqlValue;
+    if (row.column_name === 'name' && typeof value === 'string') entry.name = value;
+    if (row.column_name === 'deleted') entry.deleted = value !== 0 && value !== null;
+    byId.set(row.row_id, entry);
+  }
+  return [...byId].filter(([, entry]) => !entry.deleted && entry.name !== '').map(([id, entry]) => ({ id, name: entry.name })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export function toCell(row: CellRow): SnapshotCell {

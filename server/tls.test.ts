@@ -125,13 +125,13 @@ describe('the service in TLS mode (in-process)', () => {
   it('lets the client transport (given the CA) enrol, push and pull', async () => {
     const transport = createHttpTransport(server.url, httpsFetchTrusting(ca));
     const { code } = await service.createEnrolmentCode({ cooperationId: 'coop-tls', cooperationName: 'TLS', office: 'Grong' });
-    const enrolled = await transport.enrol({ protocol: 2, code, clockId: 'clock-tls', name: 'TLS-test', publicKey: DEVICE_KEY });
+    const enrolled = await transport.enrol({ protocol: 3, code, clockId: 'clock-tls', name: 'TLS-test', publicKey: DEVICE_KEY });
     expect(enrolled).toMatchObject({ cooperationId: 'coop-tls', cooperationName: 'TLS', office: 'Grong' });
     const auth = { deviceId: enrolled.deviceId, secret: enrolled.secret };
     const change = { hlc: hlcNow('clock-tls'), table: 'offices', row: 'o-tls', column: 'name', value: 'Grong legekontor' };
     // The cooperation has no root yet, so an unsigned (legacy) transaction is accepted as before signing.
     const { hlc, ...cell } = change;
-    expect(await transport.push(auth, { protocol: 2, cooperationId: 'coop-tls', transactions: [{ hlc, author: 'legacy', cells: [cell] }] })).toMatchObject({ accepted: 1, ignored: 0 });
+    expect(await transport.push(auth, { protocol: 3, cooperationId: 'coop-tls', transactions: [{ hlc, author: 'legacy', cells: [cell] }] })).toMatchObject({ accepted: 1, ignored: 0 });
     const pulled = await transport.pull(auth, { cooperation: 'coop-tls', after: 0 });
     expect(pulled.changes).toEqual([expect.objectContaining(change)]);
     expect(pulled.more).toBe(false);
@@ -140,12 +140,12 @@ describe('the service in TLS mode (in-process)', () => {
   it('makes the transport with the default fetch fail as "network" when the certificate is not trusted', async () => {
     const { code } = await service.createEnrolmentCode({ cooperationId: 'coop-tls', office: 'Snåsa' });
     const failure = await createHttpTransport(server.url)
-      .enrol({ protocol: 2, code, clockId: 'clock-untrusted', publicKey: DEVICE_KEY })
+      .enrol({ protocol: 3, code, clockId: 'clock-untrusted', publicKey: DEVICE_KEY })
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SyncTransportError);
     expect(failure).toMatchObject({ code: 'network', status: 0 });
     // The code was never used: a trusting client can still enrol with it.
-    await expect(createHttpTransport(server.url, httpsFetchTrusting(ca)).enrol({ protocol: 2, code, clockId: 'clock-untrusted', publicKey: DEVICE_KEY })).resolves.toMatchObject({ office: 'Snåsa' });
+    await expect(createHttpTransport(server.url, httpsFetchTrusting(ca)).enrol({ protocol: 3, code, clockId: 'clock-untrusted', publicKey: DEVICE_KEY })).resolves.toMatchObject({ office: 'Snåsa' });
   });
 
   it('is trusted by the default fetch of a process started with NODE_EXTRA_CA_CERTS (how a test device is pointed at it)', async () => {
@@ -154,7 +154,7 @@ describe('the service in TLS mode (in-process)', () => {
     fs.writeFileSync(
       probe,
       `const { createHttpTransport } = await import(process.argv[2]);
-const answer = await createHttpTransport(process.argv[3]).enrol({ protocol: 2, code: process.argv[4], clockId: 'clock-extra-ca', publicKey: '${DEVICE_KEY}' });
+const answer = await createHttpTransport(process.argv[3]).enrol({ protocol: 3, code: process.argv[4], clockId: 'clock-extra-ca', publicKey: '${DEVICE_KEY}' });
 console.log(JSON.stringify({ office: answer.office }));`,
     );
     const transportUrl = pathToFileURL(fileURLToPath(new URL('../sync/transport.ts', import.meta.url))).href;
@@ -188,7 +188,7 @@ describe('the CLI in TLS mode (npm run server -- --tls-cert … --tls-key …)',
 
     const code = await createEnrolmentCode(serverDir, 'coop-cli-tls', 'Grong');
     const transport = createHttpTransport(server.url, httpsFetchTrusting(ca));
-    const enrolled = await transport.enrol({ protocol: 2, code, clockId: 'clock-cli-tls', publicKey: DEVICE_KEY });
+    const enrolled = await transport.enrol({ protocol: 3, code, clockId: 'clock-cli-tls', publicKey: DEVICE_KEY });
     expect(enrolled.cooperationId).toBe('coop-cli-tls');
     const pulled = await transport.pull({ deviceId: enrolled.deviceId, secret: enrolled.secret }, { cooperation: 'coop-cli-tls', after: 0 });
     expect(pulled).toMatchObject({ changes: [], more: false });

@@ -42,7 +42,7 @@ async function enrolAttempt(url: string, forwardedFor?: string) {
   const response = await fetch(`${url}/v1/enrol`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
-    body: JSON.stringify({ protocol: 2, code: 'AAAA-BBBB-CCCC', clockId: 'clock-proxy', publicKey: 'A'.repeat(43) }),
+    body: JSON.stringify({ protocol: 3, code: 'AAAA-BBBB-CCCC', clockId: 'clock-proxy', publicKey: 'A'.repeat(43) }),
   });
   await response.text();
   return response.status;

@@ -63,8 +63,11 @@ export function createInProcessTransport(service: SyncService, options: FaultyTr
       reachable();
       return call(async () => admin.revokeDevice(await device(auth), deviceId, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation }));
     },
-    digest: () => Promise.reject(new SyncTransportError('request.notFound', 404, 'not yet served')),
-    setDeviceOffices: () => Promise.reject(new SyncTransportError('request.notFound', 404, 'not yet served')),
+    digest: (auth, query) => lossyRead(async () => service.digest(await device(auth), { cooperation: query.cooperation, protocol: PROTOCOL })),
+    async setDeviceOffices(auth, { cooperation, deviceId, offices }) {
+      reachable();
+      return call(async () => admin.setDeviceOffices(await device(auth), deviceId, { protocol: SYNC_PROTOCOL_VERSION, cooperationId: cooperation, offices }));
+    },
     enrol: (request) => call(() => service.enrol(copy(request))),
     async push(auth, request) {
       const chosen = fault();

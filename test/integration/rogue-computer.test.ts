@@ -84,7 +84,7 @@ forEachStorageAdapter((name, open) => {
     async function push(transaction: PushTransaction): Promise<string | null> {
       const credentials = (await rogue.sync.credentials())!;
       try {
-        await credentials.transport.push(credentials.auth, { protocol: 2, cooperationId: credentials.cooperation, transactions: [transaction] });
+        await credentials.transport.push(credentials.auth, { protocol: 3, cooperationId: credentials.cooperation, transactions: [transaction] });
         return null;
       } catch (error) {
         if (error instanceof SyncTransportError) return error.code;

@@ -76,7 +76,7 @@ describe('upgrading a store made by the version before signing', () => {
     // From now on the service refuses unsigned changes.
     const device = (await service.listDevices(cooperationId))[0]!;
     const refused = await service
-      .push(device, { protocol: 2, cooperationId, transactions: [{ hlc: `${String(Date.now()).padStart(15, '0')}-000000-${device.clockId}`, author: 'legacy', cells: [{ table: 'offices', row: 'x', column: 'name', value: 'Planta' }] }] })
+      .push(device, { protocol: 3, cooperationId, transactions: [{ hlc: `${String(Date.now()).padStart(15, '0')}-000000-${device.clockId}`, author: 'legacy', cells: [{ table: 'offices', row: 'x', column: 'name', value: 'Planta' }] }] })
       .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(SyncServiceError);
     expect((refused as SyncServiceError).code).toBe('trust.unsigned');
