@@ -59,6 +59,8 @@ type Rng = ReturnType<typeof prng>;
 const TABLES = Object.keys(SYNCED_TABLES) as SyncedTableName[];
 /** The service's label for the cooperation: the operator's choice, deliberately not the cooperation row's id that signatures name. */
 const SIM_LABEL = 'coop-1';
+/** The office ids a random text value can be (randomValue below), so patient-scoped rows of every office reach every device. */
+const SIM_OFFICES = Array.from({ length: 50 }, (_, n) => `t${n}`);
 
 /** The simulated cooperation's people: the root admin and one account per role (no one is ever revoked, so every signed edit stays allowed). */
 const PEOPLE: { id: string; roles: Role[] }[] = [
@@ -229,7 +231,8 @@ export async function runSchedule(schedule: Schedule, onDone: (simulation: Simul
         cooperation = foundCooperation(store, 'admin', PEOPLE, time - RECORDS_BEFORE_MS);
         appended.set('authority_records', new Set(cooperation.records.map((record) => record.id)));
       }
-      const { code } = await service.createEnrolmentCode({ cooperationId: SIM_LABEL, office: `Kontor ${index}` });
+      // Every device serves every office a random entry can name (text values are t0–t49), so all of them converge on everything.
+      const { code } = await service.createEnrolmentCode({ cooperationId: SIM_LABEL, offices: SIM_OFFICES });
       await device.engine.enrol({ serverUrl: 'memory://service', code });
     }
 
