@@ -28,6 +28,7 @@ import { defineHandler } from '../core/handler';
 import type { CallContext, SignedInContext } from '../core/handler';
 import { osloToday } from '../../domain/calendar/oslo';
 import { emergencyCoverage } from '../read-models/competence-coverage';
+import { draftFilterFor } from '../read-models/rota-publication';
 
 /** Who keeps the register. */
 const KEEPERS: readonly Role[] = ['lead', 'admin'];
@@ -155,7 +156,8 @@ export const competenceHandlers = {
   'competence.coverage': defineHandler({
     access: 'signedIn',
     input: z.object({ week: isoWeekSchema }),
-    run: (ctx, { week }) => emergencyCoverage(ctx.store.db, week),
+    // Staff do not get draft weeks here either (who is on shift in a week not yet published).
+    run: (ctx, { week }) => emergencyCoverage(ctx.store.db, week, draftFilterFor(ctx.store.db, ctx.session, ctx.now()).hideShift),
   }),
   'competence.exportCsv': defineHandler({ access: VIEWERS, input: exportInput, run: exportCsv }),
 };

@@ -89,6 +89,11 @@ describe('draft and published weeks', () => {
     expect(leadOverview.publication).toEqual([expect.objectContaining({ officeId: office('Grong'), draft: true })]);
     const ics = await example.ok<{ count: number; content: string }>('rota.exportIcs', { staffId: person('Marte Kvernmo'), from: isoWeekDates(draftWeek)[0]!, to: isoWeekDates(draftWeek)[6]! }, nurse);
     expect(ics.count).toBe(0);
+    type Coverage = { offices: { officeId: string; days: { nurses: { staffId: string }[] }[] }[] };
+    const nursesAtGrong = async (token: string) =>
+      (await example.ok<Coverage>('competence.coverage', { week: draftWeek }, token)).offices.find((o) => o.officeId === office('Grong'))!.days.flatMap((day) => day.nurses);
+    expect(await nursesAtGrong(nurse)).toEqual([]);
+    expect((await nursesAtGrong(lead)).map((entry) => entry.staffId)).toContain(person('Marte Kvernmo'));
     // The week after is a draft too, until published.
     expect((await rotaWeek(nurse, addIsoWeeks(draftWeek, 1))).shifts.filter((s) => s.officeId === office('Grong'))).toEqual([]);
   });

@@ -27,12 +27,14 @@ export interface EmergencyCoverage {
   offices: { officeId: string; officeName: string; days: CoverageDay[] }[];
 }
 
-export function emergencyCoverage(db: Database.Database, week: IsoWeek): EmergencyCoverage {
+/** `hideShift`: shifts the viewer may not see (draft weeks for staff, read-models/rota-publication.ts). */
+export function emergencyCoverage(db: Database.Database, week: IsoWeek, hideShift?: (shift: { officeId: string; date: LocalDate }) => boolean): EmergencyCoverage {
   const dates = isoWeekDates(week);
   const staff = listStaff(db);
   const staffById = new Map(staff.map((member) => [member.id, member]));
   const isEmergency = emergencyNurseLookup(db, staff);
-  const shifts = plannedShifts(db, dates[0]!, dates[6]!);
+  const planned = plannedShifts(db, dates[0]!, dates[6]!);
+  const shifts = hideShift ? planned.filter((shift) => !hideShift(shift)) : planned;
   const offices = listOffices(db);
   const isOpen = (office: Office, date: LocalDate) =>
     !publicHolidayOn(date) && office.openingHours[String(isoWeekday(date)) as keyof Office['openingHours']] !== null;
