@@ -75,18 +75,32 @@ export function purgeOutOfScope(db: Database.Database, offices: readonly string[
 }
 
 /**
- * Empties every synced table, the row versions and the kept unknown cells, in the caller's transaction, before a
- * fresh download (repair). The outbox, local settings and everything local stays. Derived tables (consultation_index
- * and what is counted from synced rows) are rebuilt by the download (db/bulk-load.ts).
+ * Tables a repair keeps: the chain of authority (each record signed on its own, so a changed one is refused by every
+ * check, and the download merges over them), which the write path needs to check and sign anything written meanwhile.
+ */
+const KEPT_BY_REPAIR: readonly string[] = ['authority_records'];
+
+/**
+ * Empties every synced table (but the chain of authority), their row versions and the kept unknown cells, in the
+ * caller's transaction, before a fresh download (repair). The cooperation row stays as an empty row with its id: every
+ * signature names it, so what is written during the download is signed as before. The outbox, local settings and
+ * everything local stays. Derived tables (consultation_index and what is counted from synced rows) are rebuilt by the
+ * download (db/bulk-load.ts).
  */
 export function clearSyncedData(db: Database.Database): PurgeCounts {
   useSecureDelete(db);
   // Rows refer to each other (shifts to staff, staff to offices): checked at commit, when all of them are gone.
   db.pragma('defer_foreign_keys = ON');
+  const cooperationIds = db.prepare('SELECT id FROM cooperation').pluck().all() as string[];
   const removed: PurgeCounts = {};
-  for (const table of Object.keys(SYNCED_TABLES)) removed[table] = db.prepare(`DELETE FROM "${table}"`).run().changes;
+  for (const table of Object.keys(SYNCED_TABLES)) {
+    if (KEPT_BY_REPAIR.includes(table)) continue;
+    removed[table] = db.prepare(`DELETE FROM "${table}"`).run().changes;
+    db.prepare('DELETE FROM row_versions WHERE table_name = ?').run(table);
+  }
+  const keepId = db.prepare('INSERT INTO cooperation (id) VALUES (?)');
+  for (const id of cooperationIds) keepId.run(id);
   db.exec('DELETE FROM consultation_index');
-  db.exec('DELETE FROM row_versions');
   db.exec('DELETE FROM sync_pending');
   return removed;
 }

@@ -29,7 +29,11 @@ import { signedRecord } from './trust';
 export interface Step {
   device: number;
   /** `restart`: the computer stops as in a crash (the store closed mid-work, no goodbye) and starts again from its files. */
-  action: 'edit' | 'sync' | 'toggleOffline' | 'deliverDelayed' | 'restart';
+  /**
+   * `repair`: "Last ned på nytt" (sync/engine.ts). `repairCrash`: a repair the computer crashes in, after a random number
+   * of turns of the event loop (before the emptying, mid-download or at its end); the next start resumes it.
+   */
+  action: 'edit' | 'sync' | 'toggleOffline' | 'deliverDelayed' | 'restart' | 'repair' | 'repairCrash';
   seed: number;
 }
 
@@ -245,6 +249,13 @@ export async function runSchedule(schedule: Schedule, onDone: (simulation: Simul
       if (step.action === 'toggleOffline') device.offline = !device.offline;
       else if (step.action === 'sync') await device.engine.syncNow();
       else if (step.action === 'restart') device.restart?.();
+      else if (step.action === 'repair') await device.engine.repair({ requestedBy: 'admin' }).catch(() => undefined);
+      else if (step.action === 'repairCrash') {
+        const repairing = device.engine.repair({ requestedBy: 'admin' }).catch(() => undefined);
+        for (let turn = local.int(40); turn > 0; turn--) await new Promise((resolve) => setImmediate(resolve));
+        device.restart?.();
+        await repairing;
+      }
       else if (step.action === 'deliverDelayed') await deliverDelayed(service, delayed.splice(0, local.int(delayed.length + 1)).reverse());
       else edit(device.store, local, () => `r${step.device % devices.length}-${nextId++}`, appended, founded);
     }
