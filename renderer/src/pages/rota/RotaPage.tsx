@@ -1,7 +1,8 @@
 // Turnus: plan a week per office or per person — shifts, absences, recurring patterns, week copy, .ics export — with warnings inline.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { isoWeekOf } from '../../../../domain/calendar/isoWeek';
 import type { IsoWeek } from '../../../../domain/calendar/isoWeek';
+import type { CoverGap } from '../../../../domain/rota/cover';
 import { warningsForShift } from '../../../../domain/rota/warnings';
 import type { RotaWarning } from '../../../../domain/rota/warnings';
 import { can } from '../../app/permissions';
@@ -52,6 +53,8 @@ export function RotaPage() {
   const scope = useRotaScope(planner);
   const [dialog, setDialog] = useState<RotaDialogState | null>(null);
   const [feedback, setFeedback] = useState<RotaFeedback | null>(null);
+  // Stable, so the memoised warning list is not redrawn for nothing.
+  const openCover = useCallback((gap: CoverGap) => setDialog({ type: 'cover', gap }), []);
 
   if (rota.error?.code === 'auth.forbidden') return <NoAccess />;
   const data = rota.data;
@@ -172,7 +175,7 @@ export function RotaPage() {
         planner={planner}
         officeName={officeName}
         staffName={staffName}
-        onCover={planner ? (gap) => setDialog({ type: 'cover', gap }) : undefined}
+        onCover={planner ? openCover : undefined}
       />
       <PatternsSection
         query={patterns}
@@ -195,7 +198,7 @@ export function RotaPage() {
           officeId={view === 'office' ? officeId : null}
           onClose={() => setDialog(null)}
           onSaved={(change) => void afterSave(change)}
-          onCover={(gap) => setDialog({ type: 'cover', gap })}
+          onCover={openCover}
         />
       )}
     </section>
