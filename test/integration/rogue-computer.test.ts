@@ -59,7 +59,10 @@ forEachStorageAdapter((name, open) => {
       await honest.call('sync.enrol', { serverUrl: server.url, code: first.code, confirmMerge: true }, admin);
       // The rogue computer is enrolled honestly and downloads everything; its attacker knows the nurse's and the receptionist's passwords.
       rogue = office(() => server.url);
-      const second = await service.createEnrolmentCode({ cooperationId: 'indre-namdal', office: 'Lierne legekontor' });
+      // It serves every office, so what refuses its forgeries below is the trust check, not its office scope
+      // (server/scopes.test.ts shows a computer refused for another office's patient data).
+      const allOffices = honest.store.db.prepare('SELECT id FROM offices').pluck().all() as string[];
+      const second = await service.createEnrolmentCode({ cooperationId: 'indre-namdal', offices: allOffices });
       expect((await rogue.sync.enrol({ serverUrl: server.url, code: second.code })).lastErrorCode).toBeNull();
       cooperationId = rogue.store.trust.cooperationId();
       const nurseSigner = await signerFor(rogue.store, 'sykepleier', PASSWORD);

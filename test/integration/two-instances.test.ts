@@ -87,4 +87,45 @@ describe('two service instances on one PostgreSQL', () => {
     expect(await c.engine.enrol({ serverUrl: two, code: await createEnrolmentCode(serverDir, 'coop-two', 'Namsskogan', env) })).toMatchObject({ lastErrorCode: null });
     expect(deviceState(c.store)).toEqual(deviceState(a.store));
   }, 180_000);
+
+  it('keeps the office scope whichever instance answers: a Lierne computer never gets Grong entries, the office that made both gets all', async () => {
+    const [one, two] = servers.map((server) => server.url) as [string, string];
+    const env = { DATABASE_URL: postgres.url };
+    const entry = (office: string, number: string) => ({
+      office_id: office,
+      nurse_id: 'nurse',
+      at: '2027-01-04T10:00',
+      patient_kind: 'adult',
+      patient_id_number: number,
+      outcome: 'self-care',
+      recorded_by: 'nurse',
+      recorded_at: '2027-01-04T10:05',
+    });
+    const numbers = (store: LocalStore) => store.db.prepare('SELECT patient_id_number FROM consultations ORDER BY patient_id_number').pluck().all();
+    // The first computer creates both offices (its operator's code named Grong; it serves the offices it creates) and an entry at each.
+    const a = computer(one, two);
+    a.store.writer.write((changes) => {
+      changes.insert('offices', 'grong', { name: 'Grong legekontor' });
+      changes.insert('offices', 'lierne', { name: 'Lierne legekontor' });
+      changes.insert('consultations', 'k-grong', entry('grong', '01017012345'));
+      changes.insert('consultations', 'k-lierne', entry('lierne', '02028054321'));
+    });
+    expect(await a.engine.enrol({ serverUrl: one, code: await createEnrolmentCode(serverDir, 'coop-scoped', 'Grong legekontor', env) })).toMatchObject({ lastErrorCode: null, pendingChanges: 0 });
+    // Lierne's computer pushes to the second instance and pulls from the first.
+    const b = computer(two, one);
+    expect(await b.engine.enrol({ serverUrl: two, code: await createEnrolmentCode(serverDir, 'coop-scoped', 'Lierne legekontor', env) })).toMatchObject({ lastErrorCode: null });
+    expect(numbers(b.store)).toEqual(['02028054321']);
+    b.store.writer.write((changes) => changes.insert('consultations', 'k-lierne-2', entry('lierne', '03039012345')));
+    a.store.writer.write((changes) => changes.insert('consultations', 'k-grong-2', entry('grong', '04049012345')));
+    for (let round = 0; round < 2; round++) {
+      expect(await b.engine.syncNow()).toMatchObject({ lastErrorCode: null, pendingChanges: 0 });
+      expect(await a.engine.syncNow()).toMatchObject({ lastErrorCode: null, pendingChanges: 0 });
+    }
+    expect(numbers(a.store)).toEqual(['01017012345', '02028054321', '03039012345', '04049012345']);
+    expect(numbers(b.store)).toEqual(['02028054321', '03039012345']);
+    // Everything else is the same on both.
+    const patientTables = new Set(['consultations', 'audit_events', 'row_versions']);
+    const shared = (store: LocalStore) => Object.fromEntries(Object.entries(deviceState(store)).filter(([table]) => !patientTables.has(table)));
+    expect(shared(b.store)).toEqual(shared(a.store));
+  }, 180_000);
 });

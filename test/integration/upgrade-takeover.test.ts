@@ -81,9 +81,10 @@ describe('upgrading a store made by the version before signing', () => {
     expect(refused).toBeInstanceOf(SyncServiceError);
     expect((refused as SyncServiceError).code).toBe('trust.unsigned');
 
-    // A new computer joins: it gets every row, the same root, nothing set aside; a taken-over nurse signs in there and gets her key.
+    // A new computer serving every office joins: it gets every row, the same root, nothing set aside; a taken-over nurse signs in there and gets her key.
     const second = computer(service);
-    const code = await service.createEnrolmentCode({ cooperationId, office: 'Lierne legekontor' });
+    const allOffices = office.store.db.prepare('SELECT id FROM offices').pluck().all() as string[];
+    const code = await service.createEnrolmentCode({ cooperationId, offices: allOffices });
     const joined = await second.sync.enrol({ serverUrl: 'https://sync.example', code: code.code });
     expect(joined.lastErrorCode).toBeNull();
     expect(counts(second.store)).toEqual(before);
