@@ -16,6 +16,7 @@ import type { SignedInContext } from '../core/handler';
 import { inboxFor } from '../read-models/inbox';
 import { eligibleStaffFor, professionOf, shiftOfOpenShift, shiftsInPeriod, warningsCausedBy } from '../read-models/request-effects';
 import { decidesFor, loadRequest, plannedShiftByRef } from '../read-models/requests';
+import { draftFilterFor } from '../read-models/rota-publication';
 import type { LoadedRequest } from '../read-models/requests';
 
 /** Who publishes open shifts and decides requests (for their own office; admins for all). */
@@ -52,7 +53,9 @@ function inbox(ctx: SignedInContext) {
 function myShifts(ctx: SignedInContext) {
   if (!ctx.session.staffId) return { shifts: [] };
   const from = today(ctx);
-  return { shifts: shiftsInPeriod(ctx.store.db, ctx.session.staffId, from, addDays(from, 27)) };
+  // A staff member's own shifts leave out draft weeks (read-models/rota-publication.ts), like the rota.
+  const hidden = draftFilterFor(ctx.store.db, ctx.session, ctx.now()).hideShift;
+  return { shifts: shiftsInPeriod(ctx.store.db, ctx.session.staffId, from, addDays(from, 27)).filter((shift) => !hidden?.(shift)) };
 }
 
 /** A lead publishes a gap at their office as an open shift. */

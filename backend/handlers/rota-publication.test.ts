@@ -87,6 +87,8 @@ describe('draft and published weeks', () => {
     expect(staffed.flatMap((row) => row.cells.flat()).filter((entry) => entry.staffId === person('Marte Kvernmo'))).toEqual([]);
     const leadOverview = await example.ok<{ publication: { officeId: string; draft: boolean }[] }>('overview.week', { week: draftWeek, officeId: office('Grong') }, lead);
     expect(leadOverview.publication).toEqual([expect.objectContaining({ officeId: office('Grong'), draft: true })]);
+    const own = await example.ok<{ shifts: { id: string }[] }>('requests.myShifts', {}, nurse);
+    expect(own.shifts.map((s) => s.id)).not.toContain(shiftId);
     const ics = await example.ok<{ count: number; content: string }>('rota.exportIcs', { staffId: person('Marte Kvernmo'), from: isoWeekDates(draftWeek)[0]!, to: isoWeekDates(draftWeek)[6]! }, nurse);
     expect(ics.count).toBe(0);
     type Coverage = { offices: { officeId: string; days: { nurses: { staffId: string }[] }[] }[] };
@@ -109,6 +111,7 @@ describe('draft and published weeks', () => {
     const items = noticesOf('sykepleier');
     expect(items).toEqual([expect.objectContaining<Partial<InboxItem>>({ kind: 'rotaPublished', params: expect.objectContaining({ weeks: String(draftWeek.week), office: expect.stringContaining('Grong') }) })]);
     expect((await rotaWeek(nurse)).shifts.map((s) => s.id)).toContain(shiftId);
+    expect((await example.ok<{ shifts: { id: string }[] }>('requests.myShifts', {}, nurse)).shifts.map((s) => s.id)).toContain(shiftId);
     // The next week is still a draft; publishing the same week again tells nobody again.
     expect((await rotaWeek(nurse, addIsoWeeks(draftWeek, 1))).shifts.filter((s) => s.officeId === office('Grong'))).toEqual([]);
     const again = await example.ok<{ weeks: number; notified: number }>('rota.publishWeeks', { officeId: office('Grong'), fromWeek: draftWeek, throughWeek: draftWeek }, lead);
