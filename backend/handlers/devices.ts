@@ -62,7 +62,7 @@ async function changeDeviceOffices(ctx: SignedInContext, input: z.output<typeof 
     action: 'device.officesChanged',
     actor: ctx.session,
     targetId: device.id,
-    details: { name: device.name, before: device.office, offices: offices.map((office) => office.name) },
+    details: { name: device.name, before: device.office, offices: offices.map((office) => office.name).sort((a, b) => a.localeCompare(b, 'nb')) },
     at: ctx.now(),
   });
   // This computer's own offices changed: its next pull notices, so do it now.

@@ -147,7 +147,7 @@ describe("managing the cooperation's devices", () => {
     const audit = auditActions(pc).find((event) => event.action === 'device.enrolmentCodeCreated')!;
     expect(audit.targetId).toBe(pc.officeId);
     expect(audit.details).not.toContain(made.code);
-    expect(JSON.parse(audit.details)).toEqual({ office: 'Namsskogan legekontor', expiresAt: made.expiresAt });
+    expect(JSON.parse(audit.details)).toEqual({ office: 'Namsskogan legekontor', offices: ['Namsskogan legekontor'], expiresAt: made.expiresAt });
 
     const other = device();
     expect(await other.ok('sync.enrolNewDevice', { serverUrl: SERVER, code: made.code }, null)).toMatchObject({ errorCode: null, status: { office: 'Namsskogan legekontor' } });
@@ -156,11 +156,41 @@ describe("managing the cooperation's devices", () => {
 
     const devices = await pc.ok<{ office: string; self: boolean; revokedAt: string | null }[]>('sync.devices', {}, pc.admin);
     expect(devices.map(({ office, self, revokedAt }) => ({ office, self, revokedAt }))).toEqual([
-      { office: 'Grong legekontor', self: true, revokedAt: null },
+      // The operator's code named Grong; the office this computer created itself is served too (the service's rule).
+      { office: 'Namsskogan legekontor, Grong legekontor', self: true, revokedAt: null },
       { office: 'Namsskogan legekontor', self: false, revokedAt: null },
     ]);
     expect(await pc.call('sync.createEnrolmentCode', { officeIds: ['no-such-office'] }, pc.admin)).toEqual({ ok: false, error: { code: 'offices.notFound' } });
     expect(await pc.call('sync.createEnrolmentCode', { officeIds: [pc.officeId], validHours: 5 }, pc.admin)).toMatchObject({ ok: false, error: { code: 'validation.failed', fields: { validHours: 'invalidChoice' } } });
+  });
+
+  it("changes another computer's offices ('Endre kontorer'): the service and the computer follow, and it is audited", async () => {
+    const pc = await enrolledAdmin();
+    const lierne = await pc.ok<{ id: string }>(
+      'offices.create',
+      { name: 'Lierne legekontor', municipality: 'Lierne', address: '', phone: '74 34 60 00', openingHours: STANDARD_OPENING_HOURS, drivingMinutes: {} },
+      pc.admin,
+    );
+    await pc.sync.syncNow();
+    const { code } = await pc.ok<{ code: string }>('sync.createEnrolmentCode', { officeIds: [pc.officeId] }, pc.admin);
+    const other = device();
+    await other.ok('sync.enrolNewDevice', { serverUrl: SERVER, code }, null);
+    expect(other.sync.status().offices).toEqual([{ id: pc.officeId, name: 'Namsskogan legekontor' }]);
+    const target = (await pc.ok<{ id: string; self: boolean }[]>('sync.devices', {}, pc.admin)).find((each) => !each.self)!;
+
+    const both = [pc.officeId, lierne.id].sort();
+    expect(await pc.ok('sync.setDeviceOffices', { deviceId: target.id, officeIds: [lierne.id, pc.officeId] }, pc.admin)).toEqual({ deviceId: target.id, offices: both });
+    const listed = await pc.ok<{ id: string; offices: string[] }[]>('sync.devices', {}, pc.admin);
+    expect(listed.find((each) => each.id === target.id)?.offices).toEqual(both);
+    const after = await other.sync.syncNow();
+    expect(after.lastErrorCode).toBeNull();
+    expect(after.offices?.map((office) => office.id)).toEqual(both);
+    const audit = auditActions(pc).find((event) => event.action === 'device.officesChanged')!;
+    expect(audit.targetId).toBe(target.id);
+    expect(JSON.parse(audit.details)).toMatchObject({ offices: ['Lierne legekontor', 'Namsskogan legekontor'] });
+
+    expect(await pc.call('sync.setDeviceOffices', { deviceId: target.id, officeIds: [] }, pc.admin)).toMatchObject({ ok: false, error: { code: 'validation.failed' } });
+    expect(await pc.call('sync.setDeviceOffices', { deviceId: target.id, officeIds: ['no-such-office'] }, pc.admin)).toEqual({ ok: false, error: { code: 'offices.notFound' } });
   });
 
   it('revokes another device, which stops at its next sync; refuses itself and unknown devices', async () => {
