@@ -26,13 +26,27 @@ const TEMPLATES: Record<InboxItemKind, MessageKey> = {
 
 const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
+/** A rota notice's sentence depends on what happened to the shift (backend/read-models/rota-notices.ts). */
+function shiftChangeTemplate(params: InboxItem['params']): MessageKey {
+  if (Number(params.occurrences ?? 1) > 1) return 'inbox.item.patternChanged';
+  if (params.change === 'removed') return 'inbox.item.shiftRemoved';
+  if (params.change === 'added') return 'inbox.item.shiftAdded';
+  return 'inbox.item.shiftChanged';
+}
+
 /** The line's sentence; a note from the lead or the applicant follows it on its own. */
 export function inboxItemText(t: Translator['t'], language: Language, item: InboxItem): string {
   const params = item.params;
-  const template = item.kind === 'decisionOverruled' && params.overruledDecision === 'decline' ? 'inbox.item.decisionOverruledDecline' : TEMPLATES[item.kind];
+  const template =
+    item.kind === 'decisionOverruled' && params.overruledDecision === 'decline'
+      ? 'inbox.item.decisionOverruledDecline'
+      : item.kind === 'shiftChanged'
+        ? shiftChangeTemplate(params)
+        : TEMPLATES[item.kind];
   return t(template, {
     ...params,
     day: isDate(params.date) ? formatDayLong(t, params.date, language) : '',
+    newDay: isDate(params.newDate) ? formatDayLong(t, params.newDate, language) : '',
     from: isDate(params.from) ? formatDate(params.from, language) : (params.from ?? ''),
     to: isDate(params.to) ? formatDate(params.to, language) : (params.to ?? ''),
     leaveKind: typeof params.leaveKind === 'string' ? absenceKindName(t, params.leaveKind as AbsenceKind) : '',
