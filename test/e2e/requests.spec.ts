@@ -40,7 +40,7 @@ test('a swap that would break the 11 h rest: the lead sees the warning before ap
   await page.getByRole('link', { name: /^Innboks/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Innboks' })).toBeVisible();
   // The new shift in a published week is itself a notice (rota notices share the inbox).
-  await expect(page.locator('.inbox-line', { hasText: 'Vakten din ved Grong legekontor' })).toBeVisible();
+  await expect(page.locator('.inbox-line', { hasText: /^Du har fått en ny vakt søndag \d\d\.\d\d\. 08:00–15:30 ved Grong legekontor\./ })).toBeVisible();
   await page.getByRole('button', { name: 'Tilby en vakt' }).click();
   const offer = page.getByRole('dialog', { name: 'Tilby en vakt' });
   await offer.getByLabel('Vakt', { exact: true }).selectOption(shift.id);
