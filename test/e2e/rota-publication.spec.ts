@@ -76,8 +76,15 @@ test('a lead drafts week N+2, a nurse does not see it, the wall sheet says Utkas
   await expect(page.getByRole('status').filter({ hasText: new RegExp(`Uke ${week.week} ved Grong legekontor er publisert\\. \\d+ ansatte har fått beskjed\\.`) })).toBeVisible();
   await expect(page.locator('.publication-draft')).toHaveCount(0);
 
-  // The nurse's week updates (the change event) and her shift is there; the notice waits in her inbox.
+  // The nurse's week updates (the change event) and her shift is there; the notice waits in her inbox until she has read it.
   await expect(nursePage.locator('main')).toContainText('09:15');
-  const inbox = await nurse<{ items: { kind: string; params: Record<string, string | number> }[] }>('requests.inbox', {});
-  expect(inbox.items).toContainEqual(expect.objectContaining({ kind: 'rotaPublished', params: expect.objectContaining({ weeks: String(week.week), office: 'Grong legekontor' }) }));
+  await nursePage.getByRole('link', { name: /^Innboks/ }).click();
+  await expect(nursePage.getByRole('heading', { level: 1, name: 'Innboks' })).toBeVisible();
+  const notice = nursePage.locator('.inbox-line', { hasText: `Turnusen for uke ${week.week} ved Grong legekontor er publisert.` });
+  await expect(notice).toBeVisible();
+  await expectNoSeriousA11yViolations(nursePage, 'Innboks med turnusmelding');
+  await notice.getByRole('button', { name: 'Lest' }).click();
+  await expect(notice).toHaveCount(0);
+  const inbox = await nurse<{ items: { kind: string }[] }>('requests.inbox', {});
+  expect(inbox.items.filter((item) => item.kind === 'rotaPublished')).toEqual([]);
 });
