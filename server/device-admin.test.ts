@@ -121,6 +121,12 @@ function deviceAdminSuite(name: string, open: () => Promise<SyncStorage>) {
       for (const [label, answer, status, code] of cases) expect([label, answer.status, answer.body.error?.code]).toEqual([label, status, code]);
       expect((await pull(other.header, 'coop-offices')).body.offices).toEqual(['o-lierne', 'o-snasa']);
       expect((await pull(foreign.header, 'coop-offices-theirs')).body.offices).toEqual([]);
+      // The agreement digest over HTTP: every synced table, at the sequence it was read.
+      const digest = await request('/v1/digest?protocol=3&cooperation=coop-offices', { auth: other.header });
+      expect(digest.status).toBe(200);
+      expect(digest.body).toMatchObject({ asOf: expect.any(Number) as number, tables: { offices: { rows: 2 }, consultations: { rows: 0 } } });
+      const wrong = await request('/v1/digest?protocol=3&cooperation=coop-offices-theirs', { auth: other.header });
+      expect([wrong.status, wrong.body.error?.code]).toEqual([403, 'sync.wrongCooperation']);
     });
 
     it('lists the own cooperation’s devices with a marker for the caller, and never secrets or clock ids', async () => {
