@@ -7,6 +7,7 @@ import type { ShiftKind } from '../domain/rota/types';
 import { listOffices } from '../db/offices';
 import type { LocalStore } from '../db/open';
 import { createAbsence, createShift } from '../db/rota';
+import { withoutRotaNotices } from '../db/rota-publications';
 import { createStaffMember, listStaff } from '../db/staff';
 import type { Profession } from '../domain/staff';
 import { EXAMPLE_PASSWORD, loadExampleDataset } from '../backend/demo-data/indre-namdal';
@@ -86,6 +87,8 @@ export async function generateDataset(store: LocalStore, options: DatasetOptions
   // One transaction per month keeps memory flat and is how a lead's bulk edits arrive anyway.
   for (let offset = 0; offset < days; offset += 30) {
     writeAs(store, lead, (changes) => {
+      // Generated history is not news to anyone: no rota notices.
+      withoutRotaNotices(changes);
       for (let day = offset; day < Math.min(offset + 30, days); day++) {
         const date = addDays(options.from, day);
         const weekday = isoWeekday(date);

@@ -147,6 +147,14 @@ export function withoutRotaNotices(changes: ChangeSet): void {
   quiet.add(changes);
 }
 
+/**
+ * A shift worth a notice: published (staff see it) and not yet past. A correction of yesterday's shift is record
+ * keeping, not news to the person who worked it.
+ */
+function shownAhead(states: ReadonlyMap<string, OfficePublication>, shift: ShiftFacts, today: LocalDate): boolean {
+  return shift.date >= today && !isDraftShift(states, shift, today);
+}
+
 /** "Today" for notices: the Oslo date of this transaction's clock. */
 export function noticeToday(changes: ChangeSet): LocalDate {
   return osloToday(parseHlc(changes.hlc).wallMs);
@@ -162,7 +170,7 @@ export function noticePatternChange(changes: ChangeSet, pairs: readonly { before
   const today = noticeToday(changes);
   const perPerson = new Map<string, ShiftNotice[]>();
   for (const { before, after } of pairs) {
-    for (const notice of shiftChangeNotices(before, after, (shift) => !isDraftShift(states, shift, today))) {
+    for (const notice of shiftChangeNotices(before, after, (shift) => shownAhead(states, shift, today))) {
       const list = perPerson.get(notice.staffId);
       if (list) list.push(notice);
       else perPerson.set(notice.staffId, [notice]);
@@ -197,7 +205,7 @@ export function noticeShiftChange(changes: ChangeSet, before: ShiftFacts | null,
   if (quiet.has(changes)) return;
   const states = statesOf(changes);
   const today = noticeToday(changes);
-  const notices = shiftChangeNotices(before, after, (shift) => !isDraftShift(states, shift, today));
+  const notices = shiftChangeNotices(before, after, (shift) => shownAhead(states, shift, today));
   if (notices.length === 0) return;
   const { byUserId, at } = authorAndTime(changes);
   for (const notice of notices) insertRotaNotice(changes, { ...notice, kind: 'shiftChanged', publicationId: '', byUserId, at });

@@ -174,6 +174,15 @@ describe('draft and published weeks', () => {
     expect((JSON.parse(row.details) as { occurrences: number }).occurrences).toBeGreaterThan(1);
   });
 
+  it('a change to a shift that is already past tells nobody', async () => {
+    const before = rowCount('rota_notices');
+    const yesterday = addDays(today, -1);
+    const { id } = await example.ok<{ id: string }>('rota.createShift', { staffId: person('Marte Kvernmo'), officeId: office('Grong'), date: yesterday, start: '08:00', end: '12:00', kind: 'clinic' }, lead);
+    await example.ok('rota.updateShift', { id, staffId: person('Marte Kvernmo'), officeId: office('Grong'), date: yesterday, start: '08:00', end: '13:00', kind: 'clinic' }, lead);
+    await example.ok('rota.removeShift', { id }, lead);
+    expect(rowCount('rota_notices')).toBe(before);
+  });
+
   it('a new shift given to someone in a published week tells them; the current week never counts as a draft', async () => {
     const before = rowCount('rota_notices');
     await example.ok('rota.createShift', { staffId: person('Ingrid Solbakk'), officeId: office('Grong'), date: addDays(today, 1), start: '08:00', end: '12:00', kind: 'video' }, lead);
