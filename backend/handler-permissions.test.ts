@@ -58,6 +58,7 @@ const WRITES: Record<string, readonly Written[]> = {
   'rota.updatePattern': ['rota_patterns'],
   'rota.removePattern': ['rota_patterns'],
   'rota.publishWeeks': ['rota_publications', 'rota_notices'],
+  'rota.bookCover': ['shifts', 'rota_pattern_exceptions', 'rota_notices'],
   'rota.makeDraft': ['rota_publications'],
   'rota.markNoticeRead': ['rota_notice_reads'],
   'routines.create': ['routines'],
