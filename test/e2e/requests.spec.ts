@@ -111,6 +111,13 @@ test('a leave request approved becomes an absence, and the shifts in the period 
   await expect(page.getByText('Fraværet er godkjent. Disse vaktene må dekkes:')).toBeVisible();
   const listed = page.locator('.inbox-clashes .clashing-shifts li', { hasText: '16:00–20:00' });
   await expect(listed.getByRole('button', { name: /^Åpne uke \d+ i turnusen$/ })).toBeVisible();
+  // "Hvem kan dekke?" on the listed shift hands it to someone else.
+  await listed.getByRole('button', { name: 'Hvem kan dekke?' }).click();
+  const cover = page.getByRole('dialog', { name: 'Hvem kan dekke?' });
+  const first = cover.locator('.cover-option').first();
+  const name = (await first.innerText()).split(' · ')[0]!;
+  await first.click();
+  await expect(listed).toContainText(`${name} er satt opp.`);
 
   const after = await lead<RotaWeekAnswer>('rota.week', { week: isoWeekOf(monday!) });
   expect(after.absences).toContainEqual(expect.objectContaining({ staffId: marte, from: monday, to: wednesday, kind: 'holiday' }));

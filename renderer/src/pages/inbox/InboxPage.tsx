@@ -81,7 +81,7 @@ export function InboxPage() {
         {clashes && (
           <div className="inbox-clashes">
             <p>{clashes.length === 0 ? t('inbox.clash.none') : t('inbox.clash.title')}</p>
-            <ClashingShifts shifts={clashes} />
+            <ClashingShifts shifts={clashes} cover />
           </div>
         )}
       </FeedbackRegion>
