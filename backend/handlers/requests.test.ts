@@ -128,6 +128,21 @@ describe('swaps', () => {
   });
 });
 
+describe('offers to everyone eligible, and withdrawing', () => {
+  it('a shift offered to all reaches the nurses who can take it, not the receptionist; the one who offered can withdraw it', async () => {
+    const marte = person('Marte Kvernmo');
+    const shiftId = (await ok<{ id: string }>('rota.createShift', { staffId: marte, officeId: office('Grong'), date: '2026-12-19', start: '10:00', end: '14:00', kind: 'clinic' }, lead)).id;
+    const { id } = await ok<{ id: string }>('requests.offerSwap', { shiftRef: shiftId, toStaffId: null, note: null }, nurse);
+    const receptionist = await example.signIn('resepsjon');
+    expect((await inbox(nurse2)).find((item) => item.id === `${id}:offered`)).toMatchObject({ kind: 'swapOffered', params: { from: 'Marte Kvernmo' } });
+    expect((await inbox(receptionist)).find((item) => item.id === `${id}:offered`)).toBeUndefined();
+    expect(await example.call('requests.withdraw', { requestId: id }, nurse2)).toMatchObject({ ok: false, error: { code: 'requests.notYours' } });
+    await ok('requests.withdraw', { requestId: id }, nurse);
+    expect((await inbox(nurse2)).find((item) => item.id === `${id}:offered`)).toBeUndefined();
+    expect(await example.call('requests.acceptSwap', { requestId: id }, nurse2)).toMatchObject({ ok: false, error: { code: 'requests.alreadyDecided' } });
+  });
+});
+
 describe('leave', () => {
   it('an approved request becomes an absence and the shifts in the period are listed', async () => {
     const marte = person('Marte Kvernmo');
