@@ -96,6 +96,7 @@ export const syncEn: Record<keyof typeof syncNb, string> = {
 
   'sync.officesServed': 'Offices this computer serves',
   'sync.officesServedHint': 'The computer holds patient data (consultations, amendments, prescriptions and the access log) only for these offices. Rota, competence, routines, offices, staff and users it holds for the whole cooperation.',
+  'sync.officesNone': 'None: the computer receives no patient data. Ask an administrator to choose offices under Computers in the cooperation.',
   'sync.officesUnknown': 'Not known yet (shown after the next sync)',
   'sync.download.first': 'Downloading data from the shared service: {percent} %',
   'sync.download.repair': 'Downloading data again: {percent} %',

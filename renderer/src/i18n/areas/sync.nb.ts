@@ -94,6 +94,7 @@ export const syncNb = {
 
   'sync.officesServed': 'Kontorer maskinen betjener',
   'sync.officesServedHint': 'Maskinen har pasientdata (konsultasjoner, endringer, resepter og logg over innsyn) bare for disse kontorene. Turnus, kompetanse, rutiner, kontorer, ansatte og brukere har den for hele samarbeidet.',
+  'sync.officesNone': 'Ingen: maskinen får ingen pasientdata. Be en administrator velge kontorer under Maskiner i samarbeidet.',
   'sync.officesUnknown': 'Ikke kjent ennå (vises etter neste synkronisering)',
   'sync.download.first': 'Henter data fra felles tjeneste: {percent} %',
   'sync.download.repair': 'Laster ned data på nytt: {percent} %',

@@ -91,7 +91,9 @@ export function SyncAgreementSection({ status, admin, onChanged }: { status: Syn
   return (
     <section className="sync-agreement" aria-labelledby="sync-offices-title">
       <h3 id="sync-offices-title">{t('sync.officesServed')}</h3>
-      <p data-testid="sync-offices">{status.offices ? status.offices.map((office) => office.name).join(', ') : t('sync.officesUnknown')}</p>
+      <p data-testid="sync-offices">
+        {!status.offices ? t('sync.officesUnknown') : status.offices.length === 0 ? t('sync.officesNone') : status.offices.map((office) => office.name).join(', ')}
+      </p>
       <p className="field-hint">{t('sync.officesServedHint')}</p>
       <h3 id="sync-agreement-title">{t('sync.agreementTitle')}</h3>
       <p className="field-hint">{t('sync.agreementHint')}</p>
