@@ -22,7 +22,7 @@ import { spawnUntilReady } from '../test/helpers/spawn-process';
 import { startServerProcess } from '../test/helpers/sync-server-process';
 import type { ServerProcess } from '../test/helpers/sync-server-process';
 import { percentile } from './stats';
-import { BENCH_COOPERATION_ROW, signedPushes, syncDataset } from './sync-data';
+import { BENCH_COOPERATION_ROW, BENCH_OFFICES, signedPushes, syncDataset } from './sync-data';
 
 const { values } = parseArgs({
   options: {
@@ -245,12 +245,12 @@ async function main() {
     const seed = syncDataset({ shifts: 0, consultations: 0, clockId: WRITER_CLOCK });
     for (let k = 0; k < cooperations; k++) {
       const id = `county-${k}`;
-      const { code } = await service.createEnrolmentCode({ cooperationId: id, office: 'Grong' });
-      const enrolled = await service.enrol({ protocol: 2, code, clockId: WRITER_CLOCK, publicKey: generateSigningKey().publicKey });
+      const { code } = await service.createEnrolmentCode({ cooperationId: id, offices: [...BENCH_OFFICES] });
+      const enrolled = await service.enrol({ protocol: 3, code, clockId: WRITER_CLOCK, publicKey: generateSigningKey().publicKey });
       const auth = `Bearer ${enrolled.deviceId}.${enrolled.secret}`;
       const device = await service.authenticate(auth);
       const signed = signedPushes(seed, MAX_PUSH_CHANGES);
-      for (const transactions of signed.pushes) await service.push(device, { protocol: 2, cooperationId: id, transactions });
+      for (const transactions of signed.pushes) await service.push(device, { protocol: 3, cooperationId: id, transactions });
       coops.push({ id, key: signed.key, auth });
     }
     await storage.close();
@@ -281,6 +281,12 @@ async function main() {
         [coop.id],
       );
       await admin.query('UPDATE cooperations SET last_seq = last_seq + $2 WHERE id = $1', [coop.id, template.length]);
+      // Each entry's office, as a push would have kept it (docs/sync-protocol.md, scopes).
+      await admin.query(
+        `INSERT INTO row_offices (cooperation_id, table_name, row_id, office_id)
+         SELECT $1, 'consultations', r, v::json #>> '{}' FROM county_template WHERE t = 'consultations' AND c = 'office_id'`,
+        [coop.id],
+      );
       if (coop === coops[0]) console.log(`one cooperation's history: ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
     await admin.query('DROP TABLE county_template');
@@ -294,9 +300,9 @@ async function main() {
     for (let i = 0; i < deviceRows.length; i += 5_000) {
       const part = deviceRows.slice(i, i + 5_000);
       await admin.query(
-        `INSERT INTO devices (id, cooperation_id, clock_id, secret_hash, office, name, enrolled_at)
-         SELECT id, c, k, h, 'Grong', 'benk', '2026-01-01T00:00:00.000Z' FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, c, k, h)`,
-        [part.map((d) => d.id), part.map((d) => d.cooperation), part.map((d) => d.clock), part.map((d) => createHash('sha256').update(d.secret).digest('hex'))],
+        `INSERT INTO devices (id, cooperation_id, clock_id, secret_hash, office, offices, office_names, name, enrolled_at)
+         SELECT id, c, k, h, 'Alle kontor', $5, '[]', 'benk', '2026-01-01T00:00:00.000Z' FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(id, c, k, h)`,
+        [part.map((d) => d.id), part.map((d) => d.cooperation), part.map((d) => d.clock), part.map((d) => createHash('sha256').update(d.secret).digest('hex')), JSON.stringify(BENCH_OFFICES)],
       );
     }
     await admin.query('VACUUM ANALYZE');
@@ -429,7 +435,7 @@ async function measure(input: MeasureInput): Promise<Record<string, number>> {
     const coop = coops[Math.floor(Math.random() * coops.length)]!;
     pushCounter += 1;
     const hlc = `${String(Date.now()).padStart(15, '0')}-${String(pushCounter % 1_000_000).padStart(6, '0')}-${WRITER_CLOCK}`;
-    const body = JSON.stringify({ protocol: 2, cooperationId: coop.id, transactions: [noteChange(coop.key, hlc, `shift-${Math.floor(Math.random() * shiftCount)}`, `endret ${pushCounter}`)] });
+    const body = JSON.stringify({ protocol: 3, cooperationId: coop.id, transactions: [noteChange(coop.key, hlc, `shift-${Math.floor(Math.random() * shiftCount)}`, `endret ${pushCounter}`)] });
     const t = performance.now();
     pushes.push(
       request(`${urls[pushCounter % urls.length]!}/v1/push`, coop.auth, body).then(

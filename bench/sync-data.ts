@@ -22,6 +22,9 @@ function hlcAt(ms: number, counter: number, clockId: string): string {
 }
 
 /** Every cell of the dataset, stamped as if written by `clockId` over five years. */
+/** The dataset's office ids (its entries are spread over them evenly). */
+export const BENCH_OFFICES = ['grong', 'namsskogan', 'royrvik', 'lierne'] as const;
+
 export function syncDataset(options: { shifts?: number; consultations?: number; clockId?: string } = {}): SyncDataset {
   const clockId = options.clockId ?? 'bench-device';
   const next = random(2026);
@@ -36,7 +39,7 @@ export function syncDataset(options: { shifts?: number; consultations?: number; 
   };
   // The cooperation's own row: its id is what every signature names (docs/trust.md).
   row('cooperation', BENCH_COOPERATION_ROW, { name: 'Benk-samarbeidet', example_data: 0, consultation_retention_months: 60 });
-  const offices = ['grong', 'namsskogan', 'royrvik', 'lierne'];
+  const offices = BENCH_OFFICES;
   for (const office of offices) row('offices', office, { name: `${office} legekontor`, municipality: office, address: 'Sentrum 1', phone: '74 00 00 00', opening_hours: '{}', driving_minutes: '{}' });
   const staff = Array.from({ length: 40 }, (_, i) => `staff-${i}`);
   for (const [i, id] of staff.entries()) {

@@ -13,7 +13,7 @@ import { generateSigningKey } from '../db/signing';
 import { MAX_PUSH_CHANGES } from '../sync/protocol';
 import type { WireChange } from '../sync/protocol';
 import { startTestPostgres } from '../test/helpers/postgres';
-import { batches, signedPushes, syncDataset } from './sync-data';
+import { batches, BENCH_OFFICES, signedPushes, syncDataset } from './sync-data';
 
 const { values } = parseArgs({
   options: { shifts: { type: 'string', default: '20000' }, consultations: { type: 'string', default: '5000' }, 'no-postgres': { type: 'boolean', default: false } },
@@ -22,7 +22,7 @@ const dataset = syncDataset({ shifts: Number(values.shifts), consultations: Numb
 const { changes } = dataset;
 // Signed as the app signs: one transaction per row, every check on (signature, authority, permission, write-once).
 const signed = signedPushes(dataset, MAX_PUSH_CHANGES).pushes;
-const pushBodies = signed.map((transactions) => JSON.stringify({ protocol: 2, cooperationId: 'bench', transactions }));
+const pushBodies = signed.map((transactions) => JSON.stringify({ protocol: 3, cooperationId: 'bench', transactions }));
 const pushedCells = signed.flat().reduce((sum, transaction) => sum + transaction.cells.length, 0);
 console.log(`${changes.length} changes (${pushedCells} cells with the authority records) in ${pushBodies.length} signed pushes of up to ${MAX_PUSH_CHANGES} cells`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samvakt-bench-ingest-'));
@@ -49,8 +49,8 @@ function rawInsertRate(): number {
 
 async function serviceIngestRate(storage: SyncStorage): Promise<number> {
   const service = createSyncService({ storage, now: () => Date.UTC(2026, 10, 27) });
-  const { code } = await service.createEnrolmentCode({ cooperationId: 'bench', office: 'Grong' });
-  const enrolled = await service.enrol({ protocol: 2, code, clockId: 'bench-device', publicKey: generateSigningKey().publicKey });
+  const { code } = await service.createEnrolmentCode({ cooperationId: 'bench', offices: [...BENCH_OFFICES] });
+  const enrolled = await service.enrol({ protocol: 3, code, clockId: 'bench-device', publicKey: generateSigningKey().publicKey });
   const device = await service.authenticate(`Bearer ${enrolled.deviceId}.${enrolled.secret}`);
   const started = performance.now();
   let accepted = 0;

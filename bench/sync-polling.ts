@@ -24,14 +24,14 @@ const devices: { auth: string; clockId: string; cursor: number }[] = [];
 for (let i = 0; i < deviceCount; i++) {
   const { code } = await service.createEnrolmentCode({ cooperationId: `coop-${i % 20}`, office: `Kontor ${i}` });
   const clockId = `device-${i}`;
-  const enrolled = await service.enrol({ protocol: 2, code, clockId, publicKey: generateSigningKey().publicKey });
+  const enrolled = await service.enrol({ protocol: 3, code, clockId, publicKey: generateSigningKey().publicKey });
   devices.push({ auth: `Bearer ${enrolled.deviceId}.${enrolled.secret}`, clockId, cursor: 0 });
 }
 const seed = await service.authenticate(devices[0]!.auth);
 // coop-0 has data; the others have none. Pushes here are unsigned ('legacy', accepted while a cooperation has no root):
 // this bench measures polling latency, and bench/sync-ingest.ts measures the cost of checking signed pushes.
 const seedChanges = syncDataset({ shifts: 2000, consultations: 500, clockId: 'device-0' }).changes.slice(0, 2000);
-await service.push(seed, { protocol: 2, cooperationId: 'coop-0', transactions: legacyTransactions(seedChanges) });
+await service.push(seed, { protocol: 3, cooperationId: 'coop-0', transactions: legacyTransactions(seedChanges) });
 await storage.close();
 
 const server = await startServerProcess(dir, { env: {} });
@@ -45,11 +45,11 @@ async function poll(index: number, round: number) {
     if (index % 10 === 0) {
       const now = Date.now();
       const changes = Array.from({ length: 5 }, (_, k) => ({ hlc: `${String(now).padStart(15, '0')}-${String(round * 10 + k).padStart(6, '0')}-${device.clockId}`, table: 'shifts', row: `s-${index}-${k}`, column: 'note', value: `runde ${round}` }));
-      const response = await fetch(`${server.url}/v1/push`, { method: 'POST', headers: { authorization: device.auth, 'content-type': 'application/json' }, body: JSON.stringify({ protocol: 2, cooperationId: cooperation, transactions: legacyTransactions(changes) }) });
+      const response = await fetch(`${server.url}/v1/push`, { method: 'POST', headers: { authorization: device.auth, 'content-type': 'application/json' }, body: JSON.stringify({ protocol: 3, cooperationId: cooperation, transactions: legacyTransactions(changes) }) });
       if (response.status !== 200) failures += 1;
       await response.arrayBuffer();
     }
-    const response = await fetch(`${server.url}/v1/pull?protocol=2&cooperation=${cooperation}&after=${device.cursor}&limit=500`, { headers: { authorization: device.auth } });
+    const response = await fetch(`${server.url}/v1/pull?protocol=3&cooperation=${cooperation}&after=${device.cursor}&limit=500`, { headers: { authorization: device.auth } });
     if (response.status !== 200) failures += 1;
     else device.cursor = ((await response.json()) as { lastSeq: number }).lastSeq;
   } catch {
