@@ -64,8 +64,9 @@ function swapItems(store: LocalStore, viewer: Viewer, names: Names, loaded: Load
         ],
       });
     }
-    const offeredToViewer = request.toStaffId === viewer.staffId || (request.toStaffId === null && shift !== null && eligibleStaffFor(store.db, shift, professionOf(store.db, shift.staffId), [], [viewer.staffId]).length > 0);
-    if (!taker && viewer.staffId && viewer.staffId !== request.staffId && offeredToViewer) {
+    const offeredToViewer = () =>
+      request.toStaffId === viewer.staffId || (request.toStaffId === null && shift !== null && eligibleStaffFor(store.db, shift, professionOf(store.db, shift.staffId), [], [viewer.staffId]).length > 0);
+    if (!taker && viewer.staffId && viewer.staffId !== request.staffId && offeredToViewer()) {
       items.push({ id: `${request.id}:offered`, kind: 'swapOffered', at: request.at, params, actions: [{ kind: 'accept', requestId: request.id }] });
     }
   } else if (state.kept && (viewer.staffId === request.staffId || state.candidates.includes(viewer.staffId))) {

@@ -2,16 +2,19 @@
 import type Database from 'better-sqlite3';
 import { addDays } from '../../domain/calendar/dates';
 import type { LocalDate } from '../../domain/calendar/dates';
+import { publicHolidaysBetween } from '../../domain/calendar/holidays';
 import { isoWeekDates, isoWeekOf } from '../../domain/calendar/isoWeek';
-import { competenceProblems } from '../../domain/competence/coverage';
+import { competenceCoverage, competenceProblems } from '../../domain/competence/coverage';
 import { indexCompetence } from '../../domain/competence/state';
+import { coverWindow, eligibleForShift, rankCoverCandidates } from '../../domain/rota/cover';
+import type { CoverGap, CoverMode, CoverNeed } from '../../domain/rota/cover';
 import { checkWeek, DEFAULT_ROTA_LIMITS } from '../../domain/rota/rules';
+import type { RotaLimits } from '../../domain/rota/rules';
 import type { Absence, Shift } from '../../domain/rota/types';
 import type { RotaWarning } from '../../domain/rota/warnings';
 import type { OpenShift } from '../../domain/requests/types';
 import type { Profession, StaffMember } from '../../domain/staff';
-import type { CoverNeed } from '../../domain/rota/cover';
-import { listCompetenceTypes, listStaffCompetences } from '../../db/competence';
+import { listCompetenceTypes, listStaffCompetences, listStaffCompetencesOfTypes } from '../../db/competence';
 import { getCooperationSettings } from '../../db/cooperation';
 import { listOffices } from '../../db/offices';
 import { listAbsences } from '../../db/rota';
@@ -77,6 +80,34 @@ export function shiftOfOpenShift(open: OpenShift, staffId: string): Shift {
   return { id: open.id, staffId, officeId: open.officeId, date: open.date, start: open.start, end: open.end, kind: open.kind, note: open.note, patternId: null };
 }
 
+/** Whether one person can take the gap in the given mode: what "Hvem kan dekke?" reads (cover-candidates.ts), for one person. */
+function eligibleOne(db: Database.Database, gap: CoverGap, staffId: string, mode: CoverMode): boolean {
+  const limits: RotaLimits = { ...DEFAULT_ROTA_LIMITS, ...getCooperationSettings(db).rotaLimits };
+  const window = coverWindow(gap.date, limits);
+  const staff = listStaff(db);
+  const types = listCompetenceTypes(db);
+  const required = types.filter((type) => type.requiredFor.includes('emergencyNurse') || type.requiredFor.includes('legevakt'));
+  const coverage = competenceCoverage({ staff, types, records: required.length ? listStaffCompetencesOfTypes(db, required.map((type) => type.id)) : [] });
+  const emergencyConfigured = required.some((type) => type.requiredFor.includes('emergencyNurse'));
+  const input = {
+    gap,
+    offices: listOffices(db),
+    staff,
+    shifts: plannedShifts(db, window.from, window.to),
+    absences: listAbsences(db, window.from, window.to),
+    limits,
+    publicHolidays: publicHolidaysBetween(window.from, window.to),
+    dutyCompetence: coverage.hasDutyCompetence,
+    ...(emergencyConfigured ? { isEmergencyNurse: coverage.isEmergencyNurse } : {}),
+  };
+  // eligibleForShift returns the person's best mode; the shift's own mode must be possible.
+  const best = eligibleForShift(input, staffId);
+  if (!best) return false;
+  if (best.mode === mode) return true;
+  // Rare (a doctor whose best way is the other mode): the whole ranking says whether this mode is possible too.
+  return rankCoverCandidates(input).some((candidate) => candidate.staffId === staffId && candidate.mode === mode && candidate.blockers.length === 0);
+}
+
 /** The "Hvem kan dekke?" need a profession fills (domain/rota/cover.ts), or null for professions it does not rank. */
 function coverNeedOf(profession: Profession | null): CoverNeed | null {
   if (profession === 'doctor' || profession === 'doctorInTraining') return 'doctor';
@@ -99,6 +130,15 @@ export function eligibleStaffFor(
   /** Only these people (the inbox asks about the viewer alone). */
   only?: readonly string[],
 ): string[] {
+  if (only !== undefined) {
+    // Asked about a few people (the inbox: the viewer): people of another profession or inactive need no ranking.
+    const possible = only.filter((staffId) => {
+      const member = getStaffMember(db, staffId);
+      return member !== null && member.active && (profession === null || member.profession === profession || coverNeedOf(member.profession) === coverNeedOf(profession));
+    });
+    if (possible.length === 0) return [];
+    only = possible;
+  }
   const types = new Map(listCompetenceTypes(db).map((type) => [type.id, type]));
   const index = indexCompetence(requiredCompetenceTypeIds.length ? listStaffCompetences(db) : []);
   const holdsRequired = (staffId: string) => competenceProblems(index, types, staffId, requiredCompetenceTypeIds, shift.date).length === 0;
@@ -107,9 +147,13 @@ export function eligibleStaffFor(
   if (need) {
     const gap = { officeId: shift.officeId, date: shift.date, start: shift.start, end: shift.end, need, kind: shift.kind, replacesShiftId: shift.staffId ? shift.id : null };
     const mode = shift.kind === 'video' ? 'video' : 'onSite';
-    const ids = loadCoverCandidates(db, gap)
-      .candidates.filter((candidate) => candidate.blockers.length === 0 && candidate.mode === mode)
-      .map((candidate) => candidate.staffId);
+    // A few people (the inbox asks about the viewer): D's eligibleForShift for each, not the whole ranking.
+    const ids =
+      only !== undefined
+        ? only.filter((staffId) => eligibleOne(db, gap, staffId, mode))
+        : loadCoverCandidates(db, gap)
+            .candidates.filter((candidate) => candidate.blockers.length === 0 && candidate.mode === mode)
+            .map((candidate) => candidate.staffId);
     return [...new Set(ids)].filter((staffId) => wanted(staffId) && holdsRequired(staffId));
   }
   const around = rotaAround(db, shift.date);
