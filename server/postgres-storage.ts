@@ -199,17 +199,19 @@ export function createPostgresStorage(connectionString: string, options: { poolS
       return found;
     },
     addRowOffices: (cooperationId, entries) => addRowOffices(pool, cooperationId, entries),
-    async unmappedRows(table, columns, limit) {
+    async unmappedRows(table, columns, limit, after) {
       // The rows come from their `deleted` cell (every row has one); the scope columns are looked up beside it.
       const result = await pool.query<{ cooperation_id: string; row_id: string; device_id: string; values_json: string }>(
         `SELECT c.cooperation_id, c.row_id, c.device_id,
                 (SELECT coalesce(json_object_agg(v.column_name, v.value_json::json), '{}'::json) FROM cells v
                  WHERE v.cooperation_id = c.cooperation_id AND v.table_name = c.table_name AND v.row_id = c.row_id AND v.column_name = ANY($3::text[]))::text AS values_json
-         FROM cells c
-         WHERE c.table_name = $1 AND c.column_name = 'deleted'
+         FROM cooperations co
+         JOIN cells c ON c.cooperation_id = co.id AND c.table_name = $1 AND c.column_name = 'deleted'
+         WHERE (c.cooperation_id, c.row_id) > ($4, $5)
            AND NOT EXISTS (SELECT 1 FROM row_offices ro WHERE ro.cooperation_id = c.cooperation_id AND ro.table_name = c.table_name AND ro.row_id = c.row_id)
+         ORDER BY c.cooperation_id, c.row_id
          LIMIT $2`,
-        [table, limit, [...columns]],
+        [table, limit, [...columns], after?.cooperationId ?? '', after?.row ?? ''],
       );
       return result.rows.map((row): UnmappedRow => ({
         cooperationId: row.cooperation_id,

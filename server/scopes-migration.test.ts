@@ -8,6 +8,7 @@ import type { TestPostgres } from '../test/helpers/postgres';
 import { tempDir } from '../test/helpers/temp-store';
 import type { PushTransaction, WireCell } from '../sync/protocol';
 import { createPostgresStorage } from './postgres-storage';
+import { backfillRowOffices } from './scopes';
 import { createSyncService } from './service';
 import { createSqliteStorage } from './sqlite-storage';
 import type { StoredDevice, SyncStorage } from './storage';
@@ -138,6 +139,15 @@ for (const [name, make] of adapters) {
       const again: string[] = [];
       storage = await adapter.open((line) => again.push(line));
       expect(again.filter((line) => line.includes('gave'))).toEqual([]);
+      await storage.close();
+      // The backfill pages through the rows (here two at a time) and gives the same offices.
+      await adapter.raw('DELETE FROM row_offices');
+      storage = await adapter.open(() => {});
+      service = createSyncService({ storage, now: () => NOW, log: () => {} });
+      await adapter.raw('DELETE FROM row_offices');
+      expect(await backfillRowOffices(storage, 2)).toBe(6);
+      expect(await served(lierne)).toEqual(['audit_events/e-lierne', 'consultations/k-lierne', ...shared].sort());
+      expect(await served(grong)).toEqual(['audit_events/e-search', 'consultation_amendments/a-grong', 'consultations/k-grong', ...shared].sort());
       await storage.close();
     }, 120_000);
   });

@@ -146,14 +146,17 @@ const BACKFILL_BATCH = 5000;
  * table in registry order so references resolve; the 'pushingDevice' fallback uses the device that stored the row.
  * Returns how many rows it mapped.
  */
-export async function backfillRowOffices(storage: SyncStorage): Promise<number> {
+export async function backfillRowOffices(storage: SyncStorage, batch = BACKFILL_BATCH): Promise<number> {
   const devices = new Map((await storage.listDevices()).map((device) => [device.id, device]));
   let mapped = 0;
   for (const table of SCOPED_ORDER) {
     const columns = scopeColumns(table);
+    let after: { cooperationId: string; row: string } | null = null;
     for (;;) {
-      const rows = await storage.unmappedRows(table, columns, BACKFILL_BATCH);
+      const rows = await storage.unmappedRows(table, columns, batch, after);
       if (rows.length === 0) break;
+      const last = rows.at(-1)!;
+      after = { cooperationId: last.cooperationId, row: last.row };
       const byCooperation = new Map<string, PendingRow[]>();
       for (const row of rows) {
         const list = byCooperation.get(row.cooperationId) ?? [];
@@ -165,7 +168,7 @@ export async function backfillRowOffices(storage: SyncStorage): Promise<number> 
         await storage.addRowOffices(cooperationId, entries);
         mapped += entries.length;
       }
-      if (rows.length < BACKFILL_BATCH) break;
+      if (rows.length < batch) break;
     }
   }
   return mapped;

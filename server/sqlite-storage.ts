@@ -319,16 +319,18 @@ export function createSqliteStorage(file: string, options: { log?: (line: string
     async addRowOffices(cooperationId, entries) {
       db.transaction(() => insertRowOffices(cooperationId, entries))();
     },
-    async unmappedRows(table, columns, limit) {
+    async unmappedRows(table, columns, limit, after) {
       // The rows come from their `deleted` cell (every row has one); the scope columns are looked up beside it.
       const rows = db
         .prepare(
-          `SELECT c.cooperation_id, c.row_id, c.device_id FROM cells c
-           WHERE c.table_name = ? AND c.column_name = 'deleted'
+          `SELECT c.cooperation_id, c.row_id, c.device_id FROM cooperations co
+           CROSS JOIN cells c ON c.cooperation_id = co.id AND c.table_name = ? AND c.column_name = 'deleted'
+           WHERE (c.cooperation_id, c.row_id) > (?, ?)
              AND NOT EXISTS (SELECT 1 FROM row_offices ro WHERE ro.cooperation_id = c.cooperation_id AND ro.table_name = c.table_name AND ro.row_id = c.row_id)
+           ORDER BY c.cooperation_id, c.row_id
            LIMIT ?`,
         )
-        .all(table, limit) as { cooperation_id: string; row_id: string; device_id: string }[];
+        .all(table, after?.cooperationId ?? '', after?.row ?? '', limit) as { cooperation_id: string; row_id: string; device_id: string }[];
       const value = db.prepare('SELECT value_json FROM cells WHERE cooperation_id = ? AND table_name = ? AND row_id = ? AND column_name = ?').pluck();
       return rows.map((row): UnmappedRow => {
         const values: Record<string, SqlValue> = {};

@@ -195,10 +195,11 @@ export interface SyncStorage {
   /** Keeps these rows' offices outside a push (the backfill of rows stored before scopes); an entry already there stays, unless it is null. */
   addRowOffices(cooperationId: string, entries: readonly RowOffice[]): Promise<void>;
   /**
-   * Up to `limit` rows of a patient-scoped table with no row_offices entry yet, with the values of `columns` they
-   * have and the device that stored them (for the backfill at start).
+   * Up to `limit` rows of a patient-scoped table with no row_offices entry yet, after `after` in (cooperation, row)
+   * order, with the values of `columns` they have and the device that stored them (for the backfill at start). Each
+   * cooperation's rows are read along the primary key from the table's first cell, not by scanning every cell.
    */
-  unmappedRows(table: string, columns: readonly string[], limit: number): Promise<UnmappedRow[]>;
+  unmappedRows(table: string, columns: readonly string[], limit: number, after: { cooperationId: string; row: string } | null): Promise<UnmappedRow[]>;
   /** The stored values of these cells, keyed by cellKey (absent when not stored). */
   cellValues(cooperationId: string, keys: readonly CellKey[]): Promise<Map<string, SqlValue>>;
   /** The sequence and timestamp of the next `limit` cells after `afterSeq` (a pull page's window, before any filter). */
