@@ -57,6 +57,8 @@ test('a swap that would break the 11 h rest: the lead sees the warning before ap
   await offered.getByRole('button', { name: 'Ta vakten' }).click();
   await expect(page.getByText('Lagret. Svaret når de andre ved neste synkronisering.')).toBeVisible();
   await expect(offered).toHaveCount(0);
+  // The line went with its button; the keyboard stays in the list.
+  await expect(page.getByRole('heading', { level: 2, name: 'Venter på deg' })).toBeFocused();
 
   // The lead sees the line with its new warning, and the rest warning itself before saying yes.
   await switchUser(page, 'leder');

@@ -1,5 +1,5 @@
 // Innboks: one line per thing waiting for the user, with its buttons on the line; new leave, swap and (leads) open-shift requests.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { InboxAction, InboxItem } from '../../../../domain/inbox';
 import { toClientError } from '../../api/errors';
 import { can } from '../../app/permissions';
@@ -28,6 +28,7 @@ export function InboxPage() {
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [clashes, setClashes] = useState<Decided['clashingShifts'] | null>(null);
   const [busy, setBusy] = useState(false);
+  const listTitle = useRef<HTMLHeadingElement>(null);
 
   async function act(item: InboxItem, action: InboxAction) {
     if (action.kind === 'approve' || action.kind === 'decline') {
@@ -38,6 +39,8 @@ export function InboxPage() {
     try {
       await runImmediate(action);
       setFeedback({ kind: 'success', key: 'inbox.done' });
+      // The line (and its button) goes away: keep the keyboard in the list rather than losing focus to the page.
+      listTitle.current?.focus();
     } catch (caught) {
       setFeedback({ kind: 'error', key: 'inbox.actionFailed', error: toClientError(caught) });
     } finally {
@@ -53,6 +56,8 @@ export function InboxPage() {
 
   function decided(result: Decided, item: InboxItem) {
     sent(result.decision === 'approve' ? 'inbox.decide.approved' : 'inbox.decide.declined');
+    // The decided line goes away with its buttons: after the dialog has given focus back, move it to the list.
+    setTimeout(() => listTitle.current?.focus(), 0);
     if (item.kind === 'leaveToDecide' && result.decision === 'approve') setClashes(result.clashingShifts);
   }
 
@@ -86,7 +91,9 @@ export function InboxPage() {
         )}
       </FeedbackRegion>
       <section aria-labelledby="inbox-list-title">
-        <h2 id="inbox-list-title">{t('inbox.listTitle')}</h2>
+        <h2 id="inbox-list-title" ref={listTitle} tabIndex={-1}>
+          {t('inbox.listTitle')}
+        </h2>
         <Loaded query={inbox}>
           {({ items }) =>
             items.length === 0 ? (
