@@ -248,8 +248,11 @@ export function createPostgresStorage(connectionString: string, options: { poolS
       return result.rows.map(toPulledChange);
     },
     async countScopedCells(cooperationId, offices) {
+      // All cells less those of rows of other offices, counted from row_offices along the cells' primary key.
       const result = await pool.query<{ n: string }>(
-        `SELECT count(*) AS n FROM cells c ${SCOPE_JOIN_SQL} WHERE c.cooperation_id = $1 AND ${scopeFilterSql(officesParam(2))}`,
+        `SELECT (SELECT count(*) FROM cells WHERE cooperation_id = $1)
+              - (SELECT count(*) FROM row_offices ro JOIN cells c ON c.cooperation_id = ro.cooperation_id AND c.table_name = ro.table_name AND c.row_id = ro.row_id
+                 WHERE ro.cooperation_id = $1 AND ro.office_id IS NOT NULL AND NOT (ro.office_id = ANY($2::text[]))) AS n`,
         [cooperationId, [...offices]],
       );
       return Number(result.rows[0]?.n ?? 0);

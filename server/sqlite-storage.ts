@@ -249,7 +249,15 @@ export function createSqliteStorage(file: string, options: { log?: (line: string
     `SELECT c.seq, c.hlc, c.table_name, c.row_id, c.column_name, c.value_json, c.cell_index, c.blind FROM cells c ${SCOPE_JOIN_SQL}
      WHERE c.cooperation_id = ? AND c.seq > ? AND c.seq <= ? AND ${scopeFilterSql(OFFICES_PARAM)} ORDER BY c.seq`,
   );
-  const countScoped = db.prepare(`SELECT count(*) FROM cells c ${SCOPE_JOIN_SQL} WHERE c.cooperation_id = ? AND ${scopeFilterSql(OFFICES_PARAM)}`).pluck();
+  // All cells less those of rows of other offices, counted from row_offices (a few rows) along the cells' primary key:
+  // counting through the scope join walked every cell (0.74 s for one office of a quarter of the five-year dataset; 0.30 s this way).
+  const countScoped = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM cells WHERE cooperation_id = @cooperation)
+            - (SELECT count(*) FROM row_offices ro CROSS JOIN cells c ON c.cooperation_id = ro.cooperation_id AND c.table_name = ro.table_name AND c.row_id = ro.row_id
+               WHERE ro.cooperation_id = @cooperation AND ro.office_id IS NOT NULL AND ro.office_id NOT IN (SELECT value FROM json_each(@offices)))`,
+    )
+    .pluck();
   const selectScopedCells = db.prepare(
     `SELECT c.table_name, c.row_id, c.column_name, c.hlc, c.value_json FROM cells c ${SCOPE_JOIN_SQL}
      WHERE c.cooperation_id = ? AND ${scopeFilterSql(OFFICES_PARAM)} ORDER BY c.table_name, c.row_id, c.column_name`,
@@ -356,7 +364,7 @@ export function createSqliteStorage(file: string, options: { log?: (line: string
     async scopedChangesBetween(cooperationId, afterSeq, upToSeq, offices) {
       return (selectScopedBetween.all(cooperationId, afterSeq, upToSeq, JSON.stringify(offices)) as PulledRow[]).map(toPulledChange);
     },
-    countScopedCells: async (cooperationId, offices) => countScoped.get(cooperationId, JSON.stringify(offices)) as number,
+    countScopedCells: async (cooperationId, offices) => countScoped.get({ cooperation: cooperationId, offices: JSON.stringify(offices) }) as number,
     async scopedCells(cooperationId, offices, visit) {
       // One read transaction: the sequence and the cells are read at the same point.
       return db.transaction(() => {

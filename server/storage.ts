@@ -209,7 +209,10 @@ export interface SyncStorage {
    * patient-scoped rows of other offices are left out in SQL (joined on row_offices; see SCOPE_FILTER_SQL).
    */
   scopedChangesBetween(cooperationId: string, afterSeq: number, upToSeq: number, offices: readonly string[]): Promise<PulledChange[]>;
-  /** Cells a device serving `offices` may hold (for a snapshot's progress bar). */
+  /**
+   * Cells a device serving `offices` may hold (for a snapshot's progress bar): every cell less those of rows of other
+   * offices (a patient-scoped row with no entry, which no device gets, would still be counted; the backfill leaves none).
+   */
   countScopedCells(cooperationId: string, offices: readonly string[]): Promise<number>;
   /**
    * Visits every cell a device serving `offices` may hold, in (table, row, column) byte order, read at one consistent
