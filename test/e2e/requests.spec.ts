@@ -121,6 +121,17 @@ test('a leave request approved becomes an absence, and the shifts in the period 
   await first.click();
   await expect(listed).toContainText(`${name} er satt opp.`);
 
+  // The lead also publishes an open shift from the inbox (keyboard and axe on the dialog).
+  await page.getByRole('button', { name: 'Lys ut ledig vakt' }).click();
+  const publish = page.getByRole('dialog', { name: 'Lys ut ledig vakt' });
+  await expect(publish.getByLabel('Kontor')).toHaveValue(grong);
+  await publish.getByLabel('Dato').fill(ddmmyyyy(wednesday!));
+  await publish.getByLabel('Fra', { exact: true }).fill('1800');
+  await publish.getByLabel('Til', { exact: true }).fill('2200');
+  await expectNoSeriousA11yViolations(page, 'Lys ut ledig vakt');
+  await publish.getByLabel('Merknad').press('Enter');
+  await expect(page.getByText('Den ledige vakten er lyst ut.')).toBeVisible();
+
   const after = await lead<RotaWeekAnswer>('rota.week', { week: isoWeekOf(monday!) });
   expect(after.absences).toContainEqual(expect.objectContaining({ staffId: marte, from: monday, to: wednesday, kind: 'holiday' }));
 
@@ -129,4 +140,6 @@ test('a leave request approved becomes an absence, and the shifts in the period 
   await signIn(page, 'sykepleier');
   await expect(page.getByRole('heading', { level: 1, name: 'Innboks' })).toBeVisible();
   await expect(page.locator('.inbox-line', { hasText: 'Fraværssøknaden din er godkjent: ferie' })).toContainText('Merknad: God tur');
+  // She is on holiday that Wednesday, so the evening open shift is not offered to her.
+  await expect(page.locator('.inbox-line', { hasText: 'Ledig vakt ved Grong legekontor' })).toHaveCount(0);
 });
