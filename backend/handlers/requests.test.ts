@@ -115,7 +115,7 @@ describe('swaps', () => {
     const refused = await example.call('requests.offerSwap', { shiftRef: shiftId, toStaffId: jonas, note: null }, nurse2);
     expect(refused).toMatchObject({ ok: false, error: { code: 'requests.notYours' } });
     const { id } = await ok<{ id: string }>('requests.offerSwap', { shiftRef: shiftId, toStaffId: jonas, note: 'Bryllup' }, nurse);
-    expect(await kinds(nurse2)).toContain('swapOffered');
+    expect((await inbox(nurse2)).find((item) => item.kind === 'swapOffered')?.params.note).toBe('Bryllup');
     await ok('requests.acceptSwap', { requestId: id }, nurse2);
     const line = (await inbox(lead)).find((item) => item.kind === 'swapToApprove');
     expect(line).toMatchObject({ params: { person: 'Jonas Sandmo', from: 'Marte Kvernmo' } });

@@ -34,7 +34,7 @@ function openShiftItems(store: LocalStore, viewer: Viewer, names: Names, loaded:
     }
     const asked = state.candidates.includes(viewer.staffId);
     if (viewer.staffId && !asked && eligibleStaffFor(store.db, shiftOfOpenShift(open, ''), open.profession, open.requiredCompetenceTypeIds, [viewer.staffId]).length > 0) {
-      items.push({ id: `${open.id}:available`, kind: 'openShiftAvailable', at: open.at, params, actions: [{ kind: 'ask', requestId: open.id }] });
+      items.push({ id: `${open.id}:available`, kind: 'openShiftAvailable', at: open.at, params: { ...params, note: open.note ?? '' }, actions: [{ kind: 'ask', requestId: open.id }] });
     }
   } else if (state.kept?.decision === 'approve' && state.candidates.includes(viewer.staffId)) {
     const granted = state.kept.staffId === viewer.staffId;
@@ -57,7 +57,7 @@ function swapItems(store: LocalStore, viewer: Viewer, names: Names, loaded: Load
         id: `${request.id}:approve`,
         kind: 'swapToApprove',
         at: request.at,
-        params: { ...params, person: names.person(taker), warnings },
+        params: { ...params, person: names.person(taker), warnings, note: request.note ?? '' },
         actions: [
           { kind: 'approve', requestId: request.id, staffId: taker },
           { kind: 'decline', requestId: request.id },
@@ -67,7 +67,7 @@ function swapItems(store: LocalStore, viewer: Viewer, names: Names, loaded: Load
     const offeredToViewer = () =>
       request.toStaffId === viewer.staffId || (request.toStaffId === null && shift !== null && eligibleStaffFor(store.db, shift, professionOf(store.db, shift.staffId), [], [viewer.staffId]).length > 0);
     if (!taker && viewer.staffId && viewer.staffId !== request.staffId && offeredToViewer()) {
-      items.push({ id: `${request.id}:offered`, kind: 'swapOffered', at: request.at, params, actions: [{ kind: 'accept', requestId: request.id }] });
+      items.push({ id: `${request.id}:offered`, kind: 'swapOffered', at: request.at, params: { ...params, note: request.note ?? '' }, actions: [{ kind: 'accept', requestId: request.id }] });
     }
   } else if (state.kept && (viewer.staffId === request.staffId || state.candidates.includes(viewer.staffId))) {
     const approved = state.kept.decision === 'approve';
