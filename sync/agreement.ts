@@ -76,20 +76,40 @@ function singleVersion(text: string): { hlc: string; set: number } | null {
   return { hlc: text.slice(2, end), set: Number(text.slice(end + 2, -1)) };
 }
 
+/** How far the local digests have come: rows with versions hashed so far, of all of them in the snapshot. */
+export interface DigestProgress {
+  rowsDone: number;
+  rowsTotal: number;
+}
+
+/** Rows in the first step of each table; later steps are sized to take about the step time asked for. */
+const FIRST_STEP_ROWS = 64;
+
 /**
  * One known table's digest: its rows with versions in row order (the primary key of row_versions is byte order), each
  * row's cells by column. SQLite writes every value's JSON text into one tab-separated text per row (json_quote never
- * leaves a raw tab): making 2.7 million JavaScript values and writing them as JSON again was most of the time.
+ * leaves a raw tab): making 2.7 million JavaScript values and writing them as JSON again was most of the time. Rows are
+ * read in pages after the last row id (keyset paging), each page sized to take about `stepMs`; the generator yields
+ * after each page so the caller can let other work run.
  */
-function knownTableDigest(db: Database.Database, table: string, pending: Map<string, PendingCell[]> | undefined): TableDigest {
+function* knownTableDigest(
+  db: Database.Database,
+  table: string,
+  pending: Map<string, PendingCell[]> | undefined,
+  stepMs: number,
+  progress: DigestProgress,
+): Generator<DigestProgress, TableDigest> {
   const columns = (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((column) => column.name).filter((name) => name !== 'id');
   const position = new Map(columns.map((column, index) => [column, index]));
-  const read = db
-    .prepare(
-      `SELECT v.row_id, v.versions, ${columns.map(jsonOf).join(" || char(9) || ")}
-       FROM row_versions v LEFT JOIN "${table}" t ON t.id = v.row_id WHERE v.table_name = ? ORDER BY v.row_id`,
-    )
-    .raw();
+  const page = (from: '>=' | '>') =>
+    db
+      .prepare(
+        `SELECT v.row_id, v.versions, ${columns.map(jsonOf).join(" || char(9) || ")}
+         FROM row_versions v LEFT JOIN "${table}" t ON t.id = v.row_id WHERE v.table_name = ? AND v.row_id ${from} ? ORDER BY v.row_id LIMIT ?`,
+      )
+      .raw();
+  const firstPage = page('>=');
+  const nextPage = page('>');
   const sets = new Map<number, ColumnSet>();
   const loadSet = statement(db, 'SELECT columns FROM row_version_column_sets WHERE id = ?', 'pluck');
   const setOf = (id: number): ColumnSet => {
@@ -114,7 +134,7 @@ function knownTableDigest(db: Database.Database, table: string, pending: Map<str
     }
   };
 
-  for (const [row, versions, joined] of read.iterate(table) as Iterable<[string, string, string]>) {
+  const addRow = (row: string, versions: string, joined: string) => {
     rows += 1;
     const values = joined.split('\t');
     const json = (index: number) => (index < 0 ? 'null' : values[index]!);
@@ -130,7 +150,7 @@ function knownTableDigest(db: Database.Database, table: string, pending: Map<str
       let lines = '';
       for (let c = 0; c < set.indexes.length; c++) lines += `${row}${set.infixes[c]!}${tail}${json(set.indexes[c]!)}\n`;
       hash.add(lines);
-      continue;
+      return;
     }
     // Cells written at different times, or with kept cells of columns this version does not know: one line each, by column.
     const cells: { column: string; line: string }[] = [];
@@ -140,6 +160,21 @@ function knownTableDigest(db: Database.Database, table: string, pending: Map<str
     }
     for (const cell of extra ?? []) cells.push({ column: cell.column, line: digestLine({ row, ...cell }) });
     for (const cell of cells.sort(byColumn)) hash.add(cell.line);
+  };
+
+  let last: string | null = null;
+  let limit = FIRST_STEP_ROWS;
+  for (;;) {
+    const started = performance.now();
+    const read = (last === null ? firstPage.all(table, '', limit) : nextPage.all(table, last, limit)) as [string, string, string][];
+    for (const [row, versions, joined] of read) addRow(row, versions, joined);
+    progress.rowsDone += read.length;
+    if (read.length < limit) break;
+    last = read[read.length - 1]![0];
+    // Aim the next page at stepMs, growing at most fourfold at a time and never below one row.
+    const took = performance.now() - started;
+    limit = Math.max(1, Math.min(limit * 4, Math.round((limit * stepMs) / Math.max(took, 0.1))));
+    yield progress;
   }
   addPendingOnly(null);
   return { rows, digest: hash.digest() };
@@ -154,19 +189,63 @@ function pendingTableDigest(pending: Map<string, PendingCell[]>): TableDigest {
 }
 
 /**
- * The digest of every synced table (and of any table only kept cells name) as this computer holds it: per table the
- * sha256 over `${row}\t${column}\t${hlc}\t${valueJson}\n` of every cell with a version, rows and columns in byte order
- * (sync/digest.ts). Reads at one point (one read transaction).
+ * The digest of every synced table (and of any table only kept cells name) as `db` shows it, in steps of about `stepMs`
+ * (yielding the progress after each): per table the sha256 over `${row}\t${column}\t${hlc}\t${valueJson}\n` of every
+ * cell with a version, rows and columns in byte order (sync/digest.ts). The caller keeps `db` in one read transaction.
  */
+function* digestSteps(db: Database.Database, stepMs: number): Generator<DigestProgress, Record<string, TableDigest>> {
+  const progress: DigestProgress = { rowsDone: 0, rowsTotal: statement(db, 'SELECT count(*) FROM row_versions', 'pluck').get() as number };
+  yield progress;
+  const pending = pendingCells(db);
+  const result: Record<string, TableDigest> = {};
+  for (const table of Object.keys(SYNCED_TABLES)) result[table] = yield* knownTableDigest(db, table, pending.get(table), stepMs, progress);
+  for (const [table, cells] of pending) if (!Object.hasOwn(result, table)) result[table] = pendingTableDigest(cells);
+  return result;
+}
+
+/** The local digests at once, in one read transaction of `db` (holds the connection until done: for tests and benches). */
 export function localDigests(db: Database.Database): Record<string, TableDigest> {
   const compute = db.transaction(() => {
-    const pending = pendingCells(db);
-    const result: Record<string, TableDigest> = {};
-    for (const table of Object.keys(SYNCED_TABLES)) result[table] = knownTableDigest(db, table, pending.get(table));
-    for (const [table, cells] of pending) if (!Object.hasOwn(result, table)) result[table] = pendingTableDigest(cells);
-    return result;
+    const steps = digestSteps(db, Infinity);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
   });
   return compute.deferred();
+}
+
+export interface DigestStepOptions {
+  /** How long one step should hold the event loop (8 ms unless told; tests make it tiny to get many steps). */
+  stepMs?: number;
+  onProgress?: (progress: DigestProgress) => void;
+  /** Checked between steps: true stops the work with DigestsStoppedError (the store is closing). */
+  cancelled?: () => boolean;
+}
+
+export class DigestsStoppedError extends Error {
+  constructor() {
+    super('the agreement check was stopped because the store is closing');
+    this.name = 'DigestsStoppedError';
+  }
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The local digests in steps: `snapshot` is a connection that already holds its read transaction (db/read-snapshot.ts),
+ * so every step reads the same point in time while the app's own connection answers calls between the steps.
+ */
+export async function localDigestsInSteps(snapshot: Database.Database, options: DigestStepOptions = {}): Promise<Record<string, TableDigest>> {
+  if (!snapshot.inTransaction) throw new Error('localDigestsInSteps needs a connection inside a read transaction');
+  const steps = digestSteps(snapshot, options.stepMs ?? 8);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    options.onProgress?.({ ...next.value });
+    await nextTurn();
+    if (options.cancelled?.()) throw new DigestsStoppedError();
+  }
 }
 
 /** The tables whose digests differ (a table missing on one side counts as empty there), sorted. */

@@ -3,6 +3,7 @@ import type { LocalStore } from '../db/open';
 import { recordAudit } from '../db/audit';
 import { beginBulkLoad, endBulkLoad } from '../db/bulk-load';
 import { getMeta, setMeta } from '../db/local-meta';
+import { closeReadSnapshot, openReadSnapshot } from '../db/read-snapshot';
 import { createOutbox } from '../db/outbox';
 import type { OutboxTransaction } from '../db/outbox';
 import { clearSyncedData, flushWal, purgeOutOfScope } from '../db/scope-purge';
@@ -12,7 +13,7 @@ import { createSyncRejected } from '../db/sync-rejected';
 import type { Area } from '../domain/areas';
 import type { AuditAction } from '../domain/audit/actions';
 import { ClockDriftError, DEFAULT_MAX_DRIFT_MS } from '../domain/hlc';
-import { differingTables, localDigests } from './agreement';
+import { differingTables, localDigestsInSteps } from './agreement';
 import { areaOfTable } from './areas';
 import { createMerger } from './merge';
 import type { Merger, MergeResult } from './merge';
@@ -21,7 +22,7 @@ import { SYNCED_TABLES } from '../db/sync-tables';
 import type { SecretStore } from './secret-store';
 import { createHttpTransport, SyncTransportError } from './transport';
 import type { DeviceAuth, SyncTransport } from './transport';
-import type { PushTransaction, SyncErrorCode } from './protocol';
+import type { PushTransaction, SyncErrorCode, TableDigest } from './protocol';
 
 /** What the UI is told when sync fails; the renderer has a Norwegian and an English text for each. */
 export const SYNC_CLIENT_ERROR_CODES = [
@@ -114,6 +115,8 @@ export interface SyncStatus {
   repairing: boolean;
   /** The last agreement check, null before the first. */
   agreement: AgreementResult | null;
+  /** An agreement check computing its local digests now: how far it has come (whole percent); null when none does. */
+  agreementProgress: number | null;
 }
 
 export interface SyncEngineOptions {
@@ -128,6 +131,8 @@ export interface SyncEngineOptions {
   pullLimit?: number;
   snapshotLimit?: number;
   maxDriftMs?: number;
+  /** How long one step of the agreement check's local digests holds the event loop (8 ms; tests make it tiny). */
+  agreementStepMs?: number;
 }
 
 /** What the engine tells whoever listens (the backend, which turns it into data.changed events). */
@@ -242,6 +247,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let started = false;
   let failures = 0;
   let pendingAppliedOnce = false;
+  let agreementRunning: Promise<AgreementResult> | null = null;
+  let agreementProgress: number | null = null;
   const listeners = new Set<SyncListener>();
 
   const getMerger = () => (merger ??= createMerger(store));
@@ -284,6 +291,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       download: downloading ? (downloadMeta ? (JSON.parse(downloadMeta) as SyncStatus['download']) : { reason: 'first', offices: [] }) : null,
       repairing: meta(META.repair) !== null,
       agreement: agreement ? (JSON.parse(agreement) as AgreementResult) : null,
+      agreementProgress,
     };
   }
 
@@ -535,7 +543,33 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return running;
   }
 
-  async function checkAgreement(): Promise<AgreementResult> {
+  /**
+   * The local digests of the store as it is now, in steps on a second connection (db/read-snapshot.ts): its read
+   * transaction begins in this call, before anything is awaited, so it sees exactly the state the caller just checked,
+   * while the app's connection answers calls and goes on syncing between the steps. The status carries the progress.
+   */
+  async function digestsOfNow(): Promise<Record<string, TableDigest>> {
+    const snapshot = openReadSnapshot(store.file, store.key);
+    agreementProgress = 0;
+    report();
+    try {
+      return await localDigestsInSteps(snapshot, {
+        ...(options.agreementStepMs !== undefined ? { stepMs: options.agreementStepMs } : {}),
+        cancelled: () => !db.open,
+        onProgress: ({ rowsDone, rowsTotal }) => {
+          const percent = rowsTotal === 0 ? 100 : Math.floor((rowsDone * 100) / rowsTotal);
+          if (percent === agreementProgress) return;
+          agreementProgress = percent;
+          report();
+        },
+      });
+    } finally {
+      closeReadSnapshot(snapshot);
+      agreementProgress = null;
+    }
+  }
+
+  async function runAgreementCheck(): Promise<AgreementResult> {
     let result: AgreementResult | null = null;
     let asOf: number | null = null;
     for (let attempt = 0; attempt < AGREEMENT_ATTEMPTS && result === null; attempt++) {
@@ -551,17 +585,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         throw toSyncError(error);
       }
       asOf = remote.asOf;
-      // Level with the service: everything up to now pulled. Nothing awaits between here and the local digests.
+      // Level with the service: everything up to now pulled. Nothing awaits between this check and the snapshot's start.
       await syncNow();
       const cursor = meta(META.cursor);
       if (cursor === null || Number(cursor) > remote.asOf || outbox.pendingCount() > 0) continue;
-      const differ = differingTables(localDigests(db), remote.tables);
+      const differ = differingTables(await digestsOfNow(), remote.tables);
       result = { state: differ.length === 0 ? 'agree' : 'differ', tables: differ, asOf: remote.asOf, checkedAt: new Date(now()).toISOString() };
     }
     result ??= { state: 'unsettled', tables: [], asOf, checkedAt: new Date(now()).toISOString() };
     setMeta(db, META.agreement, JSON.stringify(result));
     report();
     return result;
+  }
+
+  /** One check at a time: a second request while one runs gets the same result. */
+  function checkAgreement(): Promise<AgreementResult> {
+    agreementRunning ??= runAgreementCheck().finally(() => {
+      agreementRunning = null;
+      report();
+    });
+    return agreementRunning;
   }
 
   /** The steps of a repair before its download: push first (a failure loses nothing), then empty the synced tables in one transaction with the marker. */
