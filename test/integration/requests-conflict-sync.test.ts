@@ -1,6 +1,5 @@
 // Two leads approve different nurses for one open shift on two computers before syncing: after sync both computers keep the later approval, the rota agrees with it, and the overruled nurse and both leads are told.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../backend/api';
 import { addDays } from '../../domain/calendar/dates';
 import { osloToday } from '../../domain/calendar/oslo';
 import type { InboxItem } from '../../domain/inbox';
@@ -9,20 +8,10 @@ import { startSyncServer } from '../../server/http';
 import type { RunningSyncServer } from '../../server/http';
 import { createSyncService } from '../../server/service';
 import { createSqliteStorage } from '../../server/sqlite-storage';
-import { createSyncEngine } from '../../sync/engine';
-import { createMemorySecretStore } from '../../sync/secret-store';
-import { openTempStore } from '../helpers/temp-store';
+import { syncingComputer } from '../helpers/syncing-computer';
 
 function computer() {
-  const store = openTempStore();
-  const sync = createSyncEngine({ store, secrets: createMemorySecretStore() });
-  const backend = createBackend({ store, sync, logError: () => undefined });
-  const call = async <T>(method: string, input: unknown, token: string | null = null): Promise<T> => {
-    const result = await backend.call({ method, input, sessionToken: token });
-    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  };
-  const signIn = async (username: string) => (await call<{ sessionToken: string }>('session.signIn', { username, password: 'demo-samvakt' })).sessionToken;
+  const { store, sync, call, signIn } = syncingComputer();
   const syncNow = async () => expect((await sync.syncNow()).lastErrorCode).toBeNull();
   const inbox = async (token: string) => (await call<{ items: InboxItem[] }>('requests.inbox', {}, token)).items;
   return { store, sync, call, signIn, syncNow, inbox };

@@ -1,20 +1,18 @@
 // A rogue enrolled computer against real backends and the real service over HTTP, on both storage adapters: every forgery is refused by the service with its code, and set aside by an honest computer's merge when pushed past the service.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../backend/api';
 import type { LocalStore } from '../../db/open';
 import type { AuthorRef } from '../../domain/trust/canonical';
 import { startSyncServer } from '../../server/http';
 import type { RunningSyncServer } from '../../server/http';
 import { createSyncService } from '../../server/service';
 import type { SyncStorage } from '../../server/storage';
-import { createSyncEngine } from '../../sync/engine';
 import { createMerger } from '../../sync/merge';
 import type { PushTransaction, WireCell } from '../../sync/protocol';
-import { createMemorySecretStore } from '../../sync/secret-store';
 import { SyncTransportError } from '../../sync/transport';
 import { pageOf } from '../helpers/signed-cooperation';
 import { forEachStorageAdapter } from '../helpers/storage-adapters';
-import { openTempStore, signerFor } from '../helpers/temp-store';
+import { syncingComputer } from '../helpers/syncing-computer';
+import { signerFor } from '../helpers/temp-store';
 import { generateSigningKey, recordCells, signedRecord, signedTransaction } from '../helpers/trust';
 import type { SigningKey } from '../helpers/trust';
 
@@ -22,16 +20,7 @@ type Cell = Omit<WireCell, 'i'>;
 const PASSWORD = 'demo-samvakt';
 
 function office(serverUrl: () => string) {
-  const store = openTempStore();
-  const sync = createSyncEngine({ store, secrets: createMemorySecretStore() });
-  const backend = createBackend({ store, sync, logError: () => undefined });
-  const call = async <T>(method: string, input: unknown, token: string | null = null): Promise<T> => {
-    const result = await backend.call({ method, input, sessionToken: token });
-    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  };
-  const signIn = async (username: string) => (await call<{ sessionToken: string }>('session.signIn', { username, password: PASSWORD })).sessionToken;
-  return { store, sync, backend, call, signIn, serverUrl };
+  return { ...syncingComputer(), serverUrl };
 }
 
 const one = <T>(store: LocalStore, sql: string, ...params: unknown[]) => store.db.prepare(sql).get(...params) as T;

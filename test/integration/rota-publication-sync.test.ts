@@ -1,6 +1,5 @@
 // Draft weeks and rota notices across two computers and the real service: a draft stays hidden from a nurse at the other office, the published week and its notice reach her after sync, and "Lest" there clears it on the lead's computer too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../backend/api';
 import { addIsoWeeks, isoWeekDates, isoWeekOf } from '../../domain/calendar/isoWeek';
 import { osloToday } from '../../domain/calendar/oslo';
 import type { InboxItem } from '../../domain/inbox';
@@ -8,21 +7,11 @@ import { startSyncServer } from '../../server/http';
 import type { RunningSyncServer } from '../../server/http';
 import { createSyncService } from '../../server/service';
 import { createSqliteStorage } from '../../server/sqlite-storage';
-import { createSyncEngine } from '../../sync/engine';
-import { createMemorySecretStore } from '../../sync/secret-store';
 import { rotaNoticesFor } from '../../backend/read-models/rota-notices';
-import { openTempStore } from '../helpers/temp-store';
+import { syncingComputer } from '../helpers/syncing-computer';
 
 function computer() {
-  const store = openTempStore();
-  const sync = createSyncEngine({ store, secrets: createMemorySecretStore() });
-  const backend = createBackend({ store, sync, logError: () => undefined });
-  const call = async <T>(method: string, input: unknown, token: string | null = null): Promise<T> => {
-    const result = await backend.call({ method, input, sessionToken: token });
-    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  };
-  const signIn = async (username: string) => (await call<{ sessionToken: string }>('session.signIn', { username, password: 'demo-samvakt' })).sessionToken;
+  const { store, sync, call, signIn } = syncingComputer();
   const syncNow = async () => expect((await sync.syncNow()).lastErrorCode).toBeNull();
   return { store, sync, call, signIn, syncNow };
 }

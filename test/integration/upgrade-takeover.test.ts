@@ -3,17 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend } from '../../backend/api';
 import { DATABASE_FILE_NAME } from '../../db/open';
 import type { LocalStore } from '../../db/open';
 import { createSyncService } from '../../server/service';
 import type { SyncService } from '../../server/service';
 import { createSqliteStorage } from '../../server/sqlite-storage';
 import { SyncServiceError } from '../../server/request-checks';
-import { createSyncEngine } from '../../sync/engine';
-import { createMemorySecretStore } from '../../sync/secret-store';
 import { createInProcessTransport } from '../helpers/sync-in-process';
-import { openTempStore, tempDir, testDatabaseKey } from '../helpers/temp-store';
+import { syncingComputer } from '../helpers/syncing-computer';
+import { tempDir, testDatabaseKey } from '../helpers/temp-store';
 
 const FIXTURE = new URL('../fixtures/store-before-signing.sqlite3.gz', import.meta.url);
 const TABLES = ['cooperation', 'offices', 'staff', 'users', 'shifts', 'consultations', 'routines', 'routine_authorisations', 'staff_competences'];
@@ -26,16 +24,11 @@ const counts = (store: LocalStore) => Object.fromEntries(TABLES.map((table) => [
 const consultationNotes = (store: LocalStore) => store.db.prepare('SELECT id, outcome, note FROM consultations ORDER BY id').all();
 
 function computer(service: SyncService, dataDir?: string) {
-  const store = openTempStore({ key: testDatabaseKey(), ...(dataDir ? { dataDir } : {}) });
-  const sync = createSyncEngine({ store, secrets: createMemorySecretStore(), transportFor: () => createInProcessTransport(service) });
-  const backend = createBackend({ store, sync, logError: () => undefined });
+  const { store, sync, backend, call, signIn } = syncingComputer({
+    store: { key: testDatabaseKey(), ...(dataDir ? { dataDir } : {}) },
+    engine: { transportFor: () => createInProcessTransport(service) },
+  });
   opened.push(backend, store);
-  const call = async <T>(method: string, input: unknown, token: string | null = null): Promise<T> => {
-    const result = await backend.call({ method, input, sessionToken: token });
-    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  };
-  const signIn = async (username: string) => (await call<{ sessionToken: string }>('session.signIn', { username, password: 'demo-samvakt' })).sessionToken;
   return { store, sync, call, signIn };
 }
 
