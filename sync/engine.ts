@@ -557,7 +557,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         ...(options.agreementStepMs !== undefined ? { stepMs: options.agreementStepMs } : {}),
         cancelled: () => !db.open,
         onProgress: ({ rowsDone, rowsTotal }) => {
-          const percent = rowsTotal === 0 ? 100 : Math.floor((rowsDone * 100) / rowsTotal);
+          const percent = Math.min(99, rowsTotal === 0 ? 0 : Math.floor((rowsDone * 100) / rowsTotal));
           if (percent === agreementProgress) return;
           agreementProgress = percent;
           report();
