@@ -112,6 +112,7 @@ export const syncEn: Record<keyof typeof syncNb, string> = {
   'sync.agreementCheckedAt': 'Checked {time}',
   'sync.agreementCheck': 'Check agreement',
   'sync.agreementChecking': 'Checking …',
+  'sync.agreementCheckingPercent': 'Checking agreement {percent} %',
   'sync.agreementFailed': 'Agreement was not checked.',
   'sync.repair': 'Download again',
   'sync.repairing': 'Downloading again …',

@@ -110,6 +110,7 @@ export const syncNb = {
   'sync.agreementCheckedAt': 'Kontrollert {time}',
   'sync.agreementCheck': 'Kontroller samsvar',
   'sync.agreementChecking': 'Kontrollerer …',
+  'sync.agreementCheckingPercent': 'Kontrollerer samsvar {percent} %',
   'sync.agreementFailed': 'Samsvaret er ikke kontrollert.',
   'sync.repair': 'Last ned på nytt',
   'sync.repairing': 'Laster ned på nytt …',

@@ -87,7 +87,9 @@ export function SyncAgreementSection({ status, admin, onChanged }: { status: Syn
     }
   }
 
-  const busy = checking || repairing || status.repairing;
+  // The backend answers while a check runs, so the status (reloaded every few seconds) carries its progress, also to other windows.
+  const progress = status.agreementProgress;
+  const busy = checking || progress !== null || repairing || status.repairing;
   return (
     <section className="sync-agreement" aria-labelledby="sync-offices-title">
       <h3 id="sync-offices-title">{t('sync.officesServed')}</h3>
@@ -111,7 +113,7 @@ export function SyncAgreementSection({ status, admin, onChanged }: { status: Syn
       {failure && <ErrorNotice error={failure.error} title={failure.title} />}
       <div className="form-actions">
         <button type="button" className="button" onClick={() => void check()} disabled={busy}>
-          {checking ? t('sync.agreementChecking') : t('sync.agreementCheck')}
+          {progress !== null ? t('sync.agreementCheckingPercent', { percent: progress }) : checking ? t('sync.agreementChecking') : t('sync.agreementCheck')}
         </button>
         {admin && (
           <button type="button" className="button button--danger" onClick={() => setConfirming(true)} disabled={busy}>
