@@ -55,7 +55,10 @@ test('a prepared prescription reaches the responsible doctor, who declines it wi
   await expectNoSeriousA11yViolations(page, 'Mine forberedte resepter');
 
   // The doctor finds it under Rutiner › Resepter and declines it; a reason is required.
+  // The shift made above is news to him, so his inbox opens first; he goes on to Rutiner from the menu.
   await switchUser(page, 'lege');
+  await expect(page.getByRole('heading', { name: 'Innboks', level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Rutiner' }).click();
   await page.getByRole('link', { name: 'Resepter' }).click();
   const toSign = page.getByRole('table', { name: 'Resepter til signering' });
   const row = toSign.getByRole('row').filter({ hasText: 'Pivmecillinam 400 mg' });

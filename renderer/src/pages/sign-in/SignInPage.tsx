@@ -47,7 +47,10 @@ export function SignInPage() {
     const saved = await form.submit(() => useSession.getState().signIn(form.values.username, form.values.password));
     const user = useSession.getState().user;
     // A link the person came by (#/routines/…) is kept; otherwise the inbox when something waits, else their own work screen.
-    if (saved && user && useRouter.getState().path === DEFAULT_PATH) navigate((await somethingWaits()) ? '/inbox' : landingPath(user.roles), { replace: true });
+    // Asked again after the inbox answers: a person who has already clicked somewhere meanwhile stays where they went.
+    if (!saved || !user || useRouter.getState().path !== DEFAULT_PATH) return;
+    const target = (await somethingWaits()) ? '/inbox' : landingPath(user.roles);
+    if (useRouter.getState().path === DEFAULT_PATH) navigate(target, { replace: true });
   }
 
   function chooseAccount(account: { username: string; password: string }) {
