@@ -128,6 +128,10 @@ test('a leave request approved becomes an absence, and the shifts in the period 
   await publish.getByLabel('Dato').fill(ddmmyyyy(wednesday!));
   await publish.getByLabel('Fra', { exact: true }).fill('1800');
   await publish.getByLabel('Til', { exact: true }).fill('2200');
+  // The competence list offers what applies to the chosen profession; the shift needs the emergency-medicine course.
+  const competence = publish.getByLabel('Krever kompetanse');
+  await expect(competence).toHaveValue('');
+  await competence.selectOption({ label: 'Akuttmedisinkurs' });
   await expectNoSeriousA11yViolations(page, 'Lys ut ledig vakt');
   await publish.getByLabel('Merknad').press('Enter');
   await expect(page.getByText('Den ledige vakten er lyst ut.')).toBeVisible();

@@ -67,6 +67,8 @@ export const inboxEn: Record<keyof typeof inboxNb, string> = {
   'inbox.open.end': 'To',
   'inbox.open.kind': 'Kind of shift',
   'inbox.open.profession': 'Profession',
+  'inbox.open.competence': 'Requires competence',
+  'inbox.open.noCompetence': 'Nothing beyond the profession',
   'inbox.open.note': 'Note',
   'inbox.open.submit': 'Publish',
   'inbox.open.sent': 'The open shift is published.',

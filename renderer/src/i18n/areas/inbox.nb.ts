@@ -66,6 +66,8 @@ export const inboxNb = {
   'inbox.open.end': 'Til',
   'inbox.open.kind': 'Type vakt',
   'inbox.open.profession': 'Yrke',
+  'inbox.open.competence': 'Krever kompetanse',
+  'inbox.open.noCompetence': 'Ingen krav utover yrket',
   'inbox.open.note': 'Merknad',
   'inbox.open.submit': 'Lys ut',
   'inbox.open.sent': 'Den ledige vakten er lyst ut.',

@@ -1,4 +1,4 @@
-// Lys ut ledig vakt (leads): office, date, times, kind of shift and the profession it needs; eligible staff see it in their inbox.
+// Lys ut ledig vakt (leads): office, date, times, kind of shift, the profession and any competence it needs; eligible staff see it in their inbox.
 import { SHIFT_KINDS } from '../../../../domain/rota/types';
 import type { ShiftKind } from '../../../../domain/rota/types';
 import { openShiftInputSchema } from '../../../../domain/requests/types';
@@ -15,7 +15,7 @@ import { osloToday } from '../../format/dates';
 import { useT } from '../../i18n';
 import type { FormFieldErrors } from '../../i18n/codes';
 import { professionName, shiftKindName } from '../../i18n/labels';
-import { useList } from '../../stores/query';
+import { useList, useQuery } from '../../stores/query';
 import { useSession } from '../../stores/session';
 
 interface OpenShiftForm {
@@ -25,10 +25,16 @@ interface OpenShiftForm {
   end: string;
   kind: ShiftKind;
   profession: Profession;
+  /** A competence type the shift needs (valid on the date), or '' for none. */
+  competenceTypeId: string;
   note: string;
 }
 
-const toInput = (form: OpenShiftForm) => ({ ...form, requiredCompetenceTypeIds: [], note: form.note.trim() || null });
+const toInput = ({ competenceTypeId, ...form }: OpenShiftForm) => ({
+  ...form,
+  requiredCompetenceTypeIds: competenceTypeId ? [competenceTypeId] : [],
+  note: form.note.trim() || null,
+});
 
 export function openShiftFormErrors(form: OpenShiftForm): FormFieldErrors {
   const result = validate(openShiftInputSchema, toInput(form));
@@ -40,10 +46,11 @@ export function OpenShiftDialog({ onClose, onSent }: { onClose: () => void; onSe
   const user = useSession((state) => state.user);
   const offices = useList('offices.list');
   const staff = useList('staff.list');
+  const competenceTypes = useQuery('competence.types', {}, ['competence']);
   const ownOffice = staff.data?.find((member) => member.id === user?.staffId)?.baseOfficeId ?? offices.data?.[0]?.id ?? '';
   const form = useForm<OpenShiftForm>({
     id: 'open-shift',
-    initial: { officeId: ownOffice, date: osloToday(), start: '08:00', end: '15:30', kind: 'clinic', profession: 'nurse', note: '' },
+    initial: { officeId: ownOffice, date: osloToday(), start: '08:00', end: '15:30', kind: 'clinic', profession: 'nurse', competenceTypeId: '', note: '' },
     validate: openShiftFormErrors,
   });
   const labels = {
@@ -53,6 +60,7 @@ export function OpenShiftDialog({ onClose, onSent }: { onClose: () => void; onSe
     end: t('inbox.open.end'),
     kind: t('inbox.open.kind'),
     profession: t('inbox.open.profession'),
+    competenceTypeId: t('inbox.open.competence'),
     note: t('inbox.open.note'),
   };
 
@@ -79,6 +87,14 @@ export function OpenShiftDialog({ onClose, onSent }: { onClose: () => void; onSe
         <TimeField {...form.bind('end')} label={labels.end} />
         <SelectField {...form.bind('kind')} label={labels.kind} options={SHIFT_KINDS.map((kind) => ({ value: kind, label: shiftKindName(t, kind) }))} />
         <SelectField {...form.bind('profession')} label={labels.profession} options={PROFESSIONS.map((profession) => ({ value: profession, label: professionName(t, profession) }))} />
+        <SelectField
+          {...form.bind('competenceTypeId')}
+          label={labels.competenceTypeId}
+          options={[
+            { value: '', label: t('inbox.open.noCompetence') },
+            ...(competenceTypes.data ?? []).filter((type) => type.appliesTo.includes(form.values.profession)).map((type) => ({ value: type.id, label: type.name })),
+          ]}
+        />
       </div>
       <TextField {...form.bind('note')} label={labels.note} optional maxLength={500} />
     </EditDialog>
