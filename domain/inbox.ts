@@ -30,11 +30,16 @@ export type InboxItemKind =
   /** The rota for some weeks was published (E2). */
   | 'rotaPublished'
   /** One of the user's published shifts changed (E2). */
-  | 'shiftChanged';
+  | 'shiftChanged'
+  /** A doctor: prepared prescriptions waiting for their signature (a count; the list is Rutiner › Resepter). */
+  | 'prescriptionsToSign'
+  /** A lead: prepared prescriptions unanswered after a working day, or made when no doctor was responsible (a count). */
+  | 'prescriptionsFlagged';
 
 /**
  * What a button on an inbox line does. `requestId` names the open shift or staff request it acts on; for 'dismiss'
- * (a rota notice read: "Lest") it is the notice id, and the button calls `rota.markNoticeRead({ id: requestId })`.
+ * (a rota notice read: "Lest") it is the notice id, and the button calls `rota.markNoticeRead({ id: requestId })`; for
+ * 'open' it names the screen to go to ('prescriptions': Rutiner › Resepter).
  */
 export type InboxActionKind = 'approve' | 'decline' | 'accept' | 'ask' | 'open' | 'dismiss';
 

@@ -21,6 +21,9 @@ const ok = <T>(method: string, input: unknown, token: string) => example.ok<T>(m
 const person = (name: string) => staff.find((s) => s.name === name)!.id;
 const office = (name: string) => offices.find((o) => o.name.startsWith(name))!.id;
 const patient = syntheticIdentityNumber('1961-03-14', 200)!;
+/** The inbox line of this kind for the signed-in user, if any (prescriptions are counted there, never named). */
+const inboxLine = async (token: string, kind: string) =>
+  (await ok<{ items: { kind: string; params: Record<string, unknown>; actions: unknown[] }[] }>('requests.inbox', {}, token)).items.find((item) => item.kind === kind);
 
 type Row = {
   id: string;
@@ -87,11 +90,16 @@ describe('prepared prescriptions', () => {
     expect(viewed.length).toBeGreaterThan(0);
     expect(viewed[0]!.patientRef).not.toBeNull();
     expect((await ok<{ rows: Row[] }>('prescriptions.mine', {}, nurse)).rows.map((r) => r.id)).toEqual([request.id]);
+    // The doctor's inbox counts it and opens Rutiner › Resepter; no patient data is in the line.
+    const line = await inboxLine(doctor, 'prescriptionsToSign');
+    expect(line).toMatchObject({ params: { count: 1 }, actions: [{ kind: 'open', requestId: 'prescriptions' }] });
+    expect(JSON.stringify(line)).not.toContain(patient.slice(0, 6));
   });
 
   it('are not shown to, and cannot be answered by, another doctor', async () => {
     const others = await ok<{ rows: Row[] }>('prescriptions.toSign', {}, otherDoctor);
     expect(others.rows.map((r) => r.id)).not.toContain(request.id);
+    expect(await inboxLine(otherDoctor, 'prescriptionsToSign')).toBeUndefined();
     const refused = await call('prescriptions.answer', { requestId: request.id, answer: 'signed' }, otherDoctor);
     expect(refused).toMatchObject({ ok: false, error: { code: 'prescriptions.notResponsible' } });
     const byNurse = await call('prescriptions.answer', { requestId: request.id, answer: 'signed' }, nurse);
@@ -105,6 +113,7 @@ describe('prepared prescriptions', () => {
     expect(toSign.rows.find((r) => r.id === request.id)?.overdue).toBe(true);
     const flagged = await ok<{ rows: Row[] }>('prescriptions.flagged', {}, lead);
     expect(flagged.rows.find((r) => r.id === request.id)).toMatchObject({ overdue: true, doctorName: 'Ingrid Solbakk' });
+    expect((await inboxLine(lead, 'prescriptionsFlagged'))?.params.count).toBe(flagged.rows.length);
     expect(await call('prescriptions.flagged', {}, doctor)).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
   });
 
@@ -114,6 +123,7 @@ describe('prepared prescriptions', () => {
     await ok('prescriptions.answer', { requestId: request.id, answer: 'declined', reason: 'Pasienten må til kontroll først' }, doctor);
     expect((await ok<{ rows: Row[] }>('prescriptions.toSign', {}, doctor)).rows.map((r) => r.id)).not.toContain(request.id);
     expect((await ok<{ rows: Row[] }>('prescriptions.flagged', {}, lead)).rows.map((r) => r.id)).not.toContain(request.id);
+    expect(await inboxLine(doctor, 'prescriptionsToSign')).toBeUndefined();
     const mine = await ok<{ rows: Row[] }>('prescriptions.mine', {}, nurse);
     expect(mine.rows.find((r) => r.id === request.id)).toMatchObject({ overdue: false, answer: { answer: 'declined', reason: 'Pasienten må til kontroll først', byName: 'Ingrid Solbakk' } });
     const again = await call('prescriptions.answer', { requestId: request.id, answer: 'signed' }, doctor);

@@ -1,4 +1,4 @@
-// The inbox: gathers what waits for a user from every source (requests to decide, answers, offline conflicts, rota notices).
+// The inbox: gathers what waits for a user from every source (requests to decide, answers, offline conflicts, rota notices, prescriptions to sign).
 import { osloToday } from '../../domain/calendar/oslo';
 import { sortInbox } from '../../domain/inbox';
 import type { InboxItem } from '../../domain/inbox';
@@ -6,6 +6,7 @@ import type { RequestDecision } from '../../domain/requests/types';
 import type { LocalStore } from '../../db/open';
 import { listOffices } from '../../db/offices';
 import { listStaff } from '../../db/staff';
+import { prescriptionInboxItems } from './prescription-inbox';
 import { rotaNoticesFor } from './rota-notices';
 import { eligibleStaffFor, professionOf, shiftOfOpenShift, warningsCausedBy } from './request-effects';
 import { decidesFor, loadRequests, plannedShiftByRef } from './requests';
@@ -125,5 +126,6 @@ export function inboxFor(store: LocalStore, viewer: Viewer, now: Date): InboxIte
   }
   // Other sources add their lines here, one line each (rota notices: backend/read-models/rota-notices.ts, E2).
   items.push(...rotaNoticesFor(store, viewer.userId, now));
+  items.push(...prescriptionInboxItems(store, viewer, now));
   return sortInbox(items);
 }

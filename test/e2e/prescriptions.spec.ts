@@ -55,11 +55,12 @@ test('a prepared prescription reaches the responsible doctor, who declines it wi
   await expectNoSeriousA11yViolations(page, 'Mine forberedte resepter');
 
   // The doctor finds it under Rutiner › Resepter and declines it; a reason is required.
-  // The shift made above is news to him, so his inbox opens first; he goes on to Rutiner from the menu.
+  // His inbox opens first: it counts the prescriptions waiting for him (no patient named there), and "Åpne" goes to them.
   await switchUser(page, 'lege');
   await expect(page.getByRole('heading', { name: 'Innboks', level: 1 })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Rutiner' }).click();
-  await page.getByRole('link', { name: 'Resepter' }).click();
+  const waiting = page.locator('.inbox-line', { hasText: 'Forberedte resepter som venter på din signatur: 1.' });
+  await expect(waiting).not.toContainText(patient);
+  await waiting.getByRole('button', { name: 'Åpne' }).click();
   const toSign = page.getByRole('table', { name: 'Resepter til signering' });
   const row = toSign.getByRole('row').filter({ hasText: 'Pivmecillinam 400 mg' });
   await expect(row).toContainText('Marte Kvernmo');

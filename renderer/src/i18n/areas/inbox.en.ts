@@ -33,6 +33,8 @@ export const inboxEn: Record<keyof typeof inboxNb, string> = {
   'inbox.item.decisionOverruled': 'Two leads approved different people for the shift at {office} {day} while offline. {keptPerson} got it; the approval of {overruledPerson} does not count (the latest approval counts).',
   'inbox.item.decisionOverruledDecline': 'Two leads answered the request for {office} {day} differently while offline. It was approved; the decline does not count.',
   'inbox.item.rotaPublished': 'The rota for week {weeks} at {office} is published.',
+  'inbox.item.prescriptionsToSign': 'Prepared prescriptions waiting for your signature: {count}. They are under Routines › Prescriptions.',
+  'inbox.item.prescriptionsFlagged': 'Prepared prescriptions waiting more than a working day or without a responsible doctor: {count}.',
   'inbox.item.shiftChanged': 'Your shift {day} {start}–{end} at {office} has changed: now {newDay} {newStart}–{newEnd} at {newOffice}.',
   'inbox.item.shiftRemoved': 'Your shift {day} {start}–{end} at {office} has been removed.',
   'inbox.item.shiftAdded': 'You have a new shift {day} {start}–{end} at {office}.',

@@ -32,6 +32,8 @@ export const inboxNb = {
     'To ledere godkjente ulike personer for vakten ved {office} {day} uten nett. {keptPerson} fikk den; godkjenningen av {overruledPerson} gjelder ikke (den siste godkjenningen gjelder).',
   'inbox.item.decisionOverruledDecline': 'To ledere svarte ulikt uten nett på forespørselen for {office} {day}. Den ble godkjent; avslaget gjelder ikke.',
   'inbox.item.rotaPublished': 'Turnusen for uke {weeks} ved {office} er publisert.',
+  'inbox.item.prescriptionsToSign': 'Forberedte resepter som venter på din signatur: {count}. Du finner dem under Rutiner › Resepter.',
+  'inbox.item.prescriptionsFlagged': 'Forberedte resepter som har ventet over en arbeidsdag eller mangler ansvarlig lege: {count}.',
   'inbox.item.shiftChanged': 'Vakten din {day} {start}–{end} ved {office} er endret: nå {newDay} {newStart}–{newEnd} ved {newOffice}.',
   'inbox.item.shiftRemoved': 'Vakten din {day} {start}–{end} ved {office} er tatt bort.',
   'inbox.item.shiftAdded': 'Du har fått en ny vakt {day} {start}–{end} ved {office}.',

@@ -3,6 +3,8 @@ import { useRef, useState } from 'react';
 import type { InboxAction, InboxItem } from '../../../../domain/inbox';
 import { toClientError } from '../../api/errors';
 import { can } from '../../app/permissions';
+import { navigate } from '../../app/router';
+import { itemPath } from '../../app/routes';
 import { FeedbackRegion } from '../../components/Feedback';
 import type { Feedback } from '../../components/Feedback';
 import { EmptyState, Loaded, PageHeader } from '../../components/page';
@@ -18,6 +20,9 @@ import { OfferSwapDialog } from './OfferSwapDialog';
 import { OpenShiftDialog } from './OpenShiftDialog';
 import '../../styles/inbox.css';
 
+/** Where an inbox line's "Åpne" goes (its action's requestId names the screen). */
+const INBOX_TARGETS: Record<string, string> = { prescriptions: itemPath('routines', 'prescriptions') };
+
 type Dialog = { kind: 'leave' } | { kind: 'swap' } | { kind: 'openShift' } | { kind: 'decide'; item: InboxItem; action: InboxAction & { kind: 'approve' | 'decline' } };
 
 export function InboxPage() {
@@ -31,6 +36,10 @@ export function InboxPage() {
   const listTitle = useRef<HTMLHeadingElement>(null);
 
   async function act(item: InboxItem, action: InboxAction) {
+    if (action.kind === 'open') {
+      navigate(INBOX_TARGETS[action.requestId] ?? '/inbox');
+      return;
+    }
     if (action.kind === 'approve' || action.kind === 'decline') {
       setDialog({ kind: 'decide', item, action: { ...action, kind: action.kind } });
       return;

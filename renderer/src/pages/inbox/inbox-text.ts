@@ -22,6 +22,8 @@ const TEMPLATES: Record<InboxItemKind, MessageKey> = {
   decisionOverruled: 'inbox.item.decisionOverruled',
   rotaPublished: 'inbox.item.rotaPublished',
   shiftChanged: 'inbox.item.shiftChanged',
+  prescriptionsToSign: 'inbox.item.prescriptionsToSign',
+  prescriptionsFlagged: 'inbox.item.prescriptionsFlagged',
 };
 
 const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
