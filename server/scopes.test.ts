@@ -250,6 +250,37 @@ function scopesSuite(name: string, open: () => Promise<SyncStorage>) {
       expect({ ...after.tables, shifts: null }).toEqual({ ...bothDigest.tables, shifts: null });
       expect(after.tables).toMatchObject(await fromPull(both));
     });
+
+    it('serves in a snapshot, at any page size, exactly the cells the scope filter lets through, and continues a row from a key inside it', async () => {
+      const { grong, lierne, both } = await cooperation();
+      // An audit event without a patient reference in a patient-scoped table, and a row of a table nobody scopes, after the rest.
+      await push(grong, row('audit_events', 'z-plain', { action: 'session.signedOut', patient_ref: null }), row('staff', 'z-staff', { name: 'Kari' }));
+      const cellsOf = (rows: readonly SnapshotRow[]) =>
+        rows.flatMap((each) => Object.entries(each.values).map(([column, value]) => `${each.table}/${each.row}/${column}/${each.hlcs?.[column] ?? each.hlc}/${JSON.stringify(value)}`));
+      for (const device of [grong, lierne, both]) {
+        const offices = (await current(device)).offices;
+        // What the scope filter (the digest's read, a join on row_offices per cell) gives this computer.
+        const expected: string[] = [];
+        await storage.scopedCells(device.cooperationId, offices, (cell) => expected.push(`${cell.table}/${cell.row}/${cell.column}/${cell.hlc}/${JSON.stringify(cell.value)}`));
+        for (const maxRows of [1, 2, 3, 1000]) {
+          const rows: SnapshotRow[] = [];
+          let after = null as Parameters<SyncStorage['snapshotPage']>[1];
+          for (;;) {
+            const page = await storage.snapshotPage(device.cooperationId, after, maxRows, offices);
+            const pageRows = JSON.parse(page.rowsJson) as SnapshotRow[];
+            expect(pageRows.length).toBeLessThanOrEqual(maxRows);
+            rows.push(...pageRows);
+            if (!page.next) break;
+            after = page.next;
+          }
+          expect(cellsOf(rows)).toEqual(expected);
+        }
+      }
+      // A key from an older service pointing into the middle of a patient-scoped row: the rest of that row comes first.
+      const page = await storage.snapshotPage(grong.cooperationId, { table: 'consultations', row: 'k-grong', column: 'office_id' }, 1, (await current(grong)).offices);
+      expect(JSON.parse(page.rowsJson)).toEqual([expect.objectContaining({ table: 'consultations', row: 'k-grong', values: { outcome: 'self-care', patient_id_number: GRONG_NUMBER } })]);
+      expect(page.next).toEqual({ table: 'consultations', row: 'k-grong', column: 'patient_id_number' });
+    });
   });
 }
 

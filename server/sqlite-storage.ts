@@ -1,6 +1,7 @@
 // SQLite storage for the shared service (the embedded default): one file, WAL, one writer.
 import Database from 'better-sqlite3';
 import type { SqlValue } from '../db/sync-tables';
+import { isPatientScoped } from '../db/patient-scopes';
 import type { TransactionSeal } from '../sync/protocol';
 import { migrateScopes } from './scopes';
 import {
@@ -11,6 +12,7 @@ import {
   scopeFilterSql,
   SealConflictError,
   SIGNING_ID_SQL,
+  snapshotPageByTable,
   syncedOfficesOf,
   textList,
   toAuthorityRecords,
@@ -262,20 +264,38 @@ export function createSqliteStorage(file: string, options: { log?: (line: string
     `SELECT c.table_name, c.row_id, c.column_name, c.hlc, c.value_json FROM cells c ${SCOPE_JOIN_SQL}
      WHERE c.cooperation_id = ? AND ${scopeFilterSql(OFFICES_PARAM)} ORDER BY c.table_name, c.row_id, c.column_name`,
   );
-  const scopedSnapshotPageSql = (where: string) => `
-    SELECT CASE WHEN min(c.hlc) = max(c.hlc)
+  // A scoped snapshot page, table by table (snapshotPageByTable). The row's JSON as in snapshotPageSql.
+  const rowJsonSql = `CASE WHEN min(c.hlc) = max(c.hlc)
              THEN json_object('table', c.table_name, 'row', c.row_id, 'hlc', min(c.hlc), 'values', json_group_object(c.column_name, json(c.value_json)))
              ELSE json_object('table', c.table_name, 'row', c.row_id, 'hlc', min(c.hlc), 'values', json_group_object(c.column_name, json(c.value_json)),
                               'hlcs', json_group_object(c.column_name, c.hlc))
            END AS row_json,
-           count(*) AS cells, c.table_name AS table_name, c.row_id AS row_id, max(c.column_name) AS last_column
-    FROM cells c ${SCOPE_JOIN_SQL}
-    WHERE c.cooperation_id = ? ${where} AND ${scopeFilterSql(OFFICES_PARAM)}
-    GROUP BY c.table_name, c.row_id
-    ORDER BY c.table_name, c.row_id
-    LIMIT ?`;
-  const selectScopedSnapshotFirst = db.prepare(scopedSnapshotPageSql(''));
-  const selectScopedSnapshotAfter = db.prepare(scopedSnapshotPageSql('AND (c.table_name, c.row_id, c.column_name) > (?, ?, ?)'));
+           count(*) AS cells, c.table_name AS table_name, c.row_id AS row_id, max(c.column_name) AS last_column`;
+  const selectTableAfter = db.prepare('SELECT min(table_name) FROM cells WHERE cooperation_id = ? AND table_name > ?').pluck();
+  const selectFirstTable = db.prepare('SELECT min(table_name) FROM cells WHERE cooperation_id = ?').pluck();
+  const selectTableHasOffices = db.prepare('SELECT 1 FROM row_offices WHERE cooperation_id = ? AND table_name = ? LIMIT 1').pluck();
+  // A table no row_offices entry names: its rows straight off the cells' primary key.
+  const plainTablePageSql = (where: string) => `
+    SELECT ${rowJsonSql} FROM cells c WHERE c.cooperation_id = @cooperation AND c.table_name = @table ${where}
+    GROUP BY c.row_id ORDER BY c.row_id LIMIT @limit`;
+  // A patient-scoped table: the rows of the device's offices (and those that are no patient data) along row_offices'
+  // primary key, each row's cells by the cells' primary key (CROSS JOIN keeps row_offices outside).
+  const officeTablePageSql = (where: string) => `
+    SELECT ${rowJsonSql} FROM row_offices ro
+    CROSS JOIN cells c ON c.cooperation_id = ro.cooperation_id AND c.table_name = ro.table_name AND c.row_id = ro.row_id
+    WHERE ro.cooperation_id = @cooperation AND ro.table_name = @table AND (ro.office_id IS NULL OR ro.office_id IN (SELECT value FROM json_each(@offices))) ${where}
+    GROUP BY ro.row_id ORDER BY ro.row_id LIMIT @limit`;
+  // Any other table with row_offices entries (none today: entries are made for patient-scoped tables only): the scope join.
+  const joinedTablePageSql = (where: string) => `
+    SELECT ${rowJsonSql} FROM cells c ${SCOPE_JOIN_SQL}
+    WHERE c.cooperation_id = @cooperation AND c.table_name = @table ${where} AND ${scopeFilterSql('(SELECT value FROM json_each(@offices))')}
+    GROUP BY c.row_id ORDER BY c.row_id LIMIT @limit`;
+  const AFTER_CELL = 'AND (c.row_id, c.column_name) > (@row, @column)';
+  const tablePages = {
+    plain: { first: db.prepare(plainTablePageSql('')), after: db.prepare(plainTablePageSql(AFTER_CELL)) },
+    office: { first: db.prepare(officeTablePageSql('')), after: db.prepare(officeTablePageSql(`AND ro.row_id >= @row ${AFTER_CELL}`)) },
+    joined: { first: db.prepare(joinedTablePageSql('')), after: db.prepare(joinedTablePageSql(AFTER_CELL)) },
+  };
   const selectOfficeCells = db.prepare("SELECT row_id, column_name, value_json FROM cells WHERE cooperation_id = ? AND table_name = 'offices' AND column_name IN ('name', 'deleted')");
   const selectRowOffices = db.prepare(
     `SELECT ro.table_name, ro.row_id, ro.office_id FROM json_each(?) AS k
@@ -427,20 +447,27 @@ export function createSqliteStorage(file: string, options: { log?: (line: string
     // One pass: SQLite builds a temporary index of the stored (cooperation, hlc) pairs for NOT IN, then walks the seals.
     compactSeals: async () => db.prepare('DELETE FROM transactions WHERE (cooperation_id, hlc) NOT IN (SELECT cooperation_id, hlc FROM cells)').run().changes,
     async snapshotPage(cooperationId, after: SnapshotKey | null, maxRows, offices) {
-      let rows: SnapshotPageRow[];
-      if (offices) {
-        const list = JSON.stringify(offices);
-        rows = (
-          after
-            ? selectScopedSnapshotAfter.all(cooperationId, after.table, after.row, after.column, list, maxRows)
-            : selectScopedSnapshotFirst.all(cooperationId, list, maxRows)
-        ) as SnapshotPageRow[];
-      } else {
-        rows = (
+      if (!offices) {
+        const rows = (
           after ? selectSnapshotAfter.all(cooperationId, after.table, after.row, after.column, maxRows) : selectSnapshotFirst.all(cooperationId, maxRows)
         ) as SnapshotPageRow[];
+        return toSnapshotPage(rows, maxRows);
       }
-      return toSnapshotPage(rows, maxRows);
+      const list = JSON.stringify(offices);
+      // Each table's rows are one statement (a row is read whole); cells stored between two tables' statements are
+      // newer than asOf and reach the device by pull, as between pages.
+      return snapshotPageByTable(
+        {
+          tableAfter: async (table) => ((table === null ? selectFirstTable.get(cooperationId) : selectTableAfter.get(cooperationId, table)) as string | null) ?? null,
+          async tableRows(table, key, limit) {
+            const kind = isPatientScoped(table) ? 'office' : selectTableHasOffices.get(cooperationId, table) === undefined ? 'plain' : 'joined';
+            const params = { cooperation: cooperationId, table, limit, ...(kind === 'plain' ? {} : { offices: list }), ...(key ?? {}) };
+            return (key ? tablePages[kind].after : tablePages[kind].first).all(params) as SnapshotPageRow[];
+          },
+        },
+        after,
+        maxRows,
+      );
     },
   };
   return storage;

@@ -282,6 +282,32 @@ export function toSnapshotPage(rows: readonly SnapshotPageRow[], maxRows: number
   };
 }
 
+/** What an adapter reads for a snapshot page, one table at a time (snapshotPageByTable). */
+export interface SnapshotTableReader {
+  /** The first table name of the cooperation's cells after `table` (from the first when null); null when none. */
+  tableAfter(table: string | null): Promise<string | null>;
+  /** Up to `maxRows` whole rows of one table the device may hold, after the cell (row, column) of that table when given. */
+  tableRows(table: string, after: { row: string; column: string } | null, maxRows: number): Promise<SnapshotPageRow[]>;
+}
+
+/**
+ * A snapshot page table by table in (table, row) order: each table's rows come from a query of that table alone, so a
+ * patient-scoped table is read from row_offices (only the rows of the device's offices, then their cells by primary
+ * key) and the other tables straight off the cells' primary key, never probing row_offices once per cell.
+ */
+export async function snapshotPageByTable(reader: SnapshotTableReader, after: SnapshotKey | null, maxRows: number): Promise<SnapshotPage> {
+  const rows: SnapshotPageRow[] = [];
+  let table = after ? after.table : await reader.tableAfter(null);
+  let key: { row: string; column: string } | null = after ? { row: after.row, column: after.column } : null;
+  while (table !== null && rows.length < maxRows) {
+    rows.push(...(await reader.tableRows(table, key, maxRows - rows.length)));
+    if (rows.length >= maxRows) break;
+    table = await reader.tableAfter(table);
+    key = null;
+  }
+  return toSnapshotPage(rows, maxRows);
+}
+
 /** A device as both adapters store it (snake_case columns). */
 export type DeviceRow = {
   id: string;
