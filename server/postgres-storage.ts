@@ -158,6 +158,22 @@ export function createPostgresStorage(connectionString: string, options: { poolS
     await client.query(UPSERT_ROW_OFFICES, [cooperationId, entries.map((e) => e.table), entries.map((e) => e.row), entries.map((e) => e.office)]);
   }
 
+  /** The first table name of a cooperation's cells after `table` (from the first when null), by the primary key. */
+  async function firstTableAfter(cooperationId: string, table: string | null): Promise<string | null> {
+    const result = await pool.query<{ t: string | null }>(
+      table === null ? 'SELECT min(table_name) AS t FROM cells WHERE cooperation_id = $1' : 'SELECT min(table_name) AS t FROM cells WHERE cooperation_id = $1 AND table_name > $2',
+      table === null ? [cooperationId] : [cooperationId, table],
+    );
+    return result.rows[0]?.t ?? null;
+  }
+
+  /** How a table's rows are read for a device with offices: from row_offices (patient-scoped), plain, or through the scope join (a table with entries that is not patient-scoped; none today). */
+  async function tableKind(cooperationId: string, table: string): Promise<'office' | 'plain' | 'joined'> {
+    if (isPatientScoped(table)) return 'office';
+    const entries = await pool.query('SELECT 1 FROM row_offices WHERE cooperation_id = $1 AND table_name = $2 LIMIT 1', [cooperationId, table]);
+    return entries.rowCount ? 'joined' : 'plain';
+  }
+
   const storage: SyncStorage = {
     kind: 'postgres',
     async init() {
@@ -258,14 +274,20 @@ export function createPostgresStorage(connectionString: string, options: { poolS
       return result.rows.map(toPulledChange);
     },
     async countScopedCells(cooperationId, offices) {
-      // All cells less those of rows of other offices, counted from row_offices along the cells' primary key.
-      const result = await pool.query<{ n: string }>(
-        `SELECT (SELECT count(*) FROM cells WHERE cooperation_id = $1)
-              - (SELECT count(*) FROM row_offices ro JOIN cells c ON c.cooperation_id = ro.cooperation_id AND c.table_name = ro.table_name AND c.row_id = ro.row_id
-                 WHERE ro.cooperation_id = $1 AND ro.office_id IS NOT NULL AND NOT (ro.office_id = ANY($2::text[]))) AS n`,
-        [cooperationId, [...offices]],
-      );
-      return Number(result.rows[0]?.n ?? 0);
+      // Table by table like the snapshot's pages: the cells a device may hold, without a probe per cell.
+      let total = 0;
+      for (let table = await firstTableAfter(cooperationId, null); table !== null; table = await firstTableAfter(cooperationId, table)) {
+        const kind = await tableKind(cooperationId, table);
+        const sql = {
+          plain: 'SELECT count(*) AS n FROM cells c WHERE c.cooperation_id = $1 AND c.table_name = $2',
+          office: `SELECT count(*) AS n FROM row_offices ro JOIN cells c ON c.cooperation_id = ro.cooperation_id AND c.table_name = ro.table_name AND c.row_id = ro.row_id
+            WHERE ro.cooperation_id = $1 AND ro.table_name = $2 AND c.cooperation_id = $1 AND c.table_name = $2 AND (ro.office_id IS NULL OR ro.office_id = ANY($3::text[]))`,
+          joined: `SELECT count(*) AS n FROM cells c ${SCOPE_JOIN_SQL} WHERE c.cooperation_id = $1 AND c.table_name = $2 AND ${scopeFilterSql(officesParam(3))}`,
+        }[kind];
+        const result = await pool.query<{ n: string }>(sql, kind === 'plain' ? [cooperationId, table] : [cooperationId, table, [...offices]]);
+        total += Number(result.rows[0]?.n ?? 0);
+      }
+      return total;
     },
     async scopedCells(cooperationId, offices, visit) {
       // One repeatable-read transaction: the sequence and every page of cells are read from the same snapshot.
@@ -523,19 +545,9 @@ export function createPostgresStorage(connectionString: string, options: { poolS
       // Table by table (snapshotPageByTable); each table's rows are one statement (a row is read whole).
       return snapshotPageByTable(
         {
-          async tableAfter(table) {
-            const result = await pool.query<{ t: string | null }>(
-              table === null ? 'SELECT min(table_name) AS t FROM cells WHERE cooperation_id = $1' : 'SELECT min(table_name) AS t FROM cells WHERE cooperation_id = $1 AND table_name > $2',
-              table === null ? [cooperationId] : [cooperationId, table],
-            );
-            return result.rows[0]?.t ?? null;
-          },
+          tableAfter: (table) => firstTableAfter(cooperationId, table),
           async tableRows(table, key, limit) {
-            let kind: 'office' | 'plain' | 'joined' = 'office';
-            if (!isPatientScoped(table)) {
-              const entries = await pool.query('SELECT 1 FROM row_offices WHERE cooperation_id = $1 AND table_name = $2 LIMIT 1', [cooperationId, table]);
-              kind = entries.rowCount ? 'joined' : 'plain';
-            }
+            const kind = await tableKind(cooperationId, table);
             // $1 cooperation, $2 table, $3 limit, then the offices when the query filters on them, then the cell after which to start.
             const params: unknown[] = kind === 'plain' ? [cooperationId, table, limit] : [cooperationId, table, limit, [...offices]];
             const at = params.length + 1;

@@ -210,8 +210,8 @@ export interface SyncStorage {
    */
   scopedChangesBetween(cooperationId: string, afterSeq: number, upToSeq: number, offices: readonly string[]): Promise<PulledChange[]>;
   /**
-   * Cells a device serving `offices` may hold (for a snapshot's progress bar): every cell less those of rows of other
-   * offices (a patient-scoped row with no entry, which no device gets, would still be counted; the backfill leaves none).
+   * Cells a device serving `offices` may hold (for a snapshot's progress bar), counted table by table as the snapshot
+   * reads them (snapshotPageByTable): exactly the cells the scope filter lets through.
    */
   countScopedCells(cooperationId: string, offices: readonly string[]): Promise<number>;
   /**
