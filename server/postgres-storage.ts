@@ -1,6 +1,5 @@
 // PostgreSQL storage for the shared service: the same log as SQLite, for many cooperations and several service instances.
 import pg from 'pg';
-import { isPatientScoped } from '../db/patient-scopes';
 import type { SqlValue } from '../db/sync-tables';
 import type { TransactionSeal } from '../sync/protocol';
 import { migrateScopes } from './scopes';
@@ -17,7 +16,6 @@ import {
   toAuthorityRecords,
   toCell,
   toDevice,
-  snapshotPageByTable,
   toPulledChange,
   toSnapshotPage,
 } from './storage';
@@ -104,14 +102,6 @@ const UPSERT_ROW_OFFICES = `INSERT INTO row_offices (cooperation_id, table_name,
 /** The device's offices as a query parameter ($n, a text array) for scopeFilterSql. */
 const officesParam = (n: number) => `(SELECT unnest($${n}::text[]))`;
 
-/** A snapshot row's JSON (as the SQLite adapter builds it): its hlc is its oldest timestamp, hlcs every cell's when they differ. */
-const ROW_JSON_SQL = `(CASE WHEN min(c.hlc) = max(c.hlc)
-    THEN json_build_object('table', c.table_name, 'row', c.row_id, 'hlc', min(c.hlc), 'values', json_object_agg(c.column_name, c.value_json::json ORDER BY c.column_name))
-    ELSE json_build_object('table', c.table_name, 'row', c.row_id, 'hlc', min(c.hlc), 'values', json_object_agg(c.column_name, c.value_json::json ORDER BY c.column_name),
-                           'hlcs', json_object_agg(c.column_name, c.hlc ORDER BY c.column_name))
-  END)::text AS row_json,
-  count(*)::int AS cells, c.table_name AS table_name, c.row_id AS row_id, max(c.column_name) AS last_column`;
-
 /** How many cells a digest reads at a time (inside one repeatable-read transaction). */
 const DIGEST_PAGE = 20_000;
 
@@ -156,22 +146,6 @@ export function createPostgresStorage(connectionString: string, options: { poolS
   async function addRowOffices(client: pg.PoolClient | pg.Pool, cooperationId: string, entries: readonly RowOffice[]): Promise<void> {
     if (entries.length === 0) return;
     await client.query(UPSERT_ROW_OFFICES, [cooperationId, entries.map((e) => e.table), entries.map((e) => e.row), entries.map((e) => e.office)]);
-  }
-
-  /** The first table name of a cooperation's cells after `table` (from the first when null), by the primary key. */
-  async function firstTableAfter(cooperationId: string, table: string | null): Promise<string | null> {
-    const result = await pool.query<{ t: string | null }>(
-      table === null ? 'SELECT min(table_name) AS t FROM cells WHERE cooperation_id = $1' : 'SELECT min(table_name) AS t FROM cells WHERE cooperation_id = $1 AND table_name > $2',
-      table === null ? [cooperationId] : [cooperationId, table],
-    );
-    return result.rows[0]?.t ?? null;
-  }
-
-  /** How a table's rows are read for a device with offices: from row_offices (patient-scoped), plain, or through the scope join (a table with entries that is not patient-scoped; none today). */
-  async function tableKind(cooperationId: string, table: string): Promise<'office' | 'plain' | 'joined'> {
-    if (isPatientScoped(table)) return 'office';
-    const entries = await pool.query('SELECT 1 FROM row_offices WHERE cooperation_id = $1 AND table_name = $2 LIMIT 1', [cooperationId, table]);
-    return entries.rowCount ? 'joined' : 'plain';
   }
 
   const storage: SyncStorage = {
@@ -274,20 +248,14 @@ export function createPostgresStorage(connectionString: string, options: { poolS
       return result.rows.map(toPulledChange);
     },
     async countScopedCells(cooperationId, offices) {
-      // Table by table like the snapshot's pages: the cells a device may hold, without a probe per cell.
-      let total = 0;
-      for (let table = await firstTableAfter(cooperationId, null); table !== null; table = await firstTableAfter(cooperationId, table)) {
-        const kind = await tableKind(cooperationId, table);
-        const sql = {
-          plain: 'SELECT count(*) AS n FROM cells c WHERE c.cooperation_id = $1 AND c.table_name = $2',
-          office: `SELECT count(*) AS n FROM row_offices ro JOIN cells c ON c.cooperation_id = ro.cooperation_id AND c.table_name = ro.table_name AND c.row_id = ro.row_id
-            WHERE ro.cooperation_id = $1 AND ro.table_name = $2 AND c.cooperation_id = $1 AND c.table_name = $2 AND (ro.office_id IS NULL OR ro.office_id = ANY($3::text[]))`,
-          joined: `SELECT count(*) AS n FROM cells c ${SCOPE_JOIN_SQL} WHERE c.cooperation_id = $1 AND c.table_name = $2 AND ${scopeFilterSql(officesParam(3))}`,
-        }[kind];
-        const result = await pool.query<{ n: string }>(sql, kind === 'plain' ? [cooperationId, table] : [cooperationId, table, [...offices]]);
-        total += Number(result.rows[0]?.n ?? 0);
-      }
-      return total;
+      // All cells less those of rows of other offices, counted from row_offices along the cells' primary key.
+      const result = await pool.query<{ n: string }>(
+        `SELECT (SELECT count(*) FROM cells WHERE cooperation_id = $1)
+              - (SELECT count(*) FROM row_offices ro JOIN cells c ON c.cooperation_id = ro.cooperation_id AND c.table_name = ro.table_name AND c.row_id = ro.row_id
+                 WHERE ro.cooperation_id = $1 AND ro.office_id IS NOT NULL AND NOT (ro.office_id = ANY($2::text[]))) AS n`,
+        [cooperationId, [...offices]],
+      );
+      return Number(result.rows[0]?.n ?? 0);
     },
     async scopedCells(cooperationId, offices, visit) {
       // One repeatable-read transaction: the sequence and every page of cells are read from the same snapshot.
@@ -534,48 +502,26 @@ export function createPostgresStorage(connectionString: string, options: { poolS
       return Number(result.rows[0]?.n ?? 0);
     },
     async snapshotPage(cooperationId, after, maxRows, offices) {
-      if (!offices) {
-        const page = (where: string) => `SELECT ${ROW_JSON_SQL} FROM cells c WHERE c.cooperation_id = $1 ${where}
-          GROUP BY c.table_name, c.row_id ORDER BY c.table_name, c.row_id LIMIT $2`;
-        const result = after
-          ? await pool.query<SnapshotPageRow>(page('AND (c.table_name, c.row_id, c.column_name) > ($3, $4, $5)'), [cooperationId, maxRows, after.table, after.row, after.column])
-          : await pool.query<SnapshotPageRow>(page(''), [cooperationId, maxRows]);
-        return toSnapshotPage(result.rows, maxRows);
-      }
-      // Table by table (snapshotPageByTable); each table's rows are one statement (a row is read whole).
-      return snapshotPageByTable(
-        {
-          tableAfter: (table) => firstTableAfter(cooperationId, table),
-          async tableRows(table, key, limit) {
-            const kind = await tableKind(cooperationId, table);
-            // $1 cooperation, $2 table, $3 limit, then the offices when the query filters on them, then the cell after which to start.
-            const params: unknown[] = kind === 'plain' ? [cooperationId, table, limit] : [cooperationId, table, limit, [...offices]];
-            const at = params.length + 1;
-            if (key) params.push(key.row, key.column);
-            const afterCell = key ? `AND (c.row_id, c.column_name) > ($${at}, $${at + 1})` : '';
-            const sql = {
-              // A table no row_offices entry names: its rows straight off the cells' primary key.
-              plain: `SELECT ${ROW_JSON_SQL} FROM cells c WHERE c.cooperation_id = $1 AND c.table_name = $2 ${afterCell}
-                GROUP BY c.table_name, c.row_id ORDER BY c.row_id LIMIT $3`,
-              // A patient-scoped table: the rows of the device's offices (and those that are no patient data) along
-              // row_offices' primary key, each row's cells by the cells' primary key (the row bound is given on both
-              // tables so that neither scan starts at the table's first row).
-              office: `SELECT ${ROW_JSON_SQL} FROM row_offices ro
-                JOIN cells c ON c.cooperation_id = ro.cooperation_id AND c.table_name = ro.table_name AND c.row_id = ro.row_id
-                WHERE ro.cooperation_id = $1 AND ro.table_name = $2 AND c.cooperation_id = $1 AND c.table_name = $2
-                  AND (ro.office_id IS NULL OR ro.office_id = ANY($4::text[])) ${key ? `AND ro.row_id >= $${at} AND c.row_id >= $${at}` : ''} ${afterCell}
-                GROUP BY c.table_name, c.row_id ORDER BY c.row_id LIMIT $3`,
-              // Any other table with row_offices entries (none today: entries are made for patient-scoped tables only).
-              joined: `SELECT ${ROW_JSON_SQL} FROM cells c ${SCOPE_JOIN_SQL}
-                WHERE c.cooperation_id = $1 AND c.table_name = $2 AND ${scopeFilterSql(officesParam(4))} ${afterCell}
-                GROUP BY c.table_name, c.row_id ORDER BY c.row_id LIMIT $3`,
-            }[kind];
-            return (await pool.query<SnapshotPageRow>(sql, params)).rows;
-          },
-        },
-        after,
-        maxRows,
-      );
+      // The same JSON as the SQLite adapter builds, grouped straight off the primary key: a row's hlc is its oldest timestamp, hlcs every cell's when they differ.
+      // A device's snapshot leaves out the patient-scoped rows of other offices ($3 is its office list).
+      const scope = offices ? `${SCOPE_JOIN_SQL} WHERE c.cooperation_id = $1 AND ${scopeFilterSql(officesParam(3))}` : 'WHERE c.cooperation_id = $1';
+      const page = (where: string) => `
+        SELECT (CASE WHEN min(c.hlc) = max(c.hlc)
+                  THEN json_build_object('table', c.table_name, 'row', c.row_id, 'hlc', min(c.hlc), 'values', json_object_agg(c.column_name, c.value_json::json ORDER BY c.column_name))
+                  ELSE json_build_object('table', c.table_name, 'row', c.row_id, 'hlc', min(c.hlc), 'values', json_object_agg(c.column_name, c.value_json::json ORDER BY c.column_name),
+                                         'hlcs', json_object_agg(c.column_name, c.hlc ORDER BY c.column_name))
+                END)::text AS row_json,
+               count(*)::int AS cells, c.table_name AS table_name, c.row_id AS row_id, max(c.column_name) AS last_column
+        FROM cells c ${scope} ${where}
+        GROUP BY c.table_name, c.row_id
+        ORDER BY c.table_name, c.row_id
+        LIMIT $2`;
+      const params: unknown[] = offices ? [cooperationId, maxRows, [...offices]] : [cooperationId, maxRows];
+      const afterAt = params.length + 1;
+      const result = after
+        ? await pool.query<SnapshotPageRow>(page(`AND (c.table_name, c.row_id, c.column_name) > ($${afterAt}, $${afterAt + 1}, $${afterAt + 2})`), [...params, after.table, after.row, after.column])
+        : await pool.query<SnapshotPageRow>(page(''), params);
+      return toSnapshotPage(result.rows, maxRows);
     },
   };
   return storage;

@@ -210,8 +210,9 @@ export interface SyncStorage {
    */
   scopedChangesBetween(cooperationId: string, afterSeq: number, upToSeq: number, offices: readonly string[]): Promise<PulledChange[]>;
   /**
-   * Cells a device serving `offices` may hold (for a snapshot's progress bar), counted table by table as the snapshot
-   * reads them (snapshotPageByTable): exactly the cells the scope filter lets through.
+   * Cells a device serving `offices` may hold (for a snapshot's progress bar). SQLite counts table by table as its
+   * snapshot reads them (snapshotPageByTable), exactly; PostgreSQL counts every cell less those of rows of other offices
+   * (a patient-scoped row with no entry, which no device gets, would still be counted; the backfill leaves none).
    */
   countScopedCells(cooperationId: string, offices: readonly string[]): Promise<number>;
   /**
@@ -291,7 +292,8 @@ export interface SnapshotTableReader {
 }
 
 /**
- * A snapshot page table by table in (table, row) order: each table's rows come from a query of that table alone, so a
+ * A snapshot page table by table in (table, row) order (the SQLite adapter's; PostgreSQL still pages through the scope
+ * join, docs/sync-protocol.md): each table's rows come from a query of that table alone, so a
  * patient-scoped table is read from row_offices (only the rows of the device's offices, then their cells by primary
  * key) and the other tables straight off the cells' primary key, never probing row_offices once per cell.
  */
