@@ -6,6 +6,9 @@ import { migrateScopes } from './scopes';
 import {
   AuthorityChangedError,
   cellKey,
+  DEVICE_INSERT_COLUMNS,
+  deviceFromCode,
+  deviceInsertValues,
   rowKeyOf,
   SCOPE_JOIN_SQL,
   scopeFilterSql,
@@ -20,7 +23,7 @@ import {
   toSnapshotPage,
 } from './storage';
 import type { CellKey, CellRow, ChangeToStore, DeviceRow, PulledRow, RowOffice, SnapshotPageRow, UnmappedRow } from './storage';
-import type { StoredDevice, SyncStorage } from './storage';
+import type { SyncStorage } from './storage';
 
 // Keys and timestamps compare byte-wise (COLLATE "C") so HLC order and paging match SQLite's.
 const SCHEMA = `
@@ -296,32 +299,8 @@ export function createPostgresStorage(connectionString: string, options: { poolS
         );
         const code = used.rows[0];
         if (!code) return null;
-        const stored: StoredDevice = {
-          ...device,
-          cooperationId: code.cooperation_id,
-          office: code.office,
-          offices: textList(code.offices).sort(),
-          pendingOfficeNames: textList(code.office_names),
-          servesCreatedOffices: textList(code.office_names).length > 0,
-          enrolledAt: now,
-          revokedAt: null,
-        };
-        await client.query(
-          'INSERT INTO devices (id, cooperation_id, clock_id, secret_hash, office, offices, office_names, serves_created, name, enrolled_at, public_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-          [
-            stored.id,
-            stored.cooperationId,
-            stored.clockId,
-            stored.secretHash,
-            stored.office,
-            JSON.stringify(stored.offices),
-            JSON.stringify(stored.pendingOfficeNames),
-            stored.servesCreatedOffices ? 1 : 0,
-            stored.name,
-            now,
-            stored.publicKey,
-          ],
-        );
+        const stored = deviceFromCode(code, device, now);
+        await client.query(`INSERT INTO devices (${DEVICE_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, deviceInsertValues(stored));
         return stored;
       }),
     async findDevice(id) {

@@ -7,6 +7,9 @@ import { migrateScopes } from './scopes';
 import {
   AuthorityChangedError,
   cellKey,
+  DEVICE_INSERT_COLUMNS,
+  deviceFromCode,
+  deviceInsertValues,
   rowKeyOf,
   SCOPE_JOIN_SQL,
   scopeFilterSql,
@@ -22,7 +25,7 @@ import {
   toSnapshotPage,
 } from './storage';
 import type { CellRow, DeviceRow, NewDevice, PulledRow, RowOffice, SnapshotPageRow, StoreOptions, UnmappedRow } from './storage';
-import type { ChangeToStore, EnrolmentCodeRecord, SnapshotKey, StoredDevice, SyncStorage } from './storage';
+import type { ChangeToStore, EnrolmentCodeRecord, SnapshotKey, SyncStorage } from './storage';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS cooperations (
@@ -217,31 +220,8 @@ export function createSqliteStorage(file: string, options: { log?: (line: string
       | undefined;
     if (!code || code.used_at !== null || code.expires_at <= now) return null;
     db.prepare('UPDATE enrolment_codes SET used_at = ?, used_by = ? WHERE code_hash = ?').run(now, device.id, codeHash);
-    const stored: StoredDevice = {
-      ...device,
-      cooperationId: code.cooperation_id,
-      office: code.office,
-      offices: textList(code.offices).sort(),
-      pendingOfficeNames: textList(code.office_names),
-      servesCreatedOffices: textList(code.office_names).length > 0,
-      enrolledAt: now,
-      revokedAt: null,
-    };
-    db.prepare(
-      'INSERT INTO devices (id, cooperation_id, clock_id, secret_hash, office, offices, office_names, serves_created, name, enrolled_at, revoked_at, public_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)',
-    ).run(
-      stored.id,
-      stored.cooperationId,
-      stored.clockId,
-      stored.secretHash,
-      stored.office,
-      JSON.stringify(stored.offices),
-      JSON.stringify(stored.pendingOfficeNames),
-      stored.servesCreatedOffices ? 1 : 0,
-      stored.name,
-      now,
-      stored.publicKey,
-    );
+    const stored = deviceFromCode(code, device, now);
+    db.prepare(`INSERT INTO devices (${DEVICE_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...deviceInsertValues(stored));
     return stored;
   });
   // Scoped reads: the device's offices travel as one JSON array.

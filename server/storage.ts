@@ -337,6 +337,46 @@ export function textList(json: string | null | undefined): string[] {
   }
 }
 
+/** The enrolment code's columns a new device takes its cooperation and offices from. */
+export interface UsedEnrolmentCode {
+  cooperation_id: string;
+  office: string;
+  offices: string | null;
+  office_names: string | null;
+}
+
+/** A device enrolled with this code now: its offices from the code, names still to match, and whether it serves the offices it creates. */
+export function deviceFromCode(code: UsedEnrolmentCode, device: NewDevice, now: string): StoredDevice {
+  return {
+    ...device,
+    cooperationId: code.cooperation_id,
+    office: code.office,
+    offices: textList(code.offices).sort(),
+    pendingOfficeNames: textList(code.office_names),
+    servesCreatedOffices: textList(code.office_names).length > 0,
+    enrolledAt: now,
+    revokedAt: null,
+  };
+}
+
+/** The devices table's columns both adapters insert, in order, and their values for a device. */
+export const DEVICE_INSERT_COLUMNS = 'id, cooperation_id, clock_id, secret_hash, office, offices, office_names, serves_created, name, enrolled_at, public_key';
+export function deviceInsertValues(stored: StoredDevice): (string | number | null)[] {
+  return [
+    stored.id,
+    stored.cooperationId,
+    stored.clockId,
+    stored.secretHash,
+    stored.office,
+    JSON.stringify(stored.offices),
+    JSON.stringify(stored.pendingOfficeNames),
+    stored.servesCreatedOffices ? 1 : 0,
+    stored.name,
+    stored.enrolledAt,
+    stored.publicKey,
+  ];
+}
+
 export function toDevice(row: DeviceRow): StoredDevice {
   return {
     id: row.id,
